@@ -1,0 +1,111 @@
+"""The data a document carries through the stages.
+
+Offsets inside the pipeline are *view* offsets: character positions in the
+analysis view (markdown marks removed, PDF line wraps repaired; see
+``ingest``). :class:`View` maps them back to source offsets, which are the
+only offsets ever written to a record.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+
+@dataclass
+class Source:
+    """A file as read: UTF-8, a leading BOM skipped, newlines untouched."""
+
+    path: str
+    doc_id: str
+    text: str
+    sha256: str
+
+
+@dataclass
+class View:
+    """The analysis view of a source and the map back to it.
+
+    ``to_source[i]`` is the source offset of view character ``i``; the list has
+    one extra entry, ``len(source)``, so that an end offset maps too. A view
+    character that stands for a run of source characters (a line wrap turned
+    into a space) maps to the first of them.
+    """
+
+    text: str
+    to_source: array
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the view span [start, end) (end exclusive)."""
+        if end <= start:
+            s = self.to_source[start]
+            return s, s
+        return self.to_source[start], self.to_source[end - 1] + 1
+
+
+class Span(NamedTuple):
+    """A view span."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Segment:
+    """A paragraph-like unit of the view, parsed on its own.
+
+    ``kind`` is one of: header, title, byline, key_point, disclaimer, heading,
+    body, bio. Only key_point and body segments carry claims (quotes and
+    recommendations); entities and dates are read everywhere.
+    """
+
+    kind: str
+    start: int
+    end: int
+    index: int = 0
+    doc: Any = None  # spacy.tokens.Doc once parsed
+
+    CLAIM_KINDS = ("key_point", "body")
+
+    @property
+    def carries_claims(self) -> bool:
+        return self.kind in self.CLAIM_KINDS
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    title_span: Span | None = None
+    authors: list[str] = field(default_factory=list)
+    author_spans: list[Span] = field(default_factory=list)
+    published: str | None = None  # ISO date
+    published_span: Span | None = None
+    series: str | None = None
+    number: str | None = None
+    key_points: list[Span] = field(default_factory=list)
+    disclaimer: Span | None = None
+
+
+@dataclass
+class Document:
+    source: Source
+    view: View
+    meta: Metadata
+    segments: list[Segment] = field(default_factory=list)
+    # extractor name -> list of mentions (typed tuples, view offsets)
+    mentions: dict[str, list] = field(default_factory=dict)
+    # notes the run summary reports (e.g. unpaired quotation marks)
+    warnings: list[str] = field(default_factory=list)
+    blocks: list = field(default_factory=list)  # ingest.Block, view offsets
+    header: Any = None  # ingest.Header
+
+    @property
+    def doc_id(self) -> str:
+        return self.source.doc_id
+
+    def segment_at(self, offset: int) -> Segment | None:
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg
+        return None

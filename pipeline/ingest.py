@@ -1,0 +1,559 @@
+"""Stage 1, ingest: read a file and build its analysis view and metadata.
+
+* :func:`read_source` reads a file as UTF-8 (a leading BOM skipped, newlines
+  untouched) and fails with one clear line for missing, empty, binary and
+  non-UTF-8 input.
+* :func:`build_view` turns the source into the *analysis view*: markdown marks
+  removed, lines of a paragraph joined, paragraphs split by a PDF page break
+  rejoined, ALL-CAPS headlines title-cased (character for character), with a
+  map from every view character back to its source offset.
+* :func:`parse_header` reads series, number, publication date, title, authors,
+  key points and disclaimer from the header blocks, using the named patterns
+  of ``models/patterns/header.json``.
+* :func:`ingest` composes the three into a :class:`~pipeline.document.Document`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .assets import Assets
+from .document import Document, Metadata, Source, Span, View
+from .errors import Errors, InputError
+
+SUPPORTED_SUFFIXES = (".txt", ".md")
+
+# -- reading ---------------------------------------------------------------
+
+
+def read_source(path: str | Path) -> str:
+    """The text of ``path`` as claimex offsets see it."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Errors.E001.format(path=path)) from None
+    except IsADirectoryError:
+        raise InputError(Errors.E008.format(path=path, reason="is a directory")) from None
+    except OSError as exc:
+        raise InputError(Errors.E008.format(path=path, reason=exc.strerror or exc)) from None
+    return decode_source(data, str(path))
+
+
+def decode_source(data: bytes, name: str) -> str:
+    if not data:
+        raise InputError(Errors.E002.format(path=name))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(Errors.E003.format(path=name, offset=nul))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(Errors.E004.format(path=name, byte=data[exc.start], offset=exc.start)) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def doc_id_for(path: str | Path) -> str:
+    stem = Path(path).stem
+    return re.sub(r"[^\w.-]+", "-", stem).strip("-") or "doc"
+
+
+# -- the analysis view -----------------------------------------------------
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+_BLOCKQUOTE = re.compile(r"^(?:>[ \t]?)+")
+_BULLET = re.compile(r"^(?:[-*+\u2022\u2023\u25aa\u25cf\u2013]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])|\*{1,3}")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!])")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_HRULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
+_TERMINAL = set('.!?:;"\'\u201d\u2019)]')
+_JOINING_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but as that which who whom whose "
+    "its their his her our this these those than into onto over under between among "
+    "about against during without within is are was were be been has have had will would".split()
+)
+
+
+@dataclass
+class Block:
+    """A paragraph of the view: consecutive non-blank source lines."""
+
+    start: int  # view offsets
+    end: int
+    heading: int = 0  # markdown heading level, 0 if none
+    bullet: bool = False
+    emphasized: bool = False  # the whole block was bold or italic
+    caps: bool = False  # an ALL-CAPS line (title-cased in the view)
+    kind: str = ""  # set by parse_header / the segment stage
+    lines: int = 1
+
+    def text(self, view: str) -> str:
+        return view[self.start : self.end]
+
+
+@dataclass
+class _Line:
+    start: int  # source offsets of the line content (without newline)
+    end: int
+    keep: list[int] = field(default_factory=list)  # source offsets kept, in order
+    heading: int = 0
+    bullet: bool = False
+    emphasized: bool = False
+    blank: bool = True
+
+
+def _source_lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _NEWLINE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _strip_line(text: str, start: int, end: int) -> _Line:
+    """Decide which characters of one source line the view keeps."""
+    line = _Line(start, end)
+    s = text[start:end]
+    drop = bytearray(len(s))  # 1 = not in the view
+    # leading / trailing whitespace
+    lead = len(s) - len(s.lstrip())
+    for i in range(lead):
+        drop[i] = 1
+    body = s[lead:]
+    if not body.strip() or _HRULE.match(body.strip()):
+        return line  # blank (or a horizontal rule)
+    m = _BLOCKQUOTE.match(body)
+    if m:
+        for i in range(lead, lead + m.end()):
+            drop[i] = 1
+        lead += m.end()
+        body = s[lead:]
+    m = _HEADING.match(body)
+    if m:
+        line.heading = len(m.group(1))
+        for i in range(lead, lead + m.end()):
+            drop[i] = 1
+        lead += m.end()
+        body = s[lead:]
+    m = _BULLET.match(body)
+    if m and not line.heading:
+        line.bullet = True
+        for i in range(lead, lead + m.end()):
+            drop[i] = 1
+        lead += m.end()
+        body = s[lead:]
+    stripped = body.strip()
+    line.emphasized = bool(re.match(r"^([*_]{1,3})\S.*\S\1$|^([*_]{1,3})\S\2$", stripped))
+    for m in _LINK.finditer(s, lead):
+        # keep the link text, drop "[" and "](target)"
+        drop[m.start()] = 1
+        if s[m.start()] == "!":
+            drop[m.start() + 1] = 1
+        for i in range(m.start(1) + len(m.group(1)), m.end()):
+            drop[i] = 1
+    for m in _ESCAPE.finditer(s, lead):
+        drop[m.start()] = 1
+    for m in _EMPHASIS.finditer(s, lead):
+        if s[m.start()] == "_" and _intraword(s, m.start(), m.end()):
+            continue
+        for i in range(m.start(), m.end()):
+            drop[i] = 1
+    # trailing whitespace (markdown hard breaks) after emphasis removal
+    i = len(s) - 1
+    while i >= 0 and (drop[i] or s[i].isspace()):
+        drop[i] = 1
+        i -= 1
+    line.keep = [start + i for i in range(len(s)) if not drop[i]]
+    line.blank = not line.keep
+    return line
+
+
+def _intraword(s: str, a: int, b: int) -> bool:
+    return a > 0 and b < len(s) and s[a - 1].isalnum() and s[b].isalnum()
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    words = text.split()
+    return len(letters) >= 6 and len(words) >= 2 and sum(c.isupper() for c in letters) / len(letters) >= 0.9
+
+
+def title_case(text: str, minor: frozenset[str], acronyms: frozenset[str]) -> str:
+    """Title-case an ALL-CAPS string, keeping its length character for character."""
+    out = list(text.lower()) if len(text.lower()) == len(text) else [c.lower() if len(c.lower()) == 1 else c for c in text]
+    words = list(re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)?", text))
+    for n, m in enumerate(words):
+        w = m.group(0)
+        if w in acronyms:
+            out[m.start() : m.end()] = list(w)
+            continue
+        first, last = n == 0, n == len(words) - 1
+        after_colon = m.start() > 0 and text[: m.start()].rstrip().endswith((":", "\u2014", "-"))
+        after_hyphen = m.start() > 0 and text[m.start() - 1] == "-"
+        if w.lower() in minor and not (first or last or after_colon) and not after_hyphen:
+            continue
+        c = out[m.start()].upper()
+        if len(c) == 1:
+            out[m.start()] = c
+    return "".join(out)
+
+
+def build_view(text: str, assets: Assets) -> tuple[View, list[Block]]:
+    """The analysis view of ``text`` and its blocks (view offsets)."""
+    minor = assets.lexicon_set("title_case_minor_words")
+    acronyms = assets.lexicon_set("acronyms", lower=False)
+    artifacts = [p for p in assets.patterns("header") if (p.meta or {}).get("kind") == "artifact"]
+    lines = [_strip_line(text, a, b) for a, b in _source_lines(text)]
+    groups = _repair_breaks(_group_lines(lines), text, artifacts)
+
+    chars: list[str] = []
+    to_src = array("l")
+    blocks: list[Block] = []
+
+    def emit(c: str, src: int) -> None:
+        chars.append(c)
+        to_src.append(src)
+
+    for bl in groups:
+        if blocks:
+            # paragraph separator, mapped just past the previous block's source
+            sep_src = to_src[-1] + 1
+            emit("\n", sep_src)
+            emit("\n", sep_src)
+        start = len(chars)
+        for k, ln in enumerate(bl):
+            if k:
+                prev_last = text[bl[k - 1].keep[-1]]
+                nxt_first = text[ln.keep[0]]
+                hyphen_wrap = prev_last == "-" and nxt_first.islower() and len(chars) >= 2 and chars[-2].isalpha()
+                if not hyphen_wrap:
+                    emit(" ", bl[k - 1].keep[-1] + 1)
+            for off in ln.keep:
+                emit(text[off], off)
+        block = Block(
+            start,
+            len(chars),
+            heading=bl[0].heading,
+            bullet=bl[0].bullet,
+            emphasized=all(ln.emphasized for ln in bl),
+            lines=len(bl),
+        )
+        btext = "".join(chars[start:])
+        if _is_caps(btext):
+            block.caps = True
+            chars[start:] = list(title_case(btext, minor, acronyms))
+        blocks.append(block)
+    to_src.append(len(text))
+    return View("".join(chars), to_src), blocks
+
+
+def _group_lines(lines: list[_Line]) -> list[list[_Line]]:
+    """Consecutive non-blank lines; headings and bullets start a new group."""
+    groups: list[list[_Line]] = []
+    cur: list[_Line] = []
+    for ln in lines:
+        if ln.blank:
+            if cur:
+                groups.append(cur)
+                cur = []
+            continue
+        if cur and (ln.heading or ln.bullet or cur[-1].heading):
+            groups.append(cur)
+            cur = []
+        cur.append(ln)
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _group_text(group: list[_Line], text: str) -> str:
+    return " ".join("".join(text[o] for o in ln.keep) for ln in group)
+
+
+def _repair_breaks(groups: list[list[_Line]], text: str, artifacts) -> list[list[_Line]]:
+    """Rejoin paragraphs split by a page break, dropping page numbers between them.
+
+    Group i and the next group j are one paragraph when i ends without
+    terminal punctuation and j starts in lower case, or when i ends in a
+    joining word ("the", "of", a comma...) and both are prose. Page-number
+    lines between the two halves are left out of the view.
+    """
+    out: list[list[_Line]] = []
+    i = 0
+    groups = list(groups)
+    while i < len(groups):
+        cur = groups[i]
+        j = i + 1
+        while j < len(groups) and any(p.regex.match(_group_text(groups[j], text)) for p in artifacts):
+            j += 1
+        if j < len(groups) and not cur[0].heading and _continues(cur, groups[j], text):
+            groups[j] = cur + groups[j]
+            i = j
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _ends_open(t: str) -> bool:
+    """A paragraph that stops mid-sentence (no terminal punctuation)."""
+    t = t.rstrip()
+    return bool(t) and t[-1] not in _TERMINAL
+
+
+def _continues(prev: list[_Line], nxt: list[_Line], text: str) -> bool:
+    if nxt[0].heading or nxt[0].bullet:
+        return False
+    pt, nt = _group_text(prev, text), _group_text(nxt, text).lstrip()
+    if not nt or not _ends_open(pt):
+        return False
+    if nt[0].islower():
+        return True
+    last = re.findall(r"[\w'-]+|,", pt)
+    return bool(last) and (last[-1] == "," or last[-1].lower() in _JOINING_WORDS) and len(pt.split()) >= 8
+
+
+# -- the metadata header ---------------------------------------------------
+
+_NAME_TOKEN = r"(?:[A-Z][\w'\u2019.-]*|(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|dos|du|di)\b)"
+_PERSON_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}$")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s*;\s*)")
+
+
+@dataclass
+class Header:
+    """What :func:`parse_header` found; spans are view offsets."""
+
+    meta: Metadata
+    body_start: int  # index of the first body block
+    kinds: dict[int, str]  # block index -> kind for non-body blocks
+
+
+def _match(patterns, kind: str, text: str):
+    best = None
+    for p in patterns:
+        if (p.meta or {}).get("kind") != kind:
+            continue
+        m = p.regex.search(text) if kind == "disclaimer" else p.regex.match(text)
+        if m and (best is None or p.score > best[0].score):
+            best = (p, m)
+    return best
+
+
+def _iso_date(m: re.Match, months: dict) -> str | None:
+    g = m.groupdict()
+    try:
+        if g.get("iso"):
+            return date.fromisoformat(g["iso"]).isoformat()
+        if g.get("day"):
+            d, mon, y = g["day"], g["month"], g["year"]
+        else:
+            d, mon, y = g["day2"], g["month2"], g["year2"]
+        return date(int(y), int(months[mon.lower().rstrip(".")]), int(d)).isoformat()
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def _person_names(text: str) -> list[tuple[int, int]]:
+    """Offsets (within text) of the names in a byline like "A B, C D and E F"."""
+    out, pos = [], 0
+    for part in _AUTHOR_SPLIT.split(text):
+        k = text.find(part, pos)
+        if not part:
+            continue
+        pos = k + len(part)
+        part_s = part.strip().rstrip(".,;")
+        if not _PERSON_NAME.match(part_s):
+            return []
+        out.append((k, k + len(part_s)))
+    return out
+
+
+def _is_prose(text: str, min_words: int) -> bool:
+    words = text.split()
+    return len(words) >= min_words and bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s*$|[.!?]\s+[A-Z\"\u201c]", text))
+
+
+def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
+    """Read the metadata of the header blocks (everything before the body)."""
+    pats = assets.patterns("header")
+    months = assets.mapping("months")
+    cfg = assets.config.get("ingest", {})
+    min_words = int(cfg.get("body_min_words", 12))
+    text = view.text
+    meta = Metadata()
+    kinds: dict[int, str] = {}
+
+    # disclaimers anywhere (short blocks only)
+    for i, b in enumerate(blocks):
+        t = b.text(text)
+        if len(t.split()) <= 120 and _match(pats, "disclaimer", t):
+            kinds[i] = "disclaimer"
+            if meta.disclaimer is None:
+                meta.disclaimer = Span(b.start, b.end)
+
+    # the body starts at the first prose block that is not a bullet or a disclaimer
+    body_start = len(blocks)
+    for i, b in enumerate(blocks):
+        if i in kinds or b.heading or b.bullet:
+            continue
+        if _is_prose(b.text(text), min_words):
+            body_start = i
+            break
+    if body_start == len(blocks):  # nothing looks like prose: all of it is body
+        body_start = 0
+    limit = min(body_start, int(cfg.get("header_max_blocks", 30)))
+
+    title_candidates: list[tuple[int, int]] = []  # (priority, block index)
+    in_key_points = False
+    for i in range(limit):
+        b = blocks[i]
+        t = b.text(text).strip()
+        if i in kinds:
+            continue
+        hit = _match(pats, "series", t)
+        if hit and meta.series is None:
+            meta.series = re.sub(r"\s+", " ", hit[1].group("series")).strip()
+            if "number" in hit[1].groupdict() and hit[1].group("number"):
+                meta.number = hit[1].group("number")
+            kinds[i] = "header"
+            continue
+        hit = _match(pats, "number", t)
+        if hit:
+            meta.number = meta.number or hit[1].group("number")
+            kinds[i] = "header"
+            continue
+        hit = _match(pats, "date", t)
+        if hit:
+            iso = _iso_date(hit[1], months)
+            if iso and meta.published is None:
+                meta.published = iso
+                lead = len(b.text(text)) - len(b.text(text).lstrip())
+                meta.published_span = Span(b.start + lead + hit[1].start("date"), b.start + lead + hit[1].end("date"))
+                kinds[i] = "dateline"
+                continue
+        if _match(pats, "key_points_heading", t):
+            kinds[i] = "heading"
+            in_key_points = True
+            continue
+        if b.bullet:
+            kinds[i] = "key_point"
+            meta.key_points.append(Span(b.start, b.end))
+            continue
+        hit = _match(pats, "title", t)
+        if hit:
+            title_candidates.append((0, i))
+            kinds[i] = "title"
+            continue
+        hit = _match(pats, "byline", t)
+        if hit:
+            off = b.start + hit[1].start("authors")
+            names = _person_names(hit[1].group("authors"))
+            for a, e in names:
+                meta.author_spans.append(Span(off + a, off + e))
+            kinds[i] = "byline"
+            continue
+        if in_key_points and not b.heading:
+            kinds[i] = "key_point"
+            meta.key_points.append(Span(b.start, b.end))
+            continue
+        prio = 1 if (b.heading and b.caps) else 2 if b.heading else 3 if b.caps else None
+        if prio is not None:
+            title_candidates.append((prio, i))
+        kinds[i] = "header"
+
+    # title: a "Title:" line, else an ALL-CAPS heading, a heading, an ALL-CAPS line
+    if title_candidates:
+        prio, ti = min(title_candidates)
+        kinds[ti] = "title"
+    else:
+        ti = next((i for i in range(limit) if kinds.get(i) == "header" and len(blocks[i].text(text).split()) >= 3), None)
+        if ti is None and limit == 0 and blocks and not _is_prose(blocks[0].text(text), min_words):
+            ti = 0  # plain text: the first line is the title
+        if ti is not None:
+            kinds[ti] = "title"
+    if ti is not None:
+        b = blocks[ti]
+        t = b.text(text)
+        hit = _match(pats, "title", t.strip())
+        if hit:
+            s = b.start + hit[1].start("title")
+            meta.title_span = Span(s, s + len(hit[1].group("title").rstrip()))
+        else:
+            meta.title_span = Span(b.start, b.end)
+        meta.title = re.sub(r"\s+", " ", text[meta.title_span.start : meta.title_span.end]).strip()
+        if ti == 0 and body_start == 0:
+            body_start = 1
+
+    # authors: a byline, else the first name-only block after the title
+    if not meta.author_spans:
+        start_at = (ti + 1) if ti is not None else 0
+        for i in range(start_at, limit):
+            if kinds.get(i) not in (None, "header"):
+                continue
+            b = blocks[i]
+            names = _person_names(b.text(text))
+            if names and (b.emphasized or i == start_at or kinds.get(i - 1) in ("title", "dateline")):
+                for a, e in names:
+                    meta.author_spans.append(Span(b.start + a, b.start + e))
+                kinds[i] = "byline"
+                break
+    meta.authors = [text[s.start : s.end] for s in meta.author_spans]
+
+    # author notes at the end: "<author> is ..." or after an "About the author" heading
+    for i in range(max(body_start, 0), len(blocks)):
+        t = blocks[i].text(text).strip()
+        if _match(pats, "bio_heading", t):
+            kinds[i] = "heading"
+            for k in range(i + 1, len(blocks)):
+                kinds.setdefault(k, "bio")
+            break
+        if any(t.startswith(a + " ") for a in meta.authors) and re.match(
+            r"^\S+(?:\s+\S+){0,4}\s+(?:is|was|serves|has\s+served|holds|teaches|works)\b", t
+        ):
+            kinds[i] = "bio"
+    return Header(meta, body_start, kinds)
+
+
+# -- the stage -------------------------------------------------------------
+
+
+def ingest(
+    path: str | Path,
+    assets: Assets,
+    *,
+    doc_id: str | None = None,
+    published: str | None = None,
+    text: str | None = None,
+) -> Document:
+    """Read ``path`` (or use ``text``) and return a Document with view and metadata."""
+    if text is None:
+        p = Path(path)
+        if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.name != "<stdin>":
+            raise InputError(Errors.E006.format(path=path, suffix=p.suffix or "(none)"))
+        text = read_source(p)
+        raw = p.read_bytes()
+    else:
+        raw = text.encode("utf-8")
+    if not text.strip():
+        raise InputError(Errors.E007.format(path=path))
+    source = Source(str(path), doc_id or doc_id_for(path), text, hashlib.sha256(raw).hexdigest())
+    view, blocks = build_view(text, assets)
+    header = parse_header(view, blocks, assets)
+    if published is not None:
+        header.meta.published = published  # an explicit --published wins over the header
+    doc = Document(source, view, header.meta)
+    doc.blocks = blocks
+    doc.header = header
+    return doc
+

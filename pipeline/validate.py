@@ -1,0 +1,113 @@
+"""`claimex validate`: the schema and grounding check of JSONL files.
+
+:func:`validate_file` returns ``file:line: message`` strings, one per problem;
+an empty list means the file keeps the record contract. Grounding is checked
+when a source is given or can be found from the file's document record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ClaimexError, Errors
+from .ingest import read_source
+from .records import find_source, grounding_errors, read_jsonl, schema_errors
+
+
+@dataclass
+class Report:
+    path: str
+    records: int = 0
+    grounded: int = 0
+    problems: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate_file(path: str | Path, source: str | Path | None = None, *, check_sha: bool = False) -> Report:
+    """Check every line of ``path`` against the contract (and its source)."""
+    path = str(path)
+    rep = Report(path)
+    try:
+        lines = list(read_jsonl(path, strict=False))
+        # strict pass only to report malformed lines with their numbers
+        rep.problems.extend(_malformed_lines(path))
+    except ClaimexError as exc:
+        rep.problems.append(str(exc))
+        return rep
+    seen_ids: set[str] = set()
+    sources: dict[str, str] = {}  # doc_id -> source text
+    given = None
+    if source is not None:
+        given = read_source(source)
+    for ln in lines:
+        rec = ln.record
+        rep.records += 1
+        for msg in schema_errors(rec):
+            rep.problems.append(Errors.E021.format(path=path, line=ln.line, reason=msg))
+        rid = rec.get("id")
+        if isinstance(rid, str):
+            if rid in seen_ids:
+                rep.problems.append(Errors.E026.format(path=path, line=ln.line, id=rid))
+            seen_ids.add(rid)
+        doc_id = str(rec.get("doc_id"))
+        if rec.get("type") == "document" and given is None:
+            src_name = rec.get("source")
+            if isinstance(src_name, str):
+                found = find_source(path, src_name)
+                if found is None:
+                    rep.problems.append(Errors.E024.format(path=path, source=src_name))
+                else:
+                    try:
+                        text = read_source(found)
+                    except ClaimexError as exc:
+                        rep.problems.append(str(exc))
+                        continue
+                    sources[doc_id] = text
+                    rep.sources.append(str(found))
+                    if check_sha:
+                        actual = hashlib.sha256(Path(found).read_bytes()).hexdigest()
+                        if actual != rec.get("sha256"):
+                            rep.problems.append(
+                                Errors.E028.format(path=path, source=found, actual=actual[:12], expected=str(rec.get("sha256"))[:12])
+                            )
+            continue
+        text = given if given is not None else sources.get(doc_id)
+        if text is None:
+            continue
+        errs = grounding_errors(rec, text)
+        for msg in errs:
+            rep.problems.append(Errors.E021.format(path=path, line=ln.line, reason=msg))
+        if not errs:
+            rep.grounded += 1
+    if given is not None:
+        rep.sources.append(str(source))
+    elif not sources and any(ln.record.get("type") != "document" for ln in lines) and not any(
+        ln.record.get("type") == "document" for ln in lines
+    ):
+        rep.problems.append(Errors.E027.format(path=path))
+    return rep
+
+
+def _malformed_lines(path: str) -> list[str]:
+    """file:line messages for lines that are not JSON objects."""
+    import json
+
+    out = []
+    with open(path, encoding="utf-8", errors="strict") as fh:
+        for i, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                out.append(Errors.E020.format(path=path, line=i, reason=exc.msg))
+                continue
+            if not isinstance(obj, dict):
+                out.append(Errors.E025.format(path=path, line=i, kind=type(obj).__name__))
+    return out
