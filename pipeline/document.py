@@ -72,6 +72,16 @@ class Segment:
     def carries_claims(self) -> bool:
         return self.kind in self.CLAIM_KINDS
 
+    def view_span(self, obj) -> "Span":
+        """View offsets of a spaCy Token or Span of this segment's Doc."""
+        if hasattr(obj, "start_char"):
+            return Span(self.start + obj.start_char, self.start + obj.end_char)
+        return Span(self.start + obj.idx, self.start + obj.idx + len(obj.text))
+
+    def char_span(self, start: int, end: int, **kw):
+        """The spaCy Span of this segment's Doc covering view offsets [start, end)."""
+        return self.doc.char_span(start - self.start, end - self.start, **kw)
+
 
 @dataclass
 class Metadata:
@@ -103,6 +113,9 @@ class Document:
     @property
     def doc_id(self) -> str:
         return self.source.doc_id
+
+    def claim_segments(self):
+        return [s for s in self.segments if s.carries_claims]
 
     def segment_at(self, offset: int) -> Segment | None:
         for seg in self.segments:

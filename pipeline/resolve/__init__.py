@@ -1,0 +1,24 @@
+"""Stage 5, resolve: document-level decisions over the extracted mentions.
+
+* entities: one canonical name per real entity;
+* dates: TIMEX3 values anchored to the publication date and the narrative;
+* attribution: quote speakers and recommendation holders as canonical names.
+"""
+
+from __future__ import annotations
+
+from ..assets import Assets
+from ..document import Document
+from .attribution import resolve_holders, resolve_quotes
+from .dates import resolve_dates
+from .entities import canonical_names
+
+
+def resolve(doc: Document, assets: Assets) -> Document:
+    m = doc.mentions
+    entities = canonical_names(doc, m.get("entity", []))
+    m["entity"] = entities
+    m["date"] = resolve_dates(doc, m.get("date", []), assets)
+    m["quote"] = resolve_quotes(doc, entities, m.get("quote", []))
+    m["recommendation"] = resolve_holders(m["quote"], m.get("recommendation", []))
+    return doc

@@ -1,0 +1,160 @@
+"""The one place where claimex's stages and extractors are composed.
+
+    ingest -> segment -> parse -> extract -> resolve -> write
+
+Each stage is a module with one entry point. Extractors are registered in
+:data:`EXTRACTORS` (name -> pure find function), in the order they run;
+``models/pipeline.toml`` ([extract] order) may reorder or disable them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .assets import Assets
+from .document import Document
+from .errors import ClaimexError
+from .extract import extract
+from .extract.dates import find_dates
+from .extract.entities import find_entities
+from .extract.quotes import find_quotes
+from .extract.recommendations import find_recommendations
+from .ingest import ingest
+from .parse import load_model, model_name, parse
+from .resolve import resolve
+from .segment import segment
+from .write import build_records
+
+EXTRACTORS = {
+    "entity": find_entities,
+    "date": find_dates,
+    "quote": find_quotes,
+    "recommendation": find_recommendations,
+}
+
+STAGES = ("ingest", "segment", "parse", "extract", "resolve", "write")
+
+
+@dataclass
+class Input:
+    """One document to process: a path, or text with a name (stdin, tests)."""
+
+    path: str
+    text: str | None = None
+    doc_id: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Outcome:
+    input: Input
+    doc: Document | None = None
+    records: list[dict] | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Pipeline:
+    """Loads the assets and the spaCy model once; processes documents in batches."""
+
+    def __init__(self, model: str | None = None, *, assets: Assets | None = None, nlp=None):
+        self.assets = assets if assets is not None else Assets()
+        self.requested_model = model
+        self._nlp = nlp
+        order = self.assets.config.get("extract", {}).get("order", list(EXTRACTORS))
+        unknown = [n for n in order if n not in EXTRACTORS]
+        if unknown:
+            raise ClaimexError(f"models/pipeline.toml: unknown extractor {unknown[0]!r} in [extract] order (known: {', '.join(EXTRACTORS)})")
+        self.extractors = {n: EXTRACTORS[n] for n in order}
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.requested_model, self.assets)
+        return self._nlp
+
+    @property
+    def model(self) -> str:
+        return model_name(self.nlp)
+
+    @property
+    def batch_size(self) -> int:
+        return int(self.assets.config.get("model", {}).get("batch_size", 64))
+
+    # -- stages 1-2 per document, 3 per batch, 4-6 per document ------------
+    def prepare(self, inp: Input) -> Document:
+        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text)
+        segment(doc)
+        return doc
+
+    def finish(self, doc: Document) -> list[dict]:
+        extract(doc, self.assets, self.extractors)
+        resolve(doc, self.assets)
+        return build_records(doc, self.model)
+
+    def process(self, inputs: Iterable[Input], chunk: int = 16) -> Iterator[Outcome]:
+        """Outcomes in input order; a failing document never stops the batch."""
+        inputs = list(inputs)
+        for k in range(0, len(inputs), chunk):
+            prepared: list[Outcome] = []
+            for inp in inputs[k : k + chunk]:
+                try:
+                    prepared.append(Outcome(inp, doc=self.prepare(inp)))
+                except ClaimexError as exc:
+                    prepared.append(Outcome(inp, error=str(exc)))
+                except Exception as exc:  # a bug must not lose the other documents
+                    prepared.append(Outcome(inp, error=f"{inp.path}: internal error: {type(exc).__name__}: {exc}"))
+            good = [o for o in prepared if o.ok]
+            try:
+                parse([o.doc for o in good], self.nlp, self.batch_size)
+            except ClaimexError:
+                raise
+            for o in prepared:
+                if o.ok:
+                    try:
+                        o.records = self.finish(o.doc)
+                    except ClaimexError as exc:
+                        o.error = str(exc)
+                    except Exception as exc:
+                        o.error = f"{o.input.path}: internal error: {type(exc).__name__}: {exc}"
+                yield o
+
+    def process_text(self, text: str, *, doc_id: str = "doc", published: str | None = None, name: str | None = None) -> list[dict]:
+        """Records for one text (library use and tests). Raises on failure."""
+        (out,) = self.process([Input(name or f"{doc_id}.txt", text=text, doc_id=doc_id, published=published)])
+        if not out.ok:
+            raise ClaimexError(out.error)
+        return out.records
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Input], list[str]]:
+    """Expand files and folders (recursively *.txt, *.md) into inputs.
+
+    Returns (inputs, errors); a missing path or an empty folder is an error
+    for that path only.
+    """
+    from .errors import Errors
+    from .ingest import SUPPORTED_SUFFIXES
+
+    inputs, errors = [], []
+    for p in paths:
+        p = Path(p)
+        if str(p) == "-":
+            inputs.append(Input("<stdin>"))
+        elif p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                errors.append(Errors.E005.format(path=p))
+            inputs.extend(Input(str(f)) for f in found)
+        elif p.exists():
+            inputs.append(Input(str(p)))
+        else:
+            errors.append(Errors.E001.format(path=p))
+    return inputs, errors

@@ -1,0 +1,47 @@
+"""Shared fixtures: one Assets object and one loaded pipeline per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.assets import Assets
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "ajiss-297.md"
+TEXTS = Path(__file__).resolve().parent / "data" / "texts"
+
+
+@pytest.fixture(scope="session")
+def assets() -> Assets:
+    return Assets()
+
+
+@pytest.fixture(scope="session")
+def pipeline(assets):
+    """The real pipeline with the real spaCy model (loaded once)."""
+    from pipeline.stages import Pipeline
+
+    p = Pipeline(assets=assets)
+    p.nlp  # noqa: B018 - load now so the first test is not the slow one
+    return p
+
+
+@pytest.fixture(scope="session")
+def records_of(pipeline):
+    """records_of(text, published=None, doc_id="t") -> {type: [records]}."""
+    cache: dict = {}
+
+    def run(text: str, published: str | None = None, doc_id: str = "t") -> dict[str, list[dict]]:
+        key = (text, published, doc_id)
+        if key not in cache:
+            recs = pipeline.process_text(text, doc_id=doc_id, published=published)
+            by_type: dict[str, list[dict]] = {}
+            for r in recs:
+                by_type.setdefault(r["type"], []).append(r)
+            cache[key] = by_type
+        return cache[key]
+
+    return run
