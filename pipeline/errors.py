@@ -39,6 +39,12 @@ class Errors:
     E042 = "models directory '{path}' not found (set CLAIMEX_MODELS to the folder holding pipeline.toml)"
 
 
+class Warnings:
+    """Notes on a document that was processed anyway; the run summary lists them."""
+
+    W001 = "unpaired quotation mark {mark!r} at offset {offset} ({why}): ...{context}..."
+
+
 class ClaimexError(Exception):
     """An error caused by the user's input or options (not a bug)."""
 

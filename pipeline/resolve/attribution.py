@@ -1,35 +1,356 @@
-"""Speakers of quotes and holders of recommendations, as canonical names."""
+"""Speakers of quotes, holders and actors of recommendations, as canonical names.
+
+The extractors find speakers as written (the subject of a reporting verb:
+"Prime Minister X and Foreign Minister Y", "they", "some in the ruling
+party", "a [Org] opinion survey"). :class:`Attributor` turns such a phrase
+into names, using the resolved entities (``Entity``/``entity_at`` from
+``resolve.entities``) and a small, tested rule set:
+
+1. a pronoun ("he", "she", "they", "it") stands for the nearest compatible
+   earlier mention (:meth:`Attributor.antecedents`); "I"/"we" are the author;
+2. a phrase made of entity names, titles and conjunctions names each entity
+   (coordinated speakers);
+3. a phrase whose head word is (in) an entity names that entity;
+4. a source noun ("survey", "report") premodified by an organisation names
+   the organisation;
+5. a bare role ("the prime minister") names the person last introduced with
+   that title;
+6. anything else is a group, kept as written without a leading determiner,
+   temporal adjectives ("new", "incoming") or a trailing apposition.
+
+Then, document-level decisions: marked quotes win over overlapping reported
+speech; a cue-less quote of whole sentences continues the previous quote's
+speaker; a cue-less quote of words the document earlier credits to someone
+is that someone re-used by the author (kind partial, no cue, no speaker
+spans); a recommendation inside a quote or reported speech is held by its
+speakers.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from typing import Iterable, NamedTuple
 
+from ..assets import Assets
 from ..document import Document, Span
+from ..extract.clauses import noun_phrase, span_of
+from ..extract.cues import SpeakerPhrase
 from ..extract.quotes import QuoteMention
 from ..extract.recommendations import RecommendationMention
 from .entities import Entity, entity_at
 
-_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AUTHOR = "author"
+HOLDER_SEPARATOR = "; "
+_WORD = re.compile(r"[\w\u2019'-]+|[^\w\s]")
+_JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&", "'s", "\u2019s", "'", "\u2019", "-", "(", ")"})
+_LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_REUSE_MIN_WORDS = 3
+_INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
 
 
-def speaker_name(doc: Document, entities: list[Entity], span: Span) -> str:
-    ent = entity_at(entities, span)
-    if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "NORP") and ent.end - ent.start >= (span.end - span.start) * 0.5:
-        return ent.canonical
-    return _DET.sub("", re.sub(r"\s+", " ", doc.view.text[span.start : span.end]).strip())
+class Name(NamedTuple):
+    name: str
+    span: Span | None  # the mention that names it (None: no span to point at)
 
 
-def resolve_quotes(doc: Document, entities: list[Entity], quotes: list[QuoteMention]) -> list[QuoteMention]:
-    return [q._replace(speakers=tuple(speaker_name(doc, entities, s) for s in q.speaker_spans)) for q in quotes]
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
 
 
-def resolve_holders(quotes: list[QuoteMention], recs: list[RecommendationMention]) -> list[RecommendationMention]:
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Attributor:
+    """Names for speaker phrases and pronouns in one document."""
+
+    def __init__(self, doc: Document, entities: list[Entity], assets: Assets):
+        self.doc = doc
+        self.text = doc.view.text
+        self.entities = sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: (e.start, e.end))
+        self._starts = [e.start for e in self.entities]
+        self.pronouns = {k.lower(): v for k, v in assets.mapping("pronouns").items()}
+        self.title_words = frozenset(w for t in assets.lexicon("person_titles") + assets.lexicon("title_modifiers") for w in _words(t))
+        self.titles = frozenset(" ".join(_words(t)) for t in assets.lexicon("person_titles"))
+        self.source_nouns = assets.lexicon_set("source_nouns")
+        self.author_refs = assets.lexicon_set("author_references")
+        self.dropped = assets.lexicon_set("group_modifiers_dropped")
+
+    # -- entities ------------------------------------------------------
+    def entities_in(self, span: Span) -> list[Entity]:
+        lo = bisect_left(self._starts, span.start)
+        hi = bisect_right(self._starts, span.end)
+        return [e for e in self.entities[lo:hi] if e.end <= span.end]
+
+    def entity_over(self, span: Span) -> Entity | None:
+        """The entity mention that covers ``span`` (a head word)."""
+        lo = bisect_right(self._starts, span.start)
+        for e in reversed(self.entities[max(0, lo - 3) : lo]):
+            if e.start <= span.start and span.end <= e.end:
+                return e
+        return entity_at(self.entities_in(span), span) if self.entities_in(span) else None
+
+    @staticmethod
+    def _name(e: Entity) -> Name:
+        return Name(_norm(e.canonical), Span(e.start, e.end))
+
+    # -- phrases -------------------------------------------------------
+    def is_author(self, span: Span) -> bool:
+        return " ".join(_words(self.text[span.start : span.end])) in self.author_refs
+
+    def names(self, phrase: SpeakerPhrase) -> list[Name]:
+        """Names for a speaker phrase (rules 1-6 of the module doc)."""
+        text = self.text[phrase.span.start : phrase.span.end]
+        words = _words(text)
+        if not words:
+            return []
+        if len(words) == 1 and words[0] in self.pronouns:
+            kind = self.pronouns[words[0]]
+            return [] if kind == "self" else self.antecedents(phrase.span, kind)
+        if self.is_author(phrase.span):
+            return []
+        ents = self.entities_in(phrase.span)
+        if ents:
+            rest = self._remainder(text, phrase.span, ents)
+            if not rest:
+                return _unique(self._name(e) for e in ents)
+            head = self.entity_over(phrase.head)
+            if head is not None and head.start >= phrase.span.start:
+                return [self._name(head)]
+            head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
+            if head_word in self.source_nouns:
+                before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
+                if before:
+                    return [self._name(before[-1])]
+        role = self.role_holder(phrase.span)
+        if role is not None:
+            return [role]
+        return [self.group(phrase.span)]
+
+    def _remainder(self, text: str, span: Span, ents: list[Entity]) -> list[str]:
+        pieces, pos = [], span.start
+        for e in ents:
+            pieces.append(self.text[pos : e.start])
+            pos = max(pos, e.end)
+        pieces.append(self.text[pos : span.end])
+        return [w for w in _words(" ".join(pieces)) if w not in _JOINERS and w not in self.title_words and w not in _LEADING_DET]
+
+    def role_holder(self, span: Span) -> Name | None:
+        """'the prime minister' -> the person last introduced with that title."""
+        words = [w for w in _words(self.text[span.start : span.end]) if w not in _LEADING_DET and w not in self.dropped]
+        key = " ".join(words)
+        if key not in self.titles:
+            return None
+        lo = bisect_left(self._starts, span.start)
+        for e in reversed(self.entities[:lo]):
+            if e.label != "PERSON":
+                continue
+            title = " ".join(_words(e.title)) if e.title else " ".join(_words(self.text[max(0, e.start - 40) : e.start]))
+            if title == key or title.endswith(" " + key):
+                return self._name(e)
+        return None
+
+    def group(self, span: Span) -> Name:
+        """A group phrase as written: no leading determiner, no temporal
+        adjective, no apposition or relative clause after a comma."""
+        a, b = span.start, span.end
+        seg_text = self.text[a:b]
+        cut = re.search(r",|\s\(|\s\u2014|\s-\s", seg_text)
+        if cut:
+            b = a + cut.start()
+        while True:
+            m = re.match(r"\s*([\w-]+)\s+", self.text[a:b])
+            if m and (m.group(1).lower() in _LEADING_DET or m.group(1).lower() in self.dropped):
+                a += m.end()
+                continue
+            break
+        return Name(_norm(self.text[a:b]), Span(a, b))
+
+    # -- pronouns ------------------------------------------------------
+    def _token_at(self, offset: int):
+        seg = self.doc.segment_at(offset)
+        if seg is None or seg.doc is None:
+            return None, None
+        sp = seg.char_span(offset, offset + 1, alignment_mode="expand")
+        return seg, (sp[0] if sp is not None and len(sp) else None)
+
+    def _previous_sentences(self, seg, tok, n: int = 2):
+        """The sentence of ``tok`` (up to it) and up to ``n`` earlier ones,
+        nearest first, across the previous claim paragraph."""
+        out = [(seg, list(tok.sent)[: tok.i - tok.sent.start])]
+        sents = [s for s in seg.doc.sents if s.end <= tok.sent.start]
+        for s in reversed(sents):
+            out.append((seg, list(s)))
+        if len(out) <= n:
+            prev = [s for s in self.doc.segments if s.carries_claims and s.end <= seg.start and s.doc is not None]
+            if prev and prev[-1].index >= seg.index - 1:
+                for s in reversed(list(prev[-1].doc.sents)):
+                    out.append((prev[-1], list(s)))
+        return out[: n + 1]
+
+    def _phrase_names(self, seg, head) -> list[Name]:
+        toks = noun_phrase(head)
+        span = span_of(seg, toks, strip_det=True)
+        hspan = span_of(seg, [head])
+        if span is None or hspan is None:
+            return []
+        return self.names(SpeakerPhrase(span, hspan))
+
+    def antecedents(self, span: Span, kind: str) -> list[Name]:
+        """Names a pronoun at ``span`` stands for (nearest compatible earlier mention)."""
+        seg, tok = self._token_at(span.start)
+        if tok is None:
+            return []
+        for k, (s, toks) in enumerate(self._previous_sentences(seg, tok)):
+            found = self._antecedent_in(s, toks, kind, same_sentence=k == 0)
+            if found:
+                return found
+        return []
+
+    def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool) -> list[Name]:
+        if not toks:
+            return []
+        a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
+        ents = [e for e in self.entities_in(Span(a, b))]
+        if kind == "person":
+            persons = [e for e in ents if e.label == "PERSON"]
+            subj = [e for e in persons if self._is_subject(seg, e)]
+            pick = (subj or persons)[-1:] if persons else []
+            return [self._name(e) for e in pick]
+        if kind == "plural":
+            for t in reversed(toks):
+                if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                    names = self._phrase_names(seg, t)
+                    if names:
+                        return names
+            actors = _unique(self._name(e) for e in ents if e.label in ("PERSON", "ORG", "GPE"))
+            return actors if len(actors) >= 2 else []
+        if kind == "thing":
+            for t in reversed(toks):
+                if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.dep_ == "mark":
+                    return self._phrase_names(seg, t)  # "For X to ..., it must ..."
+                if t.dep_ == "nsubj" and t.head.lower_ != "to" and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.head.children):
+                    return self._phrase_names(seg, t)
+            for t in reversed(toks):
+                if t.dep_ in _SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") and t.ent_type_ != "PERSON":
+                    names = self._phrase_names(seg, t)
+                    if names:
+                        return names
+            things = [e for e in ents if e.label in ("ORG", "GPE")]
+            return [self._name(things[-1])] if things else []
+        return []
+
+    def _is_subject(self, seg, e: Entity) -> bool:
+        sp = seg.char_span(e.start, e.end, alignment_mode="expand")
+        return sp is not None and any(t.dep_ in _SUBJECT_DEPS for t in sp)
+
+
+def _unique(names: Iterable[Name]) -> list[Name]:
+    out, seen = [], set()
+    for n in names:
+        if n.name.lower() not in seen:
+            seen.add(n.name.lower())
+            out.append(n)
+    return out
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _words(text) if w[0].isalnum()]
+
+
+def _contains(long: list[str], short: list[str]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def resolve_quotes(doc: Document, entities: list[Entity], quotes: list[QuoteMention], assets: Assets) -> list[QuoteMention]:
+    """Speakers for every quote; reported speech overlapping a marked quote dropped."""
+    att = Attributor(doc, entities, assets)
+    marked = [q for q in quotes if q.marked]
+    reported = []
+    for q in sorted((q for q in quotes if not q.marked), key=lambda q: (q.start, -(q.end - q.start))):
+        if any(_overlaps(q, m) for m in marked) or any(_overlaps(q, r) for r in reported):
+            continue
+        reported.append(q)
+    out: list[QuoteMention] = []
+    for q in sorted(marked + reported, key=lambda q: (q.start, q.end)):
+        names = _unique(n for p in q.phrases for n in att.names(p))
+        if q.marked and q.cue is None and q.kind == "scare":
+            earlier = _reused_from(q, out, doc)
+            if earlier:
+                out.append(q._replace(kind="partial", speakers=tuple(n for n in earlier)))
+                continue
+        if q.standalone and not names:
+            prev = _previous_speaker(q, out, doc)
+            if prev is not None:
+                out.append(q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans))
+                continue
+        out.append(q._replace(speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None)))
+    return out
+
+
+def _reused_from(q: QuoteMention, earlier: list[QuoteMention], doc: Document) -> list[str]:
+    """Speakers of earlier quotes that contain the words of ``q`` (text order)."""
+    words = _content_words(doc.view.text[q.start : q.end])
+    if len(words) < _REUSE_MIN_WORDS:
+        return []
+    out: list[str] = []
+    for e in earlier:
+        if e.speakers and _contains(_content_words(doc.view.text[e.start : e.end]), words):
+            out.extend(s for s in e.speakers if s not in out)
+    return out
+
+
+def _previous_speaker(q: QuoteMention, earlier: list[QuoteMention], doc: Document) -> QuoteMention | None:
+    seg = doc.segment_at(q.start)
+    for e in reversed(earlier):
+        if not e.marked or not e.speakers:
+            continue
+        eseg = doc.segment_at(e.start)
+        if seg is not None and eseg is not None and seg.index - eseg.index <= _INHERIT_MAX_SEGMENTS:
+            return e
+        return None
+    return None
+
+
+def resolve_recommendations(doc: Document, entities: list[Entity], quotes: list[QuoteMention], recs: list[RecommendationMention], assets: Assets) -> list[RecommendationMention]:
+    """Holders (the speakers of the quote or reported speech a recommendation
+    sits in, or of its directive verb) and pronoun actors (their antecedent)."""
+    att = Attributor(doc, entities, assets)
     out = []
     for r in recs:
-        holder = "author"
-        for q in quotes:
-            if q.start <= r.trigger.start and r.trigger.end <= q.end and q.speakers:
-                holder = "; ".join(q.speakers)
-                break
-        out.append(r._replace(holder=holder))
+        holder = AUTHOR
+        inside = [q for q in quotes if q.start <= r.trigger.start and r.trigger.end <= q.end and q.speakers]
+        if inside:
+            q = min(inside, key=lambda q: q.end - q.start)
+            holder = HOLDER_SEPARATOR.join(q.speakers)
+        elif r.holder_phrases:
+            names = _unique(n for p in r.holder_phrases for n in att.names(p))
+            if names:
+                holder = HOLDER_SEPARATOR.join(n.name for n in names)
+        actor = r.actor
+        if actor is not None:
+            words = _words(doc.view.text[actor.start : actor.end])
+            if len(words) == 1 and att.pronouns.get(words[0]) in ("person", "plural", "thing"):
+                names = att.antecedents(actor, att.pronouns[words[0]])
+                spans = [n.span for n in names if n.span is not None]
+                if spans:
+                    actor = spans[0] if len(spans) == 1 else _covering(spans, doc)
+        out.append(r._replace(holder=holder, actor=actor))
     return out
+
+
+def _covering(spans: list[Span], doc: Document) -> Span:
+    """One span for several antecedent mentions: the first when they are far
+    apart, else from the first to the last."""
+    spans = sorted(spans)
+    if spans[-1].start - spans[0].end <= 40 and "." not in doc.view.text[spans[0].end : spans[-1].start]:
+        return Span(spans[0].start, spans[-1].end)
+    return spans[0]
