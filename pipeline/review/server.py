@@ -175,8 +175,8 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-def serve(session: ReviewSession, port: int = 8765, *, ready: Callable[[str], None] | None = None) -> None:
-    """Serve until interrupted. ``ready(url)`` is called once the socket listens."""
+def create_server(session: ReviewSession, port: int = 8765) -> WSGIServer:
+    """A threaded WSGI server for the app, listening on 127.0.0.1:port (0: a free port)."""
     port_ref = [port]
     app = guard(make_app(session), port_ref)
     try:
@@ -184,6 +184,12 @@ def serve(session: ReviewSession, port: int = 8765, *, ready: Callable[[str], No
     except OSError as exc:
         raise ClaimexError(Errors.E085.format(port=port, reason=exc.strerror or exc)) from None
     port_ref[0] = httpd.server_port
+    return httpd
+
+
+def serve(session: ReviewSession, port: int = 8765, *, ready: Callable[[str], None] | None = None) -> None:
+    """Serve until interrupted. ``ready(url)`` is called once the socket listens."""
+    httpd = create_server(session, port)
     url = f"http://{HOST}:{httpd.server_port}/"
     if ready:
         ready(url)
