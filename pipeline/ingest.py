@@ -379,6 +379,18 @@ def _person_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _drop_title(text: str, span: Span, assets: Assets) -> Span:
+    """An author span without a leading title ("Dr.", "Professor", ...)."""
+    name = text[span.start : span.end]
+    for title in sorted(assets.lexicon("person_titles"), key=len, reverse=True):
+        if name.lower().startswith(title.lower() + " ") and len(name.split()) > len(title.split()) + 1:
+            cut = len(title) + 1
+            while cut < len(name) and name[cut] == " ":
+                cut += 1
+            return Span(span.start + cut, span.end)
+    return span
+
+
 def _is_prose(text: str, min_words: int) -> bool:
     words = text.split()
     return len(words) >= min_words and bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s*$|[.!?]\s+[A-Z\"\u201c]", text))
@@ -508,6 +520,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
                     meta.author_spans.append(Span(b.start + a, b.start + e))
                 kinds[i] = "byline"
                 break
+    meta.author_spans = [_drop_title(text, s, assets) for s in meta.author_spans]
     meta.authors = [text[s.start : s.end] for s in meta.author_spans]
 
     # author notes at the end: "<author> is ..." or after an "About the author" heading
