@@ -122,7 +122,7 @@ def run(inputs, output, model, published, doc_id, quiet):
             it.doc_id = doc_id
         if it.path == "<stdin>":
             try:
-                it.text = decode_source(click.get_binary_stream("stdin").read(), "<stdin>")
+                it.text = decode_source(sys.stdin.buffer.read(), "<stdin>")
             except ClaimexError as exc:
                 errors.append(str(exc))
                 it.path = None
@@ -132,7 +132,7 @@ def run(inputs, output, model, published, doc_id, quiet):
     pipeline = Pipeline(model)
     if items:
         pipeline.nlp  # load the model once, before the progress bar (and fail early)
-    stream = click.get_text_stream("stdout") if output == "-" else None
+    stream = sys.stdout if output == "-" else None
     show_bar = not quiet and len(items) > 1
     failures = []
 
