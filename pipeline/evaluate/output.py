@@ -129,7 +129,7 @@ def format_errors(ev: Evaluation) -> str:
     """Every finding, grouped by document and record type, with its sentence."""
     texts = _texts(ev, sorted({f.doc_id for f in ev.findings}))
     lines = [_summary(ev.findings)]
-    current = None
+    current = shown = None
     for f in ev.findings:
         if (f.doc_id, f.type) != current:
             current = (f.doc_id, f.type)
@@ -142,8 +142,9 @@ def format_errors(ev: Evaluation) -> str:
         lines.append(f"  {f.kind:<16} {detail}  ({_where(f)})")
         text = texts.get(f.doc_id)
         a = _anchor(f)
-        if text is not None and 0 <= a.start < a.end <= len(text):
+        if text is not None and 0 <= a.start < a.end <= len(text) and (f.doc_id, a) != shown:
             lines.append(f"  {'':<16} | {sentence_around(text, a.start, a.end)}")
+        shown = (f.doc_id, a)  # several findings on one item: the sentence once, after the first
     return "\n".join(lines)
 
 
