@@ -91,9 +91,13 @@ def eval_(paths, as_json, show_errors, fail_under, types):
     brat *.ann + *.txt, converted on the fly). Records are paired by doc_id.
     Prints counts and strict/lenient precision, recall and F1 per record
     type, then attribute scores. Exit codes: 0 ok, 1 bad input or a bound
-    failed, 2 usage error.
+    failed, 2 usage error. Metrics are defined in docs/evaluation.md.
 
-    Example: claimex eval outputs/ corpus/gold/ --errors --fail-under date.f1=0.8 quote.f1=0.5
+    \b
+    Examples:
+      claimex eval outputs/ corpus/gold/ --errors
+      claimex eval outputs/ corpus/gold/ --fail-under date.f1=0.8 quote.f1=0.5
+      claimex eval outputs/doc.jsonl timeml/doc.tml --json
     """
     from .errors import BoundError
     from .evaluate import SCORED_TYPES, check_bounds, evaluate, format_bounds, format_errors, format_table, parse_bounds, split_bound_args, to_json

@@ -81,6 +81,26 @@ def test_largest_overlap_picks_the_right_partner():
     assert match(gold, pred) == [(0, 1)]
 
 
+def test_strict_counts_equal_an_exact_matcher():
+    """Largest overlap first never steals an identical span-and-label partner."""
+    import random
+    from collections import Counter
+
+    rng = random.Random(7)
+
+    def spans(n):
+        out = []
+        for _ in range(n):
+            s = rng.randint(0, 40)
+            out.append((s, s + rng.randint(1, 8), rng.choice("AB")))
+        return out
+
+    for _ in range(500):
+        gold, pred = spans(rng.randint(0, 7)), spans(rng.randint(0, 7))
+        exact = sum((Counter(gold) & Counter(pred)).values())
+        assert count(align(_items(gold), _items(pred))).correct == exact, (gold, pred)
+
+
 # (gold, pred, counts, optional gold set aside, predictions set aside)
 OPTIONAL = {
     "optional gold and its overlapping pred removed": (

@@ -9,7 +9,7 @@ precision, recall and F1. The exact definitions are in docs/evaluation.md.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, fields
 from typing import Iterable, NamedTuple, Sequence
 
@@ -90,10 +90,11 @@ def match(gold: Sequence[Item], pred: Sequence[Item]) -> list[tuple[int, int]]:
     """
     order = sorted(range(len(pred)), key=lambda j: (pred[j].start, pred[j].end))
     starts = [pred[j].start for j in order]
+    longest = max((p.end - p.start for p in pred), default=0)
     cands = []
     for i, g in enumerate(gold):
-        # predictions starting before g.end; overlap needs p.end > g.start too
-        for j in order[: bisect_left(starts, g.end)]:
+        # only predictions starting in (g.start - longest, g.end) can overlap g
+        for j in order[bisect_right(starts, g.start - longest) : bisect_left(starts, g.end)]:
             p = pred[j]
             ov = overlap(g.start, g.end, p.start, p.end)
             if ov <= 0:

@@ -135,7 +135,7 @@ def score_document(doc_id: str, type_: str, gold: list[Item], pred: list[Item]) 
             found.append(Finding(doc_id, type_, "boundary", pair.gold, pair.pred, detail))
         for a, s in attribute_scores(type_, pair.gold.record, pair.pred.record).items():
             attrs[a] = attrs[a] + AttributeScore(s, 1)
-            if s < 1.0 and not (a == "speakers_partial"):
+            if s < 1.0 and a != "speakers_partial":  # "speakers" already reports it
                 detail = f"gold {shown_value(a, pair.gold.record)} / pred {shown_value(a, pair.pred.record)}"
                 if a == "action":
                     detail += f" (token F1 {s:.2f})"
