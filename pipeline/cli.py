@@ -84,7 +84,8 @@ def validate(files, source, quiet):
     "or an attribute (date.value, entity.canonical, quote.speakers, recommendation.holder...). Repeatable; several may follow one option.",
 )  # fmt: skip
 @click.option("--types", "types", default=None, metavar="TYPE,...", help="Score only these record types (entity, date, quote, recommendation).")
-def eval_(paths, as_json, show_errors, fail_under, types):
+@click.option("--suggest-bounds", is_flag=True, help="Also print a --fail-under line at today's figures (floored to 2 decimals), to set or raise a gate.")
+def eval_(paths, as_json, show_errors, fail_under, types, suggest_bounds):
     """Score predicted records (PRED) against gold records (GOLD).
 
     PRED and GOLD are files or folders (*.jsonl; gold also TimeML *.tml and
@@ -100,7 +101,8 @@ def eval_(paths, as_json, show_errors, fail_under, types):
       claimex eval outputs/doc.jsonl timeml/doc.tml --json
     """
     from .errors import BoundError
-    from .evaluate import SCORED_TYPES, check_bounds, evaluate, format_bounds, format_errors, format_table, parse_bounds, split_bound_args, to_json
+    from .evaluate import SCORED_TYPES, bounds_line, check_bounds, evaluate, format_bounds, format_errors, format_table, parse_bounds, split_bound_args, to_json
+    from .evaluate import suggest_bounds as suggest
 
     files, extra = split_bound_args(paths, bool(fail_under))
     if len(files) != 2:
@@ -126,6 +128,8 @@ def eval_(paths, as_json, show_errors, fail_under, types):
         if show_errors:
             click.echo("")
             click.echo(format_errors(ev))
+    if suggest_bounds:
+        click.echo(bounds_line(suggest(ev)), err=as_json)
     if results:
         failed = [r for r in results if not r.ok]
         click.echo(format_bounds(results), err=True)

@@ -285,3 +285,12 @@ def test_convert_folder_and_bad_file(tmp_path):
 def test_convert_missing_file(tmp_path):
     res = run("convert", tmp_path / "x.tml", "-o", tmp_path / "out")
     assert res.exit_code == 1 and "x.tml: no such file or directory" in res.stderr
+
+
+def test_suggested_bounds_pass_today_and_parse():
+    res = run("eval", PRED, GOLD, "--suggest-bounds")
+    line = res.stdout.strip().splitlines()[-1]
+    assert line.startswith("--fail-under entity.f1=0.85 entity.strict.f1=0.28 ")
+    again = run("eval", PRED, GOLD, *line.split())
+    assert again.exit_code == 0, again.stderr
+    assert "FAIL" not in again.stderr

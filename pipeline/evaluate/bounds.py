@@ -8,6 +8,7 @@ error (:class:`~pipeline.errors.BoundError`).
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
@@ -100,3 +101,21 @@ def check_bounds(ev: Evaluation, bounds: Iterable[Bound]) -> list[BoundResult]:
         msg = EvalErrors.E068.format(count=len(ev.missing_pred), missing="prediction", names=", ".join(ev.missing_pred))
         out.append(BoundResult("documents", 0.0, None, False, msg))
     return out
+
+
+def suggest_bounds(ev: Evaluation, decimals: int = 2) -> list[Bound]:
+    """Bounds at today's figures (floored): lenient and strict F1 and every attribute
+    of each scored type, for setting or raising the ratchet of a gate."""
+    scale = 10**decimals
+    out = []
+    for key, value in ev.figures().items():
+        metric = key.split(".", 1)[1]
+        if value is None or metric in ("p", "r", "strict.p", "strict.r"):
+            continue
+        out.append(Bound(key, math.floor(value * scale + 1e-9) / scale))
+    return out
+
+
+def bounds_line(bounds: Iterable[Bound]) -> str:
+    """``--fail-under k=v k=v ...``, ready to paste into a Makefile."""
+    return "--fail-under " + " ".join(f"{b.key}={b.value:g}" for b in bounds)
