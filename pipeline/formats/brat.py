@@ -16,7 +16,7 @@ Accepted lines (fields separated by TABs, as brat writes them):
   types are ignored.
 * ``A1<TAB>Kind T5 direct``: the quote kind of a Content (direct, partial,
   scare, indirect; default direct). Other attributes are ignored.
-* ``#1<TAB>AnnotatorNotes T1<TAB>Japan Airlines``: the canonical name of an
+* ``#1<TAB>AnnotatorNotes T1<TAB>Harbour Board``: the canonical name of an
   entity or source; else a normalisation ``N1<TAB>Reference T1 db:id<TAB>name``
   gives it; else the annotated text.
 * ``E``, ``M`` and ``*`` lines (events, old-style modifiers, equivalences)
