@@ -192,3 +192,21 @@ def test_validate_source_not_found(runner, tmp_path):
     result = runner.invoke(main, ["validate", str(f)])
     assert result.exit_code == 1
     assert "source file 'gone/s.txt' not found" in result.output
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "file is empty"),
+        (b"\x00\x01\x02binary", ":1: invalid JSON"),
+        (b'{"doc_id": "caf\xe9"}\n', ":1: not valid UTF-8"),
+    ],
+)
+def test_validate_bad_files(runner, tmp_path, content, message):
+    f = tmp_path / "bad.jsonl"
+    f.write_bytes(content)
+    result = runner.invoke(main, ["validate", str(f)])
+    assert result.exit_code == 1
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert any(str(f) in ln and message in ln for ln in lines), result.output
+    assert "Traceback" not in result.output
