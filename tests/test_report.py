@@ -134,8 +134,8 @@ def test_gold_statuses_and_table(data_dir):
     assert status[("gold", "this year")] == "missed"
     assert status[("gold", "blue corridor")] == "missed"
     mism = next(r for r in recs if r["rec"]["text"] == "the past decade")
-    assert mism["diffs"] == ["value: predicted PXY, gold P10Y"]
-    rows = {r["type"]: r for r in data["eval"]}
+    assert mism["diffs"] == ["value: predicted 'PXY', gold 'P10Y'"]
+    rows = {r["type"]: r for r in data["eval"]["rows"]}
     assert (rows["entity"]["correct"], rows["entity"]["spurious"]) == (3, 1)
     assert (rows["date"]["correct"], rows["date"]["missed"]) == (3, 1)
     assert rows["recommendation"]["partial"] == 1
@@ -155,19 +155,49 @@ def test_optional_gold_is_neither_credited_nor_penalised(data_dir):
             r["optional"] = True
     gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
     data = report_data([data_dir / "emoji.jsonl"], gold=gold)
-    rows = {r["type"]: r for r in data["eval"]}
-    assert rows["date"]["missed"] == 0
+    rows = {r["type"]: r for r in data["eval"]["rows"]}
+    assert rows["date"]["missed"] == 0 and rows["date"]["optional_gold"] == 1
     assert not any(r["rec"]["text"] == "this year" for r in data["docs"][0]["records"])
 
 
-def test_attribute_diffs():
-    g = {"type": "quote", "kind": "direct", "speakers": ["A", "B"]}
-    assert attribute_diffs({**g, "speakers": ["B", "A"]}, g) == []
-    assert attribute_diffs({**g, "kind": "partial"}, g) == ["kind: predicted partial, gold direct"]
+def test_attribute_diffs_follow_the_evaluator():
+    g = {"type": "quote", "kind": "direct", "speakers": ["A", "B"], "cue": None}
+    assert attribute_diffs("quote", {**g, "speakers": ["b", "A"]}, g) == []  # names compared normalised
+    assert attribute_diffs("quote", {**g, "kind": "partial"}, g) == ["kind: predicted 'partial', gold 'direct'"]
     rg = {"type": "recommendation", "holder": "author", "strength": "strong", "polarity": "do",
           "trigger": {"start": 5, "end": 11, "text": "should"}, "actor": {"start": 0, "end": 4, "text": "They"}, "action": None}
-    assert attribute_diffs({**rg, "actor": {"start": 2, "end": 4, "text": "ey"}}, rg) == []  # overlapping actor is fine
-    assert [d.split(":")[0] for d in attribute_diffs({**rg, "actor": None, "holder": "X"}, rg)] == ["holder", "actor"]
+    assert attribute_diffs("recommendation", {**rg, "actor": {"start": 2, "end": 4, "text": "ey"}}, rg) == []  # overlapping actor is fine
+    assert [d.split(":")[0] for d in attribute_diffs("recommendation", {**rg, "actor": None, "holder": "X"}, rg)] == ["holder", "actor"]
+
+
+def test_report_and_eval_agree(data_dir):
+    """The report's table is the evaluator's: same counts and figures as `claimex eval --json`."""
+    data = report_data([data_dir / "emoji.jsonl"], gold=data_dir / "emoji.gold.jsonl")
+    res = CliRunner().invoke(main, ["eval", str(data_dir / "emoji.jsonl"), str(data_dir / "emoji.gold.jsonl"), "--json"])
+    assert res.exit_code == 0, res.output
+    ev = json.loads(res.output)["types"]
+    rows = data["eval"]["rows"]
+    assert [r["type"] for r in rows[:-1]] == list(ev)
+    for row in rows[:-1]:
+        t = ev[row["type"]]
+        assert {k: row[k] for k in t["counts"]} == t["counts"]
+        assert row["strict"] == pytest.approx(t["strict"]) and row["lenient"] == pytest.approx(t["lenient"])
+    attrs = {(a["type"], a["attribute"]): (a["score"], a["n"]) for a in data["eval"]["attributes"]}
+    for t, v in ev.items():
+        for a, sc in v["attributes"].items():
+            assert attrs[(t, a)] == (pytest.approx(sc["score"]) if sc["score"] is not None else None, sc["n"])
+
+
+def test_gold_that_annotates_some_types_only(data_dir):
+    gold = data_dir / "emoji.gold.jsonl"
+    lines = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    lines[0]["annotated"] = ["date"]
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    data = report_data([data_dir / "emoji.jsonl"], gold=gold)
+    assert [r["type"] for r in data["eval"]["rows"]] == ["date"]
+    recs = data["docs"][0]["records"]
+    assert all("status" not in r for r in recs if r["type"] != "date")
+    assert data["docs"][0]["scored_types"] == ["date"]
 
 
 def test_gold_for_another_text_is_refused(data_dir):

@@ -315,6 +315,10 @@ def test_export_keeps_accepted_corrected_added(out, data_dir):
     assert rep.ok, rep.problems
     assert rep.grounded == len(recs) - 1
     assert "1 unreviewed left out" in summ.line()
+    # entities were not all reviewed: the gold does not claim them
+    assert recs[0]["annotated"] == ["date", "quote", "recommendation"]
+    assert any(w.startswith("entity: 1 record(s) not reviewed") for w in summ.warnings)
+    assert recs[0]["note"] == "gold from claimex review of emoji.jsonl by ana"
 
 
 def test_export_is_stable(out, data_dir):

@@ -25,7 +25,7 @@ from typing import Iterable
 
 from .. import __version__
 from ..records import Line
-from .compare import Comparison, compare, table
+from .compare import Comparison, compare, evaluation, gold_types
 from .load import LoadedDoc, load_docs
 
 __all__ = ["build_report", "write_report", "report_data", "render_html", "summary_line", "embed_json", "static_text"]
@@ -81,13 +81,13 @@ def report_data(outputs: Iterable[str | Path], gold: str | Path | None = None, s
         if nogold:
             notes.append(f"Outputs without a gold document (not scored): {', '.join(nogold)}.")
     out_docs = []
-    comparisons = []
+    pairs = []
     for d in docs:
         g = gold_docs.get(d.doc_id)
-        comp = compare(d.records, g.records) if g is not None else None
+        comp = compare(d.records, g.records, gold_types(g)) if g is not None else None
         items = [_item("pred", ln, comp) for ln in d.records]
         if comp is not None:
-            comparisons.append(comp)
+            pairs.append((d, g))
             items += [_item("gold", ln, comp) for ln in comp.missed]
         items.sort(key=lambda it: (it["start"], -it["end"], it["type"], it["origin"]))
         out_docs.append(
@@ -98,7 +98,8 @@ def report_data(outputs: Iterable[str | Path], gold: str | Path | None = None, s
                 "gold_path": g.path if g is not None else None,
                 "text": d.text,
                 "records": items,
-                "eval": table([comp]) if comp is not None else None,
+                "eval": evaluation([(d, g)]) if g is not None else None,
+                "scored_types": list(comp.types) if comp is not None else None,
             }
         )
     return {
@@ -106,7 +107,7 @@ def report_data(outputs: Iterable[str | Path], gold: str | Path | None = None, s
         "version": __version__,
         "gold": gold is not None,
         "docs": out_docs,
-        "eval": table(comparisons) if gold is not None else None,
+        "eval": evaluation(pairs) if gold is not None else None,
         "notes": notes,
     }
 
@@ -164,6 +165,6 @@ def summary_line(data: dict, dest: str | Path) -> str:
     per = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
     line = f"{dest}: report of {len(data['docs'])} document(s); records: {per or 'none'}"
     if data.get("eval"):
-        all_ = data["eval"][-1]
+        all_ = data["eval"]["rows"][-1]
         line += f"; vs gold: strict F1 {all_['strict']['f1']:.3f}, lenient F1 {all_['lenient']['f1']:.3f}"
     return line

@@ -2,7 +2,9 @@
 
 Kept: accepted records as they are, corrected records as corrected, added
 records; dropped: rejected ones (and unreviewed ones unless
-``keep_unreviewed``). The document record comes first. Ids are renumbered
+``keep_unreviewed``). The document record comes first; when records of a type
+were left unreviewed, its ``annotated`` list leaves that type out, so that
+``claimex eval`` does not score an incomplete gold as if it were complete. Ids are renumbered
 per type in text order (``doc:type:0``, ``doc:type:1``...), so the same
 review always exports the same ids, and date anchors that point at a
 renumbered date follow it. Every record is checked against the schema and its
@@ -27,6 +29,7 @@ class ExportSummary:
     by_status: Counter = field(default_factory=Counter)
     dropped_unreviewed: int = 0
     warnings: list[str] = field(default_factory=list)
+    annotated: list[str] = field(default_factory=lambda: list(SPAN_TYPES))
 
     def line(self) -> str:
         kept = ", ".join(f"{t} {self.per_type[t]}" for t in SPAN_TYPES)
@@ -74,7 +77,22 @@ def gold_records(session: ReviewSession, *, keep_unreviewed: bool = False, summa
                 )
                 rec["anchor"] = None
         summary.per_type[rec["type"]] += 1
-    return [session.doc.document, *kept]
+    # a type is annotated when none of its records was left unreviewed (or all were kept)
+    unreviewed = Counter(it["type"] for it in session.items() if it["status"] == "unreviewed")
+    annotated = [t for t in SPAN_TYPES if keep_unreviewed or not unreviewed[t]]
+    for t in SPAN_TYPES:
+        if t not in annotated:
+            summary.warnings.append(
+                f"{t}: {unreviewed[t]} record(s) not reviewed, so the gold does not claim to annotate {t} "
+                "(review them, or pass --keep-unreviewed)"
+            )
+    document = {k: v for k, v in session.doc.document.items() if k not in ("annotated", "note")}
+    if annotated != list(SPAN_TYPES):
+        document["annotated"] = annotated
+    reviewers = sorted({it["reviewer"] for it in session.items() if it.get("reviewer")})
+    document["note"] = f"gold from claimex review of {session.output.name}" + (f" by {', '.join(reviewers)}" if reviewers else "")
+    summary.annotated = annotated
+    return [document, *kept]
 
 
 def export_gold(

@@ -71,24 +71,45 @@
 
   function fmt(x) { return x === null || x === undefined ? "\u2013" : x.toFixed(3); }
 
-  function evalTable(rows, caption) {
+  function evalTable(ev, caption) {
+    var wrap = el("div");
     var t = el("table");
     t.appendChild(el("caption", null, caption));
-    var head = ["type", "correct", "incorrect", "partial", "missed", "spurious", "strict P", "strict R", "strict F1", "lenient P", "lenient R", "lenient F1"];
+    var head = ["type", "docs", "gold", "pred", "correct", "incorrect", "partial", "missed", "spurious", "strict P", "strict R", "strict F1", "lenient P", "lenient R", "lenient F1"];
     var thead = el("thead"), tr = el("tr");
     head.forEach(function (h) { tr.appendChild(el("th", null, h)); });
     thead.appendChild(tr);
     t.appendChild(thead);
     var tb = el("tbody");
-    rows.forEach(function (r) {
+    ev.rows.forEach(function (r) {
       var tr = el("tr", r.type === "all" ? "all" : null);
       tr.setAttribute("data-type", r.type);
-      [r.type, r.correct, r.incorrect, r.partial, r.missed, r.spurious].forEach(function (v) { tr.appendChild(el("td", null, v)); });
+      [r.type, r.documents, r.possible, r.actual, r.correct, r.incorrect, r.partial, r.missed, r.spurious].forEach(function (v) { tr.appendChild(el("td", null, v)); });
       [r.strict.p, r.strict.r, r.strict.f1, r.lenient.p, r.lenient.r, r.lenient.f1].forEach(function (v) { tr.appendChild(el("td", null, fmt(v))); });
       tb.appendChild(tr);
     });
     t.appendChild(tb);
-    return t;
+    wrap.appendChild(t);
+    if (ev.attributes && ev.attributes.length) {
+      var at = el("table", "attrs");
+      at.appendChild(el("caption", null, "Attributes (on lenient matches)"));
+      var h2 = el("tr");
+      ["attribute", "score", "n"].forEach(function (h) { h2.appendChild(el("th", null, h)); });
+      var th2 = el("thead");
+      th2.appendChild(h2);
+      at.appendChild(th2);
+      var b2 = el("tbody");
+      ev.attributes.forEach(function (a) {
+        var tr = el("tr");
+        tr.appendChild(el("td", null, a.type + "." + a.attribute));
+        tr.appendChild(el("td", null, fmt(a.score)));
+        tr.appendChild(el("td", null, a.n));
+        b2.appendChild(tr);
+      });
+      at.appendChild(b2);
+      wrap.appendChild(at);
+    }
+    return wrap;
   }
 
   function showEval(d) {
@@ -96,12 +117,19 @@
     box.textContent = "";
     if (!DATA.gold) { box.hidden = true; return; }
     box.hidden = false;
+    var det = el("details");
+    det.open = state.evalOpen !== undefined ? state.evalOpen : true;
+    det.addEventListener("toggle", function () { state.evalOpen = det.open; fixHeader(); });
+    var sum = el("summary", null, "Evaluation against the gold (as claimex eval)");
+    det.appendChild(sum);
     var w = el("div", "tables");
-    if (DATA.eval && DATA.eval.length) w.appendChild(evalTable(DATA.eval, "Evaluation, all documents (micro-averaged)"));
+    if (DATA.eval && DATA.eval.rows.length) w.appendChild(evalTable(DATA.eval, DATA.docs.length > 1 ? "All documents (micro-averaged)" : "Record types"));
     if (DATA.docs.length > 1 && d.eval) w.appendChild(evalTable(d.eval, "This document: " + d.doc_id));
     if (!w.childNodes.length) w.appendChild(el("p", "muted", "No gold document matches these outputs."));
-    box.appendChild(w);
-    (DATA.notes || []).forEach(function (n) { box.appendChild(el("p", "muted", n)); });
+    det.appendChild(w);
+    (DATA.notes || []).forEach(function (n) { det.appendChild(el("p", "muted", n)); });
+    if (d.scored_types && d.scored_types.length < S.TYPES.length) det.appendChild(el("p", "muted", "The gold of " + d.doc_id + " annotates only: " + d.scored_types.join(", ") + "; other types are not marked."));
+    box.appendChild(det);
   }
 
   function visible(item) {
