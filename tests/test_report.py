@@ -130,7 +130,7 @@ def test_gold_statuses_and_table(data_dir):
     assert status[("pred", "Tidewater Policy Brief")] == "spurious"
     assert status[("pred", "Port Ellery")] == "correct"
     assert status[("pred", "the past decade")] == "mismatch"
-    assert status[("pred", "and ministers must not delay the dredging plan")] == "partial"
+    assert status[("pred", "and ministers must not delay the dredging plan")] == "boundary"
     assert status[("gold", "this year")] == "missed"
     assert status[("gold", "blue corridor")] == "missed"
     mism = next(r for r in recs if r["rec"]["text"] == "the past decade")

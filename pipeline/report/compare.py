@@ -7,7 +7,7 @@ first), the same attribute comparators, the same scores. Only the record
 types the gold annotates are compared. Each prediction gets a status:
 
 * ``correct``: paired with a gold record of the same span, every attribute agrees;
-* ``partial``: paired, the span differs, every attribute agrees;
+* ``boundary``: paired, the span differs, every attribute agrees;
 * ``mismatch``: paired, and at least one attribute differs (listed in ``diffs``);
 * ``spurious``: no gold partner;
 * ``optional``: overlaps an optional gold item (neither credited nor penalised);
@@ -26,7 +26,7 @@ from ..evaluate.matching import lenient_prf, strict_prf, to_items
 from ..records import Line
 from .load import LoadedDoc
 
-STATUSES = ("correct", "partial", "mismatch", "spurious", "missed", "optional")
+STATUSES = ("correct", "boundary", "mismatch", "spurious", "missed", "optional")
 
 
 @dataclass
@@ -70,7 +70,7 @@ def compare(pred: list[Line], gold: list[Line], types: Iterable[str] = SCORED_TY
             gr, pr = pair.gold.record, pair.pred.record
             diffs = attribute_diffs(t, pr, gr)
             same = (gr["start"], gr["end"]) == (pr["start"], pr["end"])
-            status = "mismatch" if diffs else ("correct" if same else "partial")
+            status = "mismatch" if diffs else ("correct" if same else "boundary")
             if not same:
                 diffs.insert(0, f"span: predicted [{pr['start']}:{pr['end']}] {pr['text']!r}, gold [{gr['start']}:{gr['end']}] {gr['text']!r}")
             out.pred[pr["id"]] = Verdict(status, gr["id"], diffs)

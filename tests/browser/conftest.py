@@ -124,10 +124,10 @@ def claimex(*args: str, cwd: Path = ROOT, check: bool = True) -> subprocess.Comp
 class Server:
     """`claimex review` in a subprocess on a free port (--port 0); the URL is read from its first line."""
 
-    def __init__(self, output: Path, *extra: str):
+    def __init__(self, output: Path, *extra: str, cwd: Path | None = None):
         self.proc = subprocess.Popen(
             [sys.executable, "-c", "from pipeline.cli import main; main()", "review", str(output), "--port", "0", *extra],
-            cwd=output.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=cwd or output.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         sel = selectors.DefaultSelector()
         sel.register(self.proc.stdout, selectors.EVENT_READ)

@@ -79,7 +79,7 @@ def test_astral_characters_do_not_shift_highlights(data_dir, watched):
     want.update({"g:emoji:date:2": "this year", "g:emoji:quote:1": "blue corridor"})  # missed gold
     assert shown == want
     statuses = page.evaluate("[...document.querySelectorAll('#panel li .badge')].map(b => b.textContent)")
-    assert Counter(statuses) == {"correct": 7, "spurious": 1, "mismatch": 1, "partial": 1, "missed": 2}
+    assert Counter(statuses) == {"correct": 7, "spurious": 1, "mismatch": 1, "boundary": 1, "missed": 2}
     assert not watched.errors
 
 

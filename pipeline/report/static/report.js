@@ -4,7 +4,15 @@
   var S = window.ClaimexSpans;
   var el = S.el;
   var DATA = JSON.parse(document.getElementById("claimex-data").textContent);
-  var STATUSES = ["correct", "partial", "mismatch", "spurious", "missed", "optional"];
+  var STATUSES = ["correct", "boundary", "mismatch", "spurious", "missed", "optional"];
+  var STATUS_HELP = {
+    correct: "same span as a gold record, every attribute agrees",
+    boundary: "overlaps a gold record, the span differs, every attribute agrees",
+    mismatch: "paired with a gold record, some attribute differs (hover for which)",
+    spurious: "no gold record overlaps it",
+    missed: "a gold record no prediction overlaps",
+    optional: "overlaps an optional gold record: neither credited nor penalised",
+  };
   var state = { doc: 0, hiddenTypes: new Set(), hiddenStatuses: new Set(), view: null };
   var $ = function (id) { return document.getElementById(id); };
 
@@ -29,7 +37,7 @@
   }
 
   function fixHeader() {
-    document.documentElement.style.setProperty("--header-h", $("top").offsetHeight + "px");
+    document.documentElement.style.setProperty("--header-h", $("legend").offsetHeight + "px");
   }
 
   function show() {
@@ -168,6 +176,7 @@
       if (!n && st === "optional") return;
       var lab = el("label");
       lab.setAttribute("data-status", st);
+      lab.title = STATUS_HELP[st];
       var cb = el("input");
       cb.type = "checkbox";
       cb.checked = !state.hiddenStatuses.has(st);

@@ -251,6 +251,8 @@
     });
     box.setAttribute("data-base", String(a));
     st.ctx = { el: box, map: sub, base: a };
+    const first = box.querySelector(".seg.main") || box.querySelector(".seg");
+    box.scrollTop = first ? Math.max(0, first.offsetTop - box.clientHeight / 3) : 0;
   }
 
   function showCard() {
@@ -337,6 +339,7 @@
     }
     st.editing = { mode: mode, draft: draft, armed: null };
     renderEditor();
+    $("editor").scrollIntoView({ block: "nearest" });
     buttons();
     showDoc();
     if (mode === "edit") showContext(draft);
@@ -644,6 +647,7 @@
 
   function applyFilter(q) {
     st.filter = parseFilter(q);
+    $("filter").blur(); // keys go back to the app at once
     $("filter-form").hidden = true;
     showFilter();
     const it = st.byId.get(st.cur);
@@ -665,7 +669,7 @@
     const help = $("help");
     if (!help.hidden && (ev.key === "Escape" || ev.key === "?")) { help.hidden = true; ev.preventDefault(); return; }
     if (ev.target && ev.target.id === "filter") {
-      if (ev.key === "Escape") { $("filter-form").hidden = true; ev.preventDefault(); }
+      if (ev.key === "Escape") { $("filter").blur(); $("filter-form").hidden = true; ev.preventDefault(); }
       return;
     }
     if (st.editing) {
