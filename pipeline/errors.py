@@ -60,6 +60,7 @@ class Errors:
     E088 = "{path}: no .jsonl files in this folder"
     E089 = "{path}: duplicate document '{doc_id}' (also in {other})"
     E090 = "{path}: refusing to export over the output or the review log; choose another file (e.g. corpus/gold/<doc_id>.jsonl)"
+    E091 = "{path}: another `claimex review` is using this log; stop it first, or give this reviewer their own log with --log"
 
 
 class ClaimexError(Exception):

@@ -555,3 +555,15 @@ def test_reviewlog_open_creates_parent_folder(tmp_path):
     log = ReviewLog.open(tmp_path / "deep" / "x.review.jsonl", {"output_sha256": "a" * 64, "doc_id": "d"})
     log.close()
     assert read_log(log.path)[0].start["doc_id"] == "d"
+
+
+def test_one_writer_per_log(out):
+    first = ReviewSession(out)
+    try:
+        with pytest.raises(ClaimexError, match="another `claimex review` is using this log"):
+            ReviewSession(out)
+        # reading (export) is fine while a server writes
+        assert export_gold(out, out.with_name("g.jsonl")).dropped_unreviewed == 10
+    finally:
+        first.close()
+    ReviewSession(out).close()  # free again once the first one closed

@@ -148,14 +148,19 @@ def read_log(path: str | Path) -> tuple[Replay, int | None]:
 
 
 class ReviewLog:
-    """An open review log: replayed state plus durable appends."""
+    """An open review log: replayed state plus durable appends.
 
-    def __init__(self, path: Path, replay: Replay, warnings: list[str], readonly: bool = False):
+    A log open for writing holds an exclusive lock (flock) on its file, so two
+    servers never append to the same log; the kernel drops the lock when the
+    process dies, even by SIGKILL.
+    """
+
+    def __init__(self, path: Path, replay: Replay, warnings: list[str], fh=None):
         self.path = path
         self.replay = replay
         self.warnings = warnings
         self._lock = threading.Lock()
-        self._fh = None if readonly else open(path, "a", encoding="utf-8", newline="\n")
+        self._fh = fh
 
     @classmethod
     def open(cls, path: str | Path, start: dict, *, readonly: bool = False) -> "ReviewLog":
@@ -166,37 +171,50 @@ class ReviewLog:
         """
         path = Path(path)
         warnings: list[str] = []
-        if readonly and not path.exists():
-            raise RecordError(Errors.E001.format(path=path))
-        if path.exists() and (readonly or path.stat().st_size > 0):
+        if readonly:
+            if not path.exists():
+                raise RecordError(Errors.E001.format(path=path))
             replay, torn_at = read_log(path)
-            if torn_at is not None and readonly:
+            if torn_at is not None:
                 warnings.append(f"{path}: ignored an incomplete last line (a write cut short before it was acknowledged)")
-            elif torn_at is not None:
-                with open(path, "r+b") as fh:
-                    fh.truncate(torn_at)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                warnings.append(f"{path}: dropped an incomplete last line (a write cut short before it was acknowledged)")
-            if replay.start["output_sha256"] != start["output_sha256"]:
-                raise RecordError(
-                    Errors.E075.format(
-                        path=path,
-                        expected=replay.start["output_sha256"][:12],
-                        output=start.get("output"),
-                        actual=start["output_sha256"][:12],
-                    )
-                )
-            return cls(path, replay, warnings, readonly)
+            cls._check_output(path, replay, start)
+            return cls(path, replay, warnings)
         path.parent.mkdir(parents=True, exist_ok=True)
-        ev = {"event": "start", "v": LOG_VERSION, **start, "ts": now()}
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        _fsync_dir(path.parent)
-        rep = Replay(start=ev)
-        return cls(path, rep, warnings)
+        created = not path.exists()
+        fh = open(path, "a", encoding="utf-8", newline="\n")
+        try:
+            _lock(fh, path)
+            if path.stat().st_size > 0:
+                replay, torn_at = read_log(path)
+                if torn_at is not None:
+                    os.ftruncate(fh.fileno(), torn_at)
+                    os.fsync(fh.fileno())
+                    warnings.append(f"{path}: dropped an incomplete last line (a write cut short before it was acknowledged)")
+                cls._check_output(path, replay, start)
+            else:
+                ev = {"event": "start", "v": LOG_VERSION, **start, "ts": now()}
+                fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+                if created:
+                    _fsync_dir(path.parent)
+                replay = Replay(start=ev)
+        except BaseException:
+            fh.close()
+            raise
+        return cls(path, replay, warnings, fh)
+
+    @staticmethod
+    def _check_output(path: Path, replay: Replay, start: dict) -> None:
+        if replay.start["output_sha256"] != start["output_sha256"]:
+            raise RecordError(
+                Errors.E075.format(
+                    path=path,
+                    expected=replay.start["output_sha256"][:12],
+                    output=start.get("output"),
+                    actual=start["output_sha256"][:12],
+                )
+            )
 
     def append(self, ev: dict) -> dict:
         """Give ``ev`` the next seq, write it durably, apply it; returns the event as logged."""
@@ -217,9 +235,20 @@ class ReviewLog:
     def close(self) -> None:
         try:
             if self._fh is not None:
-                self._fh.close()
+                self._fh.close()  # closing releases the lock
         except OSError:
             pass
+
+
+def _lock(fh, path: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not a POSIX system: no lock
+        return
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise RecordError(Errors.E091.format(path=path)) from None
 
 
 def _fsync_dir(path: Path) -> None:

@@ -177,6 +177,7 @@ class ReviewSession:
         self._lock = threading.RLock()
         for rid, ev in self.log.replay.standing().items():
             if rid not in self.originals and ev["decision"] == "accept":
+                self.log.close()
                 raise RecordError(Errors.E074.format(path=self.log_path, line=f"seq {ev['seq']}", reason=f"decision on unknown record {rid!r}"))
 
     # -- state ---------------------------------------------------------------
