@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CLAIMEX_CHROMIUM", "/usr/bin/chromium")  # Debian's; override for other systems
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "review"
