@@ -61,6 +61,7 @@ class Errors:
     E089 = "{path}: duplicate document '{doc_id}' (also in {other})"
     E090 = "{path}: refusing to export over the output or the review log; choose another file (e.g. corpus/gold/<doc_id>.jsonl)"
     E091 = "{path}: another `claimex review` is using this log; stop it first, or give this reviewer their own log with --log"
+    E092 = "{path}: no review log for '{output}' (review it first with `claimex review {output}`, or pass --log PATH)"
 
 
 class ClaimexError(Exception):

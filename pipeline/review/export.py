@@ -106,7 +106,12 @@ def export_gold(
     dest = Path(dest)
     if dest.resolve() == Path(output).resolve():
         raise ClaimexError(Errors.E090.format(path=dest))
-    session = ReviewSession(output, source=source, log_path=log_path, readonly=True, reviewer="export")
+    from .log import default_log_path
+
+    log = Path(log_path) if log_path else default_log_path(output)
+    if not log.exists() and Path(output).exists():
+        raise ClaimexError(Errors.E092.format(path=log, output=output))
+    session = ReviewSession(output, source=source, log_path=log, readonly=True, reviewer="export")
     summary = ExportSummary(dest, warnings=list(session.log.warnings))
     if dest.resolve() == session.log_path.resolve():
         raise ClaimexError(Errors.E090.format(path=dest))
