@@ -122,7 +122,7 @@ def run(inputs, output, model, published, doc_id, quiet):
             it.doc_id = doc_id
         if it.path == "<stdin>":
             try:
-                it.text = decode_source(click.get_binary_stream("stdin").read(), "<stdin>")
+                it.text = decode_source(sys.stdin.buffer.read(), "<stdin>")
             except ClaimexError as exc:
                 errors.append(str(exc))
                 it.path = None
@@ -132,7 +132,7 @@ def run(inputs, output, model, published, doc_id, quiet):
     pipeline = Pipeline(model)
     if items:
         pipeline.nlp  # load the model once, before the progress bar (and fail early)
-    stream = click.get_text_stream("stdout") if output == "-" else None
+    stream = sys.stdout if output == "-" else None
     show_bar = not quiet and len(items) > 1
     failures = []
 
@@ -162,3 +162,193 @@ def run(inputs, output, model, published, doc_id, quiet):
         click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("paths", nargs=-1, metavar="PRED GOLD")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every spurious, missed, boundary and attribute error with its sentence.")
+@click.option(
+    "--fail-under", "fail_under", multiple=True, metavar="KEY=VALUE...",
+    help="Exit 1 when a figure is below VALUE. KEY is TYPE.METRIC: f1, p, r (lenient), strict.f1, strict.p, strict.r, "
+    "or an attribute (date.value, entity.canonical, quote.speakers, recommendation.holder...). Repeatable; several may follow one option.",
+)  # fmt: skip
+@click.option("--types", "types", default=None, metavar="TYPE,...", help="Score only these record types (entity, date, quote, recommendation).")
+@click.option("--suggest-bounds", is_flag=True, help="Also print a --fail-under line at today's figures (floored to 2 decimals), to set or raise a gate.")
+def eval_(paths, as_json, show_errors, fail_under, types, suggest_bounds):
+    """Score predicted records (PRED) against gold records (GOLD).
+
+    PRED and GOLD are files or folders (*.jsonl; gold also TimeML *.tml and
+    brat *.ann + *.txt, converted on the fly). Records are paired by doc_id.
+    Prints counts and strict/lenient precision, recall and F1 per record
+    type, then attribute scores. Exit codes: 0 ok, 1 bad input or a bound
+    failed, 2 usage error. Metrics are defined in docs/evaluation.md.
+
+    \b
+    Examples:
+      claimex eval outputs/ corpus/gold/ --errors
+      claimex eval outputs/ corpus/gold/ --fail-under date.f1=0.8 quote.f1=0.5
+      claimex eval outputs/doc.jsonl timeml/doc.tml --json
+    """
+    from .errors import BoundError
+    from .evaluate import SCORED_TYPES, bounds_line, check_bounds, evaluate, format_bounds, format_errors, format_table, parse_bounds, split_bound_args, to_json
+    from .evaluate import suggest_bounds as suggest
+
+    files, extra = split_bound_args(paths, bool(fail_under))
+    if len(files) != 2:
+        raise click.UsageError(f"expected PRED GOLD, got {len(files)} path(s): {' '.join(files) or '(none)'}")
+    wanted = None
+    if types is not None:
+        wanted = [t.strip() for t in types.split(",") if t.strip()]
+        for t in wanted:
+            if t not in SCORED_TYPES:
+                raise click.BadParameter(f"'{t}' is not one of {', '.join(SCORED_TYPES)}", param_hint="--types")
+    try:
+        bounds = parse_bounds(list(fail_under) + extra)
+    except BoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    ev = evaluate(files[0], files[1], wanted)
+    for w in ev.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    results = check_bounds(ev, bounds) if bounds else None
+    if as_json:
+        click.echo(json.dumps(to_json(ev, results, show_errors), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(ev))
+        if show_errors:
+            click.echo("")
+            click.echo(format_errors(ev))
+    if suggest_bounds:
+        click.echo(bounds_line(suggest(ev)), err=as_json)
+    if results:
+        failed = [r for r in results if not r.ok]
+        click.echo(format_bounds(results), err=True)
+        if failed:
+            click.echo(f"Error: {len(failed)} of {len(results)} bound(s) failed", err=True)
+            sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for <stem>.txt and <stem>.gold.jsonl.")
+def convert(files, out_dir):
+    """Convert gold in other formats (TimeML .tml, brat .ann + .txt) to claimex records.
+
+    Writes DIR/<stem>.txt (the text the offsets refer to) and
+    DIR/<stem>.gold.jsonl (grounded contract records), then prints how to
+    run claimex on the text and evaluate it. FILES may be folders.
+    """
+    from .errors import ClaimexError
+    from .formats import convertible_files, write_converted
+
+    failed = 0
+    for f in files:
+        try:
+            targets = convertible_files(f)
+        except ClaimexError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        for t in targets:
+            try:
+                res = write_converted(t, out_dir)
+            except ClaimexError as exc:
+                click.echo(f"Error: {exc}", err=True)
+                failed += 1
+                continue
+            published = res.gold.records[0].get("published")
+            run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
+            click.echo(f"{t} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
+            click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--gold", type=click.Path(path_type=Path), help="Gold JSONL file or folder: mark each record correct / partial / mismatch / spurious, show missed gold spans and the evaluation table.")
+@click.option("-o", "--output", "dest", default="report.html", show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (one document only; default: the document record's `source`).")
+def report(outputs, gold, dest, source):
+    """Write one self-contained HTML report of OUTPUTS (JSONL files or folders).
+
+    The document text with every record highlighted at its offsets, a legend
+    with a toggle per type, the records listed by type, and a document
+    switcher when there are several. With --gold, every record is marked
+    against the gold and the evaluation table is shown on top. The page needs
+    no network.
+
+    Example: claimex report outputs/ajiss-297.jsonl --gold corpus/gold/ -o report.html
+    """
+    from .report import render_html, report_data, summary_line, write_report
+
+    data = report_data(outputs, gold, source)
+    write_report(render_html(data), dest)
+    click.echo(summary_line(data, dest), err=True)
+
+
+@main.command()
+@click.argument("output", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (default: the document record's `source`).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--reviewer", default=None, help="Name written with each decision (default: $CLAIMEX_REVIEWER, else your user name).")
+@click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path), help="Review log (default: OUTPUT with .review.jsonl, e.g. outputs/x.review.jsonl). Give each reviewer their own.")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path), help="Do not serve: write the reviewed records as a gold JSONL file and exit.")
+@click.option("--keep-unreviewed", is_flag=True, help="With --export: keep records nobody reviewed (default: leave them out).")
+@click.option("--agreement", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Do not serve: compare two reviewers' logs of the same output.")
+@click.option("--json", "as_json", is_flag=True, help="With --agreement: print JSON.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in the default web browser.")
+def review(output, source, port, reviewer, log_path, export_path, keep_unreviewed, agreement, as_json, open_browser):
+    """Review OUTPUT in a local web app: accept, reject, correct, add.
+
+    Serves http://127.0.0.1:PORT/ (this machine only). One record at a time in
+    its paragraph, the whole document beside it. Keys: a accept, x reject,
+    e edit, n add (select text first), u undo, j/k move, / filter, ? help.
+    Every decision is appended to the review log and synced to disk before the
+    page shows it; reopening resumes where you stopped.
+
+    \b
+    Examples:
+      claimex review outputs/x.jsonl --reviewer alice
+      claimex review outputs/x.jsonl --export corpus/gold/x.jsonl
+      claimex review --agreement a.review.jsonl b.review.jsonl
+    """
+    if agreement:
+        if output is not None or export_path is not None:
+            raise click.UsageError("--agreement LOG1 LOG2 takes no OUTPUT and no --export")
+        from .review import agreement as compare_logs
+        from .review import format_table
+
+        result = compare_logs(*agreement)
+        click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+        return
+    if output is None:
+        raise click.UsageError("missing OUTPUT (the JSONL file of `claimex run` to review)")
+    if export_path is not None:
+        from .review import export_gold
+
+        summ = export_gold(output, export_path, log_path=log_path, source=source, keep_unreviewed=keep_unreviewed)
+        for w in summ.warnings:
+            click.echo(f"Warning: {w}", err=True)
+        click.echo(summ.line(), err=True)
+        return
+    from .review import ReviewSession
+    from .review.server import serve
+
+    session = ReviewSession(output, source=source, log_path=log_path, reviewer=reviewer)
+    for w in session.log.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    prog = session.progress()
+
+    def ready(url):
+        click.echo(
+            f"claimex review: {url} ({session.doc.doc_id}: {prog['reviewed']}/{prog['total']} reviewed; "
+            f"reviewer {session.reviewer}; log {session.log_path}). Ctrl+C to stop."
+        )
+        sys.stdout.flush()
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    serve(session, port, ready=ready)

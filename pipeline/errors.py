@@ -38,6 +38,31 @@ class Errors:
     E041 = "{path}: pattern '{name}': {reason}"
     E042 = "models directory '{path}' not found (set CLAIMEX_MODELS to the folder holding pipeline.toml)"
 
+    # report and review (issue 6)
+    E070 = "{path}: source '{source}' has changed since the run (sha256 {actual} != {expected}); re-run `claimex run` on it, or pass --source with the original file"
+    E071 = "{path}: {count} document records ({doc_ids}); review one document per file (write outputs with `claimex run -o DIR`)"
+    E072 = "{path}: no records for document '{doc_id}' (no document record with that doc_id)"
+    E073 = "--source can only be used with one document, got {count} ({doc_ids})"
+    E074 = "{path}:{line}: invalid review event ({reason})"
+    E075 = "{path}: review log belongs to output sha256 {expected}, but '{output}' now has sha256 {actual}: the output changed since the review started (pass --log NEW.review.jsonl to start a new review)"
+    E076 = "unknown record id '{id}'"
+    E077 = "invalid decision '{value}' (expected accept, reject or edit)"
+    E078 = "record '{id}': {reason}"
+    E079 = "nothing to undo"
+    E080 = "span [{start}:{end}] is outside the source (length {length})"
+    E081 = "span [{start}:{end}] is empty (or only whitespace)"
+    E082 = "{path}: exported record '{id}' breaks the record contract: {reason}"
+    E083 = "review logs '{a}' and '{b}' are about different outputs (sha256 {sha_a} != {sha_b})"
+    E084 = "{path}: not a review log (first line is not a review 'start' event)"
+    E085 = "port {port} on 127.0.0.1 is not available ({reason}); pass --port N (0 picks a free port)"
+    E086 = "invalid record type '{value}' (expected one of: {expected})"
+    E087 = "{path}: gold document '{doc_id}' has source sha256 {gold} but the output's source has {pred}: they are not about the same text"
+    E088 = "{path}: no .jsonl files in this folder"
+    E089 = "{path}: duplicate document '{doc_id}' (also in {other})"
+    E090 = "{path}: refusing to export over the output or the review log; choose another file (e.g. corpus/gold/<doc_id>.jsonl)"
+    E091 = "{path}: another `claimex review` is using this log; stop it first, or give this reviewer their own log with --log"
+    E092 = "{path}: no review log for '{output}' (review it first with `claimex review {output}`, or pass --log PATH)"
+
 
 class Warnings:
     """Notes on a document that was processed anyway; the run summary lists them."""
@@ -59,3 +84,45 @@ class RecordError(ClaimexError):
 
 class AssetError(ClaimexError):
     """A pattern, lexicon or config file in models/ that does not load."""
+
+
+class EvalErrors:
+    """Messages of `claimex eval` and `claimex convert` (codes E050-E069).
+
+    Kept in their own class, formatted the same way as :class:`Errors`.
+    E067-E069 are reported (printed), not raised.
+    """
+
+    # inputs of eval / convert
+    E050 = "{path}: folder has no {patterns} files"
+    E051 = "{path}: unsupported {side} file type '{suffix}' (expected {expected})"
+    E052 = "{path}: document '{doc_id}' is also in {other} (a document must come from one file per side)"
+    # --fail-under
+    E053 = "unknown --fail-under key '{key}' ({reason})"
+    E054 = "invalid --fail-under bound '{spec}': expected KEY=VALUE with VALUE a number from 0 to 1"
+    # TimeML
+    E055 = "{path}:{line}: invalid TimeML ({reason})"
+    E056 = "{path}:{line}: TIMEX3 '{tid}': {reason}"
+    E057 = "{path}: no <TEXT> element (TimeML gold needs the document text inside <TEXT>...</TEXT>)"
+    E058 = "{path}:{line}: second creation time '{value}' (the first, '{first}', is on line {first_line})"
+    # brat standoff
+    E059 = "{path}:{line}: malformed brat line ({reason}): {text!r}"
+    E060 = "{path}:{line}: {ann_id}: text {text!r} != {txt}[{start}:{end}] {actual!r}"
+    E061 = "{path}:{line}: {ann_id}: unknown entity type '{type_}' (expected one of {expected})"
+    E062 = "{path}:{line}: {ann_id} refers to '{ref}', which is not a text-bound annotation of this file"
+    E063 = "{path}: text file '{txt}' not found (brat gold needs <stem>.txt next to <stem>.ann)"
+    E064 = "{path}:{line}: {ann_id}: {reason}"
+    E065 = "{path}:{line}: relation {rel_id}: {reason}"
+    # --fail-under results and warnings (printed, not raised)
+    E066 = "{key} = {value:.4f} is below the bound {bound:g}"
+    E067 = "{key} is not available ({reason}), so the bound {bound:g} fails"
+    E068 = "{count} document(s) with no {missing}, not scored: {names}"
+    E069 = "document '{doc_id}': prediction and gold come from different sources (sha256 {pred}... != {gold}...); offsets may not be comparable"
+
+
+class BoundError(ClaimexError):
+    """A --fail-under bound that cannot be parsed or names an unknown figure (usage error)."""
+
+
+class GoldFormatError(ClaimexError):
+    """A TimeML or brat gold file that cannot be converted."""
