@@ -100,6 +100,8 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
     else:
         head = subject_of(cue.verb)
         if head is None:
+            head = subject_before(cue.verb)
+        if head is None:
             return ()
     toks = [head] if head.tag_ in ("PRP", "WP") else noun_phrase(head)
     span = span_of(seg, toks, strip_det=True)
@@ -107,6 +109,32 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
     if span is None or hspan is None:
         return ()
     return (SpeakerPhrase(span, hspan),)
+
+
+def subject_before(verb):
+    """A subject the parser left unattached: the noun phrase right before a
+    finite verb, past a relative clause or a parenthesis between commas
+    ("an adviser to the government, who asked not to be named, said ...")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("expl", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    start = verb.sent.start
+    while j >= start:
+        t = doc[j]
+        if t.is_punct or t.pos_ in ("AUX", "ADV", "PART"):
+            j -= 1
+            continue
+        rel = next((a for a in [t, *t.ancestors] if a.dep_ in ("relcl", "acl") and a.i < verb.i), None)
+        if rel is not None and rel.head.i < rel.left_edge.i:
+            j = rel.left_edge.i - 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ in ("pobj", "compound") and t.head.i != t.i:
+                t = t.head.head if t.dep_ == "pobj" else t.head
+            return t
+        return None
+    return None
 
 
 def _np_head_after(tok):

@@ -84,11 +84,15 @@ class _QuoteFrame:
         self.a, self.b = a, b
         self.quoted = quoted  # all (open, close) mark offsets of the document
         sd = seg.doc
-        # tokens of the quoted words inside this segment, and the mark tokens around them
+        # the segment of the closing mark (a later one for a continued quote)
+        self.close_seg = doc.segment_at(pair.close) if pair.close >= seg.end else seg
+        if self.close_seg is None or self.close_seg.doc is None:
+            self.close_seg = seg
+        # tokens of the quoted words inside this segment, and the tokens around the marks
         self.inside = [t for t in sd if a <= seg.start + t.idx < b and not is_quote_mark(t)]
         self.before = [t for t in sd if seg.start + t.idx + len(t.text) <= pair.open]
-        close_in_seg = pair.close < seg.end
-        self.after = [t for t in sd if close_in_seg and seg.start + t.idx > pair.close]
+        cs = self.close_seg
+        self.after = [t for t in cs.doc if cs.start + t.idx > pair.close] if cs.start <= pair.close < cs.end else []
 
     def in_quotes(self, tok) -> bool:
         off = self.seg.start + tok.idx
@@ -98,7 +102,7 @@ class _QuoteFrame:
         return self.doc.view.text[self.seg.start : self.pair.open].rstrip()
 
     def text_after(self) -> str:
-        end = self.seg.end if self.pair.close < self.seg.end else self.pair.close
+        end = self.close_seg.end if self.pair.close < self.close_seg.end else self.pair.close + 1
         return self.doc.view.text[self.pair.close + 1 : end].lstrip()
 
 
@@ -140,7 +144,7 @@ def _not_speech(frame: _QuoteFrame, content: str, titles: frozenset[str]) -> boo
     return False
 
 
-def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
+def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
     """(1) 'X said: "..."' / 'X stated, "..."': the nearest cue before the mark."""
     if not frame.text_before().endswith(_INTRO):
         return None
@@ -156,13 +160,30 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
             continue
         ph = lex.phrase_ending_at(t.doc, t.i)
         if ph is not None:
-            return ph
+            return ph, frame.seg
         if lex.is_verb(t):
-            return lex.verb_cue(t)
+            return lex.verb_cue(t), frame.seg
     return None
 
 
-def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
+def _cue_by_speech_noun(frame: _QuoteFrame, speech_nouns: frozenset[str]) -> tuple[Cue, Segment] | None:
+    """'X ended with an appeal: "..."': a noun of speech before the colon; the
+    speaker is the subject of the verb it depends on."""
+    if not frame.text_before().endswith(":"):
+        return None
+    for t in reversed(frame.before[-8:]):
+        if t.text in _SENTENCE_END:
+            break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in speech_nouns and not frame.in_quotes(t):
+            verb = t.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return Cue(t.i, t.i, verb, "subject"), frame.seg
+    return None
+
+
+def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
     """(2) A reporting verb up the tree from the quoted words."""
     inside_ids = {t.i for t in frame.inside}
     heads = []
@@ -177,17 +198,17 @@ def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
         for _ in range(_MAX_CLIMB):
             if not frame.in_quotes(t):
                 if lex.is_verb(t):
-                    return lex.verb_cue(t)
+                    return lex.verb_cue(t), frame.seg
                 ph = lex.phrase_ending_at(t.doc, t.i)
                 if ph is not None:
-                    return ph
+                    return ph, frame.seg
             if t.head.i == t.i:
                 break
             t = t.head
     return None
 
 
-def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> Cue | None:
+def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, Segment] | None:
     """(3) '"...," she said' / '"...", said the minister'."""
     after = frame.text_after()
     if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")):
@@ -202,7 +223,7 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> Cue | None:
         if n > _MAX_AFTER:
             break
         if lex.is_verb(t):
-            return lex.verb_cue(t)
+            return lex.verb_cue(t), frame.close_seg
     return None
 
 
@@ -217,14 +238,13 @@ def _standalone(frame: _QuoteFrame, content: str) -> bool:
     return starts and ends and len(content.split()) >= 3
 
 
-def _kind(frame: _QuoteFrame, cue: Cue, content: str) -> str:
-    sd = frame.seg.doc
-    cue_start = frame.seg.start + sd[cue.first].idx
+def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
+    cue_start = cue_seg.start + cue_seg.doc[cue.first].idx
     if cue_start < frame.pair.open:
         if frame.text_before().endswith(_INTRO):
             return "direct"
         prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
-        if prev is not None and prev.i == cue.last and prev.pos_ == "VERB":
+        if prev is not None and prev.i == cue.last and prev.pos_ == "VERB" and cue_seg is frame.seg:
             return "direct"  # 'X said "..."'; but 'recognizing that "..."' is woven in
         return "partial"
     # the cue follows the quote
@@ -240,6 +260,7 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     titles = assets.lexicon_set("work_title_cues")
     scare_cues = assets.lexicon_set("scare_quote_cues")
     minor = assets.lexicon_set("title_case_minor_words")
+    speech_nouns = assets.lexicon_set("speech_nouns")
     text = doc.view.text
     pairs, unpaired = pair_quotation_marks(claim_paragraphs(doc))
     for u in unpaired:
@@ -263,8 +284,8 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
         if _ends_with_phrase(_words_before(frame, 3), scare_cues):
             yield QuoteMention(a, b, "scare")
             continue
-        cue = _cue_before_intro(frame, lex) or _cue_by_syntax(frame, lex) or _cue_after(frame, lex, content)
-        if cue is None:
+        found = _cue_before_intro(frame, lex) or _cue_by_syntax(frame, lex) or _cue_after(frame, lex, content) or _cue_by_speech_noun(frame, speech_nouns)
+        if found is None:
             if _is_title_case(content, minor):
                 continue  # a name of a work, a programme, a slogan
             if _standalone(frame, content):
@@ -272,4 +293,5 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
             else:
                 yield QuoteMention(a, b, "scare")
             continue
-        yield QuoteMention(a, b, _kind(frame, cue, content), cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue))
+        cue, cue_seg = found
+        yield QuoteMention(a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=speaker_phrases(cue_seg, cue))

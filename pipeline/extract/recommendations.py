@@ -217,19 +217,26 @@ def _action_tokens(verb, after: int, lex: TriggerLexicon) -> tuple[list, str]:
             cut.append(c)
         elif c.dep_ in ("parataxis", "mark") or (c.dep_ == "cc" and any(s.dep_ == "conj" and has_own_subject(s) for s in verb.children)):
             cut.append(c)
-        elif c.dep_ == "advcl" and c.lemma_.lower() in lex.reporting and any(m.lower_ == "as" for m in c.children):
+        elif _is_frame(c, lex):
             cut.append(c)
     cut_ids = {t.i for c in cut for t in c.subtree}
     toks = [t for t in verb.subtree if t.i > after and t.i not in cut_ids]
     run = contiguous(toks, verb) if verb.i > after else toks
     while run and (run[0].lower_ in _NEG or run[0].lower_ == "to" or run[0].is_punct):
         run = run[1:]
-    # stop at a colon or semicolon (what follows is a new statement)
+    # stop at a semicolon (what follows is a new statement)
     for k, t in enumerate(run):
-        if t.text in (":", ";"):
+        if t.text == ";":
             run = run[:k]
             break
     return run, polarity
+
+
+def _is_frame(tok, lex: TriggerLexicon) -> bool:
+    """A reporting frame attached inside a clause: "according to X", "as X said"."""
+    if tok.dep_ == "prep" and tok.lower_ == "according":
+        return True
+    return tok.dep_ == "advcl" and tok.lemma_.lower() in lex.reporting and any(m.lower_ == "as" for m in tok.children)
 
 
 def _complement(verb):
@@ -474,6 +481,15 @@ def _read_directive(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     return Reading(tok.i, last, tok, actor, action, polarity, Cue(tok.i, tok.i, tok, "subject"))
 
 
+def _is_discourse(verb, lex: TriggerLexicon) -> bool:
+    """'let us start with', 'consider the case of', 'take a look at'."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    nxt = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+    nxt2 = doc[verb.i + 2].lower_ if verb.i + 2 < len(doc) else ""
+    return lemma in lex.discourse or f"{lemma} {nxt}" in lex.discourse or f"{lemma} {nxt} {nxt2}" in lex.discourse
+
+
 def _read_hortative(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     doc = tok.doc
     if tok.lower_ != "let" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in ("us", "'s", "\u2019s"):
@@ -489,7 +505,7 @@ def _read_hortative(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     if k >= len(doc):
         return None
     verb = doc[k]
-    if verb.lemma_.lower() in lex.discourse or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or (_is_discourse(verb, lex) and not (polarity == "dont" and verb.lemma_.lower() != "forget")):
         return None
     action, pol = _action_tokens(verb, verb.i - 1, lex)
     return Reading(tok.i, us.i, tok, [us], action, "dont" if polarity == "dont" or pol == "dont" else "do")
@@ -525,7 +541,7 @@ def _read_imperative(sent, lex: TriggerLexicon) -> Reading | None:
             return None
         verb = toks[k]
         polarity = "dont"
-    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or verb.lemma_.lower() in lex.discourse or verb.lower_ in ("let", "please"):
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or _is_discourse(verb, lex) or verb.lower_ in ("let", "please"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
@@ -546,16 +562,16 @@ def _clause_tokens(anchor, lex: TriggerLexicon) -> list:
     subject on its own; inside reported speech only the reported clause."""
     c = anchor
     for _ in range(12):
+        frames = [k for k in c.children if _is_frame(k, lex)]
         if c.dep_ == "ROOT" or c.head.i == c.i:
             cut = [k for k in c.children if k.dep_ == "conj" and has_own_subject(k)]
-            return _without(list(c.sent), cut, c)
+            return _without(list(c.sent), cut + frames, c)
         if c.dep_ == "conj" and has_own_subject(c):
             cut = [k for k in c.children if k.dep_ == "conj" and has_own_subject(k)]
-            return _without(list(c.subtree), cut, c)
+            return _without(list(c.subtree), cut + frames, c)
         if c.dep_ == "ccomp" and c.head.lemma_.lower() in lex.reporting:
             cut = [k for k in c.children if k.dep_ == "mark" and k.i < c.i]
-            cut += [k for k in c.children if k.dep_ == "advcl" and k.lemma_.lower() in lex.reporting and any(m.lower_ == "as" for m in k.children)]
-            return _without(list(c.subtree), cut, c)
+            return _without(list(c.subtree), cut + frames, c)
         c = c.head
     return list(anchor.sent)
 
@@ -623,7 +639,7 @@ def find_recommendations(doc: Document, assets: Assets) -> Iterator[Recommendati
                 clause = span_of(seg, _clip(list(sent), seg, bounds))
             if clause is None:
                 continue
-            actor = span_of(seg, _clip(r.actor, seg, bounds), strip_det=True) if r.actor else None
+            actor = span_of(seg, r.actor, strip_det=True) if r.actor else None
             action = _action_span(seg, r.action, bounds, quotes)
             holder = speaker_phrases(seg, r.holder_cue) if r.holder_cue is not None else ()
             holder = tuple(p for p in holder if " ".join(text[p.span.start : p.span.end].lower().split()) not in lex.author_refs)

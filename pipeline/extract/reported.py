@@ -44,6 +44,8 @@ def _content(seg: Segment, toks: list):
             break
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
         toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
     return span_of(seg, toks)
 
 
@@ -55,6 +57,18 @@ def _cut(toks: list, cut: list) -> list:
 def _as_frames(verb, lex: CueLexicon) -> list:
     """'as X told Y' clauses inside a content clause (a frame of their own)."""
     return [c for c in verb.subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+
+
+def _next_speaker(comp, lex: CueLexicon) -> list:
+    """'X said A, and Y said B': when a reporting verb follows the content
+    clause, a noun coordinated at its end is that verb's subject, not content."""
+    doc = comp.doc
+    j = comp.right_edge.i + 1
+    while j < len(doc) and doc[j].is_punct:
+        j += 1
+    if j >= len(doc) or not lex.is_verb(doc[j]) or any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[j].children):
+        return []
+    return [c for c in comp.subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > comp.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].dep_ == "cc"]
 
 
 def _is_author(seg: Segment, tok, author_refs: frozenset[str], text: str) -> bool:
@@ -86,6 +100,7 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
         # hang inside the content in the parse; it starts after a comma
         doc = verb.doc
         frames += [c for c in comp.subtree if c.dep_ == "conj" and has_own_subject(c) and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    frames += _next_speaker(comp, lex)
     toks = contiguous(_cut(list(comp.subtree), frames), comp)
     content = _content(seg, toks)
     if content is None:

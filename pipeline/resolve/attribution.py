@@ -44,6 +44,8 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 AUTHOR = "author"
 HOLDER_SEPARATOR = "; "
 _WORD = re.compile(r"[\w\u2019'-]+|[^\w\s]")
+_COORDINATORS = frozenset({"and", "or", "nor", "&", "plus"})
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "de", "and", "to", "on", "in", "at"})
 _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&", "'s", "\u2019s", "'", "\u2019", "-", "(", ")"})
 _LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -73,11 +75,13 @@ class Attributor:
         self.entities = sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: (e.start, e.end))
         self._starts = [e.start for e in self.entities]
         self.pronouns = {k.lower(): v for k, v in assets.mapping("pronouns").items()}
-        self.title_words = frozenset(w for t in assets.lexicon("person_titles") + assets.lexicon("title_modifiers") for w in _words(t))
+        self.title_words = frozenset(w for t in assets.lexicon("person_titles") + assets.lexicon("title_modifiers") for w in _words(t)) - _FUNCTION_WORDS
         self.titles = frozenset(" ".join(_words(t)) for t in assets.lexicon("person_titles"))
         self.source_nouns = assets.lexicon_set("source_nouns")
         self.author_refs = assets.lexicon_set("author_references")
         self.dropped = assets.lexicon_set("group_modifiers_dropped")
+        # canonical names of persons and their words, for names the recogniser missed
+        self.person_tokens = sorted({(_norm(e.canonical), tuple(_words(e.canonical))) for e in self.entities if e.label == "PERSON"})
 
     # -- entities ------------------------------------------------------
     def entities_in(self, span: Span) -> list[Entity]:
@@ -93,8 +97,11 @@ class Attributor:
                 return e
         return entity_at(self.entities_in(span), span) if self.entities_in(span) else None
 
-    @staticmethod
-    def _name(e: Entity) -> Name:
+    def _name(self, e: Entity) -> Name:
+        if e.label != "PERSON":
+            person = self.person_named(Span(e.start, e.end))
+            if person is not None:
+                return Name(person.name, Span(e.start, e.end))
         return Name(_norm(e.canonical), Span(e.start, e.end))
 
     # -- phrases -------------------------------------------------------
@@ -113,22 +120,57 @@ class Attributor:
         if self.is_author(phrase.span):
             return []
         ents = self.entities_in(phrase.span)
+        head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
         if ents:
             rest = self._remainder(text, phrase.span, ents)
             if not rest:
-                return _unique(self._name(e) for e in ents)
+                return _unique(self._name(e) for e in self._coordinated(ents))
             head = self.entity_over(phrase.head)
             if head is not None and head.start >= phrase.span.start:
                 return [self._name(head)]
-            head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
+            persons = [e for e in ents if e.label == "PERSON"]
+            if head_word in self.title_words and len(persons) == 1:
+                return [self._name(persons[0])]  # 'the ambassador of X, Jane Doe'
             if head_word in self.source_nouns:
                 before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
                 if before:
                     return [self._name(before[-1])]
+        person = self.person_named(phrase.span)
+        if person is not None:
+            return [person]
         role = self.role_holder(phrase.span)
         if role is not None:
             return [role]
         return [self.group(phrase.span)]
+
+    def _coordinated(self, ents: list[Entity]) -> list[Entity]:
+        """Of entity mentions in one phrase, those that are coordinated: an
+        entity right before another with no conjunction between them
+        premodifies it ('Kenyan President X', 'Japan's X') and is dropped."""
+        listed = bool(set(_words(self.text[ents[0].start : ents[-1].end])) & _COORDINATORS)
+        out = []
+        for k, e in enumerate(ents):
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if nxt is not None:
+                gap = set(_words(self.text[e.end : nxt.start]))
+                if not (gap & _COORDINATORS or "," in gap and listed):
+                    continue
+            out.append(e)
+        return out
+
+    def person_named(self, span: Span) -> Name | None:
+        """A capitalised name the entity recogniser missed or mislabelled that is
+        part of one person's canonical name ('Diallo' -> 'Amina Diallo')."""
+        words = [w for w in self.text[span.start : span.end].split() if w.lower() not in self.title_words]
+        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+            return None
+        key = tuple(w.lower().strip(".,") for w in words)
+        found = {c for c, toks in self.person_tokens if _sub(toks, key)}
+        if len(found) != 1:
+            return None
+        name = found.pop()
+        a = span.start + self.text[span.start : span.end].find(words[0])
+        return Name(name, Span(a, span.end))
 
     def _remainder(self, text: str, span: Span, ents: list[Entity]) -> list[str]:
         pieces, pos = [], span.start
@@ -216,7 +258,7 @@ class Attributor:
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
         ents = [e for e in self.entities_in(Span(a, b))]
         if kind == "person":
-            persons = [e for e in ents if e.label == "PERSON"]
+            persons = [e for e in ents if e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None]
             subj = [e for e in persons if self._is_subject(seg, e)]
             pick = (subj or persons)[-1:] if persons else []
             return [self._name(e) for e in pick]
@@ -259,6 +301,11 @@ def _unique(names: Iterable[Name]) -> list[Name]:
 
 def _content_words(text: str) -> list[str]:
     return [w for w in _words(text) if w[0].isalnum()]
+
+
+def _sub(long: tuple, short: tuple) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
 def _contains(long: list[str], short: list[str]) -> bool:
