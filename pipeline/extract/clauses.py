@@ -19,7 +19,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _PHRASE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "prep_cut")
 # subordinating words of reason, condition and concession (not part of an action)
 REASON_MARKS = frozenset(
-    {"because", "if", "unless", "since", "although", "though", "whereas", "as", "so", "given", "lest", "once", "provided", "until", "when", "whether"}
+    {"because", "if", "unless", "since", "although", "though", "whereas", "so", "given", "lest", "once", "provided", "until", "when", "whether"}
 )
 FINAL_PUNCT = frozenset({".", "!", "?", ";", ":", ",", "\u2026"})
 QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e`")
@@ -79,16 +79,21 @@ def subject_of(verb, max_up: int = 4):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        for c in v.children:
-            if c.dep_ in SUBJECT_DEPS:
-                if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-                    return v.head
-                return c
-            if c.dep_ == "expl":
-                return None
-        if v.dep_ == "relcl":
-            return v.head
-        if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.i != v.i:
+        if any(c.dep_ == "expl" for c in v.children):
+            return None
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+        if subjects:
+            # the parser may split one subject into several: the one nearest the verb heads it
+            before = [c for c in subjects if c.i < v.i]
+            c = before[-1] if before else subjects[0]
+            if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                return v.head
+            return c
+        if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ in ("VBN", "VBG"):
+            return v.head  # 'officials speaking on condition of anonymity said'
+        if v.dep_ == "acl":
+            return None  # a finite verb misread as a modifier: no subject here
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
                 return None  # a finite subordinate clause with no subject of its own
             v = v.head

@@ -88,6 +88,11 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
     """The speaker of a cue, as written (one phrase; coordinated names stay
     together and are split by the resolver)."""
     doc = seg.doc
+    if cue.role == "possessor":
+        # 'in his words': the possessive pronoun stands for the speaker
+        poss = next((t for t in doc[cue.first : cue.last + 1] if t.tag_ == "PRP$"), None)
+        sp = span_of(seg, [poss]) if poss is not None else None
+        return (SpeakerPhrase(sp, sp),) if sp is not None else ()
     if cue.role == "object":
         last = doc[cue.last]
         head = next((c for c in last.children if c.dep_ == "pobj"), None)
@@ -103,7 +108,15 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
             head = subject_before(cue.verb)
         if head is None:
             return ()
-    toks = [head] if head.tag_ in ("PRP", "WP") else noun_phrase(head)
+    coordinated = any(c.dep_ == "conj" for c in head.children)
+    toks = [head] if head.tag_ in ("PRP", "WP") and not coordinated else noun_phrase(head)
+    if cue.role == "subject" and cue.verb is not None and head.head.i == cue.verb.i:
+        # the parser may split one subject into several ('the bank's vice-president, X')
+        for sib in cue.verb.children:
+            if sib.dep_ == "nsubj" and sib.i != head.i and sib.i < cue.verb.i:
+                toks = toks + noun_phrase(sib)
+    if head.i < cue.first:
+        toks = [t for t in toks if t.i < cue.first]  # never past the cue
     span = span_of(seg, toks, strip_det=True)
     hspan = span_of(seg, [head])
     if span is None or hspan is None:

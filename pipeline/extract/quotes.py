@@ -107,7 +107,7 @@ class _QuoteFrame:
 
 
 def _words_before(frame: _QuoteFrame, n: int) -> list[str]:
-    toks = [t for t in frame.before if not is_quote_mark(t)]
+    toks = [t for t in frame.before if not t.is_punct]
     return [t.lower_ for t in toks[-n:]]
 
 
@@ -116,8 +116,9 @@ def _ends_with_phrase(words: list[str], entries: frozenset[str]) -> bool:
 
 
 def _is_title_case(content: str, minor: frozenset[str]) -> bool:
+    content = content.rstrip(".,;:")
     words = content.split()
-    if not 2 <= len(words) <= 12 or content[-1] in ".!?,;:":
+    if not 2 <= len(words) <= 12 or not content or content[-1] in "!?":
         return False
     if not words[0][:1].isupper():
         return False

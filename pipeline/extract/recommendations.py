@@ -211,8 +211,8 @@ def _action_tokens(verb, after: int, lex: TriggerLexicon) -> tuple[list, str]:
             verb, after = comp, comp.i - 1
     cut = []
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children):
-            cut.append(c)
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_ in REASON_MARKS or m.lower_ == "as" and has_own_subject(c)) for m in c.children):
+            cut.append(c)  # because ..., if ..., as <clause> (but 'as planned' stays)
         elif c.dep_ == "conj" and has_own_subject(c):
             cut.append(c)
         elif c.dep_ in ("parataxis", "mark") or (c.dep_ == "cc" and any(s.dep_ == "conj" and has_own_subject(s) for s in verb.children)):
@@ -325,29 +325,25 @@ def _read_semi_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
 
 
 def _read_weak(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
+    """'could consider X', 'would do well to X', 'may wish to X'."""
     doc = tok.doc
     if not _words_match(doc, tok.i, e.words):
         return None
     last = tok.i + len(e.words) - 1
-    head = tok.head
-    if e.words[-1] in ("consider", "usefully"):
-        verb = doc[last] if e.words[-1] == "consider" else next((t for t in doc[last + 1 : last + 4] if t.tag_ == "VB"), None)
-        if verb is None:
-            return None
-        comp = _complement(verb) if e.words[-1] == "consider" else verb
-        after = last
-        action_verb = comp if comp is not None else verb
-    else:
-        action_verb = next((t for t in doc[last + 1 : last + 4] if t.tag_ == "VB"), None)
-        if action_verb is None:
-            return None
-        after = last
-    if _embedded(head):
+    head = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    if head.i < tok.i or _embedded(head):
         return None
     subj, passive = _subject(head)
-    action = [t for t in action_verb.subtree if t.i > after]
-    action = contiguous(action, action_verb) if action_verb.i > after else action
-    return Reading(tok.i, last, head, _actor_tokens(subj), action, "dont" if _negated(doc[last], head) else "do")
+    if subj is not None and subj.i > tok.i:
+        return None
+    action, polarity = _action_tokens(head, last, lex)
+    if e.words[-1] == "consider" and head.i == last:
+        comp = _complement(head)
+        if comp is not None and comp.lemma_.lower() in lex.negative:
+            polarity = "dont"
+    if not action:
+        return None
+    return Reading(tok.i, last, head, _actor_tokens(subj), action, "dont" if _negated(doc[last], head) or polarity == "dont" else "do")
 
 
 def _copula_of(tok):
@@ -393,6 +389,8 @@ def _read_necessity(tok, e: Entry, lex: TriggerLexicon, extraposed_only: bool) -
         if c.dep_ == "prep" and c.lower_ in ("to", "for") and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children):
             return None
     np_toks = noun_phrase(subj)
+    while np_toks and np_toks[0].dep_ == "det" and np_toks[0].lower_ in ("the", "a", "an"):
+        np_toks = np_toks[1:]
     actor = None
     action = np_toks
     for t in np_toks:
@@ -470,7 +468,7 @@ def _read_directive(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
             verb, actor = ccomp, _actor_tokens(csubj)
             after = csubj.i
         elif obj is not None and e.words[0] in ("urge", "recommend", "propose", "demand", "request") and obj.pos_ == "NOUN":
-            return Reading(tok.i, last, tok, None, noun_phrase(obj), "do", Cue(tok.i, tok.i, tok, "subject"))
+            return Reading(tok.i, last, tok, None, noun_phrase(obj), "do", Cue(tok.i, tok.i, _speaking_verb(tok, lex), "subject"))
         else:
             return None
     else:
@@ -478,7 +476,7 @@ def _read_directive(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     if verb.tag_ not in ("VB", "VBG") and verb.pos_ != "VERB":
         return None
     action, polarity = _action_tokens(verb, after, lex)
-    return Reading(tok.i, last, tok, actor, action, polarity, Cue(tok.i, tok.i, tok, "subject"))
+    return Reading(tok.i, last, tok, actor, action, polarity, Cue(tok.i, tok.i, _speaking_verb(tok, lex), "subject"))
 
 
 def _is_discourse(verb, lex: TriggerLexicon) -> bool:
@@ -488,6 +486,16 @@ def _is_discourse(verb, lex: TriggerLexicon) -> bool:
     nxt = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
     nxt2 = doc[verb.i + 2].lower_ if verb.i + 2 < len(doc) else ""
     return lemma in lex.discourse or f"{lemma} {nxt}" in lex.discourse or f"{lemma} {nxt} {nxt2}" in lex.discourse
+
+
+def _speaking_verb(tok, lex: TriggerLexicon):
+    """The verb whose subject holds a directive: the directive itself, or the
+    reporting verb it is coordinated with when the parser hung it inside that
+    verb's content clause ('X emphasized that A was essential and asked B to')."""
+    h = tok.head
+    if tok.dep_ == "conj" and h.dep_ == "ccomp" and h.head.lemma_.lower() in lex.reporting and not has_own_subject(tok):
+        return h.head
+    return tok
 
 
 def _read_hortative(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
@@ -541,39 +549,61 @@ def _read_imperative(sent, lex: TriggerLexicon) -> Reading | None:
             return None
         verb = toks[k]
         polarity = "dont"
-    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or _is_discourse(verb, lex) or verb.lower_ in ("let", "please"):
+    if verb.tag_ != "VB" or _is_discourse(verb, lex) or verb.lower_ in ("let", "please"):
         return None
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
+    if verb.dep_ != "ROOT" and finite:
+        return None  # a bare verb inside a sentence that has its own finite verb
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
     low = sent.text.lower()
     if "for example" in low or "for instance" in low:
         return None
+    if verb.dep_ != "ROOT":
+        # the parser read the bare verb as a modifier ('Rehearse reinforcement ...'): the rest of the sentence is the action
+        return Reading(first.i, first.i if polarity == "do" else verb.i - 1, verb, None, [t for t in sent if t.i >= verb.i], polarity)
     action, pol = _action_tokens(verb, verb.i - 1, lex)
-    return Reading(first.i, verb.i if polarity == "dont" else first.i, verb, None, action, "dont" if polarity == "dont" or pol == "dont" else "do")
+    last = verb.i - 1 if polarity == "dont" else first.i  # "Do not" / the verb itself
+    return Reading(first.i, last, verb, None, action, "dont" if polarity == "dont" or pol == "dont" else "do")
 
 
 # -- the clause --------------------------------------------------------------
 
 
-def _clause_tokens(anchor, lex: TriggerLexicon) -> list:
+def _clause_tokens(anchor, lex: TriggerLexicon, others: list) -> list:
     """Tokens of the clause that carries a recommendation anchored at ``anchor``:
     the sentence (fronted adjuncts and subordinate clauses included) without
     coordinated independent clauses; a coordinated clause with its own
-    subject on its own; inside reported speech only the reported clause."""
+    subject on its own; inside reported speech only the reported clause.
+    ``others`` are the anchors of the other recommendations of the sentence:
+    a coordinated verb phrase that carries one of them is left out, and a
+    coordinated verb phrase anchored here stands on its own ("X called on A
+    to ... and urged B to ...")."""
+    vp_cut = [o for o in others if o.dep_ == "conj" and not has_own_subject(o) and anchor.i in {a.i for a in o.ancestors}]
+    if anchor.dep_ == "conj" and not has_own_subject(anchor) and any(o.i in {a.i for a in anchor.ancestors} for o in others):
+        return _without(list(anchor.subtree), vp_cut, anchor)
     c = anchor
     for _ in range(12):
         frames = [k for k in c.children if _is_frame(k, lex)]
         if c.dep_ == "ROOT" or c.head.i == c.i:
             cut = [k for k in c.children if k.dep_ == "conj" and has_own_subject(k)]
-            return _without(list(c.sent), cut + frames, c)
+            return _without(list(c.sent), cut + frames + vp_cut, c)
         if c.dep_ == "conj" and has_own_subject(c):
             cut = [k for k in c.children if k.dep_ == "conj" and has_own_subject(k)]
-            return _without(list(c.subtree), cut + frames, c)
+            return _without(list(c.subtree), cut + frames + vp_cut, c)
         if c.dep_ == "ccomp" and c.head.lemma_.lower() in lex.reporting:
             cut = [k for k in c.children if k.dep_ == "mark" and k.i < c.i]
-            return _without(list(c.subtree), cut + frames, c)
+            return _without(list(c.subtree), cut + frames + vp_cut, c)
         c = c.head
     return list(anchor.sent)
+
+
+def _drop_coordinated(toks: list, others: list) -> list:
+    """An action without the coordinated verb phrases of other recommendations."""
+    cut = [o for o in others if o.dep_ == "conj" and not has_own_subject(o) and any(t.i == o.i for t in toks)]
+    if not cut or not toks:
+        return toks
+    return _without(toks, cut, toks[0])
 
 
 def _without(toks: list, cut: list, anchor) -> list:
@@ -626,6 +656,7 @@ def find_recommendations(doc: Document, assets: Assets) -> Iterator[Recommendati
         for r, strength in readings:
             if r.first in seen_first:
                 continue
+            others = [o.anchor for o, _ in readings if o.anchor.i != r.anchor.i and o.anchor.sent.start == r.anchor.sent.start]
             seen_first.add(r.first)
             sent = sd[r.first].sent
             if _is_question(sent):
@@ -634,13 +665,13 @@ def find_recommendations(doc: Document, assets: Assets) -> Iterator[Recommendati
             if trigger is None or _boilerplate(text, seg, sent, trigger, lex):
                 continue
             bounds = next(((a, b) for a, b in quotes if a <= trigger.start and trigger.end <= b), None)
-            clause = span_of(seg, _clip(_clause_tokens(r.anchor, lex), seg, bounds))
+            clause = span_of(seg, _clip(_clause_tokens(r.anchor, lex, others), seg, bounds))
             if clause is None or not (clause.start <= trigger.start and trigger.end <= clause.end):
                 clause = span_of(seg, _clip(list(sent), seg, bounds))
             if clause is None:
                 continue
             actor = span_of(seg, r.actor, strip_det=True) if r.actor else None
-            action = _action_span(seg, r.action, bounds, quotes)
+            action = _action_span(seg, _drop_coordinated(r.action, others) if r.action else r.action, bounds, quotes)
             holder = speaker_phrases(seg, r.holder_cue) if r.holder_cue is not None else ()
             holder = tuple(p for p in holder if " ".join(text[p.span.start : p.span.end].lower().split()) not in lex.author_refs)
             yield RecommendationMention(clause.start, clause.end, trigger, actor, action, strength, r.polarity, "author", holder)

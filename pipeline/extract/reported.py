@@ -35,11 +35,12 @@ UNSOURCED_ADVERBS = ("reportedly", "allegedly", "reputedly", "purportedly", "sup
 _NEG = ("not", "n't", "never")
 
 
-def _content(seg: Segment, toks: list):
+def _content(seg: Segment, toks: list, *, to_sentence_end: bool = False):
     """The content span: tokens trimmed of punctuation, a leading
-    complementiser and anything from a colon on."""
+    complementiser and (unless it runs to the sentence end) anything from a
+    colon or semicolon on."""
     for k, t in enumerate(toks):
-        if t.text in (":", ";"):
+        if t.text in (":", ";") and not to_sentence_end:
             toks = toks[:k]
             break
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
@@ -85,6 +86,8 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and has_own_subject(c)), None)
     if comp is None:
         return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in comp.children):
+        return None  # 'the island states themselves need not ...' misread as 'states' + clause
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     subj = subject_of(verb)
@@ -101,6 +104,8 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
         doc = verb.doc
         frames += [c for c in comp.subtree if c.dep_ == "conj" and has_own_subject(c) and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
     frames += _next_speaker(comp, lex)
+    # 'X said A, and analysts estimated B': a coordinated report of its own
+    frames += [c for c in comp.subtree if c.dep_ == "conj" and c.i > comp.i and lex.is_verb(c)]
     toks = contiguous(_cut(list(comp.subtree), frames), comp)
     content = _content(seg, toks)
     if content is None:
@@ -125,21 +130,25 @@ def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
     frame = list(verb.subtree)
     if frame[0].i <= sent.start + 1:
         toks = [t for t in sent if t.i > verb.right_edge.i]
+        content = _content(seg, toks, to_sentence_end=True)
     else:
         head = verb.head
         toks = contiguous(_cut(list(head.subtree), [verb]), head)
-    content = _content(seg, toks)
+        content = _content(seg, toks)
     if content is None:
         return None
     cue = lex.verb_cue(verb)
     return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False)
 
 
-def _from_according_to(seg: Segment, cue: Cue):
+def _from_source_phrase(seg: Segment, cue: Cue):
+    """'according to X', 'in her view': the clause the phrase qualifies."""
     doc = seg.doc
     first = doc[cue.first]
     sent = first.sent
     phrases = speaker_phrases(seg, cue)
+    if not phrases:
+        return None
     obj_end = cue.last
     last_tok = doc[cue.last]
     pobj = next((c for c in last_tok.children if c.dep_ == "pobj"), None)
@@ -180,7 +189,8 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
     lex = CueLexicon.load(assets)
     author_refs = assets.lexicon_set("author_references")
     text = doc.view.text
-    words = list(lex.verbs) + ["according", *UNSOURCED_ADVERBS]
+    phrase_starts = sorted({words[0] for words, role in lex.phrases if role in ("object", "possessor")})
+    words = list(lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
     for seg in doc.claim_segments():
         sd = seg.doc
         if sd is None or not len(sd):
@@ -190,10 +200,10 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
         for i in np.nonzero(np.isin(arr[:, 0], keys) | np.isin(arr[:, 1], keys))[0]:
             tok = sd[int(i)]
             found = None
-            if tok.lower_ == "according":
+            if tok.lower_ in phrase_starts:
                 cue = lex.phrase_starting_at(sd, tok.i)
-                if cue is not None and cue.role == "object":
-                    found = _from_according_to(seg, cue)
+                if cue is not None and cue.role in ("object", "possessor"):
+                    found = _from_source_phrase(seg, cue)
             elif tok.lower_ in UNSOURCED_ADVERBS:
                 found = _from_unsourced(seg, tok)
             elif lex.is_verb(tok):

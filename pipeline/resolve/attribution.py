@@ -44,6 +44,8 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 AUTHOR = "author"
 HOLDER_SEPARATOR = "; "
 _WORD = re.compile(r"[\w\u2019'-]+|[^\w\s]")
+_CONJUNCTION = re.compile(r"\s*,?\s+(?:and|or|as well as|&)\s+|\s*&\s*")
+_LIST_COMMA = re.compile(r"\s*,\s*")
 _COORDINATORS = frozenset({"and", "or", "nor", "&", "plus"})
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "de", "and", "to", "on", "in", "at"})
 _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&", "'s", "\u2019s", "'", "\u2019", "-", "(", ")"})
@@ -80,6 +82,8 @@ class Attributor:
         self.source_nouns = assets.lexicon_set("source_nouns")
         self.author_refs = assets.lexicon_set("author_references")
         self.dropped = assets.lexicon_set("group_modifiers_dropped")
+        self.prepositions = assets.lexicon_set("prepositions")
+        self.group_nouns = assets.lexicon_set("group_nouns")
         # canonical names of persons and their words, for names the recogniser missed
         self.person_tokens = sorted({(_norm(e.canonical), tuple(_words(e.canonical))) for e in self.entities if e.label == "PERSON"})
 
@@ -119,6 +123,9 @@ class Attributor:
             return [] if kind == "self" else self.antecedents(phrase.span, kind)
         if self.is_author(phrase.span):
             return []
+        found = self._coordinated_names(phrase.span)
+        if found:
+            return found
         ents = self.entities_in(phrase.span)
         head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
         if ents:
@@ -142,6 +149,40 @@ class Attributor:
         if role is not None:
             return [role]
         return [self.group(phrase.span)]
+
+    def _coordinated_names(self, span: Span) -> list[Name]:
+        """Names when every conjunct of the phrase names one speaker ("X and
+        Foreign Minister Y", "he and his counterpart, Z", "A, B and C")."""
+        parts = []
+        for part in _split(span, self.text, _CONJUNCTION):
+            pieces = _split(part, self.text, _LIST_COMMA)
+            if len(pieces) > 1 and all(self.entities_in(p) and self._conjunct_name(p) for p in pieces):
+                parts.extend(pieces)
+            else:
+                parts.append(part)
+        out: list[Name] = []
+        for part in parts:
+            names = self._conjunct_name(part)
+            if not names:
+                return []
+            out.extend(names)
+        return _unique(out)
+
+    def _conjunct_name(self, span: Span) -> list[Name]:
+        """One conjunct: a pronoun, or a name that ends it (or is followed by an
+        apposition) with only titles and modifiers before it, no preposition."""
+        words = _words(self.text[span.start : span.end])
+        if len(words) == 1 and self.pronouns.get(words[0]) in ("person", "plural", "thing"):
+            return self.antecedents(span, self.pronouns[words[0]])
+        for e in reversed(self.entities_in(span)):
+            after = self.text[e.end : span.end].strip()
+            if after and not after.startswith(","):
+                continue
+            before = set(_words(self.text[span.start : e.start]))
+            if before & self.prepositions:
+                continue
+            return [self._name(e)]
+        return []
 
     def _coordinated(self, ents: list[Entity]) -> list[Entity]:
         """Of entity mentions in one phrase, those that are coordinated: an
@@ -258,17 +299,28 @@ class Attributor:
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
         ents = [e for e in self.entities_in(Span(a, b))]
         if kind == "person":
-            persons = [e for e in ents if e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None]
-            subj = [e for e in persons if self._is_subject(seg, e)]
-            pick = (subj or persons)[-1:] if persons else []
-            return [self._name(e) for e in pick]
+            # (offset, is a subject, names): named persons, and subjects headed by a role word
+            cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None]
+            for t in toks:
+                if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and t.lower_ in self.title_words and not t.ent_type_:
+                    names = self._phrase_names(seg, t)
+                    if names:
+                        cands.append((seg.start + t.idx, True, names))
+            subj = [c for c in cands if c[1]]
+            pick = max(subj or cands, key=lambda c: c[0]) if cands else None
+            return pick[2] if pick else []
         if kind == "plural":
             for t in reversed(toks):
-                if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and self._plural_agent(t):
                     names = self._phrase_names(seg, t)
                     if names:
                         return names
-            actors = _unique(self._name(e) for e in ents if e.label in ("PERSON", "ORG", "GPE"))
+            # 'X met Y in Z, and they agreed': the persons, else the organisations and countries, not places
+            persons = _unique(self._name(e) for e in ents if e.label == "PERSON")
+            persons += [n for n in self._unrecognised_names(seg, toks, ents) if n.name.lower() not in {p.name.lower() for p in persons}]
+            if len(persons) >= 2:
+                return persons
+            actors = _unique(self._name(e) for e in ents if e.label in ("PERSON", "ORG", "GPE") and not self._is_place(seg, e))
             return actors if len(actors) >= 2 else []
         if kind == "thing":
             for t in reversed(toks):
@@ -285,9 +337,51 @@ class Attributor:
             return [self._name(things[-1])] if things else []
         return []
 
+    def _plural_agent(self, t) -> bool:
+        """A plural subject that can speak or act: coordinated names, a plural
+        name, or a plural group noun ('officials', 'the two sides')."""
+        if any(c.dep_ == "conj" for c in t.children) and (t.ent_type_ or t.pos_ == "PROPN"):
+            return True
+        if t.tag_ == "NNPS" or t.tag_ == "NNS" and t.ent_type_ in ("NORP", "ORG", "GPE"):
+            return True
+        return t.tag_ == "NNS" and t.lemma_.lower() in self.group_nouns or t.lower_ in self.group_nouns
+
+    def _unrecognised_names(self, seg, toks: list, ents: list[Entity]) -> list[Name]:
+        """Capitalised names the recogniser missed, as subject or object of the
+        clause ('X met [Y] in Z')."""
+        covered = {(e.start, e.end) for e in ents}
+        out = []
+        for t in toks:
+            if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "dobj", "pobj", "conj") or t.ent_type_:
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ not in ("with", "and"):
+                continue
+            name = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+            sp = span_of(seg, name)
+            if sp is not None and not any(a <= sp.start < b for a, b in covered):
+                out.append(Name(_norm(self.text[sp.start : sp.end]), sp))
+        return out
+
+    def _is_place(self, seg, e: Entity) -> bool:
+        """A mention governed by a locative preposition ('in Cairo')."""
+        sp = seg.char_span(e.start, e.end, alignment_mode="expand")
+        return sp is not None and sp.root.dep_ == "pobj" and sp.root.head.lower_ in ("in", "at", "from", "near", "across", "inside", "outside", "to", "into")
+
     def _is_subject(self, seg, e: Entity) -> bool:
         sp = seg.char_span(e.start, e.end, alignment_mode="expand")
         return sp is not None and any(t.dep_ in _SUBJECT_DEPS for t in sp)
+
+
+def _split(span: Span, text: str, sep: re.Pattern) -> list[Span]:
+    """``span`` cut at the matches of ``sep`` (empty pieces dropped)."""
+    out, pos = [], span.start
+    for m in sep.finditer(text, span.start, span.end):
+        if m.start() > pos:
+            out.append(Span(pos, m.start()))
+        pos = m.end()
+    if pos < span.end:
+        out.append(Span(pos, span.end))
+    return out
 
 
 def _unique(names: Iterable[Name]) -> list[Name]:
