@@ -98,6 +98,29 @@ QUOTES: dict[str, list[Q]] = {
         Q("allies have the stocks to sustain it", "indirect", ("Some analysts",)),
         Q("European armies hold ammunition", "indirect", ("International Institute for Strategic Studies",)),
     ],
+    "claim_blind2_news.txt": [
+        Q("We are ready to negotiate", "direct", ("Maria Delgado",)),
+        Q("but we need guarantees for farmers", "direct", ("Maria Delgado",)),
+        Q("the agency would not comment on pending legislation", "indirect", ("Officials at the Interior Department",)),
+        Q("the administration still supported the bill", "indirect", ("department spokesperson",)),
+        Q("Why now?", "direct", ("Tom Ellery",)),
+        Q("rushed through committee without a single hearing", "partial", ("Tom Ellery",)),
+        Q("The bill would cut allocations to Arizona", "indirect", ("Congressional Budget Office",)),
+        Q("several governors have lobbied against it", "indirect"),
+        Q("Congress must act while there is still water to share", "direct", ("Ana Whitfield",)),
+    ],
+    "claim_blind2_oped.md": [
+        Q("extending protection would discourage returns", "indirect", ("Some ministers",)),
+    ],
+    "claim_blind2_speech.txt": [
+        Q("Our security depends on allies", "direct", ("Jonas Eklund",)),
+        Q("the government would raise defence spending", "indirect", ("Jonas Eklund",)),
+        Q("the plan lacked funding", "indirect", ("Karin Holm",)),
+        Q("Tell us where the money comes from", "direct", ("Karin Holm",)),
+        Q("they would coordinate their procurement", "indirect", ("defence ministers of Sweden and Finland",)),
+        Q("the coalition partners had agreed on the broad outline", "indirect", ("Jonas Eklund",)),
+        Q("they would vote against any cuts", "indirect", ("Greens",)),
+    ],
 }
 
 # near misses: quotation marks that are not speech, sentences that report nothing
@@ -110,6 +133,8 @@ NOT_QUOTES: dict[str, list[str]] = {
     "claim_blind_oped.md": ["What matters now is whether the money arrives"],
     "claim_blind_speech.txt": ["Several delegations expressed concern"],
     "claim_blind_brief.md": ["None of this will be cheap"],
+    "claim_blind2_news.txt": ["Delgado, 61, has represented Arizona"],
+    "claim_blind2_oped.md": ["the evidence from earlier conflicts suggests otherwise"],
 }
 
 RECS: dict[str, list[R]] = {
@@ -174,11 +199,29 @@ RECS: dict[str, list[R]] = {
         R("Procurement agencies should avoid", "should", "Procurement agencies", "buying systems that cannot share data with allied networks", polarity="dont"),
         R("Rehearse reinforcement across", "Rehearse", None, "Rehearse reinforcement across the Suwałki corridor at least twice a year"),
     ],
+    "claim_blind2_news.txt": [
+        R("Environmental groups urged the Senate", "urged", "Senate", "pass the bill before the summer", holder="Environmental groups"),
+        R("Congress must act while", "must", "Congress", "act while there is still water to share", holder="Ana Whitfield", strength="strong"),
+    ],
+    "claim_blind2_oped.md": [
+        R("it should extend the protection regime", "should", "Brussels", "extend the protection regime by at least two years"),
+        R("Refugees should be allowed", "should", None, "be allowed to change their status to work permits without leaving the country"),
+        R("Both sides of the debate should stop", "should", "Both sides of the debate", "treating the issue as a short-term emergency", polarity="dont"),
+        R("Member states must also be prepared", "must", "Member states", "also be prepared to share the costs more fairly", strength="strong"),
+        R("It is imperative that the Council", "is imperative", "Council", "agree on a solidarity mechanism before the summer", strength="strong"),
+        R("Governments should not confuse", "should", "Governments", "confuse uncertainty with policy", polarity="dont"),
+        R("member states ought to plan", "ought to", "EU and its member states", "plan for the long haul"),
+    ],
+    "claim_blind2_speech.txt": [
+        R("we must keep ours", "must", "we", "keep ours", holder="Jonas Eklund", strength="strong"),
+        R("The ministers also called for", "called for", None, "a permanent NATO presence on Gotland", holder="defence ministers of Sweden and Finland"),
+    ],
 }
 
 OPTIONAL_RECS: dict[str, list[str]] = {
     "claim_blind_speech.txt": ["regional ownership was essential"],
     "claim_blind_brief.md": ["It must be credible in peacetime"],
+    "claim_blind2_speech.txt": ["Tell us where the money comes from"],
 }
 
 NOT_RECS: dict[str, list[str]] = {
@@ -198,10 +241,13 @@ NOT_RECS: dict[str, list[str]] = {
     "claim_blind_oped.md": ["Should Washington have acted sooner", "aid should have been tied", "need not wait", "What matters now"],
     "claim_blind_speech.txt": ["could not wait"],
     "claim_blind_brief.md": ["Such a posture requires", "None of this will be cheap"],
+    "claim_blind2_news.txt": ["we need guarantees"],
+    "claim_blind2_oped.md": ["they cannot carry that burden alone", "Should the war end soon"],
 }
 
 DEV_TEXTS = ("claim_oped.md", "claim_news.txt", "claim_speech.txt", "claim_brief.md")
 BLIND_TEXTS = ("claim_blind_news.txt", "claim_blind_oped.md", "claim_blind_speech.txt", "claim_blind_brief.md")
+BLIND2_TEXTS = ("claim_blind2_news.txt", "claim_blind2_oped.md", "claim_blind2_speech.txt")
 
 
 # -- scoring -----------------------------------------------------------------

@@ -144,8 +144,8 @@ def _embedded(verb) -> bool:
             return True
         if any(c.tag_ == "WRB" and c.i < v.i and c.lower_ in ("how", "why", "where", "what") for c in v.children):
             return True
-        if v.dep_ in ("relcl", "acl", "pcomp", "csubj", "pobj"):
-            return True
+        if v.dep_ in ("relcl", "pcomp", "csubj", "pobj") or v.dep_ == "acl" and v.tag_ not in ("VBD", "VBZ", "VBP"):
+            return True  # (a finite verb read as a modifier is a parser error, not a relative use)
         if v.dep_ == "conj" or v.dep_ in ("aux", "auxpass"):
             v = v.head
             continue
@@ -208,7 +208,7 @@ def _action_tokens(verb, after: int, lex: TriggerLexicon) -> tuple[list, str]:
         comp = _complement(verb)
         if comp is not None:
             polarity = "dont"
-            verb, after = comp, comp.i - 1
+            verb, after = comp, comp.left_edge.i - 1
     cut = []
     for c in verb.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_ in REASON_MARKS or m.lower_ == "as" and has_own_subject(c)) for m in c.children):
@@ -449,6 +449,11 @@ def _read_directive(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
             return None
         last = part.i
         obj = next((g for g in part.children if g.dep_ == "pobj"), None)
+        if e.words[1] == "for":
+            # 'called for a ceasefire': the object is what should be done, no actor named
+            if obj is None or any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in tok.children) or _embedded(tok):
+                return None
+            return Reading(tok.i, last, tok, None, noun_phrase(obj), "do", Cue(tok.i, tok.i, _speaking_verb(tok, lex), "subject"))
     if any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in tok.children) or _embedded(tok):
         return None
     if obj is None:
@@ -638,6 +643,7 @@ def find_recommendations(doc: Document, assets: Assets) -> Iterator[Recommendati
         anchors = _candidates(sd, lex)
         seen_first: set[int] = set()
         readings: list[tuple[Reading, str]] = []
+        found: list[RecommendationMention] = []
         for i in anchors:
             tok = sd[i]
             entries = lex.by_anchor.get(tok.lower_, ())
@@ -674,7 +680,39 @@ def find_recommendations(doc: Document, assets: Assets) -> Iterator[Recommendati
             action = _action_span(seg, _drop_coordinated(r.action, others) if r.action else r.action, bounds, quotes)
             holder = speaker_phrases(seg, r.holder_cue) if r.holder_cue is not None else ()
             holder = tuple(p for p in holder if " ".join(text[p.span.start : p.span.end].lower().split()) not in lex.author_refs)
-            yield RecommendationMention(clause.start, clause.end, trigger, actor, action, strength, r.polarity, "author", holder)
+            found.append(RecommendationMention(clause.start, clause.end, trigger, actor, action, strength, r.polarity, "author", holder))
+        yield from _separate(found, seg)
+
+
+def _separate(mentions: list[RecommendationMention], seg: Segment) -> list[RecommendationMention]:
+    """Recommendations of one sentence never overlap: where the parse gives two
+    of them one clause, it is cut at the last conjunction or comma before the
+    second trigger ('X called on A to ... and urged B to ...')."""
+    out = sorted(mentions, key=lambda m: m.trigger.start)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if prev.end <= cur.start or prev.trigger.end > cur.trigger.start:
+            continue
+        sp = seg.char_span(prev.trigger.end, cur.trigger.start, alignment_mode="expand")
+        cut = next((t for t in reversed(sp) if t.dep_ == "cc" or t.text in (",", ";")), None) if sp is not None else None
+        if cut is None:
+            continue
+        a, b = seg.start + cut.idx, seg.start + cut.idx + len(cut.text)
+        text = seg.doc.text
+        end = a - seg.start
+        while end > 0 and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        start = b - seg.start
+        while start < len(text) and text[start].isspace():
+            start += 1
+        new_end = seg.start + end
+        action = prev.action
+        if action is not None and action.end > new_end:
+            action = Span(action.start, new_end) if action.start < new_end else None
+        out[k - 1] = prev._replace(end=new_end, action=action)
+        if cur.start < seg.start + start:
+            out[k] = cur._replace(start=seg.start + start)
+    return out
 
 
 def _action_span(seg: Segment, toks, bounds, quotes) -> Span | None:

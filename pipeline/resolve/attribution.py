@@ -139,16 +139,36 @@ class Attributor:
             if head_word in self.title_words and len(persons) == 1:
                 return [self._name(persons[0])]  # 'the ambassador of X, Jane Doe'
             if head_word in self.source_nouns:
+                # 'a [Org] opinion survey', 'an analysis by [Org]'
                 before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
-                if before:
-                    return [self._name(before[-1])]
+                after = [e for e in ents if e.start >= phrase.head.end and e.label in ("ORG", "PERSON") and set(_words(self.text[phrase.head.end : e.start])) & {"by", "from", "of"}]
+                if before or after:
+                    return [self._name((before[-1:] or after)[0])]
         person = self.person_named(phrase.span)
         if person is not None:
             return [person]
-        role = self.role_holder(phrase.span)
+        role = self.role_holder(phrase.span) or self.described_earlier(phrase)
         if role is not None:
             return [role]
         return [self.group(phrase.span)]
+
+    def described_earlier(self, phrase: SpeakerPhrase) -> Name | None:
+        """'the ministers' -> the group last described in full as a subject
+        with the same head noun ('the defence ministers of X and Y')."""
+        words = _words(self.text[phrase.span.start : phrase.span.end])
+        start_word = _words(self.text[max(0, phrase.span.start - 6) : phrase.span.start])
+        if len(words) != 1 or not (start_word and start_word[-1] in ("the", "these", "those")):
+            return None
+        seg, tok = self._token_at(phrase.head.start)
+        if tok is None:
+            return None
+        for s, toks in self._previous_sentences(seg, tok, n=3):
+            for t in reversed(toks):
+                if t.i != tok.i and t.dep_ in _SUBJECT_DEPS and t.lemma_.lower() == tok.lemma_.lower() and len(noun_phrase(t)) > 2:
+                    names = self._phrase_names(s, t)
+                    if names:
+                        return names[0]
+        return None
 
     def _coordinated_names(self, span: Span) -> list[Name]:
         """Names when every conjunct of the phrase names one speaker ("X and
@@ -357,6 +377,8 @@ class Attributor:
             if t.dep_ == "pobj" and t.head.lower_ not in ("with", "and"):
                 continue
             name = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+            if t.lower_ in self.title_words:
+                continue  # 'Transport Minister' names nobody
             sp = span_of(seg, name)
             if sp is not None and not any(a <= sp.start < b for a, b in covered):
                 out.append(Name(_norm(self.text[sp.start : sp.end]), sp))
