@@ -13,9 +13,9 @@ STAMP  := $(VENV)/.claimex-installed
 # prints today's figures in this form.
 GATE := entity.f1=0.97 entity.strict.f1=0.91 entity.label=0.95 entity.canonical=0.79 \
         date.f1=0.94 date.strict.f1=0.79 date.value=0.76 date.timex_type=0.88 date.mod=0.96 \
-        quote.f1=0.83 quote.strict.f1=0.66 quote.kind=0.8 quote.speakers=0.2 quote.cue=0.9 \
-        recommendation.f1=0.76 recommendation.strict.f1=0.28 recommendation.holder=0.75 \
-        recommendation.actor=0.5 recommendation.action=0.39 recommendation.trigger=1 \
+        quote.f1=0.95 quote.strict.f1=0.9 quote.kind=0.9 quote.speakers=0.85 quote.cue=0.9 \
+        recommendation.f1=0.95 recommendation.strict.f1=0.9 recommendation.holder=0.85 \
+        recommendation.actor=0.9 recommendation.action=0.9 recommendation.trigger=1 \
         recommendation.strength=1 recommendation.polarity=1
 
 $(BIN)/python:
