@@ -120,6 +120,14 @@ class Assets:
             self._cache[key] = mp
         return self._cache[key]
 
+    def derived(self, name: str, build):
+        """``build(self)``, computed once and cached under ``name``: tables an
+        extractor derives from the assets (a trigger table, hashed word sets)."""
+        key = ("derived", name)
+        if key not in self._cache:
+            self._cache[key] = build(self)
+        return self._cache[key]
+
     # -- patterns ------------------------------------------------------
     def patterns(self, name: str) -> tuple[Pattern, ...]:
         """The validated patterns of ``models/patterns/<name>.json``.

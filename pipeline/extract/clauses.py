@@ -15,13 +15,10 @@ from typing import Iterable
 from ..document import Segment, Span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
-# dependents that are not part of a noun phrase read as a speaker or actor
-_PHRASE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "prep_cut")
 # subordinating words of reason, condition and concession (not part of an action)
 REASON_MARKS = frozenset(
     {"because", "if", "unless", "since", "although", "though", "whereas", "so", "given", "lest", "once", "provided", "until", "when", "whether"}
 )
-FINAL_PUNCT = frozenset({".", "!", "?", ";", ":", ",", "\u2026"})
 QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e`")
 
 
@@ -29,42 +26,66 @@ def is_quote_mark(tok) -> bool:
     return tok.is_punct and all(c in QUOTE_CHARS for c in tok.text)
 
 
+def _trimmable(t, strip_det: bool) -> bool:
+    return t.is_space or t.is_punct or (strip_det and t.dep_ in ("det", "predet") and t.lower_ in ("the", "a", "an"))
+
+
 def span_of(seg: Segment, toks: Iterable, *, strip_det: bool = False) -> Span | None:
     """View span from the first to the last token, punctuation, quotation marks
-    and spaces trimmed at both ends (and a leading determiner if asked)."""
-    toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].is_space or toks[0].is_punct or (strip_det and toks[0].dep_ in ("det", "predet") and toks[0].lower_ in ("the", "a", "an"))):
-        toks.pop(0)
-    while toks and (toks[-1].is_space or toks[-1].is_punct):
-        toks.pop()
-    if not toks:
+    and spaces trimmed at both ends (and a leading determiner if asked).
+    ``toks`` is a spaCy Span (a contiguous run) or any collection of tokens."""
+    if not hasattr(toks, "start"):
+        toks = sorted(toks, key=lambda t: t.i)
+        if not toks:
+            return None
+        doc = toks[0].doc
+        toks = doc[toks[0].i : toks[-1].i + 1]
+    a, b = toks.start, toks.end
+    doc = toks.doc
+    while a < b and _trimmable(doc[a], strip_det):
+        a += 1
+    while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct):
+        b -= 1
+    if a >= b:
         return None
-    return Span(seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text))
+    return Span(seg.start + doc[a].idx, seg.start + doc[b - 1].idx + len(doc[b - 1].text))
 
 
-def contiguous(toks: Iterable, anchor) -> list:
-    """The run of consecutive token indices in ``toks`` that contains ``anchor``."""
+def run_around(doc, lo: int, hi: int, cut_ids, anchor_i: int):
+    """``doc[lo:hi]`` cut down to the run around ``anchor_i`` that contains no
+    index of ``cut_ids``, as a spaCy Span (no Token objects made)."""
+    a, b = lo, hi
+    for i in cut_ids:
+        if lo <= i < anchor_i:
+            a = max(a, i + 1)
+        elif anchor_i < i < hi:
+            b = min(b, i)
+    return doc[a:b]
+
+
+def contiguous(toks: Iterable, anchor):
+    """The run of consecutive token indices in ``toks`` that contains ``anchor``
+    (a spaCy Span; empty when ``anchor`` is not in ``toks``)."""
     idx = sorted({t.i for t in toks})
-    if anchor.i not in idx:
-        return []
     doc = anchor.doc
+    if anchor.i not in idx:
+        return doc[0:0]
     k = idx.index(anchor.i)
     lo = hi = k
     while lo > 0 and idx[lo - 1] == idx[lo] - 1:
         lo -= 1
     while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
         hi += 1
-    return [doc[i] for i in range(idx[lo], idx[hi] + 1)]
+    return doc[idx[lo] : idx[hi] + 1]
 
 
-def subtree_without(head, cut) -> list:
-    """Tokens of ``head``'s subtree, minus the subtrees of the tokens in ``cut``,
-    as the contiguous run around ``head``."""
+def subtree_without(head, cut):
+    """``head``'s subtree minus the subtrees of the tokens in ``cut``, as the
+    contiguous run around ``head`` (a spaCy Span)."""
     cut_ids = set()
     for c in cut:
-        cut_ids.update(t.i for t in c.subtree)
-    toks = [t for t in head.subtree if t.i not in cut_ids]
-    return contiguous(toks, head)
+        cut_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return run_around(head.doc, head.left_edge.i, head.right_edge.i + 1, cut_ids, head.i)
 
 
 def subject_of(verb, max_up: int = 4):
@@ -107,24 +128,12 @@ def noun_phrase(head) -> list:
     participial modifiers and trailing punctuation (appositions kept)."""
     cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i]
     toks = subtree_without(head, cut)
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
-        toks.pop()
-    while toks and toks[0].is_punct:
-        toks.pop(0)
+    while len(toks) and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    while len(toks) and toks[0].is_punct:
+        toks = toks[1:]
     return toks
 
 
 def has_own_subject(verb) -> bool:
     return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
-
-
-def clause_root(tok):
-    """The verb whose clause ``tok`` belongs to (the first verbal head up)."""
-    t = tok
-    for _ in range(30):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
-            return t
-        if t.head.i == t.i:
-            return t
-        t = t.head
-    return t

@@ -40,6 +40,11 @@ class CueLexicon:
 
     @classmethod
     def load(cls, assets: Assets) -> "CueLexicon":
+        """Built once per Assets object (cached there)."""
+        return assets.derived("reporting_cues", cls._build)
+
+    @classmethod
+    def _build(cls, assets: Assets) -> "CueLexicon":
         phrases = tuple(sorted(((tuple(k.lower().split()), v) for k, v in assets.mapping("reporting_phrases").items()), key=lambda kv: -len(kv[0])))
         return cls(assets.lexicon_set("reporting_verbs"), phrases)
 
@@ -109,12 +114,12 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
         if head is None:
             return ()
     coordinated = any(c.dep_ == "conj" for c in head.children)
-    toks = [head] if head.tag_ in ("PRP", "WP") and not coordinated else noun_phrase(head)
+    toks = [head] if head.tag_ in ("PRP", "WP") and not coordinated else list(noun_phrase(head))
     if cue.role == "subject" and cue.verb is not None and head.head.i == cue.verb.i:
         # the parser may split one subject into several ('the bank's vice-president, X')
         for sib in cue.verb.children:
             if sib.dep_ == "nsubj" and sib.i != head.i and sib.i < cue.verb.i:
-                toks = toks + noun_phrase(sib)
+                toks = toks + list(noun_phrase(sib))
     if head.i < cue.first:
         toks = [t for t in toks if t.i < cue.first]  # never past the cue
     span = span_of(seg, toks, strip_det=True)

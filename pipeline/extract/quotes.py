@@ -88,11 +88,13 @@ class _QuoteFrame:
         self.close_seg = doc.segment_at(pair.close) if pair.close >= seg.end else seg
         if self.close_seg is None or self.close_seg.doc is None:
             self.close_seg = seg
-        # tokens of the quoted words inside this segment, and the tokens around the marks
-        self.inside = [t for t in sd if a <= seg.start + t.idx < b and not is_quote_mark(t)]
-        self.before = [t for t in sd if seg.start + t.idx + len(t.text) <= pair.open]
+        # tokens of the quoted words inside this segment, and the tokens around the marks (Doc slices)
+        first = _token_index(sd, a - seg.start)
+        last = _token_index(sd, min(b, seg.end) - 1 - seg.start)
+        self.inside = [t for t in sd[first : last + 1] if not is_quote_mark(t)]
+        self.before = sd[: _token_index(sd, pair.open - seg.start)]
         cs = self.close_seg
-        self.after = [t for t in cs.doc if cs.start + t.idx > pair.close] if cs.start <= pair.close < cs.end else []
+        self.after = cs.doc[_token_index(cs.doc, pair.close - cs.start) + 1 :] if cs.start <= pair.close < cs.end else []
 
     def in_quotes(self, tok) -> bool:
         off = self.seg.start + tok.idx
@@ -106,9 +108,25 @@ class _QuoteFrame:
         return self.doc.view.text[self.pair.close + 1 : end].lstrip()
 
 
+def _token_index(sd, char: int) -> int:
+    """Index of the token of ``sd`` that contains character ``char`` (or the next one)."""
+    sp = sd.char_span(char, char + 1, alignment_mode="expand")
+    if sp is not None and len(sp):
+        return sp.start
+    for t in sd:
+        if t.idx >= char:
+            return t.i
+    return len(sd)
+
+
 def _words_before(frame: _QuoteFrame, n: int) -> list[str]:
-    toks = [t for t in frame.before if not t.is_punct]
-    return [t.lower_ for t in toks[-n:]]
+    out = []
+    for t in reversed(frame.before):
+        if not t.is_punct:
+            out.append(t.lower_)
+            if len(out) == n:
+                break
+    return out[::-1]
 
 
 def _ends_with_phrase(words: list[str], entries: frozenset[str]) -> bool:

@@ -34,11 +34,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
-import numpy as np
-
 from ..assets import Assets, Pattern
 from ..document import Document, Segment, Span
-from .clauses import REASON_MARKS, contiguous, has_own_subject, is_quote_mark, noun_phrase, span_of, subject_of
+from .clauses import REASON_MARKS, contiguous, has_own_subject, is_quote_mark, noun_phrase, run_around, span_of, subject_of
 from .cues import Cue, SpeakerPhrase, speaker_phrases
 from .quote_marks import pair_quotation_marks
 from .quotes import claim_paragraphs
@@ -88,6 +86,11 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls, assets: Assets) -> "TriggerLexicon":
+        """Built once per Assets object (cached there)."""
+        return assets.derived("recommendation_triggers", cls._build)
+
+    @classmethod
+    def _build(cls, assets: Assets) -> "TriggerLexicon":
         by_anchor: dict[str, list[Entry]] = {}
         for kind, table in assets.mapping("recommendation_triggers").items():
             for phrase, strength in table.items():
@@ -132,7 +135,13 @@ def _words_match(doc, i: int, words: tuple[str, ...]) -> bool:
 
 
 def _is_question(sent) -> bool:
-    return sent.text.rstrip().rstrip("\"'\u201d\u2019)").rstrip().endswith("?")
+    """The sentence ends with a question mark (closing quotes and brackets aside)."""
+    for k in range(len(sent) - 1, -1, -1):
+        t = sent[k]
+        if t.is_space or is_quote_mark(t) or t.text == ")":
+            continue
+        return t.text.endswith("?")
+    return False
 
 
 def _embedded(verb) -> bool:
@@ -540,6 +549,9 @@ _READERS = {
 def _read_imperative(sent, lex: TriggerLexicon) -> Reading | None:
     """A sentence that opens with a bare verb and has no subject ("Establish a
     joint task force."), or with "Do not"/"Never" + verb."""
+    lead = next((t for t in sent if not (t.is_punct or t.is_space or t.like_num)), None)
+    if lead is None or not (lead.tag_ == "VB" or lead.lower_ in ("do", "never")):
+        return None
     toks = [t for t in sent if not (t.is_punct or t.is_space or t.like_num)]
     if len(toks) < 3 or _is_question(sent):
         return None
@@ -586,19 +598,19 @@ def _clause_tokens(anchor, lex: TriggerLexicon, others: list) -> list:
     to ... and urged B to ...")."""
     vp_cut = [o for o in others if o.dep_ == "conj" and not has_own_subject(o) and anchor.i in {a.i for a in o.ancestors}]
     if anchor.dep_ == "conj" and not has_own_subject(anchor) and any(o.i in {a.i for a in anchor.ancestors} for o in others):
-        return _without(list(anchor.subtree), vp_cut, anchor)
+        return _without(_subtree_span(anchor), vp_cut, anchor)
     c = anchor
     for _ in range(12):
         frames = [k for k in c.children if _is_frame(k, lex)]
         if c.dep_ == "ROOT" or c.head.i == c.i:
             cut = [k for k in c.children if k.dep_ == "conj" and has_own_subject(k)]
-            return _without(list(c.sent), cut + frames + vp_cut, c)
+            return _without(c.sent, cut + frames + vp_cut, c)
         if c.dep_ == "conj" and has_own_subject(c):
             cut = [k for k in c.children if k.dep_ == "conj" and has_own_subject(k)]
-            return _without(list(c.subtree), cut + frames + vp_cut, c)
+            return _without(_subtree_span(c), cut + frames + vp_cut, c)
         if c.dep_ == "ccomp" and c.head.lemma_.lower() in lex.reporting:
             cut = [k for k in c.children if k.dep_ == "mark" and k.i < c.i]
-            return _without(list(c.subtree), cut + frames + vp_cut, c)
+            return _without(_subtree_span(c), cut + frames + vp_cut, c)
         c = c.head
     return list(anchor.sent)
 
@@ -611,17 +623,27 @@ def _drop_coordinated(toks: list, others: list) -> list:
     return _without(toks, cut, toks[0])
 
 
-def _without(toks: list, cut: list, anchor) -> list:
-    """``toks`` without the subtrees in ``cut`` (and the conjunction or comma
-    right before each), as the contiguous run around ``anchor``."""
-    cut_ids = {t.i for k in cut for t in k.subtree}
+def _without(toks, cut: list, anchor):
+    """The run ``toks`` (a Span or a contiguous token list) without the subtrees
+    in ``cut`` (and the conjunction or comma right before each), around ``anchor``."""
+    doc = anchor.doc
+    if not len(toks):
+        return toks
+    lo, hi = toks[0].i, toks[-1].i + 1
+    cut_ids = set()
     for k in cut:
+        cut_ids.update(range(k.left_edge.i, k.right_edge.i + 1))
         j = k.left_edge.i - 1
-        while j >= 0 and (anchor.doc[j].dep_ == "cc" or anchor.doc[j].is_punct):
+        while j >= 0 and (doc[j].dep_ == "cc" or doc[j].is_punct):
             cut_ids.add(j)
             j -= 1
-    keep = [t for t in toks if t.i not in cut_ids]
-    return contiguous(keep, anchor) if any(t.i == anchor.i for t in keep) else keep
+    if not lo <= anchor.i < hi or anchor.i in cut_ids:
+        return [t for t in toks if t.i not in cut_ids]
+    return run_around(doc, lo, hi, cut_ids, anchor.i)
+
+
+def _subtree_span(tok):
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
 
 
 def _clip(toks: list, seg: Segment, bounds: tuple[int, int] | None) -> list:
@@ -636,11 +658,14 @@ def find_recommendations(doc: Document, assets: Assets) -> Iterator[Recommendati
     text = doc.view.text
     pairs, _ = pair_quotation_marks(claim_paragraphs(doc))
     quotes = [(p.open + 1, p.close) for p in pairs if p.depth == 0]
+    keys = None
     for seg in doc.claim_segments():
         sd = seg.doc
         if sd is None or not len(sd):
             continue
-        anchors = _candidates(sd, lex)
+        if keys is None:  # the segments share one vocabulary: hash the anchors once
+            keys = frozenset(sd.vocab.strings[w] for w in lex.by_anchor)
+        anchors = _candidates(sd, keys)
         seen_first: set[int] = set()
         readings: list[tuple[Reading, str]] = []
         found: list[RecommendationMention] = []
@@ -730,15 +755,12 @@ def _action_span(seg: Segment, toks, bounds, quotes) -> Span | None:
     return span_of(seg, _clip(toks, seg, bounds))
 
 
-def _candidates(sd, lex: TriggerLexicon) -> list[int]:
-    """Token indices whose lower-case form or lemma is a trigger anchor (one vectorised pass)."""
+def _candidates(sd, keys: frozenset[int]) -> list[int]:
+    """Token indices whose lower-case form or lemma is a trigger anchor (one
+    pass over the Doc's attribute array, no Token objects)."""
     from spacy.attrs import LEMMA, LOWER
 
-    strings = sd.vocab.strings
-    keys = np.array([strings[w] for w in lex.by_anchor], dtype="uint64")
-    arr = sd.to_array([LOWER, LEMMA])
-    hit = np.isin(arr[:, 0], keys) | np.isin(arr[:, 1], keys)
-    return [int(i) for i in np.nonzero(hit)[0]]
+    return [i for i, (low, lemma) in enumerate(sd.to_array([LOWER, LEMMA]).tolist()) if low in keys or lemma in keys]
 
 
 def _boilerplate(text: str, seg: Segment, sent, trigger: Span, lex: TriggerLexicon) -> bool:

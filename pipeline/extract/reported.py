@@ -23,8 +23,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import numpy as np
-
 from ..assets import Assets
 from ..document import Document, Segment
 from .clauses import contiguous, has_own_subject, span_of, subject_of
@@ -32,7 +30,6 @@ from .cues import Cue, CueLexicon, cue_span, speaker_phrases
 from .quotes import QuoteMention
 
 UNSOURCED_ADVERBS = ("reportedly", "allegedly", "reputedly", "purportedly", "supposedly")
-_NEG = ("not", "n't", "never")
 
 
 def _content(seg: Segment, toks: list, *, to_sentence_end: bool = False):
@@ -55,12 +52,12 @@ def _cut(toks: list, cut: list) -> list:
     return [t for t in toks if t.i not in ids]
 
 
-def _as_frames(verb, lex: CueLexicon) -> list:
+def _as_frames(subtree: list, lex: CueLexicon) -> list:
     """'as X told Y' clauses inside a content clause (a frame of their own)."""
-    return [c for c in verb.subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+    return [c for c in subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
 
 
-def _next_speaker(comp, lex: CueLexicon) -> list:
+def _next_speaker(comp, subtree: list, lex: CueLexicon) -> list:
     """'X said A, and Y said B': when a reporting verb follows the content
     clause, a noun coordinated at its end is that verb's subject, not content."""
     doc = comp.doc
@@ -69,7 +66,7 @@ def _next_speaker(comp, lex: CueLexicon) -> list:
         j += 1
     if j >= len(doc) or not lex.is_verb(doc[j]) or any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[j].children):
         return []
-    return [c for c in comp.subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > comp.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].dep_ == "cc"]
+    return [c for c in subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > comp.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].dep_ == "cc"]
 
 
 def _is_author(seg: Segment, tok, author_refs: frozenset[str], text: str) -> bool:
@@ -97,16 +94,18 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)):
         if not expl:
             return None
-    frames = [f for f in _as_frames(comp, lex) if f.i != verb.i]
+    subtree = list(comp.subtree)
+    frames = [f for f in _as_frames(subtree, lex) if f.i != verb.i]
+    conjuncts = [c for c in subtree if c.dep_ == "conj"]
     if any(c.dep_ == "mark" for c in verb.children):
         # 'Although X felt that <content>, <main clause>': the main clause may
         # hang inside the content in the parse; it starts after a comma
         doc = verb.doc
-        frames += [c for c in comp.subtree if c.dep_ == "conj" and has_own_subject(c) and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
-    frames += _next_speaker(comp, lex)
+        frames += [c for c in conjuncts if has_own_subject(c) and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    frames += _next_speaker(comp, conjuncts, lex)
     # 'X said A, and analysts estimated B': a coordinated report of its own
-    frames += [c for c in comp.subtree if c.dep_ == "conj" and c.i > comp.i and lex.is_verb(c)]
-    toks = contiguous(_cut(list(comp.subtree), frames), comp)
+    frames += [c for c in conjuncts if c.i > comp.i and lex.is_verb(c)]
+    toks = contiguous(_cut(subtree, frames), comp)
     content = _content(seg, toks)
     if content is None:
         return None
@@ -191,14 +190,16 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
     text = doc.view.text
     phrase_starts = sorted({words[0] for words, role in lex.phrases if role in ("object", "possessor")})
     words = list(lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
+    keys = None
     for seg in doc.claim_segments():
         sd = seg.doc
         if sd is None or not len(sd):
             continue
-        keys = np.array([sd.vocab.strings[w] for w in words], dtype="uint64")
-        arr = sd.to_array([LOWER, LEMMA])
-        for i in np.nonzero(np.isin(arr[:, 0], keys) | np.isin(arr[:, 1], keys))[0]:
-            tok = sd[int(i)]
+        if keys is None:  # the segments share one vocabulary: hash the cue words once
+            keys = frozenset(sd.vocab.strings[w] for w in words)
+        hits = [i for i, (low, lemma) in enumerate(sd.to_array([LOWER, LEMMA]).tolist()) if low in keys or lemma in keys]
+        for i in hits:
+            tok = sd[i]
             found = None
             if tok.lower_ in phrase_starts:
                 cue = lex.phrase_starting_at(sd, tok.i)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..assets import Assets
 from ..document import Document
-from .attribution import resolve_quotes, resolve_recommendations
+from .attribution import Attributor, resolve_quotes, resolve_recommendations
 from .dates import resolve_dates
 from .entities import canonical_names
 
@@ -20,6 +20,7 @@ def resolve(doc: Document, assets: Assets) -> Document:
     m["entity"] = entities
     m["date"] = resolve_dates(doc, m.get("date", []), assets)
     # quotes in marks and reported speech are one record type
-    m["quote"] = resolve_quotes(doc, entities, m.get("quote", []) + m.pop("reported_speech", []), assets)
-    m["recommendation"] = resolve_recommendations(doc, entities, m["quote"], m.get("recommendation", []), assets)
+    att = Attributor(doc, entities, assets)
+    m["quote"] = resolve_quotes(att, m.get("quote", []) + m.pop("reported_speech", []))
+    m["recommendation"] = resolve_recommendations(att, m["quote"], m.get("recommendation", []))
     return doc

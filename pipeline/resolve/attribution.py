@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 from ..assets import Assets
@@ -68,6 +69,38 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@dataclass(frozen=True)
+class AttributionLexicon:
+    """The word lists the rules read, built once per Assets object."""
+
+    pronouns: dict
+    title_words: frozenset[str]
+    titles: frozenset[str]
+    source_nouns: frozenset[str]
+    author_refs: frozenset[str]
+    dropped: frozenset[str]
+    prepositions: frozenset[str]
+    group_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, assets: Assets) -> "AttributionLexicon":
+        return assets.derived("attribution", cls._build)
+
+    @classmethod
+    def _build(cls, assets: Assets) -> "AttributionLexicon":
+        titles = assets.lexicon("person_titles")
+        return cls(
+            pronouns={k.lower(): v for k, v in assets.mapping("pronouns").items()},
+            title_words=frozenset(w for t in titles + assets.lexicon("title_modifiers") for w in _words(t)) - _FUNCTION_WORDS,
+            titles=frozenset(" ".join(_words(t)) for t in titles),
+            source_nouns=assets.lexicon_set("source_nouns"),
+            author_refs=assets.lexicon_set("author_references"),
+            dropped=assets.lexicon_set("group_modifiers_dropped"),
+            prepositions=assets.lexicon_set("prepositions"),
+            group_nouns=assets.lexicon_set("group_nouns"),
+        )
+
+
 class Attributor:
     """Names for speaker phrases and pronouns in one document."""
 
@@ -76,16 +109,18 @@ class Attributor:
         self.text = doc.view.text
         self.entities = sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: (e.start, e.end))
         self._starts = [e.start for e in self.entities]
-        self.pronouns = {k.lower(): v for k, v in assets.mapping("pronouns").items()}
-        self.title_words = frozenset(w for t in assets.lexicon("person_titles") + assets.lexicon("title_modifiers") for w in _words(t)) - _FUNCTION_WORDS
-        self.titles = frozenset(" ".join(_words(t)) for t in assets.lexicon("person_titles"))
-        self.source_nouns = assets.lexicon_set("source_nouns")
-        self.author_refs = assets.lexicon_set("author_references")
-        self.dropped = assets.lexicon_set("group_modifiers_dropped")
-        self.prepositions = assets.lexicon_set("prepositions")
-        self.group_nouns = assets.lexicon_set("group_nouns")
+        lex = AttributionLexicon.load(assets)
+        self.pronouns = lex.pronouns
+        self.title_words = lex.title_words
+        self.titles = lex.titles
+        self.source_nouns = lex.source_nouns
+        self.author_refs = lex.author_refs
+        self.dropped = lex.dropped
+        self.prepositions = lex.prepositions
+        self.group_nouns = lex.group_nouns
         # canonical names of persons and their words, for names the recogniser missed
-        self.person_tokens = sorted({(_norm(e.canonical), tuple(_words(e.canonical))) for e in self.entities if e.label == "PERSON"})
+        persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
+        self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
 
     # -- entities ------------------------------------------------------
     def entities_in(self, span: Span) -> list[Entity]:
@@ -433,9 +468,9 @@ def _overlaps(a, b) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def resolve_quotes(doc: Document, entities: list[Entity], quotes: list[QuoteMention], assets: Assets) -> list[QuoteMention]:
+def resolve_quotes(att: Attributor, quotes: list[QuoteMention]) -> list[QuoteMention]:
     """Speakers for every quote; reported speech overlapping a marked quote dropped."""
-    att = Attributor(doc, entities, assets)
+    doc = att.doc
     marked = [q for q in quotes if q.marked]
     reported = []
     for q in sorted((q for q in quotes if not q.marked), key=lambda q: (q.start, -(q.end - q.start))):
@@ -483,10 +518,10 @@ def _previous_speaker(q: QuoteMention, earlier: list[QuoteMention], doc: Documen
     return None
 
 
-def resolve_recommendations(doc: Document, entities: list[Entity], quotes: list[QuoteMention], recs: list[RecommendationMention], assets: Assets) -> list[RecommendationMention]:
+def resolve_recommendations(att: Attributor, quotes: list[QuoteMention], recs: list[RecommendationMention]) -> list[RecommendationMention]:
     """Holders (the speakers of the quote or reported speech a recommendation
     sits in, or of its directive verb) and pronoun actors (their antecedent)."""
-    att = Attributor(doc, entities, assets)
+    doc = att.doc
     out = []
     for r in recs:
         holder = AUTHOR
