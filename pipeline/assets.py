@@ -120,6 +120,18 @@ class Assets:
             self._cache[key] = mp
         return self._cache[key]
 
+    # -- things built from the assets ------------------------------------
+    def memo(self, key: str, build):
+        """``build()`` once per Assets object and ``key``, then the kept result.
+
+        For objects compiled from the lexicons (a spaCy Matcher over one
+        model's vocab, a lookup table) that must not be rebuilt per document.
+        """
+        k = ("memo", key)
+        if k not in self._cache:
+            self._cache[k] = build()
+        return self._cache[k]
+
     # -- patterns ------------------------------------------------------
     def patterns(self, name: str) -> tuple[Pattern, ...]:
         """The validated patterns of ``models/patterns/<name>.json``.
