@@ -36,6 +36,8 @@ ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUC
 PROPAGATED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# head nouns said of countries as often as of leaders ("the Japanese government")
+WEAK_HEAD_NOUNS = frozenset({"government", "years", "camp"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 # rules (why a mention exists); resolve weighs their label votes
@@ -46,6 +48,7 @@ RULE_ACRONYM = "acronym"
 RULE_COMPOUND = "compound"
 RULE_HEAD_NOUN = "head_noun"
 RULE_KNOWN = "known_name"
+RULE_BYLINE = "byline"
 
 
 class EntityMention(NamedTuple):
@@ -82,27 +85,33 @@ class EntityRules:
 
     def __init__(self, assets: Assets, vocab):
         from spacy.lang.en import English
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
         tokenizer = English().tokenizer
         self.determiners = assets.lexicon_set("determiners")
         self.name_heads = assets.lexicon_set("name_heads", lower=False)
         self.place_parts = assets.lexicon_set("place_name_parts", lower=False)
         self.person_heads = assets.lexicon_set("person_head_nouns")
+        self.person_roles = assets.lexicon_set("person_role_nouns")
         self.particles = assets.lexicon_set("name_particles")
         self.title_suffixes = assets.lexicon_set("title_suffixes")
 
-        # titles: token patterns on lower case; a plural last word is allowed
+        # leaders' head nouns that introduce a name nothing else found
+        self.head_matcher = PhraseMatcher(vocab, attr="LOWER")
+        strong = self.person_heads - WEAK_HEAD_NOUNS
+        self.head_matcher.add("HEAD", [Doc(vocab, words=[w]) for w in sorted(strong)])
+
+        # titles: phrases on lower case; a plural last word is allowed
         # ("foreign ministers Ruiz and Dahl"); the lexicon spelling is the title
         self.titles: dict[tuple[str, ...], str] = {}
-        self.title_matcher = Matcher(vocab)
+        self.title_matcher = PhraseMatcher(vocab, attr="LOWER")
         patterns = []
         for entry in assets.lexicon("person_titles"):
             toks = tuple(t.lower_ for t in tokenizer(entry))
             self.titles.setdefault(toks, entry)
-            last = toks[-1]
-            plural = [last, last + "s"] if last.isalpha() else [last]
-            patterns.append([{"LOWER": t} for t in toks[:-1]] + [{"LOWER": {"IN": plural}}])
+            forms = [toks] + ([toks[:-1] + (toks[-1] + "s",)] if toks[-1].isalpha() else [])
+            patterns += [Doc(vocab, words=list(f)) for f in forms]
         self.title_matcher.add("TITLE", patterns)
 
         # gazetteers: one phrase matcher, case-sensitive on token text
@@ -121,7 +130,6 @@ class EntityRules:
         for name, entry in assets.mapping("international_organisations").items():
             for alias in (name, *entry.get("aliases", ())):
                 self.gazetteer.setdefault(alias, GazEntry("ORG", f"ORG:{name}", "organisation"))
-        from spacy.tokens import Doc
 
         self.gazetteer_matcher = PhraseMatcher(vocab)
         docs = []
@@ -150,7 +158,7 @@ def entity_rules(assets: Assets, vocab) -> EntityRules:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 # -- tokens --------------------------------------------------------------------
@@ -187,8 +195,15 @@ def _name_run(doc, k: int, rules: EntityRules, limit: int = 5) -> int:
             j, n = j + 1, n + 1
         elif _glued_hyphen(doc, j) and doc[j + 1].is_alpha and doc[j + 1].ent_type_ not in _NOT_NAMES:
             j += 2  # hyphenated part of a given name: "Jae-in", "Seok-yeol"
-        elif t.lower_ in rules.particles and t.text.islower() and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
-            j += 1
+        elif t.text.islower() and t.lower_ in rules.particles:
+            # "von der Leyen", "bin Salman": particles before a name part
+            p = j
+            while p < len(doc) and doc[p].text.islower() and doc[p].lower_ in rules.particles:
+                p += 1
+            if p < len(doc) and _is_name_token(doc[p]):
+                j = p
+            else:
+                break
         else:
             break
     return j
@@ -237,10 +252,10 @@ def _title_chains(sdoc, rules: EntityRules) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-def _title_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
+def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -> Iterator[_Cand]:
     """PERSON names introduced by a title; several after a plural title."""
     sdoc = seg.doc
-    for s, e, title, plural in _title_chains(sdoc, rules):
+    for s, e, title, plural in chains:
         lower_title = not any(_cap(t) for t in sdoc[s:e])
         if lower_title and sdoc[e - 1].pos_ == "ADJ":
             continue  # "major", "general" as adjectives
@@ -329,13 +344,25 @@ def _org_not_place(sdoc, i: int, j: int, rules: EntityRules) -> bool:
     return False
 
 
-def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -> Iterator[_Cand]:
+def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText") -> Iterator[_Cand]:
     sdoc = seg.doc
+    caps = _caps(doc, seg) and seg.kind != "byline"
     for ent in sdoc.ents:
         label = ent.label_
         if label not in ENTITY_LABELS:
             continue
+        if caps and not plain.has(ent.text):
+            # a title-cased headline: every word is capitalised and the NER
+            # runs names into verbs ("Senate Panel Presses Washington"); only
+            # names the document also writes in running text are trusted
+            # (gazetteer entries and known names are found by other rules)
+            continue
         i, j = _clean(sdoc, ent.start, ent.end, rules)
+        if j - i == 1 and sdoc[i].is_upper and len(sdoc[i]) > 3 and rules.gaz(sdoc[i].text) is None:
+            hit = rules.gaz(sdoc[i].text.title())  # "WASHINGTON -" in a dateline
+            if hit is not None:
+                yield _Cand(i, j, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+                continue
         title = None
         if i < j:
             i2, chain = _strip_title(sdoc, i, j, chains)
@@ -353,6 +380,22 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -> 
                     yield _Cand(a2, b2, lab, RULE_NER, 2)
 
 
+class _PlainText:
+    """The running text of a document (not ALL-CAPS lines), for checking that
+    a name seen in a headline is also written normally somewhere."""
+
+    def __init__(self, doc: Document):
+        self.text = "\n".join(doc.view.text[s.start : s.end] for s in doc.segments if not _caps(doc, s))
+        self._seen: dict[str, bool] = {}
+
+    def has(self, name: str) -> bool:
+        name = _norm_text(name)
+        if name not in self._seen:
+            rx = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
+            self._seen[name] = re.search(rx, self.text) is not None
+        return self._seen[name]
+
+
 def _worth(span, rules: EntityRules) -> bool:
     """Not junk: some capitalised word, not only numbers, not a bare title."""
     if not any(_cap(t) and not t.is_digit and not t.like_num for t in span):
@@ -360,6 +403,17 @@ def _worth(span, rules: EntityRules) -> bool:
     if len(span) == 1 and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "AUX", "ADP", "CCONJ", "SCONJ")):
         return False
     return tuple(t.lower_ for t in span) not in rules.titles
+
+
+def _byline_candidates(doc: Document, seg: Segment) -> Iterator[_Cand]:
+    """The authors the header names are persons."""
+    if seg.kind != "byline":
+        return
+    for sp in doc.meta.author_spans:
+        if seg.start <= sp.start and sp.end <= seg.end:
+            span = seg.char_span(sp.start, sp.end, alignment_mode="contract")
+            if span is not None and len(span):
+                yield _Cand(span.start, span.end, "PERSON", RULE_BYLINE, 1)
 
 
 def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
@@ -378,6 +432,7 @@ def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> It
         yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
 
 
+_PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&]*[A-Z0-9]s?\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9]s?$")
 
 
@@ -426,8 +481,12 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
         if sdoc is None:
             continue
         # "Long Form (ACR)"
-        for k in range(1, len(sdoc) - 2):
-            if sdoc[k].text == "(" and sdoc[k + 2].text == ")" and _is_acronym(sdoc[k + 1].text):
+        for hit in _PAREN_ACRONYM.finditer(sdoc.text):
+            span = sdoc.char_span(hit.start(), hit.end())
+            if span is None or len(span) != 3 or span.start == 0:
+                continue
+            k = span.start
+            if _is_acronym(sdoc[k + 1].text):
                 i0 = max(0, k - 14)
                 toks = [t for t in sdoc[i0:k] if not t.is_punct or t.text in _HYPHENS]
                 words = [t.text for t in toks]
@@ -437,8 +496,7 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
                 i, j = _clean(sdoc, toks[st].i, k, rules)
                 if j - i < 2:
                     continue
-                group = "ACR:" + _norm_text(sdoc[i:j].text)
-                label = _label_over(sdoc, i, j)
+                group, label = _acronym_group(sdoc[i:j].text, rules), _label_over(sdoc, i, j)
                 out.setdefault(n, []).append(_Cand(i, j, label, RULE_ACRONYM, 1, group=group))
                 out[n].append(_Cand(k + 1, k + 2, label, RULE_ACRONYM, 1, group=group))
         # a header acronym line over its long form
@@ -452,10 +510,17 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
             words = [t.text for t in nxt[i:j] if not t.is_punct or t.text in _HYPHENS]
             if j - i < 2 or _long_form_start(words, toks[0].text) != 0 or not all(_cap(t) or t.is_stop or t.is_punct for t in nxt[i:j]):
                 continue
-            group = "ACR:" + _norm_text(nxt[i:j].text)
+            group = _acronym_group(nxt[i:j].text, rules)
             out.setdefault(n, []).append(_Cand(toks[0].i, toks[0].i + 1, "ORG", RULE_ACRONYM, 1, group=group))
             out.setdefault(n + 1, []).append(_Cand(i, j, "ORG", RULE_ACRONYM, 1, group=group))
     return out
+
+
+def _acronym_group(long_form: str, rules: EntityRules) -> str:
+    """The identity of an acronym pair: the gazetteer entry of the long form
+    ("European Union (EU)"), else the long form itself."""
+    hit = rules.gaz(long_form)
+    return hit.group if hit is not None and hit.group else "ACR:" + _norm_text(long_form)
 
 
 def _label_over(sdoc, i: int, j: int) -> str:
@@ -495,6 +560,23 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 # -- completion over the chosen mentions -------------------------------------------
+
+
+def _organisation_with_country(seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """"an Ipsos Brazil poll": a name the NER split before a country is one ORG
+    (a pollster's or a company's national branch)."""
+    sdoc = seg.doc
+    out = []
+    for a, b in zip(cands, cands[1:]):
+        if a.rule != RULE_NER or a.label not in ("ORG", "NORP") or b.i != a.j or not sdoc[a.j - 1].whitespace_:
+            continue
+        hit = rules.gaz(sdoc[b.i : b.j].text)
+        if hit is None or hit.kind != "country" or rules.gaz(sdoc[a.i : a.j].text) is not None:
+            continue
+        if b.j < len(sdoc) and _cap(sdoc[b.j]):
+            continue
+        out.append(_Cand(a.i, b.j, "ORG", RULE_NER, 1))
+    return out
 
 
 def _compound_partners(sdoc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
@@ -564,9 +646,9 @@ def _head_noun_people(doc: Document, seg: Segment, cands: list[_Cand], rules: En
     sdoc = seg.doc
     used = {k for c in cands for k in range(c.i, c.j)}
     out = []
-    strong = rules.person_heads - {"government", "years", "camp"}
-    for t in sdoc:
-        if t.lower_ not in strong or t.i < 2 or (t.i - 1) in used:
+    for _, h, _ in rules.head_matcher(sdoc):
+        t = sdoc[h]
+        if t.i < 2 or (t.i - 1) in used:
             continue
         a = t.i
         while a - 1 >= 0 and (a - 1) not in used and _is_name_token(sdoc[a - 1]) and t.i - a < 3:
@@ -581,12 +663,26 @@ def _head_noun_people(doc: Document, seg: Segment, cands: list[_Cand], rules: En
 
 
 def _cue(sdoc, i: int, j: int, rules: EntityRules) -> str | None:
-    """The head noun after a name: "the Yoon administration", "Yoon's government"."""
+    """Context after a name that makes it a person: a leader's head noun
+    ("the Merkel administration", "Merkel's government"), a relative "who",
+    or an apposition with a person noun ("Evans, an analyst at ...")."""
     k = j
     if k < len(sdoc) and (sdoc[k].tag_ == "POS" or sdoc[k].text in _POSSESSIVE):
         k += 1
+        if k < len(sdoc) and sdoc[k].lower_ in rules.person_heads:
+            return sdoc[k].lower_
+        return None
     if k < len(sdoc) and sdoc[k].lower_ in rules.person_heads:
         return sdoc[k].lower_
+    if k + 1 < len(sdoc) and sdoc[k].text == ",":
+        if sdoc[k + 1].lower_ == "who":
+            return "who"
+        if sdoc[k + 1].lower_ in ("a", "an", "the"):
+            for t in sdoc[k + 2 : k + 6]:
+                if t.lemma_.lower() in rules.person_roles or t.lower_ in rules.person_roles:
+                    return "apposition"
+                if t.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") or t.text == ",":
+                    break
     return None
 
 
@@ -599,7 +695,7 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         return
     rules = entity_rules(assets, segs[0].doc.vocab)
     acronyms = _acronym_pairs(doc, rules)
-    text = doc.view.text
+    plain = _PlainText(doc)
     mentions: list[EntityMention] = []
     title_tokens: set[int] = set()  # view offsets of title words
     for seg in segs:
@@ -607,19 +703,28 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         chains = _title_chains(sdoc, rules)
         for s, e, _, _ in chains:
             title_tokens.update(seg.start + t.idx for t in sdoc[s:e])
-        cands = list(_title_candidates(doc, seg, rules))
+        cands = list(_title_candidates(doc, seg, rules, chains))
+        cands += _byline_candidates(doc, seg)
         cands += acronyms.get(seg.index, [])
-        cands += _ner_candidates(doc, seg, rules, chains)
+        cands += _ner_candidates(doc, seg, rules, chains, plain)
         cands += _gazetteer_candidates(doc, seg, rules)
+        # the words of a title before a name are not a name ("Secretary of State")
+        titled = {k for c in cands if c.title_span for k in range(*c.title_span)}
+        cands = [c for c in cands if c.title_span or not any(k in titled for k in range(c.i, c.j))]
         chosen = _select(cands)
+        chosen = _select(chosen + _organisation_with_country(seg, chosen, rules))
         chosen = _select(chosen + _compound_partners(sdoc, chosen, rules))
         chosen = _nationality_institutions(doc, seg, chosen, rules)
         chosen = _select(chosen + _head_noun_people(doc, seg, chosen, rules))
         for c in chosen:
             mentions.append(_to_mention(doc, seg, c, rules))
     mentions = [m for m in mentions if m is not None]
+    mentions = _hyphen_token_parts(doc, mentions, rules)
     mentions = _share_acronym_groups(doc, mentions)
-    mentions += _known_names(doc, mentions, rules, title_tokens)
+    found, replaced = _known_names(doc, mentions, rules, title_tokens)
+    if replaced:
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in replaced)]
+    mentions += found
     out, seen = [], set()
     for m in sorted(mentions):
         if (m.start, m.end) not in seen and m.end > m.start:
@@ -645,6 +750,42 @@ def _to_mention(doc: Document, seg: Segment, c: _Cand, rules: EntityRules) -> En
     return EntityMention(start, end, c.label, title, title_span, c.rule, c.group, cue)
 
 
+_HYPHEN_COMPOUND = re.compile(r"(?<![\w.\-])[A-Z][\w.'\u2019]*(?:-[A-Z][\w.'\u2019]*)+")
+
+
+def _hyphen_token_parts(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
+    """Places inside one token: the tokenizer keeps "U.S.-China" whole, the
+    guidelines want `U.S.` and `China`. Gazetteer parts of such a compound
+    become mentions (replacing an NER mention of the whole compound)."""
+    text = doc.view.text
+    out = list(mentions)
+    for hit in _HYPHEN_COMPOUND.finditer(text):
+        a, b = hit.span()
+        if rules.gaz(hit.group(0)) is not None:
+            continue  # "Guinea-Bissau", "Indo-Pacific"
+        parts, pos = [], a
+        for piece in hit.group(0).split("-"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        found = []
+        for s, e in parts:
+            entry = rules.gaz(text[s:e])
+            if entry is None and text[s:e].endswith(".") and text[s : e - 1].count(".") == 0:
+                e -= 1  # "Canada.-" is not a name, "Canada" is
+                entry = rules.gaz(text[s:e])
+            if entry is not None:
+                found.append(EntityMention(s, e, entry.label, rule=RULE_GAZETTEER, group=entry.group))
+        if not found:
+            continue
+        inside = [m for m in out if a <= m.start and m.end <= b]
+        if any(m.rule != RULE_NER for m in inside):
+            continue
+        if any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in out):
+            continue
+        out = [m for m in out if m not in inside] + found
+    return out
+
+
 def _share_acronym_groups(doc: Document, mentions: list[EntityMention]) -> list[EntityMention]:
     """Every mention of a paired acronym names the long form's entity."""
     text = doc.view.text
@@ -663,7 +804,7 @@ def _share_acronym_groups(doc: Document, mentions: list[EntityMention]) -> list[
     return out
 
 
-def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRules, title_tokens: set[int]) -> list[EntityMention]:
+def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRules, title_tokens: set[int]) -> tuple[list[EntityMention], list[tuple[int, int]]]:
     """Further occurrences of names found elsewhere in the document.
 
     One regex pass over the view for every known name (and the first and
@@ -681,23 +822,25 @@ def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRule
             continue
         known.setdefault(s, (m.label, m.group))
         words = s.split()
-        if m.label == "PERSON" and len(words) > 1 and m.rule in (RULE_TITLE, RULE_NER):
-            for w in (words[0], words[-1]):
-                if len(w) >= 2 and w[0].isupper() and w.lower() not in rules.particles and rules.gaz(w) is None:
-                    known.setdefault(w, ("PERSON", None))
+        if m.label == "PERSON" and len(words) > 1 and m.rule in (RULE_TITLE, RULE_NER, RULE_BYLINE):
+            for part in _name_parts(words, rules):
+                known.setdefault(part, ("PERSON", None))
     if not known:
-        return []
+        return [], []
     names = sorted(known, key=len, reverse=True)
     rx = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")(?!\w)")
-    taken = bytearray(len(text) + 1)
+    taken = bytearray(len(text) + 1)  # 1: a weak NER mention, 2: any other
     for m in mentions:
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        taken[m.start : m.end] = (b"\x01" if m.rule == RULE_NER else b"\x02") * (m.end - m.start)
+    replaced: list[tuple[int, int]] = []
     starts = [s.start for s in doc.segments]
     out = []
     for hit in rx.finditer(text):
         a, b = hit.span()
         if any(taken[a:b]):
-            continue
+            # only a longer name over weaker NER pieces ("Ana Costa" over "Costa")
+            if 2 in taken[a:b] or taken[a - 1 : a] == b"\x01" or taken[b : b + 1] == b"\x01" or known[_norm_text(hit.group(0))][0] != "PERSON":
+                continue
         seg = doc.segments[bisect_right(starts, a) - 1]
         if seg.doc is None or b > seg.end:
             continue
@@ -712,9 +855,11 @@ def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRule
         if _glued_name(before, text, seg, taken, title_tokens) or _glued_name(after, text, seg, taken, title_tokens):
             continue
         label, group = known[_norm_text(hit.group(0))]
+        if any(taken[a:b]):
+            replaced.append((a, b))
         out.append(EntityMention(a, b, label, None, None, RULE_KNOWN, group, _cue(sdoc, span.start, span.end, rules)))
-        taken[a:b] = b"\x01" * (b - a)
-    return out
+        taken[a:b] = b"\x02" * (b - a)
+    return out, replaced
 
 
 _FUNCTION_POS = frozenset({"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "INTJ", "NUM"})
@@ -726,6 +871,19 @@ def _name_like(tok) -> bool:
     if tok.pos_ in _FUNCTION_POS:
         return False
     return tok.pos_ in ("PROPN", "NOUN", "X") or not tok.is_sent_start
+
+
+def _name_parts(words: list[str], rules: EntityRules) -> list[str]:
+    """The parts of a full name that may stand alone: the first and the last
+    word ("Tanaka" of "Tanaka Hiroshi", "Scholz" of "Olaf Scholz"), a surname
+    with its particles ("von der Leyen", also "Von der Leyen")."""
+    out = [w for w in (words[0], words[-1]) if len(w) >= 2 and w[0].isupper() and rules.gaz(w) is None]
+    k = next((n for n, w in enumerate(words) if n and w.lower() in rules.particles), None)
+    if k is not None and k < len(words) - 1:
+        tail = " ".join(words[k:])
+        out += [tail, tail[0].upper() + tail[1:]]
+        out = [w for w in out if w != words[-1]]
+    return out
 
 
 def _glued_name(tok, text: str, seg: Segment, taken: bytearray, title_tokens: set[int]) -> bool:

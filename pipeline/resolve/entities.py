@@ -37,6 +37,7 @@ from ..extract.entities import (
     RULE_KNOWN,
     RULE_NER,
     RULE_TITLE,
+    WEAK_HEAD_NOUNS,
     EntityMention,
 )
 
@@ -64,7 +65,7 @@ RULE_WEIGHT = {
 CUE_WEIGHT = 3.0
 # head nouns that follow a country as often as a leader: they only settle
 # GPE/PERSON confusions of names that are not gazetteer places
-WEAK_CUES = frozenset({"government", "years", "camp"})
+WEAK_CUES = WEAK_HEAD_NOUNS
 STRONG_RULES = frozenset({RULE_GAZETTEER, RULE_TITLE, RULE_ACRONYM, RULE_HEAD_NOUN})
 LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 
@@ -100,11 +101,44 @@ def _in_caps(doc: Document, offset: int) -> bool:
     return seg is not None and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
 
 
+def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]:
+    """The identity of each mention: its group, else its words.
+
+    Groups that share a name are one ("EU" paired with "European Union (EU)"
+    and the gazetteer's "EU"); a mention without a group joins the group
+    whose name it writes ("WASHINGTON" in a dateline), unless a title or a
+    head noun makes it a person ("Rep. Jordan" is not the country).
+    """
+    words = [" ".join(_words(f)) for f in forms]
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    by_words: dict[str, str] = {}
+    for m, w in zip(mentions, words):
+        if m.group:
+            if w in by_words and find(by_words[w]) != find(m.group):
+                parent[find(m.group)] = find(by_words[w])
+            by_words.setdefault(w, m.group)
+    keys = []
+    for m, w in zip(mentions, words):
+        if m.group:
+            keys.append(find(m.group))
+        elif w in by_words and m.label != "PERSON" and m.rule not in (RULE_TITLE, RULE_HEAD_NOUN) and not m.cue:
+            keys.append(find(by_words[w]))
+        else:
+            keys.append("name:" + w)
+    return keys
+
+
 def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity]:
     text = doc.view.text
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     forms = [_norm(text[m.start : m.end]) for m in mentions]
-    keys = [m.group or "name:" + " ".join(_words(f)) for m, f in zip(mentions, forms)]
+    keys = _identity_keys(mentions, forms)
 
     # 1. a label per key (the name as written), by weighted vote
     key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -119,11 +153,14 @@ def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity
     key_label = {k: _winner(v) for k, v in key_votes.items()}
 
     # 2. shorter names join longer ones (per mention: "Lee" may be two people)
-    name_keys = sorted({k for k in keys if k.startswith("name:")}, key=lambda k: -len(k.split()))
-    key_words = {k: tuple(k[5:].split()) for k in name_keys}
+    key_words: dict[str, tuple[str, ...]] = {}
     positions: dict[str, list[int]] = defaultdict(list)
-    for m, k in zip(mentions, keys):
+    for m, k, f in zip(mentions, keys, forms):
         positions[k].append(m.start)
+        if len(_words(f)) > len(key_words.get(k, ())):
+            key_words[k] = _words(f)
+    all_keys = sorted(key_words, key=lambda k: -len(key_words[k]))
+    name_keys = [k for k in all_keys if k.startswith("name:")]
 
     def compatible(short: str, long: str) -> bool:
         ls, ll = key_label[short], key_label[long]
@@ -131,12 +168,12 @@ def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity
         if person_s:
             # the longer one is a person, or an NER label nothing confirms
             return ll == "PERSON" or not key_strong[long] - {"PERSON"}
-        return ls == "ORG" and ll == "ORG"
+        return ls == "ORG" and ll == "ORG" and key_words[long][-len(key_words[short]) :] == key_words[short]
 
     candidates: dict[str, list[str]] = {}
     for k in name_keys:
-        cands = [k2 for k2 in name_keys if _affix(key_words[k], key_words[k2]) and compatible(k, k2)]
-        # keep the longest of nested candidates ("Kim Jong" inside "Kim Jong-un" never is; "A B" inside "A B C" is)
+        cands = [k2 for k2 in all_keys if _affix(key_words[k], key_words[k2]) and compatible(k, k2)]
+        # of nested candidates ("A B" and "A B C") the longest
         cands = [c for c in cands if not any(c != d and _affix(key_words[c], key_words[d]) for d in cands)]
         if cands:
             candidates[k] = cands
@@ -164,9 +201,14 @@ def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity
     # 4. the fullest form used for the entity
     best: dict[str, tuple] = {}
     for m, f, c in zip(mentions, forms, cluster):
-        rank = (len(f.split()), not _in_caps(doc, m.start), len(f), -m.start)
+        rank = (len(f.split()), not f.isupper(), not _in_caps(doc, m.start), len(f), -m.start)
         if c not in best or rank > best[c][0]:
             best[c] = (rank, f)
+    for c, (rank, f) in best.items():
+        # only shouted forms ("WASHINGTON -"): the gazetteer's normal case
+        name = c.split(":", 1)[1] if ":" in c and not c.startswith("name:") else None
+        if f.isupper() and name is not None and name.lower() == f.lower():
+            best[c] = (rank, name)
     out = []
     for m, c in zip(mentions, cluster):
         lab = label[c]
