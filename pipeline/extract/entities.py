@@ -137,11 +137,20 @@ class EntityRules:
             toks = tokenizer(name)
             docs.append(Doc(vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks]))
         self.gazetteer_matcher.add("GAZ", docs)
+        # the same names shouted ("BOGOTA, Sept 26 (AP) -"): matched on lower
+        # case, kept only where the text is ALL CAPS and the name is not
+        self.shouted_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.shouted_matcher.add("GAZ", [d for d in docs if not d.text.isupper() and len(d.text) > 3])
         # the token form of each gazetteer name, for lookups of matched text
         self.gazetteer_tokens = {_squash(k): v for k, v in self.gazetteer.items()}
+        self.gazetteer_lower = {_squash(k).lower(): v for k, v in self.gazetteer.items() if not k.isupper()}
 
     def gaz(self, text: str) -> GazEntry | None:
         return self.gazetteer_tokens.get(_squash(text))
+
+    def gaz_shouted(self, text: str) -> GazEntry | None:
+        """The entry of an ALL-CAPS writing of a name that is not an acronym."""
+        return self.gazetteer_lower.get(_squash(text).lower())
 
     def title_of(self, tokens) -> tuple[str, bool]:
         """The lexicon spelling of a matched title (singular), and whether
@@ -359,7 +368,7 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, pla
             continue
         i, j = _clean(sdoc, ent.start, ent.end, rules)
         if j - i == 1 and sdoc[i].is_upper and len(sdoc[i]) > 3 and rules.gaz(sdoc[i].text) is None:
-            hit = rules.gaz(sdoc[i].text.title())  # "WASHINGTON -" in a dateline
+            hit = rules.gaz_shouted(sdoc[i].text)  # "WASHINGTON -" in a dateline
             if hit is not None:
                 yield _Cand(i, j, hit.label, RULE_GAZETTEER, 2, group=hit.group)
                 continue
@@ -419,6 +428,13 @@ def _byline_candidates(doc: Document, seg: Segment) -> Iterator[_Cand]:
 def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
     sdoc = seg.doc
     caps = _caps(doc, seg)
+    if not caps:
+        for _, s, e in rules.shouted_matcher(sdoc):
+            span = sdoc[s:e]
+            if span.text.isupper():
+                hit = rules.gaz_shouted(span.text)
+                if hit is not None:
+                    yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
     for _, s, e in rules.gazetteer_matcher(sdoc):
         span = sdoc[s:e]
         hit = rules.gaz(span.text)
