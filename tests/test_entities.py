@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import TEXTS
+from .conftest import TEXTS
 
 NEWS = "ent_news_report.md"
 OPED = "ent_oped_east_asia.md"

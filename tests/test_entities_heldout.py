@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from conftest import TEXTS
+from .conftest import TEXTS
 
 OPED = "ent_heldout_oped.md"
 NEWS = "ent_heldout_news.txt"

@@ -5,7 +5,7 @@ tuples (view offsets) and changes nothing. Candidates come from four
 sources, then one flat, non-overlapping set of mentions is chosen:
 
 * structure (trusted first): a title before a capitalised name ("President
-  Yoon", "foreign ministers Ruiz and Dahl") is a PERSON, the title kept as the
+  Ruiz", "foreign ministers Ruiz and Dahl") is a PERSON, the title kept as the
   ``title`` attribute; an acronym paired with its long form ("the Institute
   of World Affairs (IWA)", or a header acronym line over the long form);
 * spaCy's NER and the gazetteers of ``models/lexicons`` (countries with
@@ -179,7 +179,7 @@ def _cap(tok) -> bool:
 
 
 def _is_name_token(tok, first: bool = False) -> bool:
-    """A capitalised part of a personal name ("Yoon", "O'Brien", "J.")."""
+    """A capitalised part of a personal name ("Ruiz", "O'Brien", "J.")."""
     t = tok.text
     if not t or not t[0].isupper() or tok.tag_ == "POS" or tok.ent_type_ in _NOT_NAMES:
         return False
@@ -189,7 +189,7 @@ def _is_name_token(tok, first: bool = False) -> bool:
 
 
 def _glued_hyphen(doc, j: int) -> bool:
-    """Token j is a hyphen with no space on either side ("Seok-yeol")."""
+    """Token j is a hyphen with no space on either side ("Min-ji")."""
     return doc[j].text in _HYPHENS and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc)
 
 
@@ -203,7 +203,7 @@ def _name_run(doc, k: int, rules: EntityRules, limit: int = 5) -> int:
         if _is_name_token(t):
             j, n = j + 1, n + 1
         elif _glued_hyphen(doc, j) and doc[j + 1].is_alpha and doc[j + 1].ent_type_ not in _NOT_NAMES:
-            j += 2  # hyphenated part of a given name: "Jae-in", "Seok-yeol"
+            j += 2  # hyphenated part of a given name: "Jae-in", "Min-ji"
         elif t.text.islower() and t.lower_ in rules.particles:
             # "von der Leyen", "bin Salman": particles before a name part
             p = j
@@ -596,7 +596,7 @@ def _organisation_with_country(seg: Segment, cands: list[_Cand], rules: EntityRu
 
 
 def _compound_partners(sdoc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
-    """"the Noda-Lee meeting": the name glued by a hyphen to a PERSON is one too."""
+    """"the Tanaka-Moon meeting": the name glued by a hyphen to a PERSON is one too."""
     used = {k for c in cands for k in range(c.i, c.j)}
     out = []
     for c in cands:
@@ -657,7 +657,7 @@ def _nationality_institutions(doc: Document, seg: Segment, cands: list[_Cand], r
 
 
 def _head_noun_people(doc: Document, seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
-    """"the Kishida cabinet": a capitalised name before a leader's head noun
+    """"the Tanaka cabinet": a capitalised name before a leader's head noun
     that nothing else claimed is a PERSON."""
     sdoc = seg.doc
     used = {k for c in cands for k in range(c.i, c.j)}
@@ -904,7 +904,7 @@ def _name_parts(words: list[str], rules: EntityRules) -> list[str]:
 
 def _glued_name(tok, text: str, seg: Segment, taken: bytearray, title_tokens: set[int]) -> bool:
     """A neighbouring capitalised proper noun that no mention or title explains
-    (the hit is part of a longer, unknown name: "Central Park")."""
+    (the hit is part of a longer, unknown name: "Grand Central Station")."""
     if tok is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return False
     off = seg.start + tok.idx

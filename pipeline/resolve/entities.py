@@ -5,7 +5,7 @@ in the document, and one label:
 
 1. Identity: mentions with a ``group`` (a gazetteer entry, an acronym paired
    with its long form) are one entity; other mentions are keyed by their
-   words ("Yoon" == "YOON" in a title-cased headline).
+   words ("Ruiz" == "RUIZ" in a title-cased headline).
 2. A shorter personal name joins the longer one it begins or ends ("Tanaka"
    -> "Tanaka Hiroshi", "Moon" -> "Moon Jae-in", "Scholz" -> "Olaf Scholz");
    a shorter organisation name joins the one it begins or ends ("Supreme
@@ -15,7 +15,7 @@ in the document, and one label:
 3. Label: a weighted vote over all the entity's mentions. Structure and
    gazetteers outweigh the NER (a title, "the X administration", a
    gazetteer entry, an acronym pairing); a name found again by string match
-   follows the others. So "Yoon" tagged GPE twice by the NER but introduced
+   follows the others. So "Ruiz" tagged GPE twice by the NER but introduced
    by "President" elsewhere is a PERSON everywhere.
 4. Canonical: the longest form (in words, then characters) among the
    entity's mentions, whitespace collapsed, preferring a form outside an
