@@ -49,6 +49,7 @@ RULE_COMPOUND = "compound"
 RULE_HEAD_NOUN = "head_noun"
 RULE_KNOWN = "known_name"
 RULE_BYLINE = "byline"
+RULE_HEADER = "header_line"
 
 
 class EntityMention(NamedTuple):
@@ -96,6 +97,7 @@ class EntityRules:
         self.person_roles = assets.lexicon_set("person_role_nouns")
         self.particles = assets.lexicon_set("name_particles")
         self.title_suffixes = assets.lexicon_set("title_suffixes")
+        self.not_entities = assets.lexicon_set("not_entities", lower=False)
 
         # leaders' head nouns that introduce a name nothing else found
         self.head_matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -223,6 +225,17 @@ def _caps(doc: Document, seg: Segment) -> bool:
     return 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
 
 
+def _headline_case(doc: Document, seg: Segment) -> bool:
+    """An ALL-CAPS line, or a title or heading in Title Case ("Leaders Pledge
+    New Fund at Summit"): capitals there do not mark names."""
+    if _caps(doc, seg):
+        return True
+    if seg.kind not in ("title", "heading"):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", doc.view.text[seg.start : seg.end])]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 # -- candidates ----------------------------------------------------------------
 
 
@@ -332,7 +345,7 @@ def _split_compound(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int,
 
 
 def _split_at(sdoc, i: int, j: int) -> list[tuple[int, int]]:
-    """"Faculty of Law at Keio University" -> two organisations."""
+    """"School of Economics at Lagos University" -> two organisations."""
     for k in range(i + 1, j - 1):
         if sdoc[k].lower_ == "at" and _cap(sdoc[k - 1]) and _cap(sdoc[k + 1]):
             return [(i, k), *_split_at(sdoc, k + 1, j)]
@@ -341,7 +354,7 @@ def _split_at(sdoc, i: int, j: int) -> list[tuple[int, int]]:
 
 def _org_not_place(sdoc, i: int, j: int, rules: EntityRules) -> bool:
     """A multi-word 'place' holding a country or capital and another name
-    word is an organisation ("Gallup Brazil", "the Lagos Times")."""
+    word is an organisation ("Ipsos Brazil", "the Lagos Times")."""
     if j - i < 2 or rules.gaz(sdoc[i:j].text) is not None:
         return False
     for a in range(i, j):
@@ -355,7 +368,7 @@ def _org_not_place(sdoc, i: int, j: int, rules: EntityRules) -> bool:
 
 def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText") -> Iterator[_Cand]:
     sdoc = seg.doc
-    caps = _caps(doc, seg) and seg.kind != "byline"
+    caps = _headline_case(doc, seg) and seg.kind != "byline"
     for ent in sdoc.ents:
         label = ent.label_
         if label not in ENTITY_LABELS:
@@ -375,7 +388,7 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, pla
         title = None
         if i < j:
             i2, chain = _strip_title(sdoc, i, j, chains)
-            if chain is not None and _name_run(sdoc, i2, rules) > i2:
+            if chain is not None and _name_run(sdoc, i2, rules) >= j:
                 i, title = i2, chain
         for a, b in _split_compound(sdoc, i, j, rules):
             for a2, b2 in _split_at(sdoc, a, b) if label == "ORG" else [(a, b)]:
@@ -394,7 +407,7 @@ class _PlainText:
     a name seen in a headline is also written normally somewhere."""
 
     def __init__(self, doc: Document):
-        self.text = "\n".join(doc.view.text[s.start : s.end] for s in doc.segments if not _caps(doc, s))
+        self.text = "\n".join(doc.view.text[s.start : s.end] for s in doc.segments if not _headline_case(doc, s))
         self._seen: dict[str, bool] = {}
 
     def has(self, name: str) -> bool:
@@ -411,7 +424,31 @@ def _worth(span, rules: EntityRules) -> bool:
         return False
     if len(span) == 1 and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "AUX", "ADP", "CCONJ", "SCONJ")):
         return False
-    return tuple(t.lower_ for t in span) not in rules.titles
+    return tuple(t.lower_ for t in span) not in rules.titles and span.text not in rules.not_entities
+
+
+def _series_line(doc: Document, seg: Segment) -> bool:
+    series = doc.meta.series
+    return bool(series) and seg.kind == "header" and _norm_text(doc.view.text[seg.start : seg.end]).startswith(series)
+
+
+def _header_name_line(seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
+    """A header line that is one organisation's name ("The Baltic and Nordic
+    Research Council", "Institute for Regional Studies (Secretariat)"): one
+    ORG over the line, without its determiner and a trailing parenthesis.
+    """
+    if seg.kind != "header":
+        return
+    sdoc = seg.doc
+    k = next((t.i for t in sdoc if t.text == "("), len(sdoc))
+    i, j = _clean(sdoc, 0, k, rules)
+    name = sdoc[i:j]
+    if not 2 <= len(name) <= 12 or any(t.like_num for t in name):
+        return
+    if not all(_cap(t) or t.is_stop or t.is_punct for t in name) or not _cap(name[-1]):
+        return
+    if any(t.text in rules.name_heads for t in name) and rules.gaz(name.text) is None:
+        yield _Cand(i, j, "ORG", RULE_HEADER, 1)
 
 
 def _byline_candidates(doc: Document, seg: Segment) -> Iterator[_Cand]:
@@ -629,7 +666,7 @@ def _partner_ok(sdoc, a: int, b: int, rules: EntityRules) -> bool:
 
 
 def _nationality_institutions(doc: Document, seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
-    """"the Brazilian Senate", "South Korean Supreme Court rulings": one ORG."""
+    """"the Brazilian Senate", "Brazilian Supreme Court rulings": one ORG."""
     if _caps(doc, seg):
         return cands
     sdoc = seg.doc
@@ -719,8 +756,11 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         chains = _title_chains(sdoc, rules)
         for s, e, _, _ in chains:
             title_tokens.update(seg.start + t.idx for t in sdoc[s:e])
+        if _series_line(doc, seg):
+            continue  # "Policy Brief No. 8": a series name is not an entity
         cands = list(_title_candidates(doc, seg, rules, chains))
         cands += _byline_candidates(doc, seg)
+        cands += _header_name_line(seg, rules)
         cands += acronyms.get(seg.index, [])
         cands += _ner_candidates(doc, seg, rules, chains, plain)
         cands += _gazetteer_candidates(doc, seg, rules)

@@ -31,9 +31,11 @@ from typing import NamedTuple
 from ..document import Document, Span
 from ..extract.entities import (
     RULE_ACRONYM,
+    RULE_BYLINE,
     RULE_COMPOUND,
     RULE_GAZETTEER,
     RULE_HEAD_NOUN,
+    RULE_HEADER,
     RULE_KNOWN,
     RULE_NER,
     RULE_TITLE,
@@ -57,6 +59,8 @@ RULE_WEIGHT = {
     RULE_TITLE: 3.0,
     RULE_ACRONYM: 3.0,
     RULE_HEAD_NOUN: 3.0,
+    RULE_BYLINE: 3.0,
+    RULE_HEADER: 3.0,
     RULE_NER: 1.0,
     RULE_COMPOUND: 1.0,
     RULE_KNOWN: 0.0,
@@ -66,7 +70,7 @@ CUE_WEIGHT = 3.0
 # head nouns that follow a country as often as a leader: they only settle
 # GPE/PERSON confusions of names that are not gazetteer places
 WEAK_CUES = WEAK_HEAD_NOUNS
-STRONG_RULES = frozenset({RULE_GAZETTEER, RULE_TITLE, RULE_ACRONYM, RULE_HEAD_NOUN})
+STRONG_RULES = frozenset({RULE_GAZETTEER, RULE_TITLE, RULE_ACRONYM, RULE_HEAD_NOUN, RULE_BYLINE, RULE_HEADER})
 LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 
 
