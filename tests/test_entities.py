@@ -269,3 +269,54 @@ def test_span_conventions(entities, name):
         labels.setdefault(rec["canonical"], set()).add(rec["label"])
     # a person and a place may share a name ("Jordan"), nothing else may
     assert all(len(v - {"PERSON"}) <= 1 for v in labels.values()), labels
+
+
+# -- the pieces ------------------------------------------------------------------
+
+
+def test_every_gazetteer_name_and_title_matches_itself(pipeline):
+    """Lexicon entries are tokenised like the model's tokenizer, so each one
+    is found when the text writes it."""
+    from pipeline.extract.entities import entity_rules
+
+    rules = entity_rules(pipeline.assets, pipeline.nlp.vocab)
+    missed = []
+    for name in rules.gazetteer:
+        d = pipeline.nlp.make_doc(name)
+        if not any(s == 0 and e == len(d) for _, s, e in rules.gazetteer_matcher(d)):
+            missed.append(name)
+    for title in pipeline.assets.lexicon("person_titles"):
+        d = pipeline.nlp.make_doc(title)
+        if not any(s == 0 and e == len(d) for _, s, e in rules.title_matcher(d)):
+            missed.append(title)
+    assert not missed
+
+
+@pytest.mark.parametrize(
+    "words,acronym,start",
+    [
+        ("the Institute for Regional Studies".split(), "IRS", 1),
+        ("signed by the North Atlantic Treaty Organization".split(), "NATO", 3),
+        ("the Ministry of Foreign Affairs".split(), "MOFA", 1),  # a letter from "of"
+        ("a Free Trade Agreement".split(), "FTA", 1),
+        ("the Organisation for Economic Co-operation and Development".split(), "OECD", 1),  # "Co-operation"
+        ("Nakano Taro Peace Foundation".split(), "NPF", 0),  # a given name skipped
+        ("the new regional security framework".split(), "IRS", None),  # no capitalised long form
+        ("the Institute for Regional Studies".split(), "WTO", None),
+    ],
+)
+def test_long_form_of_an_acronym(words, acronym, start):
+    from pipeline.extract.entities import _long_form_start
+
+    assert _long_form_start(words, acronym) == start
+
+
+def test_entity_at_prefers_the_largest_mention_inside():
+    from pipeline.document import Span
+    from pipeline.resolve.entities import Entity, entity_at
+
+    ruiz = Entity(10, 18, "PERSON", "Ana Ruiz", "Foreign Minister", "title", Span(0, 9))
+    spain = Entity(22, 27, "GPE", "Spain")
+    assert entity_at([spain, ruiz], Span(0, 30)) == ruiz
+    assert entity_at([spain, ruiz], Span(20, 30)) == spain
+    assert entity_at([spain, ruiz], Span(30, 40)) is None

@@ -50,7 +50,8 @@ class Entity(NamedTuple):
     label: str
     canonical: str
     title: str | None = None
-    rule: str = RULE_NER
+    rule: str = RULE_NER  # why the mention exists (extract.entities.RULE_*)
+    title_span: Span | None = None  # the title's words before the name, if any
 
 
 # how much a mention's label counts in its entity's vote
@@ -216,8 +217,8 @@ def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity
     out = []
     for m, c in zip(mentions, cluster):
         lab = label[c]
-        title = m.title if lab == "PERSON" else None
-        out.append(Entity(m.start, m.end, lab, best[c][1], title, m.rule))
+        title, title_span = (m.title, m.title_span) if lab == "PERSON" else (None, None)
+        out.append(Entity(m.start, m.end, lab, best[c][1], title, m.rule, title_span))
     return out
 
 
