@@ -18,6 +18,7 @@ from .conftest import TEXTS
 
 OPED = "ent_heldout_oped.md"
 NEWS = "ent_heldout_news.txt"
+SPEECH = "ent_heldout_speech.txt"
 
 # every entity: (text, occurrence, label, canonical, title)
 GOLD = {
@@ -95,6 +96,31 @@ GOLD = {
         ("Fla.", 0, "GPE", "Fla.", None),
         ("Biden", 0, "PERSON", "Biden", None),
         ("Caracas", 0, "GPE", "Caracas", None),
+    ],
+    SPEECH: [
+        ("Okonjo", 0, "PERSON", "Ngozi Okonjo", "Minister"),
+        ("African Development Bank", 0, "ORG", "African Development Bank", None),
+        ("ABUJA", 0, "GPE", "Abuja", None),
+        ("Ngozi Okonjo", 0, "PERSON", "Ngozi Okonjo", "Finance Minister"),
+        ("African Development Bank", 1, "ORG", "African Development Bank", None),
+        ("AfDB", 0, "ORG", "African Development Bank", None),
+        ("Nigeria", 0, "GPE", "Nigeria", None),
+        ("Okonjo", 2, "PERSON", "Ngozi Okonjo", None),
+        ("Bola Tinubu", 0, "PERSON", "Bola Tinubu", "President"),
+        ("Akinwumi Adesina", 0, "PERSON", "Akinwumi Adesina", None),
+        ("Ghana", 0, "GPE", "Ghana", None),
+        ("Senegal", 0, "GPE", "Senegal", None),
+        ("Lagos", 0, "GPE", "Lagos", None),
+        ("Accra", 0, "GPE", "Accra", None),
+        ("Okonjo", 3, "PERSON", "Ngozi Okonjo", None),
+        ("African Continental Free Trade Area", 0, "ORG", "African Continental Free Trade Area", None),
+        ("AfCFTA", 0, "ORG", "African Continental Free Trade Area", None),
+        ("Adesina", 1, "PERSON", "Akinwumi Adesina", None),
+        ("AfDB", 1, "ORG", "African Development Bank", None),
+        ("World Bank", 0, "ORG", "World Bank", None),
+        ("IMF", 0, "ORG", "IMF", None),
+        ("Chinese", 0, "NORP", "Chinese", None),
+        ("Turkish", 0, "NORP", "Turkish", None),
     ],
 }
 # floors a change must not go below (figures when the texts were written:
