@@ -320,3 +320,28 @@ def test_entity_at_prefers_the_largest_mention_inside():
     assert entity_at([spain, ruiz], Span(0, 30)) == ruiz
     assert entity_at([spain, ruiz], Span(20, 30)) == spain
     assert entity_at([spain, ruiz], Span(30, 40)) is None
+
+
+# short texts: (text, [(span text, occurrence, label, canonical)])
+INLINE = [
+    (
+        "Former President Biden spoke at the Biden Institute on Monday. Biden said the Biden Institute "
+        "would host a conference on Jordan. The Jordan River is drying up, and Rep. Jim Jordan wants action.",
+        [("Biden", 0, "PERSON", "Biden"), ("Biden Institute", 0, "ORG", "Biden Institute"), ("Biden", 2, "PERSON", "Biden"),
+         ("Jordan", 0, "GPE", "Jordan"), ("Jordan River", 0, "LOC", "Jordan River"), ("Jim Jordan", 0, "PERSON", "Jim Jordan")],
+    ),
+    (
+        "The Obama administration signed the accord. Critics of the Johnson cabinet said Obama had been naive, "
+        "and Western diplomats agreed.",
+        [("Obama", 0, "PERSON", "Obama"), ("Johnson", 0, "PERSON", "Johnson"), ("Obama", 1, "PERSON", "Obama")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", INLINE, ids=["institute-river", "administration-cabinet"])
+def test_short_texts(records_of, text, expected):
+    ents = {(r["start"], r["end"]): r for r in records_of(text).get("entity", [])}
+    for span_text, occ, label, canonical in expected:
+        rec = ents.get(_offset(text, span_text, occ))
+        assert rec is not None and (rec["label"], rec["canonical"]) == (label, canonical), (span_text, occ, rec)
+    assert not any(r["text"] == "Western" for r in ents.values())

@@ -65,6 +65,9 @@ class EntityMention(NamedTuple):
     group: str | None = None
     # a context word that makes the name a PERSON ("administration")
     cue: str | None = None
+    # the name ends in an organisation or place head word ("Biden Institute",
+    # "Jordan River"): it never names a person
+    headed: bool = False
 
 
 class GazEntry(NamedTuple):
@@ -803,7 +806,8 @@ def _to_mention(doc: Document, seg: Segment, c: _Cand, rules: EntityRules) -> En
         title = c.title
         title_span = Span(seg.start + sdoc[a].idx, seg.start + sdoc[b - 1].idx + len(sdoc[b - 1].text))
     cue = _cue(sdoc, c.i, c.j, rules) if c.label in ("PERSON", "GPE", "ORG", "NORP") else None
-    return EntityMention(start, end, c.label, title, title_span, c.rule, c.group, cue)
+    headed = c.j - c.i > 1 and sdoc[c.j - 1].text in rules.name_heads
+    return EntityMention(start, end, c.label, title, title_span, c.rule, c.group, cue, headed)
 
 
 _HYPHEN_COMPOUND = re.compile(r"(?<![\w.\-])[A-Z][\w.'\u2019]*(?:-[A-Z][\w.'\u2019]*)+")

@@ -151,8 +151,8 @@ def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity
     for m, k in zip(mentions, keys):
         for lab, w in _votes(m).items():
             key_votes[k][lab] += w
-        if m.rule in STRONG_RULES or m.group:
-            key_strong[k].add(m.label)
+        if m.rule in STRONG_RULES or m.group or m.headed:
+            key_strong[k].add(m.label if m.label != "PERSON" or not m.headed else "ORG")
         if m.cue and m.group is None and (m.cue not in WEAK_CUES or m.label in ("PERSON", "GPE")):
             key_strong[k].add("PERSON")
     key_label = {k: _winner(v) for k, v in key_votes.items()}
