@@ -71,6 +71,8 @@ _PLURAL_CONTEXT = frozenset("for over in within after lasted lasting spanning sp
 _FUTURE_HEADS = frozenset("go plan expect schedule due set intend aim hope want seek prepare propose slate".split())
 _FUTURE_MODALS = frozenset("will shall 'll wo should must can may might need ought".split())
 _AGE_AFTER = re.compile(r"^(?:-|\s+)(?:years?-|months?-)?(?:old|olds)\b|^\s+of\s+age\b", re.I)
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per\s*cent|[a-z]*illion|bn|m|k)?|\b(?:times|once|twice|dozen|hundred|thousand))\s+(?:[a-z][\w-]*\s+){0,2}$", re.I)
+_HABITUAL = frozenset("usually typically normally generally often traditionally customarily habitually".split())
 _WORD_BEFORE = re.compile(r"([\w.#'-]+)\W*$")
 _EVENT_KEEP = frozenset("prep pobj compound amod nummod poss case nmod quantmod det".split())
 
@@ -115,7 +117,26 @@ def find_dates(doc: Document, assets: Assets) -> Iterator[DateMention]:
         taken.append((c.start, c.end))
     sent_keys: dict[int, list[int]] = {}
     for c in sorted(chosen, key=lambda c: c.start):
-        yield _features(doc, c, assets, sent_keys)
+        c, embedded = _embedded(text, c)
+        mention = _features(doc, c, assets, sent_keys)
+        yield mention._replace(signal="") if embedded else mention
+
+
+_LEADING_THE = re.compile(r"(?i:the)\s+")
+
+
+def _embedded(text: str, c: _Cand) -> tuple[_Cand, bool]:
+    """A date that modifies a noun after it ("the summer demand lull", "the
+    2018 ruling") is annotated alone: the determiner belongs to the noun
+    phrase, and a preposition before it governs the noun, not the date."""
+    span = _tokens(c.seg, c.start, c.end)
+    last = span[-1]
+    if last.dep_ not in ("compound", "nmod", "amod", "nummod") or last.head.i < span.end or last.head.pos_ not in ("NOUN", "PROPN"):
+        return c, False
+    m = _LEADING_THE.match(text, c.start, c.end)
+    if m and (c.pattern.meta or {}).get("kind") not in ("event", "anaphoric", "duration", "decade", "century"):
+        return c._replace(start=m.end()), True
+    return c, True
 
 
 # -- checks ------------------------------------------------------------------
@@ -169,6 +190,8 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
     if context == "past_ref":
         if m.group(0).lower().endswith("past") and span[-1].pos_ not in ("NOUN", "PROPN"):
             return "reject"  # "the past five governments"
+    if context == "rate" and not _RATE_BEFORE.search(text, max(seg.start, s - 40), s):
+        return "reject"  # "a year" is a rate only after a quantity: "20 storms a year"
     if context == "adverb" and first.pos_ != "ADV":
         return "reject"  # "daily life", "a weekly magazine"
     if context == "duration" and _g(m, "unit").lower() == "quarter" and _g(m, "n").lower() in ("a", "an", "one"):
@@ -253,9 +276,13 @@ def _event_head(seg: Segment, m: re.Match):
     for c in prep.children:
         if c.dep_ in ("pobj", "dobj") and c.i >= first.i:
             return c
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("pcomp", "advcl", "ccomp") for t in prep.children):
+        return None  # "after the storm hit": a clause, not an event phrase
     # the parser attached the phrase elsewhere: take the noun chunk that starts here
     for chunk in sdoc.noun_chunks:
         if chunk.start == first.i:
+            if chunk.root.dep_ in ("nsubj", "nsubjpass"):
+                return None  # the subject of a clause
             return chunk.root
         if chunk.start > first.i:
             break
@@ -344,6 +371,8 @@ def _tense(tok, seg: Segment) -> str:
         return ""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in v.children):
+        return "generic"  # "the rainy season usually lasts from June to November"
     if v.tag_ == "VBN" and not auxes and v.dep_ in ("acl", "amod", "advcl"):
         return "past"
     if words & {"will", "shall", "'ll", "wo"}:
@@ -355,7 +384,7 @@ def _tense(tok, seg: Segment) -> str:
     if v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS:
         h = v.head
         if h.tag_ == "VBD" or any(a.tag_ == "VBD" for a in h.children if a.dep_ in ("aux", "auxpass")):
-            return "past"
+            return ""  # "was expected to rule by ...": future in the past, either side of the DCT
         return "future"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"

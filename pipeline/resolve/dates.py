@@ -274,6 +274,8 @@ def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _N
         return None, None
     rel = rel.lower()
     tense = m.tense
+    if tense == "generic":
+        return None, None  # a habitual statement: no particular year
     if m.signal == "ON_OR_AFTER":
         tense = "past"  # "since March": already begun
     elif tense == "present":
@@ -425,7 +427,10 @@ def _year_of_unit(m, match, nar, group: str, start_month: int):
         return nar.dct.year - 1, "dct"
     if rel == "next":
         return nar.dct.year + 1, "dct"
-    if rel in ("this", "the"):
+    if rel == "the":
+        p = nar.nearby_year(m.sent, 1)  # "mid-2021 ... the first half of the year"
+        return (p.day.year, p.span) if p is not None else (nar.dct.year, "dct")
+    if rel == "this":
         return nar.dct.year, "dct"
     return _partial_year(m, start_month, None, "", nar)
 
@@ -477,15 +482,27 @@ def _k_holiday(m, match, nar, assets):
     md = assets.mapping("holidays").get(name)
     if md is None:
         return Timex("DATE", "XXXX"), None
-    mo, d = (int(x) for x in md.split("-"))
+    if "/" in md:  # the nth weekday of a month
+        mo, wd, nth = (int(x) for x in md.split("/"))
+        d = 1 if nth > 0 else 28
+    else:
+        mo, d = (int(x) for x in md.split("-"))
+        wd = nth = 0
     if _g(match, "year"):
         y, anchor = int(_g(match, "year")), None
     else:
-        y, anchor = _partial_year(m, mo, d, _g(match, "rel"), nar)
+        y, anchor = _partial_year(m, mo, d if not wd else (22 if nth > 0 else 28), _g(match, "rel"), nar)
     if y is None:
-        return Timex("DATE", f"XXXX-{md}"), None
-    day = date(y, mo, d)
+        return Timex("DATE", f"XXXX-{mo:02d}" if wd else f"XXXX-{md}"), None
+    day = _nth_weekday(y, mo, wd, nth) if wd else date(y, mo, d)
     return Timex("DATE", day.isoformat(), None, anchor), (day, "D", anchor is None)
+
+
+def _nth_weekday(y: int, mo: int, wd: int, nth: int) -> date:
+    """The nth weekday (1 = Monday) of a month; nth = -1 is the last."""
+    days = [date(y, mo, 1) + timedelta(days=i) for i in range(31)]
+    hits = [d for d in days if d.month == mo and d.weekday() == wd - 1]
+    return hits[nth - 1] if nth > 0 else hits[-1]
 
 
 def _k_weekday(m, match, nar, assets):
@@ -504,7 +521,7 @@ def _k_weekday(m, match, nar, assets):
         day = dct - timedelta(days=dct.weekday()) + timedelta(days=wd)
     elif m.tense == "future":
         day = dct + timedelta(days=delta)
-    elif m.tense == "past" or delta > 3:
+    elif m.tense in ("past", "generic") or delta > 3:
         day = dct - timedelta(days=(7 - delta) % 7)
     else:
         day = dct + timedelta(days=delta)
@@ -519,6 +536,8 @@ def _k_deictic(m, match, nar, assets):
     mod = _part_mod(match, assets)
     dct = nar.dct
     k = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}.get(rel, 0)
+    if not rel and unit == "weekend" and m.tense == "past" and nar.dct is not None and nar.dct.weekday() < 2:
+        k = -1  # "at the weekend" in a past-tense sentence early in the week: the one just gone
     if unit in _SEASONS:
         code, start = _SEASONS[unit]
         if dct is None:
