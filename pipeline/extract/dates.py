@@ -71,7 +71,7 @@ _PLURAL_CONTEXT = frozenset("for over in within after lasted lasting spanning sp
 _FUTURE_HEADS = frozenset("go plan expect schedule due set intend aim hope want seek prepare propose slate".split())
 _FUTURE_MODALS = frozenset("will shall 'll wo should must can may might need ought".split())
 _AGE_AFTER = re.compile(r"^(?:-|\s+)(?:years?-|months?-)?(?:old|olds)\b|^\s+of\s+age\b", re.I)
-_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per\s*cent|[a-z]*illion|bn|m|k)?|\b(?:times|once|twice|dozen|hundred|thousand))\s+(?:[a-z][\w-]*\s+){0,2}$", re.I)
+_RATE_BEFORE = re.compile(r"(?:(?:\d[\d,.]*\s*(?:%|percent|per\s*cent|[a-z]*illion|bn|m|k)?|\b(?:times|once|twice|dozen|hundred|thousand))\s+|\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\s+)$", re.I)
 _HABITUAL = frozenset("usually typically normally generally often traditionally customarily habitually".split())
 _WORD_BEFORE = re.compile(r"([\w.#'-]+)\W*$")
 _EVENT_KEEP = frozenset("prep pobj compound amod nummod poss case nmod quantmod det".split())
@@ -184,7 +184,11 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
             return "reject"  # "the fall of the city"
         if span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
             return "reject"  # "the spring feeds the river": a participant, not a time
-        return "ok" if before in _SEASON_CONTEXT else "soft"
+        if before in _SEASON_CONTEXT:
+            return "ok"
+        if re.match(r"\s+(?:that|which)\b", text[e : e + 8]):
+            return "reject"  # "the spring that feeds the lake"
+        return "soft"
     if context == "bare_plural":
         return "ok" if before in _PLURAL_CONTEXT else "reject"
     if context == "past_ref":

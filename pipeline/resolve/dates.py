@@ -638,7 +638,9 @@ def _k_ago(m, match, nar, assets):
 def _k_from_now(m, match, nar, assets):
     code = _unit(_g(match, "unit"))
     n = _count(match, assets)
-    return _from_dct(m, code, n, None, nar)
+    modw = _g(match, "mod").lower()
+    mod = "APPROX" if assets.mapping("temporal_modifiers").get(modw) == "APPROX" else None
+    return _from_dct(m, code, n, mod, nar)
 
 
 def _from_dct(m, code, n, mod, nar):
