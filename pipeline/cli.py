@@ -122,7 +122,7 @@ def run(inputs, output, model, published, doc_id, quiet):
             it.doc_id = doc_id
         if it.path == "<stdin>":
             try:
-                it.text = decode_source(click.get_binary_stream("stdin").read(), "<stdin>")
+                it.text = decode_source(sys.stdin.buffer.read(), "<stdin>")
             except ClaimexError as exc:
                 errors.append(str(exc))
                 it.path = None
@@ -132,7 +132,7 @@ def run(inputs, output, model, published, doc_id, quiet):
     pipeline = Pipeline(model)
     if items:
         pipeline.nlp  # load the model once, before the progress bar (and fail early)
-    stream = click.get_text_stream("stdout") if output == "-" else None
+    stream = sys.stdout if output == "-" else None
     show_bar = not quiet and len(items) > 1
     failures = []
 
@@ -161,4 +161,104 @@ def run(inputs, output, model, published, doc_id, quiet):
             click.echo(f"Warning: {w}", err=True)
         click.echo(summary.line(), err=True)
     if summary.failed:
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("paths", nargs=-1, metavar="PRED GOLD")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every spurious, missed, boundary and attribute error with its sentence.")
+@click.option(
+    "--fail-under", "fail_under", multiple=True, metavar="KEY=VALUE...",
+    help="Exit 1 when a figure is below VALUE. KEY is TYPE.METRIC: f1, p, r (lenient), strict.f1, strict.p, strict.r, "
+    "or an attribute (date.value, entity.canonical, quote.speakers, recommendation.holder...). Repeatable; several may follow one option.",
+)  # fmt: skip
+@click.option("--types", "types", default=None, metavar="TYPE,...", help="Score only these record types (entity, date, quote, recommendation).")
+@click.option("--suggest-bounds", is_flag=True, help="Also print a --fail-under line at today's figures (floored to 2 decimals), to set or raise a gate.")
+def eval_(paths, as_json, show_errors, fail_under, types, suggest_bounds):
+    """Score predicted records (PRED) against gold records (GOLD).
+
+    PRED and GOLD are files or folders (*.jsonl; gold also TimeML *.tml and
+    brat *.ann + *.txt, converted on the fly). Records are paired by doc_id.
+    Prints counts and strict/lenient precision, recall and F1 per record
+    type, then attribute scores. Exit codes: 0 ok, 1 bad input or a bound
+    failed, 2 usage error. Metrics are defined in docs/evaluation.md.
+
+    \b
+    Examples:
+      claimex eval outputs/ corpus/gold/ --errors
+      claimex eval outputs/ corpus/gold/ --fail-under date.f1=0.8 quote.f1=0.5
+      claimex eval outputs/doc.jsonl timeml/doc.tml --json
+    """
+    from .errors import BoundError
+    from .evaluate import SCORED_TYPES, bounds_line, check_bounds, evaluate, format_bounds, format_errors, format_table, parse_bounds, split_bound_args, to_json
+    from .evaluate import suggest_bounds as suggest
+
+    files, extra = split_bound_args(paths, bool(fail_under))
+    if len(files) != 2:
+        raise click.UsageError(f"expected PRED GOLD, got {len(files)} path(s): {' '.join(files) or '(none)'}")
+    wanted = None
+    if types is not None:
+        wanted = [t.strip() for t in types.split(",") if t.strip()]
+        for t in wanted:
+            if t not in SCORED_TYPES:
+                raise click.BadParameter(f"'{t}' is not one of {', '.join(SCORED_TYPES)}", param_hint="--types")
+    try:
+        bounds = parse_bounds(list(fail_under) + extra)
+    except BoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    ev = evaluate(files[0], files[1], wanted)
+    for w in ev.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    results = check_bounds(ev, bounds) if bounds else None
+    if as_json:
+        click.echo(json.dumps(to_json(ev, results, show_errors), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(ev))
+        if show_errors:
+            click.echo("")
+            click.echo(format_errors(ev))
+    if suggest_bounds:
+        click.echo(bounds_line(suggest(ev)), err=as_json)
+    if results:
+        failed = [r for r in results if not r.ok]
+        click.echo(format_bounds(results), err=True)
+        if failed:
+            click.echo(f"Error: {len(failed)} of {len(results)} bound(s) failed", err=True)
+            sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for <stem>.txt and <stem>.gold.jsonl.")
+def convert(files, out_dir):
+    """Convert gold in other formats (TimeML .tml, brat .ann + .txt) to claimex records.
+
+    Writes DIR/<stem>.txt (the text the offsets refer to) and
+    DIR/<stem>.gold.jsonl (grounded contract records), then prints how to
+    run claimex on the text and evaluate it. FILES may be folders.
+    """
+    from .errors import ClaimexError
+    from .formats import convertible_files, write_converted
+
+    failed = 0
+    for f in files:
+        try:
+            targets = convertible_files(f)
+        except ClaimexError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        for t in targets:
+            try:
+                res = write_converted(t, out_dir)
+            except ClaimexError as exc:
+                click.echo(f"Error: {exc}", err=True)
+                failed += 1
+                continue
+            published = res.gold.records[0].get("published")
+            run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
+            click.echo(f"{t} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
+            click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
+    if failed:
         sys.exit(1)

@@ -53,3 +53,45 @@ class RecordError(ClaimexError):
 
 class AssetError(ClaimexError):
     """A pattern, lexicon or config file in models/ that does not load."""
+
+
+class EvalErrors:
+    """Messages of `claimex eval` and `claimex convert` (codes E050-E069).
+
+    Kept in their own class, formatted the same way as :class:`Errors`.
+    E067-E069 are reported (printed), not raised.
+    """
+
+    # inputs of eval / convert
+    E050 = "{path}: folder has no {patterns} files"
+    E051 = "{path}: unsupported {side} file type '{suffix}' (expected {expected})"
+    E052 = "{path}: document '{doc_id}' is also in {other} (a document must come from one file per side)"
+    # --fail-under
+    E053 = "unknown --fail-under key '{key}' ({reason})"
+    E054 = "invalid --fail-under bound '{spec}': expected KEY=VALUE with VALUE a number from 0 to 1"
+    # TimeML
+    E055 = "{path}:{line}: invalid TimeML ({reason})"
+    E056 = "{path}:{line}: TIMEX3 '{tid}': {reason}"
+    E057 = "{path}: no <TEXT> element (TimeML gold needs the document text inside <TEXT>...</TEXT>)"
+    E058 = "{path}:{line}: second creation time '{value}' (the first, '{first}', is on line {first_line})"
+    # brat standoff
+    E059 = "{path}:{line}: malformed brat line ({reason}): {text!r}"
+    E060 = "{path}:{line}: {ann_id}: text {text!r} != {txt}[{start}:{end}] {actual!r}"
+    E061 = "{path}:{line}: {ann_id}: unknown entity type '{type_}' (expected one of {expected})"
+    E062 = "{path}:{line}: {ann_id} refers to '{ref}', which is not a text-bound annotation of this file"
+    E063 = "{path}: text file '{txt}' not found (brat gold needs <stem>.txt next to <stem>.ann)"
+    E064 = "{path}:{line}: {ann_id}: {reason}"
+    E065 = "{path}:{line}: relation {rel_id}: {reason}"
+    # --fail-under results and warnings (printed, not raised)
+    E066 = "{key} = {value:.4f} is below the bound {bound:g}"
+    E067 = "{key} is not available ({reason}), so the bound {bound:g} fails"
+    E068 = "{count} document(s) with no {missing}, not scored: {names}"
+    E069 = "document '{doc_id}': prediction and gold come from different sources (sha256 {pred}... != {gold}...); offsets may not be comparable"
+
+
+class BoundError(ClaimexError):
+    """A --fail-under bound that cannot be parsed or names an unknown figure (usage error)."""
+
+
+class GoldFormatError(ClaimexError):
+    """A TimeML or brat gold file that cannot be converted."""

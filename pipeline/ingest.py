@@ -27,6 +27,9 @@ from .document import Document, Metadata, Source, Span, View
 from .errors import Errors, InputError
 
 SUPPORTED_SUFFIXES = (".txt", ".md")
+# header pattern kinds whose lines stand alone even without a blank line around them
+FIELD_LINE_KINDS = ("date", "byline", "title", "number")
+FIELD_LINE_MAX_CHARS = 80
 
 # -- reading ---------------------------------------------------------------
 
@@ -71,7 +74,7 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BLOCKQUOTE = re.compile(r"^(?:>[ \t]?)+")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2023\u25aa\u25cf\u2013]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
-_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])|\*{1,3}")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!])")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _HRULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
@@ -109,6 +112,7 @@ class _Line:
     bullet: bool = False
     emphasized: bool = False
     blank: bool = True
+    field: bool = False  # a metadata field line ("Date: ...") in a header
 
 
 def _source_lines(text: str) -> list[tuple[int, int]]:
@@ -212,9 +216,11 @@ def build_view(text: str, assets: Assets) -> tuple[View, list[Block]]:
     """The analysis view of ``text`` and its blocks (view offsets)."""
     minor = assets.lexicon_set("title_case_minor_words")
     acronyms = assets.lexicon_set("acronyms", lower=False)
-    artifacts = [p for p in assets.patterns("header") if (p.meta or {}).get("kind") == "artifact"]
+    header_patterns = assets.patterns("header")
+    artifacts = [p for p in header_patterns if (p.meta or {}).get("kind") == "artifact"]
+    fields = [p for p in header_patterns if (p.meta or {}).get("kind") in FIELD_LINE_KINDS]
     lines = [_strip_line(text, a, b) for a, b in _source_lines(text)]
-    groups = _repair_breaks(_group_lines(lines), text, artifacts)
+    groups = _repair_breaks(_group_lines(lines, text, fields), text, artifacts)
 
     chars: list[str] = []
     to_src = array("l")
@@ -257,8 +263,9 @@ def build_view(text: str, assets: Assets) -> tuple[View, list[Block]]:
     return View("".join(chars), to_src), blocks
 
 
-def _group_lines(lines: list[_Line]) -> list[list[_Line]]:
-    """Consecutive non-blank lines; headings and bullets start a new group."""
+def _group_lines(lines: list[_Line], text: str, fields) -> list[list[_Line]]:
+    """Consecutive non-blank lines; headings, bullets and metadata field lines
+    ("Date: ...", "By ...", "Title: ...") start a new group."""
     groups: list[list[_Line]] = []
     cur: list[_Line] = []
     for ln in lines:
@@ -267,9 +274,14 @@ def _group_lines(lines: list[_Line]) -> list[list[_Line]]:
                 groups.append(cur)
                 cur = []
             continue
-        if cur and (ln.heading or ln.bullet or cur[-1].heading):
+        is_field = False
+        if cur and len(ln.keep) <= FIELD_LINE_MAX_CHARS:
+            line_text = "".join(text[o] for o in ln.keep)
+            is_field = any(p.regex.match(line_text) for p in fields)
+        if cur and (ln.heading or ln.bullet or cur[-1].heading or is_field or cur[-1].field):
             groups.append(cur)
             cur = []
+        ln.field = is_field
         cur.append(ln)
     if cur:
         groups.append(cur)
@@ -379,6 +391,18 @@ def _person_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _drop_title(text: str, span: Span, assets: Assets) -> Span:
+    """An author span without a leading title ("Dr.", "Professor", ...)."""
+    name = text[span.start : span.end]
+    for title in sorted(assets.lexicon("person_titles"), key=len, reverse=True):
+        if name.lower().startswith(title.lower() + " ") and len(name.split()) > len(title.split()) + 1:
+            cut = len(title) + 1
+            while cut < len(name) and name[cut] == " ":
+                cut += 1
+            return Span(span.start + cut, span.end)
+    return span
+
+
 def _is_prose(text: str, min_words: int) -> bool:
     words = text.split()
     return len(words) >= min_words and bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s*$|[.!?]\s+[A-Z\"\u201c]", text))
@@ -403,14 +427,18 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
                 meta.disclaimer = Span(b.start, b.end)
 
     # the body starts at the first prose block that is not a bullet or a disclaimer
+    # (failing that, the first short sentence; failing that, the first block)
     body_start = len(blocks)
-    for i, b in enumerate(blocks):
-        if i in kinds or b.heading or b.bullet:
-            continue
-        if _is_prose(b.text(text), min_words):
-            body_start = i
+    for threshold in (min_words, 5):
+        for i, b in enumerate(blocks):
+            if i in kinds or b.heading or b.bullet:
+                continue
+            if _is_prose(b.text(text), threshold):
+                body_start = i
+                break
+        if body_start < len(blocks):
             break
-    if body_start == len(blocks):  # nothing looks like prose: all of it is body
+    if body_start == len(blocks):
         body_start = 0
     limit = min(body_start, int(cfg.get("header_max_blocks", 30)))
 
@@ -508,6 +536,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
                     meta.author_spans.append(Span(b.start + a, b.start + e))
                 kinds[i] = "byline"
                 break
+    meta.author_spans = [_drop_title(text, s, assets) for s in meta.author_spans]
     meta.authors = [text[s.start : s.end] for s in meta.author_spans]
 
     # author notes at the end: "<author> is ..." or after an "About the author" heading

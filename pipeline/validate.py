@@ -34,6 +34,13 @@ def validate_file(path: str | Path, source: str | Path | None = None, *, check_s
     path = str(path)
     rep = Report(path)
     try:
+        if Path(path).stat().st_size == 0:
+            rep.problems.append(Errors.E002.format(path=path))
+            return rep
+    except FileNotFoundError:
+        rep.problems.append(Errors.E001.format(path=path))
+        return rep
+    try:
         lines = list(read_jsonl(path, strict=False))
         # strict pass only to report malformed lines with their numbers
         rep.problems.extend(_malformed_lines(path))

@@ -1,0 +1,233 @@
+"""Ingest: reading files, the analysis view and its offset map, header metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.ingest import build_view, ingest, parse_header, read_source, title_case
+
+from .conftest import SEED, TEXTS
+
+# -- reading -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "file is empty"),
+        (b"abc\x00def", "binary content: NUL byte at offset 3"),
+        (b"caf\xe9 au lait", "not valid UTF-8 (byte 0xe9 at offset 3)"),
+        (b"\xff\xfeh\x00i\x00", "NUL byte"),  # UTF-16 is binary to us
+    ],
+)
+def test_read_source_rejects_bad_files(tmp_path, data, message):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(data)
+    with pytest.raises(InputError) as exc:
+        read_source(f)
+    assert str(f) in str(exc.value) and message in str(exc.value)
+
+
+def test_read_source_missing(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_source(tmp_path / "nope.md")
+
+
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        (b"\xef\xbb\xbfHello", "Hello"),  # BOM skipped
+        (b"a\r\nb\r\n", "a\r\nb\r\n"),  # CRLF kept
+        (b"caf\xc3\xa9", "caf\u00e9"),
+    ],
+)
+def test_read_source_text(tmp_path, data, text):
+    f = tmp_path / "ok.txt"
+    f.write_bytes(data)
+    assert read_source(f) == text
+
+
+def test_whitespace_only_document_is_an_error(tmp_path, assets):
+    f = tmp_path / "blank.md"
+    f.write_text("  \n\n \t\n", encoding="utf-8")
+    with pytest.raises(InputError, match="only whitespace"):
+        ingest(f, assets)
+
+
+def test_unsupported_suffix(tmp_path, assets):
+    f = tmp_path / "doc.pdf"
+    f.write_bytes(b"%PDF-1.4")
+    with pytest.raises(InputError, match="unsupported input type '.pdf'"):
+        ingest(f, assets)
+
+
+# -- the view ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, view",
+    [
+        ("# *Heading*", "Heading"),
+        ("**Bold** and *italic* and ***both***", "Bold and italic and both"),
+        ("- first item\n- second item", "first item\n\nsecond item"),
+        ("1. first\n2) second", "first\n\nsecond"),
+        ("a line  \nwrapped here", "a line wrapped here"),
+        ("para one.\n\n \n\npara two.", "para one.\n\npara two."),
+        ("snake_case_name stays", "snake_case_name stays"),
+        ("see [the report](http://x.org/r) now", "see the report now"),
+        ("> quoted block", "quoted block"),
+        ("inter-\nnational", "inter-national"),
+        ("5 * 3 = 15", "5 * 3 = 15"),
+        ("line one\r\nline two.\r\n\r\nNext", "line one line two.\n\nNext"),
+    ],
+)
+def test_view_removes_markdown_and_joins_lines(assets, source, view):
+    v, _ = build_view(source, assets)
+    assert v.text == view
+
+
+@pytest.mark.parametrize(
+    "source, joined",
+    [
+        # a page break in mid-sentence, next part in lower case
+        ("It went against the\n\nrulings of the court.", True),
+        # whitespace-only line and a page number between the halves
+        ("They met during a\n\n \n\n12\n\ncourtesy call in May.", True),
+        # ends in a joining word, next part starts with a name
+        ("The council then voted on the proposal put forward by the\n\nGovernment of Chile last year.", True),
+        # near misses: a finished sentence, a heading, a short label line
+        ("The talks ended.\n\nnothing else happened.", False),
+        ("The talks ended\n\n# Next steps", False),
+        ("Tokyo\n\nThe meeting began at noon in the capital.", False),
+    ],
+)
+def test_page_breaks_are_repaired(assets, source, joined):
+    v, blocks = build_view(source, assets)
+    assert (len(blocks) == 1) is joined, v.text
+
+
+def test_view_maps_every_character_back_to_the_source(assets):
+    text = read_source(SEED)
+    v, _ = build_view(text, assets)
+    assert len(v.to_source) == len(v.text) + 1
+    for i, c in enumerate(v.text):
+        src = text[v.to_source[i]]
+        if c in " \n":
+            continue  # separators stand for whitespace or a line break
+        assert c.lower() == src.lower(), (i, c, src)
+    # spans map to grounded source text with the markdown marks outside
+    i = v.text.index("Junya Nishino")
+    s, e = v.source_span(i, i + len("Junya Nishino"))
+    assert text[s:e] == "Junya Nishino"
+
+
+def test_all_caps_headline_is_title_cased_in_place(assets):
+    src = "## **THE EU AND THE G7 AFTER THE WAR IN EUROPE**\n\nBody text follows here."
+    v, blocks = build_view(src, assets)
+    assert v.text.startswith("The EU and the G7 After the War in Europe")
+    assert blocks[0].caps and len(v.text) == len(v.to_source) - 1
+
+
+@pytest.mark.parametrize(
+    "caps, title",
+    [
+        ("SEIZE THE MOMENT TO REBUILD TRUST", "Seize the Moment to Rebuild Trust"),
+        ("A NEW ERA FOR US-INDIA TIES", "A New Era for US-India Ties"),
+        ("WHAT COMES NEXT: NATO AT 75", "What Comes Next: NATO at 75"),
+        ("WHERE IS IT GOING TO", "Where Is It Going To"),
+    ],
+)
+def test_title_case(assets, caps, title):
+    out = title_case(caps, assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("acronyms", lower=False))
+    assert out == title and len(out) == len(caps)
+
+
+# -- header styles -----------------------------------------------------------
+
+HEADERS = {
+    # think-tank commentary: series line, institute, number, date, ALL-CAPS title, emphasised byline, bullets, disclaimer
+    "commentary_arctic.md": dict(
+        title="Why the Arctic Council Still Matters",
+        authors=["Ingrid Solberg", "Mikko Virtanen"],
+        published="2023-03-03",
+        series="Nordic Policy Commentary",
+        number="58",
+        key_points=2,
+        disclaimer=True,
+    ),
+    # news: headline, "By A and B", "Published: Month D, YYYY"
+    "news_summit.txt": dict(
+        title="Leaders Pledge New Fund for Flood Defences at Lisbon Summit",
+        authors=["Maria Costa", "David Okafor"],
+        published="2024-06-14",
+        series=None,
+        number=None,
+        key_points=0,
+        disclaimer=False,
+    ),
+    # policy brief: markdown heading title, "Author:" with a title word, ISO "Date:", "Key points" heading
+    "brief_water.md": dict(
+        title="Sharing the River: Water Security in Central Asia",
+        authors=["Leila Nazarova"],
+        published="2023-05-12",
+        series=None,
+        number=None,
+        key_points=2,
+        disclaimer=False,
+    ),
+    # plain text with no header at all
+    "speech_summary.txt": dict(
+        title=None, authors=[], published=None, series=None, number=None, key_points=0, disclaimer=False
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_header_styles(assets, name):
+    doc = ingest(TEXTS / name, assets)
+    m, want = doc.meta, HEADERS[name]
+    assert m.title == want["title"]
+    assert m.authors == want["authors"]
+    assert m.published == want["published"]
+    assert m.series == want["series"]
+    assert m.number == want["number"]
+    assert len(m.key_points) == want["key_points"]
+    assert (m.disclaimer is not None) == want["disclaimer"]
+
+
+@pytest.mark.parametrize(
+    "text, title, published",
+    [
+        ("Title: Ports and Power\nDate: 2021-11-02\n\nThe port deal was signed after years of talks and delays.", "Ports and Power", "2021-11-02"),
+        ("A SHORT HEADLINE HERE\n\nFriday, 5 May 2023\n\nThe first paragraph of the body starts here and goes on.", "A Short Headline Here", "2023-05-05"),
+        ("Budget Cuts Loom\n\nThe ministry announced the cuts on Monday, and unions were quick to respond.", "Budget Cuts Loom", None),
+    ],
+)
+def test_more_header_variants(assets, tmp_path, text, title, published):
+    f = tmp_path / "doc.txt"
+    f.write_text(text, encoding="utf-8")
+    m = ingest(f, assets).meta
+    assert (m.title, m.published) == (title, published)
+
+
+def test_seed_header(assets):
+    m = ingest(SEED, assets).meta
+    assert m.published == "2022-09-16"
+    assert m.series and m.number == "297"
+    assert len(m.key_points) == 3 and m.disclaimer is not None
+    assert m.title and m.title[0].isupper() and not m.title.isupper()
+
+
+def test_published_option_overrides(assets, tmp_path):
+    f = tmp_path / "doc.txt"
+    f.write_text("The minister resigned after the vote, officials said on Monday evening.", encoding="utf-8")
+    assert ingest(f, assets, published="2020-01-31").meta.published == "2020-01-31"
+
+
+def test_parse_header_is_pure(assets):
+    text = read_source(TEXTS / "brief_water.md")
+    v, blocks = build_view(text, assets)
+    a = parse_header(v, blocks, assets)
+    b = parse_header(v, blocks, assets)
+    assert a.meta == b.meta and a.kinds == b.kinds
