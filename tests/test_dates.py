@@ -134,3 +134,26 @@ def test_normalise_alone(assets, text, dct, tense, value):
     from datetime import date
 
     assert normalise(text, date.fromisoformat(dct), assets, tense=tense).value == value
+
+
+def test_every_pattern_kind_and_context_is_known(assets):
+    """A pattern whose kind or context the code does not know would silently
+    give XXXX or pass unchecked: the pattern file and the code must agree."""
+    from pipeline.resolve.dates import _KINDS
+
+    contexts = {"month", "year", "season", "bare_plural", "past_ref", "adverb", "duration", "rate"}
+    for p in assets.patterns("dates"):
+        assert p.meta and p.meta.get("kind") in _KINDS, p.name
+        assert p.meta.get("context") in (None, *contexts), p.name
+    for p in assets.patterns("date_signals"):
+        assert p.meta["mod"] in ("ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER"), p.name
+
+
+def test_quantity_mod_words_are_in_the_lexicon(assets):
+    import re
+
+    mods = assets.mapping("temporal_modifiers")
+    pattern = next(p for p in assets.patterns("dates") if p.name == "duration").regex.pattern
+    group = re.search(r"\(\?P<mod>\(\?i:(.*?)\)\)", pattern).group(1)
+    for alt in group.split("|"):
+        assert alt.replace("\\s+", " ") in mods, alt

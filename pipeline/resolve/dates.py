@@ -544,7 +544,7 @@ def _k_deictic(m, match, nar, assets):
             return Timex("DATE", f"XXXX-{code}", mod), None
         y = dct.year
         if k < 0:
-            y = y if dct.month >= start + 3 or (start == 12 and False) else y - 1
+            y = y if dct.month >= start + 3 else y - 1  # this year's season is over (winter never is)
         elif k > 0:
             y = y if dct.month < start else y + 1
         return Timex("DATE", f"{y:04d}-{code}", mod, "dct"), (date(y, start, 1), "Y", False)
