@@ -262,3 +262,93 @@ def convert(files, out_dir):
             click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--gold", type=click.Path(path_type=Path), help="Gold JSONL file or folder: mark each record correct / partial / mismatch / spurious, show missed gold spans and the evaluation table.")
+@click.option("-o", "--output", "dest", default="report.html", show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (one document only; default: the document record's `source`).")
+def report(outputs, gold, dest, source):
+    """Write one self-contained HTML report of OUTPUTS (JSONL files or folders).
+
+    The document text with every record highlighted at its offsets, a legend
+    with a toggle per type, the records listed by type, and a document
+    switcher when there are several. With --gold, every record is marked
+    against the gold and the evaluation table is shown on top. The page needs
+    no network.
+
+    Example: claimex report outputs/ajiss-297.jsonl --gold corpus/gold/ -o report.html
+    """
+    from .report import render_html, report_data, summary_line, write_report
+
+    data = report_data(outputs, gold, source)
+    write_report(render_html(data), dest)
+    click.echo(summary_line(data, dest), err=True)
+
+
+@main.command()
+@click.argument("output", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (default: the document record's `source`).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--reviewer", default=None, help="Name written with each decision (default: $CLAIMEX_REVIEWER, else your user name).")
+@click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path), help="Review log (default: OUTPUT with .review.jsonl, e.g. outputs/x.review.jsonl). Give each reviewer their own.")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path), help="Do not serve: write the reviewed records as a gold JSONL file and exit.")
+@click.option("--keep-unreviewed", is_flag=True, help="With --export: keep records nobody reviewed (default: leave them out).")
+@click.option("--agreement", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Do not serve: compare two reviewers' logs of the same output.")
+@click.option("--json", "as_json", is_flag=True, help="With --agreement: print JSON.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in the default web browser.")
+def review(output, source, port, reviewer, log_path, export_path, keep_unreviewed, agreement, as_json, open_browser):
+    """Review OUTPUT in a local web app: accept, reject, correct, add.
+
+    Serves http://127.0.0.1:PORT/ (this machine only). One record at a time in
+    its paragraph, the whole document beside it. Keys: a accept, x reject,
+    e edit, n add (select text first), u undo, j/k move, / filter, ? help.
+    Every decision is appended to the review log and synced to disk before the
+    page shows it; reopening resumes where you stopped.
+
+    \b
+    Examples:
+      claimex review outputs/x.jsonl --reviewer alice
+      claimex review outputs/x.jsonl --export corpus/gold/x.jsonl
+      claimex review --agreement a.review.jsonl b.review.jsonl
+    """
+    if agreement:
+        if output is not None or export_path is not None:
+            raise click.UsageError("--agreement LOG1 LOG2 takes no OUTPUT and no --export")
+        from .review import agreement as compare_logs
+        from .review import format_table
+
+        result = compare_logs(*agreement)
+        click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+        return
+    if output is None:
+        raise click.UsageError("missing OUTPUT (the JSONL file of `claimex run` to review)")
+    if export_path is not None:
+        from .review import export_gold
+
+        summ = export_gold(output, export_path, log_path=log_path, source=source, keep_unreviewed=keep_unreviewed)
+        for w in summ.warnings:
+            click.echo(f"Warning: {w}", err=True)
+        click.echo(summ.line(), err=True)
+        return
+    from .review import ReviewSession
+    from .review.server import serve
+
+    session = ReviewSession(output, source=source, log_path=log_path, reviewer=reviewer)
+    for w in session.log.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    prog = session.progress()
+
+    def ready(url):
+        click.echo(
+            f"claimex review: {url} ({session.doc.doc_id}: {prog['reviewed']}/{prog['total']} reviewed; "
+            f"reviewer {session.reviewer}; log {session.log_path}). Ctrl+C to stop."
+        )
+        sys.stdout.flush()
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    serve(session, port, ready=ready)

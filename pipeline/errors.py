@@ -38,6 +38,31 @@ class Errors:
     E041 = "{path}: pattern '{name}': {reason}"
     E042 = "models directory '{path}' not found (set CLAIMEX_MODELS to the folder holding pipeline.toml)"
 
+    # report and review (issue 6)
+    E070 = "{path}: source '{source}' has changed since the run (sha256 {actual} != {expected}); re-run `claimex run` on it, or pass --source with the original file"
+    E071 = "{path}: {count} document records ({doc_ids}); review one document per file (write outputs with `claimex run -o DIR`)"
+    E072 = "{path}: no records for document '{doc_id}' (no document record with that doc_id)"
+    E073 = "--source can only be used with one document, got {count} ({doc_ids})"
+    E074 = "{path}:{line}: invalid review event ({reason})"
+    E075 = "{path}: review log belongs to output sha256 {expected}, but '{output}' now has sha256 {actual}: the output changed since the review started (pass --log NEW.review.jsonl to start a new review)"
+    E076 = "unknown record id '{id}'"
+    E077 = "invalid decision '{value}' (expected accept, reject or edit)"
+    E078 = "record '{id}': {reason}"
+    E079 = "nothing to undo"
+    E080 = "span [{start}:{end}] is outside the source (length {length})"
+    E081 = "span [{start}:{end}] is empty (or only whitespace)"
+    E082 = "{path}: exported record '{id}' breaks the record contract: {reason}"
+    E083 = "review logs '{a}' and '{b}' are about different outputs (sha256 {sha_a} != {sha_b})"
+    E084 = "{path}: not a review log (first line is not a review 'start' event)"
+    E085 = "port {port} on 127.0.0.1 is not available ({reason}); pass --port N (0 picks a free port)"
+    E086 = "invalid record type '{value}' (expected one of: {expected})"
+    E087 = "{path}: gold document '{doc_id}' has source sha256 {gold} but the output's source has {pred}: they are not about the same text"
+    E088 = "{path}: no .jsonl files in this folder"
+    E089 = "{path}: duplicate document '{doc_id}' (also in {other})"
+    E090 = "{path}: refusing to export over the output or the review log; choose another file (e.g. corpus/gold/<doc_id>.jsonl)"
+    E091 = "{path}: another `claimex review` is using this log; stop it first, or give this reviewer their own log with --log"
+    E092 = "{path}: no review log for '{output}' (review it first with `claimex review {output}`, or pass --log PATH)"
+
 
 class ClaimexError(Exception):
     """An error caused by the user's input or options (not a bug)."""

@@ -104,44 +104,58 @@ class Line:
     record: dict
 
 
-def read_jsonl(path: str | os.PathLike, *, strict: bool = True) -> Iterator[Line]:
+def read_jsonl(path: str | os.PathLike, *, problems: list[str] | None = None) -> Iterator[Line]:
     """Yield the records of a JSONL file with their 1-based line numbers.
 
-    Blank lines are skipped. A line that is not a JSON object raises
-    :class:`RecordError` naming the file and line (``strict``) or is skipped.
+    Lines are read with ``jsonlines`` (UTF-8 per line). Blank lines are
+    skipped. A line that is not a JSON object raises :class:`RecordError`
+    naming the file and line or, when a ``problems`` list is given, is
+    reported there and skipped, so a whole file can be checked in one pass.
     """
+    import jsonlines
+
     path = str(path)
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, "rb")
     except FileNotFoundError:
         raise RecordError(Errors.E001.format(path=path)) from None
     except IsADirectoryError:
         raise RecordError(Errors.E008.format(path=path, reason="is a directory")) from None
-    with fh:
-        lineno = 0
+    current = 0
+
+    def numbered():
+        nonlocal current
+        for current, raw in enumerate(fh, 1):  # noqa: B007 - read by the loop below
+            yield raw
+
+    with fh, jsonlines.Reader(numbered()) as reader:
         while True:
             try:
-                raw = fh.readline()
-            except UnicodeDecodeError as exc:
-                raise RecordError(
-                    Errors.E021.format(path=path, line=lineno + 1, reason=f"not valid UTF-8 ({exc.reason})")
-                ) from None
-            if not raw:
-                break
-            lineno += 1
-            if not raw.strip():
+                obj = reader.read(type=dict, skip_empty=True)
+            except EOFError:
+                return
+            except jsonlines.InvalidLineError as exc:
+                msg = _line_problem(path, exc)
+                if problems is None:
+                    raise RecordError(msg) from None
+                problems.append(msg)
                 continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                if strict:
-                    raise RecordError(Errors.E020.format(path=path, line=lineno, reason=exc.msg)) from None
-                continue
-            if not isinstance(obj, dict):
-                if strict:
-                    raise RecordError(Errors.E025.format(path=path, line=lineno, kind=type(obj).__name__))
-                continue
-            yield Line(path, lineno, obj)
+            yield Line(path, current, obj)
+
+
+def _line_problem(path: str, exc) -> str:
+    cause = exc.__cause__
+    if cause is None and "requested type" in str(exc):
+        try:
+            kind = type(json.loads(exc.line)).__name__
+        except ValueError:
+            kind = "something else"
+        return Errors.E025.format(path=path, line=exc.lineno, kind=kind)
+    if isinstance(cause, UnicodeDecodeError):
+        return Errors.E021.format(path=path, line=exc.lineno, reason=f"not valid UTF-8 (byte 0x{cause.object[cause.start]:02x} at column {cause.start + 1})")
+    if isinstance(cause, json.JSONDecodeError):
+        return Errors.E020.format(path=path, line=exc.lineno, reason=cause.msg)
+    return Errors.E021.format(path=path, line=exc.lineno, reason=str(exc).split(" (line")[0])
 
 
 def dumps(record: dict) -> str:
@@ -154,10 +168,11 @@ def write_jsonl_atomic(path: str | os.PathLike, records: Iterable[dict]) -> Path
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        import jsonlines
+
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for rec in records:
-                fh.write(dumps(rec))
-                fh.write("\n")
+            with jsonlines.Writer(fh, dumps=dumps, flush=False) as writer:
+                writer.write_all(records)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -41,9 +41,7 @@ def validate_file(path: str | Path, source: str | Path | None = None, *, check_s
         rep.problems.append(Errors.E001.format(path=path))
         return rep
     try:
-        lines = list(read_jsonl(path, strict=False))
-        # strict pass only to report malformed lines with their numbers
-        rep.problems.extend(_malformed_lines(path))
+        lines = list(read_jsonl(path, problems=rep.problems))
     except ClaimexError as exc:
         rep.problems.append(str(exc))
         return rep
@@ -99,22 +97,3 @@ def validate_file(path: str | Path, source: str | Path | None = None, *, check_s
     ):
         rep.problems.append(Errors.E027.format(path=path))
     return rep
-
-
-def _malformed_lines(path: str) -> list[str]:
-    """file:line messages for lines that are not JSON objects."""
-    import json
-
-    out = []
-    with open(path, encoding="utf-8", errors="strict") as fh:
-        for i, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                out.append(Errors.E020.format(path=path, line=i, reason=exc.msg))
-                continue
-            if not isinstance(obj, dict):
-                out.append(Errors.E025.format(path=path, line=i, kind=type(obj).__name__))
-    return out

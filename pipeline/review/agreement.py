@@ -1,0 +1,149 @@
+"""`claimex review --agreement LOG1 LOG2`: how far two reviewers agree.
+
+Both logs must be about the same output (same sha256 in their start events).
+For every pipeline record that both reviewers decided, each decision is
+*keep* (accept or edit) or *reject*. Per record type, and over all types:
+
+* ``n``: records decided by both; ``agree``: same keep/reject decision;
+* ``p_o`` observed agreement, ``kappa`` Cohen's kappa for keep/reject
+  (``None`` when undefined: every decision of both reviewers in one category);
+* ``same_record``: records both kept whose final form (attributes and span)
+  is identical;
+* ``only_a`` / ``only_b``: records decided by one reviewer only;
+* ``added_a`` / ``added_b`` / ``added_both``: records each added, and those
+  added by both with the same type and span.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import Errors, RecordError
+from ..records import SPAN_TYPES
+from .log import read_log
+
+KEEP, REJECT = "keep", "reject"
+
+
+def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of two raters' labels for the same items; None when undefined."""
+    n = len(pairs)
+    if not n:
+        return None
+    p_o = sum(1 for a, b in pairs if a == b) / n
+    ca = Counter(a for a, _ in pairs)
+    cb = Counter(b for _, b in pairs)
+    p_e = sum(ca[c] * cb[c] for c in set(ca) | set(cb)) / (n * n)
+    if p_e >= 1.0:
+        return None
+    return (p_o - p_e) / (1 - p_e)
+
+
+def _final(path: str | Path) -> tuple[dict, dict[str, dict]]:
+    rep, _ = read_log(path)
+    return rep.start, rep.standing()
+
+
+def _comparable(rec: dict | None) -> dict | None:
+    if rec is None:
+        return None
+    return {k: v for k, v in rec.items() if k not in ("id", "note")}
+
+
+def agreement(log_a: str | Path, log_b: str | Path) -> dict:
+    start_a, fa = _final(log_a)
+    start_b, fb = _final(log_b)
+    if start_a["output_sha256"] != start_b["output_sha256"]:
+        raise RecordError(
+            Errors.E083.format(a=log_a, b=log_b, sha_a=start_a["output_sha256"][:12], sha_b=start_b["output_sha256"][:12])
+        )
+    rows: dict[str, dict] = {}
+    pairs: dict[str, list[tuple[str, str]]] = {t: [] for t in SPAN_TYPES}
+
+    def row(t):
+        return rows.setdefault(t, Counter())
+
+    added: dict[str, dict[str, set]] = {"a": {}, "b": {}}
+    for side, final in (("a", fa), ("b", fb)):
+        for rid, ev in final.items():
+            if ev["decision"] == "add" or (ev["decision"] == "edit" and ":added:" in rid):
+                r = ev["record"]
+                added[side].setdefault(r["type"], set()).add((r["start"], r["end"]))
+                row(r["type"])[f"added_{side}"] += 1
+    for rid in sorted(set(fa) | set(fb)):
+        ea, eb = fa.get(rid), fb.get(rid)
+        if any(e is not None and (e["decision"] == "add" or ":added:" in rid) for e in (ea, eb)):
+            continue
+        t = (ea or eb)["type"]
+        if ea is None or eb is None:
+            row(t)["only_a" if eb is None else "only_b"] += 1
+            continue
+        da = REJECT if ea["decision"] == "reject" else KEEP
+        db = REJECT if eb["decision"] == "reject" else KEEP
+        pairs[t].append((da, db))
+        r = row(t)
+        r["n"] += 1
+        r["agree"] += da == db
+        r["a_keep"] += da == KEEP
+        r["b_keep"] += db == KEEP
+        if da == db == KEEP:
+            r["both_keep"] += 1
+            ra = ea["record"] if ea["decision"] == "edit" else None
+            rb = eb["record"] if eb["decision"] == "edit" else None
+            r["same_record"] += _comparable(ra) == _comparable(rb)
+    for t in SPAN_TYPES:
+        if t in rows:
+            rows[t]["added_both"] = len(added["a"].get(t, set()) & added["b"].get(t, set()))
+    out_rows = []
+    all_pairs: list[tuple[str, str]] = []
+    total: Counter = Counter()
+    for t in SPAN_TYPES:
+        if t not in rows:
+            continue
+        r = rows[t]
+        all_pairs += pairs[t]
+        total.update(r)
+        out_rows.append(_finish(t, r, pairs[t]))
+    out_rows.append(_finish("all", total, all_pairs))
+    return {
+        "a": {"log": str(log_a), "reviewer": start_a.get("reviewer"), "decided": len(fa)},
+        "b": {"log": str(log_b), "reviewer": start_b.get("reviewer"), "decided": len(fb)},
+        "output": start_a.get("output"),
+        "rows": out_rows,
+    }
+
+
+def _finish(t: str, r: Counter, pairs: list[tuple[str, str]]) -> dict:
+    n = r["n"]
+    keys = ("n", "agree", "a_keep", "b_keep", "both_keep", "same_record", "only_a", "only_b", "added_a", "added_b", "added_both")
+    out = {"type": t, **{k: int(r[k]) for k in keys}}
+    out["p_o"] = r["agree"] / n if n else None
+    out["kappa"] = cohen_kappa(pairs)
+    return out
+
+
+def format_table(result: dict) -> str:
+    head = ["type", "n", "agree", "p_o", "kappa", "A keep", "B keep", "same rec", "only A", "only B", "added A", "added B", "added both"]
+    lines = [
+        f"A: {result['a']['log']} (reviewer {result['a']['reviewer']}, {result['a']['decided']} records decided)",
+        f"B: {result['b']['log']} (reviewer {result['b']['reviewer']}, {result['b']['decided']} records decided)",
+        "",
+    ]
+    table = [head]
+    f = lambda x: "n/a" if x is None else f"{x:.3f}"  # noqa: E731
+    for r in result["rows"]:
+        table.append(
+            [r["type"], r["n"], r["agree"], f(r["p_o"]), f(r["kappa"]), r["a_keep"], r["b_keep"], f"{r['same_record']}/{r['both_keep']}",
+             r["only_a"], r["only_b"], r["added_a"], r["added_b"], r["added_both"]]
+        )
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
+    for k, row in enumerate(table):
+        lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append("keep = accept or edit; kappa = Cohen's kappa for keep/reject on records both reviewers decided; same rec = both kept with identical final records.")
+    return "\n".join(lines)
+

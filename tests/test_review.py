@@ -1,0 +1,569 @@
+"""`claimex review`: log store, session, cleaning, export, agreement, server, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.errors import ClaimexError
+from pipeline.review import ReviewSession, agreement, clean_record, cohen_kappa, export_gold, format_table, read_log
+from pipeline.review.log import ReviewLog, default_log_path
+from pipeline.validate import validate_file
+
+DATA = Path(__file__).resolve().parent / "data" / "review"
+
+
+@pytest.fixture()
+def data_dir(tmp_path) -> Path:
+    for f in DATA.iterdir():
+        if f.suffix in (".md", ".jsonl"):
+            shutil.copy(f, tmp_path / f.name)
+    return tmp_path
+
+
+@pytest.fixture()
+def out(data_dir) -> Path:
+    return data_dir / "emoji.jsonl"
+
+
+def span_of(text: str, needle: str, nth: int = 0) -> dict:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.find(needle, i + 1)
+    assert i >= 0
+    return {"start": i, "end": i + len(needle)}
+
+
+def log_events(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+# -- the log ------------------------------------------------------------------
+
+
+def test_default_log_path():
+    assert default_log_path("outputs/x.jsonl") == Path("outputs/x.review.jsonl")
+    assert default_log_path("x.out") == Path("x.out.review.jsonl")
+
+
+def test_log_starts_with_a_start_event(out):
+    s = ReviewSession(out, reviewer="ana")
+    s.close()
+    (ev,) = log_events(out.with_name("emoji.review.jsonl"))
+    assert ev["event"] == "start" and ev["doc_id"] == "emoji" and ev["reviewer"] == "ana"
+    assert len(ev["output_sha256"]) == 64 and ev["source_sha256"] == json.loads(out.read_text().splitlines()[0])["sha256"]
+
+
+def test_decisions_replay_and_last_decision_wins(out):
+    s = ReviewSession(out, reviewer="ana")
+    s.decide("emoji:entity:1", "accept")
+    s.decide("emoji:entity:1", "reject")
+    s.decide("emoji:entity:0", "reject")
+    s.close()
+    s2 = ReviewSession(out, reviewer="ben")
+    st = {it["id"]: it["status"] for it in s2.items()}
+    assert st["emoji:entity:1"] == "rejected" and st["emoji:entity:0"] == "rejected"
+    assert st["emoji:entity:2"] == "unreviewed"
+    assert s2.progress()["reviewed"] == 2
+    assert s2.progress()["per_type"]["entity"] == {"reviewed": 2, "total": 4}
+    s2.close()
+
+
+def test_undo_is_a_logged_event_and_walks_back(out):
+    s = ReviewSession(out, reviewer="ana")
+    s.decide("emoji:entity:1", "accept")
+    s.decide("emoji:entity:1", "reject")
+    ev = s.undo()
+    assert ev["event"] == "undo" and ev["undoes"] == 2 and ev["record_id"] == "emoji:entity:1"
+    assert {it["id"]: it["status"] for it in s.items()}["emoji:entity:1"] == "accepted"
+    s.undo()
+    assert {it["id"]: it["status"] for it in s.items()}["emoji:entity:1"] == "unreviewed"
+    with pytest.raises(ClaimexError, match="nothing to undo"):
+        s.undo()
+    s.close()
+    kinds = [e["event"] for e in log_events(s.log_path)]
+    assert kinds == ["start", "decision", "decision", "undo", "undo"]
+    # replayed from disk: the same state
+    s2 = ReviewSession(out)
+    assert all(it["status"] == "unreviewed" for it in s2.items())
+    s2.close()
+
+
+def test_resume_where_the_reviewer_stopped(out):
+    s = ReviewSession(out)
+    ids = [it["id"] for it in s.items()]
+    s.decide(ids[0], "accept")
+    s.decide(ids[1], "accept")
+    s.decide(ids[4], "reject")
+    s.close()
+    s2 = ReviewSession(out)
+    assert s2.resume_id() == ids[5]
+    s2.close()
+
+
+def test_every_append_is_fsynced_before_it_returns(out, monkeypatch):
+    s = ReviewSession(out)
+    calls = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append(fd), real(fd)))
+    s.decide("emoji:entity:1", "accept")
+    assert calls, "append must fsync"
+    # on disk before decide() returned
+    assert log_events(s.log_path)[-1]["record_id"] == "emoji:entity:1"
+    s.close()
+
+
+def test_sigkill_loses_no_acknowledged_decision(out):
+    """A child process logs 25 decisions then kills itself with SIGKILL."""
+    code = f"""
+import os, signal
+from pipeline.review import ReviewSession
+s = ReviewSession({str(out)!r}, reviewer="k")
+ids = [it["id"] for it in s.items()]
+for i in range(25):
+    s.decide(ids[i % len(ids)], "accept" if i % 2 else "reject")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == -signal.SIGKILL, p.stderr
+    rep, torn = read_log(default_log_path(out))
+    assert torn is None
+    assert len(rep.events) == 25
+
+
+def test_torn_last_line_is_dropped_and_truncated(out):
+    s = ReviewSession(out)
+    s.decide("emoji:entity:1", "accept")
+    s.close()
+    log = s.log_path
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write('{"event": "decision", "seq": 2, "record_id": "emo')  # cut short
+    s2 = ReviewSession(out)
+    assert s2.log.warnings and "incomplete last line" in s2.log.warnings[0]
+    s2.decide("emoji:entity:2", "reject")
+    s2.close()
+    events = log_events(log)
+    assert [e.get("seq") for e in events] == [None, 1, 2]
+    assert events[-1]["record_id"] == "emoji:entity:2"
+
+
+def test_corrupt_line_in_the_middle_names_file_and_line(out):
+    s = ReviewSession(out)
+    s.decide("emoji:entity:1", "accept")
+    s.decide("emoji:entity:2", "accept")
+    s.close()
+    lines = s.log_path.read_text(encoding="utf-8").splitlines()
+    lines[1] = "{not json"
+    s.log_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ClaimexError, match=r"emoji\.review\.jsonl:2: invalid review event \(not JSON"):
+        ReviewSession(out)
+
+
+def test_log_of_another_output_is_refused(out):
+    ReviewSession(out).close()
+    with open(out, "a", encoding="utf-8") as fh:
+        fh.write("\n")  # same records, other bytes: the output changed
+    with pytest.raises(ClaimexError, match="the output changed since the review started"):
+        ReviewSession(out)
+
+
+def test_not_a_review_log(out, tmp_path):
+    bogus = tmp_path / "bogus.review.jsonl"
+    bogus.write_text('{"event": "decision", "seq": 1, "record_id": "x", "decision": "accept"}\n')
+    with pytest.raises(ClaimexError, match="not a review log"):
+        ReviewSession(out, log_path=bogus)
+
+
+# -- source checks -------------------------------------------------------------
+
+
+def test_changed_source_refuses_to_start(out):
+    src = out.with_name("emoji.md")
+    src.write_bytes(src.read_bytes().replace(b"harbour", b"harbor"))
+    with pytest.raises(ClaimexError, match="has changed since the run"):
+        ReviewSession(out)
+    assert not default_log_path(out).exists()
+
+
+def test_output_with_two_documents_is_refused(data_dir):
+    both = data_dir / "both.jsonl"
+    both.write_text((data_dir / "emoji.jsonl").read_text(encoding="utf-8") + (data_dir / "hostile.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(ClaimexError, match=r"2 document records \(emoji, hostile\); review one document per file"):
+        ReviewSession(both)
+
+
+# -- cleaning records from the browser ------------------------------------------
+
+
+def test_clean_record_trims_and_regrounds(out):
+    text = out.with_name("emoji.md").read_text(encoding="utf-8")
+    sp = span_of(text, "Ines Calloway")
+    rec = clean_record(
+        {"type": "entity", "start": sp["start"] - 1, "end": sp["end"], "text": "whatever the page said", "label": "PERSON", "canonical": "  "},
+        doc_id="emoji", rid="emoji:added:1", source=text,
+    )
+    assert (rec["start"], rec["end"], rec["text"]) == (sp["start"], sp["end"], "Ines Calloway")
+    assert rec["canonical"] == "Ines Calloway"  # empty canonical -> the text
+
+
+def test_clean_record_offsets_are_code_points_after_emoji(out):
+    text = out.with_name("emoji.md").read_text(encoding="utf-8")
+    sp = span_of(text, "blue corridor")
+    prefix = text[: sp["start"]]
+    assert len(prefix.encode("utf-16-le")) // 2 > len(prefix), "fixture needs astral characters before the span"
+    rec = clean_record({"type": "quote", **sp, "kind": "scare"}, doc_id="emoji", rid="r", source=text)
+    assert rec["text"] == "blue corridor" and rec["speakers"] == [] and rec["cue"] is None
+
+
+@pytest.mark.parametrize(
+    "raw, msg",
+    [
+        ({"type": "entity", "start": 0, "end": 99999, "label": "ORG"}, r"outside the source"),
+        ({"type": "entity", "start": 29, "end": 31, "label": "ORG"}, r"empty \(or only whitespace\)"),
+        ({"type": "entity", "start": 0, "end": 9, "label": "NOPE"}, r"label: 'NOPE' is not one of"),
+        ({"type": "thing", "start": 0, "end": 9}, r"invalid record type 'thing'"),
+        ({"type": "recommendation", "start": 0, "end": 9}, r"trigger is required"),
+        ({"type": "date", "start": 0, "end": 9, "timex_type": "DATE", "value": "", "mod": None}, r"value"),
+        ({"type": "entity", "start": "x", "end": 9, "label": "ORG"}, r"start must be an integer"),
+    ],
+)
+def test_clean_record_rejects_bad_input(out, raw, msg):
+    text = out.with_name("emoji.md").read_text(encoding="utf-8")
+    with pytest.raises(ClaimexError, match=r"record 'r': .*" + msg):
+        clean_record(raw, doc_id="emoji", rid="r", source=text)
+
+
+def test_edit_and_add_through_the_session(out):
+    s = ReviewSession(out, reviewer="ana")
+    text = s.text
+    rid = "emoji:recommendation:1"
+    rec = dict(next(it["current"] for it in s.items() if it["id"] == rid))
+    rec.update(span_of(text, "ministers must not delay the dredging plan"))
+    s.decide(rid, "edit", rec)
+    ev = s.add({"type": "quote", **span_of(text, "blue corridor"), "kind": "scare"})
+    assert ev["record_id"] == "emoji:added:1" and ev["decision"] == "add"
+    items = {it["id"]: it for it in s.items()}
+    assert items[rid]["status"] == "edited" and items[rid]["current"]["text"] == "ministers must not delay the dredging plan"
+    assert items[rid]["original"]["text"].startswith("and ministers")
+    assert items["emoji:added:1"]["status"] == "added"
+    # accepting an edited record keeps the edit
+    s.decide(rid, "accept")
+    assert {it["id"]: it for it in s.items()}[rid]["current"]["text"] == "ministers must not delay the dredging plan"
+    # undo the add: the record is gone; a new add gets a fresh id
+    s.undo()
+    s.undo()
+    s.undo()
+    assert "emoji:added:1" not in {it["id"] for it in s.items()}
+    assert s.add({"type": "quote", **span_of(text, "blue corridor"), "kind": "scare"})["record_id"] == "emoji:added:2"
+    with pytest.raises(ClaimexError, match="unknown record id 'nope'"):
+        s.decide("nope", "accept")
+    with pytest.raises(ClaimexError, match="invalid decision 'maybe'"):
+        s.decide(rid, "maybe")
+    s.close()
+
+
+# -- export ----------------------------------------------------------------------
+
+
+def review_some(out) -> ReviewSession:
+    s = ReviewSession(out, reviewer="ana")
+    text = s.text
+    for it in s.items():
+        if it["id"] == "emoji:entity:0":
+            s.decide(it["id"], "reject")
+        elif it["id"] == "emoji:date:2":
+            s.decide(it["id"], "edit", {**it["current"], "value": "P10Y"})
+        elif it["id"] == "emoji:recommendation:1":
+            s.decide(it["id"], "edit", {**it["current"], **span_of(text, "ministers must not delay the dredging plan")})
+        elif it["id"] != "emoji:entity:3":  # left unreviewed
+            s.decide(it["id"], "accept")
+    s.add({"type": "quote", **span_of(text, "blue corridor"), "kind": "scare"})
+    s.add({"type": "date", **span_of(text, "this year"), "timex_type": "DATE", "value": "2031", "anchor": "dct"})
+    return s
+
+
+def test_export_keeps_accepted_corrected_added(out, data_dir):
+    review_some(out).close()
+    gold = data_dir / "gold" / "emoji.jsonl"
+    summ = export_gold(out, gold)
+    recs = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    assert recs[0]["type"] == "document"
+    texts = {r["text"] for r in recs[1:]}
+    assert "Tidewater Policy Brief" not in texts  # rejected
+    assert "Ellery Shipping Group" not in texts  # unreviewed, left out
+    assert {"blue corridor", "this year", "ministers must not delay the dredging plan"} <= texts
+    assert next(r for r in recs[1:] if r["text"] == "the past decade")["value"] == "P10Y"
+    assert summ.dropped_unreviewed == 1 and summ.by_status["added"] == 2 and summ.by_status["edited"] == 2
+    # ids renumbered per type in text order
+    for t in ("entity", "date", "quote", "recommendation"):
+        ids = [r["id"] for r in recs if r["type"] == t]
+        assert ids == [f"emoji:{t}:{i}" for i in range(len(ids))]
+    rep = validate_file(gold)
+    assert rep.ok, rep.problems
+    assert rep.grounded == len(recs) - 1
+    assert "1 unreviewed left out" in summ.line()
+    # entities were not all reviewed: the gold does not claim them
+    assert recs[0]["annotated"] == ["date", "quote", "recommendation"]
+    assert any(w.startswith("entity: 1 record(s) not reviewed") for w in summ.warnings)
+    assert recs[0]["note"] == "gold from claimex review of emoji.jsonl by ana"
+
+
+def test_export_is_stable(out, data_dir):
+    review_some(out).close()
+    a, b = data_dir / "a.jsonl", data_dir / "b.jsonl"
+    export_gold(out, a)
+    export_gold(out, b, keep_unreviewed=False)
+    assert a.read_bytes() == b.read_bytes()
+    export_gold(out, b, keep_unreviewed=True)
+    assert "Ellery Shipping Group" in b.read_text(encoding="utf-8")
+
+
+def test_export_remaps_date_anchors(out, data_dir):
+    s = ReviewSession(out)
+    text = s.text
+    s.decide("emoji:entity:0", "reject")
+    first = s.add({"type": "date", **span_of(text, "this year"), "timex_type": "DATE", "value": "2031", "anchor": "dct"})
+    for it in s.items():
+        if it["type"] == "date" and it["id"] != first["record_id"]:
+            s.decide(it["id"], "accept")
+    s.decide("emoji:date:2", "edit", {**dict(next(i["current"] for i in s.items() if i["id"] == "emoji:date:2")), "anchor": first["record_id"]})
+    s.decide("emoji:date:1", "edit", {**dict(next(i["current"] for i in s.items() if i["id"] == "emoji:date:1")), "anchor": "emoji:date:0"})
+    s.decide("emoji:date:0", "reject")
+    s.close()
+    dest = data_dir / "g.jsonl"
+    summ = export_gold(out, dest)
+    dates = {r["text"]: r for r in map(json.loads, dest.read_text(encoding="utf-8").splitlines()) if r["type"] == "date"}
+    assert dates["the past decade"]["anchor"] == dates["this year"]["id"] == "emoji:date:1"
+    assert dates["2 February 2031"]["anchor"] is None  # pointed at a rejected date
+    assert any("not among the exported dates" in w for w in summ.warnings)
+
+
+def test_export_refuses_to_overwrite_the_output(out):
+    ReviewSession(out).close()
+    with pytest.raises(ClaimexError, match="refusing to export over the output"):
+        export_gold(out, out)
+
+
+def test_export_without_log(out, data_dir):
+    with pytest.raises(ClaimexError, match=r"emoji\.review\.jsonl: no review log for '.*emoji\.jsonl' \(review it first"):
+        export_gold(out, data_dir / "g.jsonl")
+
+
+# -- agreement ---------------------------------------------------------------------
+
+
+def test_cohen_kappa_hand_made_numbers():
+    # 50 items: both keep 20, A keep/B reject 5, A reject/B keep 10, both reject 15
+    pairs = [("k", "k")] * 20 + [("k", "r")] * 5 + [("r", "k")] * 10 + [("r", "r")] * 15
+    # p_o = 35/50 = .7; p_e = .5*.6 + .5*.4 = .5; kappa = (.7-.5)/(1-.5) = .4
+    assert cohen_kappa(pairs) == pytest.approx(0.4)
+    # 10 items: 9 agree keep, 1 disagree: p_o = .9, p_e = 1.0*.9 + 0*.1 = .9 -> kappa 0
+    assert cohen_kappa([("k", "k")] * 9 + [("k", "r")]) == pytest.approx(0.0)
+    assert cohen_kappa([("k", "k"), ("r", "r")]) == pytest.approx(1.0)
+    # complete disagreement with balanced marginals: p_o = 0, p_e = .5 -> -1
+    assert cohen_kappa([("k", "r"), ("r", "k")]) == pytest.approx(-1.0)
+    assert cohen_kappa([("k", "k")] * 4) is None  # one category only: undefined
+    assert cohen_kappa([]) is None
+
+
+def test_agreement_of_two_logs(out, data_dir):
+    la, lb = data_dir / "a.review.jsonl", data_dir / "b.review.jsonl"
+    a = ReviewSession(out, log_path=la, reviewer="ana")
+    b = ReviewSession(out, log_path=lb, reviewer="ben")
+    ents = ["emoji:entity:0", "emoji:entity:1", "emoji:entity:2", "emoji:entity:3"]
+    for rid, da, db in zip(ents, ["reject", "accept", "accept", "accept"], ["reject", "accept", "reject", "accept"]):
+        a.decide(rid, da)
+        b.decide(rid, db)
+    a.decide("emoji:date:0", "accept")
+    b.decide("emoji:date:0", "edit", {**next(i["current"] for i in b.items() if i["id"] == "emoji:date:0"), "value": "2031-03"})
+    a.decide("emoji:date:1", "accept")  # only A
+    text = a.text
+    a.add({"type": "quote", **span_of(text, "blue corridor"), "kind": "scare"})
+    b.add({"type": "quote", **span_of(text, "blue corridor"), "kind": "scare"})
+    b.add({"type": "date", **span_of(text, "this year"), "timex_type": "DATE", "value": "2031"})
+    a.close()
+    b.close()
+    res = agreement(la, lb)
+    rows = {r["type"]: r for r in res["rows"]}
+    e = rows["entity"]
+    assert (e["n"], e["agree"], e["a_keep"], e["b_keep"]) == (4, 3, 3, 2)
+    # p_o = 3/4; p_e = (3/4)(2/4) + (1/4)(2/4) = 1/2; kappa = (.75-.5)/.5 = .5
+    assert e["p_o"] == pytest.approx(0.75) and e["kappa"] == pytest.approx(0.5)
+    d = rows["date"]
+    assert (d["n"], d["agree"], d["both_keep"], d["same_record"], d["only_a"]) == (1, 1, 1, 0, 1)
+    assert d["kappa"] is None
+    assert (d["added_a"], d["added_b"], d["added_both"]) == (0, 1, 0)
+    q = rows["quote"]
+    assert (q["added_a"], q["added_b"], q["added_both"]) == (1, 1, 1)
+    assert rows["all"]["n"] == 5 and rows["all"]["agree"] == 4
+    table = format_table(res)
+    assert "entity" in table and "0.500" in table and "n/a" in table
+
+
+def test_agreement_refuses_logs_of_different_outputs(out, data_dir):
+    la = data_dir / "a.review.jsonl"
+    ReviewSession(out, log_path=la).close()
+    ReviewSession(data_dir / "hostile.jsonl").close()
+    with pytest.raises(ClaimexError, match="are about different outputs"):
+        agreement(la, data_dir / "hostile.review.jsonl")
+
+
+# -- the HTTP server ---------------------------------------------------------------
+
+
+@pytest.fixture()
+def server(out):
+    from pipeline.review.server import create_server
+
+    s = ReviewSession(out, reviewer="web")
+    httpd = create_server(s, 0)
+    t = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", s
+    httpd.shutdown()
+    httpd.server_close()
+    s.close()
+
+
+def call(url, data=None, headers=None, method=None):
+    h = {"Content-Type": "application/json"} if data is not None else {}
+    h.update(headers or {})
+    body = json.dumps(data).encode() if isinstance(data, dict) else data
+    req = urllib.request.Request(url, data=body, headers=h, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=5) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def test_server_page_and_api(server):
+    url, s = server
+    st, h, body = call(url + "/")
+    assert st == 200 and b"claimex review" in body
+    assert "script-src 'self'" in h["Content-Security-Policy"]
+    st, _, body = call(url + "/static/spans.js")
+    assert st == 200 and b"OffsetMap" in body
+    assert call(url + "/static/../server.py")[0] == 404
+    st, _, body = call(url + "/api/page")
+    page = json.loads(body)
+    assert page["doc"]["doc_id"] == "emoji" and page["progress"]["total"] == 10
+    assert page["enums"]["kind"] == ["direct", "partial", "scare", "indirect"]
+    st, _, body = call(url + "/api/decide", {"id": "emoji:entity:1", "decision": "accept"})
+    assert st == 200
+    res = json.loads(body)
+    assert res["event"]["seq"] == 1 and res["progress"]["reviewed"] == 1
+    # logged (and fsynced) before the answer came back
+    assert log_events(s.log_path)[-1]["record_id"] == "emoji:entity:1"
+    st, _, body = call(url + "/api/decide", {"id": "emoji:entity:1", "decision": "edit", "record": {"start": 0, "end": 0}})
+    assert st == 400 and "empty" in json.loads(body)["error"]
+    st, _, body = call(url + "/api/undo", {})
+    assert st == 200 and json.loads(body)["event"]["undoes"] == 1
+
+
+def test_server_refuses_foreign_hosts_origins_and_forms(server):
+    url, _ = server
+    assert call(url + "/api/page", headers={"Host": "evil.example:80"})[0] == 403
+    # a cross-site form post: not JSON
+    st, _, _ = call(url + "/api/decide", b"id=x&decision=accept", headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert st == 403
+    st, _, _ = call(url + "/api/decide", {"id": "emoji:entity:1", "decision": "accept"}, headers={"Origin": "http://evil.example"})
+    assert st == 403
+    assert call(url + "/api/page", method="DELETE")[0] == 403
+
+
+def test_port_in_use(out):
+    from pipeline.review.server import create_server
+
+    s = ReviewSession(out)
+    first = create_server(s, 0)
+    try:
+        with pytest.raises(ClaimexError, match=rf"port {first.server_port} on 127\.0\.0\.1 is not available"):
+            create_server(s, first.server_port)
+    finally:
+        first.server_close()
+        s.close()
+
+
+# -- CLI -----------------------------------------------------------------------------
+
+
+def test_cli_review_help():
+    res = CliRunner().invoke(main, ["review", "--help"])
+    assert res.exit_code == 0
+    for opt in ("--port", "--reviewer", "--export", "--agreement", "--source", "--log"):
+        assert opt in res.output
+
+
+def test_cli_review_missing_file(tmp_path):
+    res = CliRunner().invoke(main, ["review", str(tmp_path / "none.jsonl"), "--export", str(tmp_path / "g.jsonl")])
+    assert res.exit_code == 1
+    assert res.output == f"Error: {tmp_path / 'none.jsonl'}: no such file or directory\n"
+
+
+def test_cli_review_bad_jsonl(data_dir):
+    res = CliRunner().invoke(main, ["review", str(data_dir / "bad.jsonl"), "--port", "0"])
+    assert res.exit_code == 1
+    assert re.fullmatch(r"Error: .*bad\.jsonl:3: invalid JSON \(.*\)\n", res.output)
+
+
+def test_cli_review_refuses_changed_source(data_dir):
+    (data_dir / "emoji.md").write_text("Something else entirely.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["review", str(data_dir / "emoji.jsonl"), "--port", "0"])
+    assert res.exit_code == 1
+    assert "has changed since the run" in res.output and res.output.count("\n") == 1
+
+
+def test_cli_review_usage_errors(data_dir):
+    r = CliRunner().invoke(main, ["review"])
+    assert r.exit_code == 2 and "missing OUTPUT" in r.output
+    r = CliRunner().invoke(main, ["review", str(data_dir / "emoji.jsonl"), "--agreement", "a", "b"])
+    assert r.exit_code == 2 and "takes no OUTPUT" in r.output
+    r = CliRunner().invoke(main, ["review", str(data_dir / "emoji.jsonl"), "--port", "70000"])
+    assert r.exit_code == 2
+
+
+def test_cli_export_and_agreement(out, data_dir):
+    review_some(out).close()
+    gold = data_dir / "g.jsonl"
+    r = CliRunner().invoke(main, ["review", str(out), "--export", str(gold)])
+    assert r.exit_code == 0, r.output
+    assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
+    r = CliRunner().invoke(main, ["validate", str(gold)])
+    assert r.exit_code == 0, r.output
+    log = default_log_path(out)
+    r = CliRunner().invoke(main, ["review", "--agreement", str(log), str(log)])
+    assert r.exit_code == 0 and "all" in r.output
+    r = CliRunner().invoke(main, ["review", "--agreement", str(log), str(log), "--json"])
+    assert json.loads(r.output)["rows"][-1]["p_o"] == 1.0
+
+
+def test_reviewlog_open_creates_parent_folder(tmp_path):
+    log = ReviewLog.open(tmp_path / "deep" / "x.review.jsonl", {"output_sha256": "a" * 64, "doc_id": "d"})
+    log.close()
+    assert read_log(log.path)[0].start["doc_id"] == "d"
+
+
+def test_one_writer_per_log(out):
+    first = ReviewSession(out)
+    try:
+        with pytest.raises(ClaimexError, match="another `claimex review` is using this log"):
+            ReviewSession(out)
+        # reading (export) is fine while a server writes
+        assert export_gold(out, out.with_name("g.jsonl")).dropped_unreviewed == 10
+    finally:
+        first.close()
+    ReviewSession(out).close()  # free again once the first one closed
