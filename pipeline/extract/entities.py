@@ -65,7 +65,7 @@ class EntityMention(NamedTuple):
     group: str | None = None
     # a context word that makes the name a PERSON ("administration")
     cue: str | None = None
-    # the name ends in an organisation or place head word ("Biden Institute",
+    # the name ends in an organisation or place head word ("Carter Institute",
     # "Jordan River"): it never names a person
     headed: bool = False
 
