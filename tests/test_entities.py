@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from .conftest import TEXTS
+from .conftest import ROOT, SEED, TEXTS
 
 NEWS = "ent_news_report.md"
 OPED = "ent_oped_east_asia.md"
@@ -345,3 +345,19 @@ def test_short_texts(records_of, text, expected):
         rec = ents.get(_offset(text, span_text, occ))
         assert rec is not None and (rec["label"], rec["canonical"]) == (label, canonical), (span_text, occ, rec)
     assert not any(r["text"] == "Western" for r in ents.values())
+
+
+# -- end to end on the seed ---------------------------------------------------------
+
+
+def test_seed_entities_against_the_gold(pipeline, tmp_path):
+    """The evaluator on the seed: spans, labels and canonical names (floors a
+    little under today's figures, so that one borderline name may move)."""
+    from pipeline.evaluate import evaluate
+    from pipeline.records import write_jsonl_atomic
+
+    recs = pipeline.process_text(SEED.read_text(encoding="utf-8"), doc_id=SEED.stem, name=str(SEED))
+    write_jsonl_atomic(tmp_path / f"{SEED.stem}.jsonl", recs)
+    fig = evaluate(str(tmp_path), str(ROOT / "corpus" / "gold")).figures()
+    assert fig["entity.strict.f1"] >= 0.99 and fig["entity.f1"] >= 0.99, fig
+    assert fig["entity.label"] >= 0.99 and fig["entity.canonical"] >= 0.99, fig

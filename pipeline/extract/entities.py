@@ -593,11 +593,12 @@ def _norm_text(text: str) -> str:
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Flat mentions: structure first, then the longest name; on the same
-    span a gazetteer label beats the NER's (except LANGUAGE)."""
+    span one that knows its entity's other names (an acronym pair, a
+    gazetteer entry) wins, and a gazetteer label beats the NER's (except
+    LANGUAGE)."""
 
     def rank(c: _Cand):
-        gaz_first = c.rule == RULE_GAZETTEER
-        return (c.tier, -(c.j - c.i), 0 if gaz_first else 1)
+        return (c.tier, -(c.j - c.i), c.group is None, c.rule != RULE_GAZETTEER)
 
     by_span = {}
     for c in cands:
