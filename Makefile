@@ -10,8 +10,9 @@ STAMP  := $(VENV)/.claimex-installed
 
 # The accuracy gate on the gold (a ratchet: raise a bound when an extractor
 # improves; never lower one to let a change pass). `claimex eval ... --suggest-bounds`
-# prints today's figures in this form.
-GATE := entity.f1=0.97 entity.strict.f1=0.91 entity.label=0.95 entity.canonical=0.79 \
+# prints today's figures in this form. Bounds sit one item below a perfect seed score, so
+# a general improvement that trades one seed item for many unseen ones is not blocked.
+GATE := entity.f1=0.98 entity.strict.f1=0.98 entity.label=0.98 entity.canonical=0.98 \
         date.f1=0.96 date.strict.f1=0.96 date.value=0.96 date.timex_type=0.96 date.mod=0.96 \
         quote.f1=0.83 quote.strict.f1=0.66 quote.kind=0.8 quote.speakers=0.2 quote.cue=0.9 \
         recommendation.f1=0.76 recommendation.strict.f1=0.28 recommendation.holder=0.75 \
