@@ -120,13 +120,17 @@ class Assets:
             self._cache[key] = mp
         return self._cache[key]
 
-    def derived(self, name: str, build):
-        """``build(self)``, computed once and cached under ``name``: tables an
-        extractor derives from the assets (a trigger table, hashed word sets)."""
-        key = ("derived", name)
-        if key not in self._cache:
-            self._cache[key] = build(self)
-        return self._cache[key]
+    # -- things built from the assets ------------------------------------
+    def memo(self, key: str, build):
+        """``build()`` once per Assets object and ``key``, then the kept result.
+
+        For objects compiled from the lexicons (a spaCy Matcher over one
+        model's vocab, a lookup table) that must not be rebuilt per document.
+        """
+        k = ("memo", key)
+        if k not in self._cache:
+            self._cache[k] = build()
+        return self._cache[k]
 
     # -- patterns ------------------------------------------------------
     def patterns(self, name: str) -> tuple[Pattern, ...]:

@@ -41,7 +41,7 @@ class CueLexicon:
     @classmethod
     def load(cls, assets: Assets) -> "CueLexicon":
         """Built once per Assets object (cached there)."""
-        return assets.derived("reporting_cues", cls._build)
+        return assets.memo("reporting_cues", lambda: cls._build(assets))
 
     @classmethod
     def _build(cls, assets: Assets) -> "CueLexicon":

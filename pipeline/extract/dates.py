@@ -1,41 +1,466 @@
-"""Date mentions: temporal expressions found by spaCy's NER (DATE, TIME).
+"""Date mentions: temporal expressions (TIMEX3 extents) and the context their
+values depend on.
 
-:func:`find_dates` yields :class:`DateMention` tuples (view offsets); the
-TIMEX3 value is computed by ``resolve.dates`` (anchoring to the publication
-date and to the narrative).
+:func:`find_dates` runs the named, scored patterns of
+``models/patterns/dates.json`` once over the analysis view, checks each match
+against its sentence (part of speech, the words around it, spaCy's NER), lets
+the longest match win where matches overlap, and yields one
+:class:`DateMention` per temporal expression, in view offsets, with what
+``resolve.dates`` needs to compute its value:
+
+* ``tense`` of the governing verb (``past``, ``present``, ``future`` or ``""``),
+  which picks the year of a partial date ("in March" in a past-tense sentence
+  of a September piece is this year's March, in a future-tense one next
+  year's);
+* ``signal``, the TIMEX3 mod carried by a preposition before the span
+  ("since 2018" -> ON_OR_AFTER), which stays outside the span;
+* ``events``, the words a calendar date is attached to ("the March 3 vote",
+  "took office on May 10" -> vote; take office), so that an event-anchored
+  date ("the day after the vote") can find it;
+* for event-anchored dates, ``event`` (the head of the event phrase) and
+  ``inner`` (a date written inside the event phrase, "two years after the
+  2018 ruling").
+
+spaCy's DATE/TIME entities are used as evidence, not as spans: a match that
+needs context (a bare month name, "spring", a bare plural "years") is kept
+when spaCy's NER also calls it a date, and entities the patterns cannot read
+are left out (spaCy's date spans often carry junk such as "the day (" or
+"March 3, a week").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
-from ..assets import Assets
-from ..document import Document
-
-_TRAILING = re.compile(r"[\s(\[,;:.]+$")
-_LEADING = re.compile(r"^[\s)\],;:]+")
+from ..assets import Assets, Pattern
+from ..document import Document, Segment
 
 
 class DateMention(NamedTuple):
     start: int
     end: int
-    label: str  # spaCy label: DATE or TIME
-    rule: str = "ner"
+    label: str  # TIMEX3 type the pattern gives: DATE, TIME, DURATION or SET
+    rule: str  # name of the pattern in models/patterns/dates.json
+    tense: str = ""  # tense of the governing verb: past, present, future or ""
+    signal: str = ""  # TIMEX3 mod from a signal word before the span ("since")
+    events: tuple = ()  # lemmas (and verb+object pairs) of the words the date is attached to
+    event: str = ""  # event-anchored dates: lemma of the event phrase's head noun
+    inner: tuple = ()  # event-anchored dates: (start, end, rule) of a date inside the event phrase
+    sent: tuple = ()  # (segment index, sentence number) for narrative distance
+
+
+class _Cand(NamedTuple):
+    start: int
+    end: int
+    pattern: Pattern
+    seg: Segment
+    soft: bool  # rejected only for want of context: kept if spaCy's NER agrees
+
+
+# words before a bare month name that make it a month ("in May", not "May I")
+_MONTH_CONTEXT = frozenset(
+    "in of since until till by before after during from to through throughout between and or early late mid "
+    "last next this that every each around about as than until end beginning middle start".split()
+)
+# words before a bare season that make it a season ("in spring", not "a spring")
+_SEASON_CONTEXT = frozenset("in during by until till since through throughout over before after of and or from to".split())
+# words before a bare plural "years" that make it a duration ("for years")
+_PLURAL_CONTEXT = frozenset("for over in within after lasted lasting spanning spans took take takes taking spent spend spends".split())
+_FUTURE_HEADS = frozenset("go plan expect schedule due set intend aim hope want seek prepare propose slate".split())
+_FUTURE_MODALS = frozenset("will shall 'll wo should must can may might need ought".split())
+_AGE_AFTER = re.compile(r"^(?:-|\s+)(?:years?-|months?-)?(?:old|olds)\b|^\s+of\s+age\b", re.I)
+_RATE_BEFORE = re.compile(r"(?:(?:\d[\d,.]*\s*(?:%|percent|per\s*cent|[a-z]*illion|bn|m|k)?|\b(?:times|once|twice|dozen|hundred|thousand))\s+|\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\s+)$", re.I)
+_HABITUAL = frozenset("usually typically normally generally often traditionally customarily habitually".split())
+_WORD_BEFORE = re.compile(r"([\w.#'-]+)\W*$")
+_EVENT_KEEP = frozenset("prep pobj compound amod nummod poss case nmod quantmod det".split())
 
 
 def find_dates(doc: Document, assets: Assets) -> Iterator[DateMention]:
-    for seg in doc.segments:
-        if seg.doc is None:
-            continue
-        for ent in seg.doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
+    text = doc.view.text
+    segs = [s for s in doc.segments if s.doc is not None]
+    if not segs:
+        return
+    starts = [s.start for s in segs]
+    blockers = assets.lexicon_set("date_year_blockers")
+    cands: list[_Cand] = []
+    for pat in assets.patterns("dates"):
+        for m in pat.regex.finditer(text):
+            s, e = m.span()
+            if e <= s:
                 continue
-            span = seg.view_span(ent)
-            text = doc.view.text[span.start : span.end]
-            lead = len(_LEADING.match(text).group(0)) if _LEADING.match(text) else 0
-            m = _TRAILING.search(text)
-            trail = len(m.group(0)) if m else 0
-            start, end = span.start + lead, span.end - trail
-            if end > start:
-                yield DateMention(start, end, ent.label_)
+            k = bisect_right(starts, s) - 1
+            if k < 0 or e > segs[k].end:
+                continue
+            seg = segs[k]
+            if pat.meta and pat.meta.get("extend") == "event_phrase":
+                ext = _event_phrase(seg, m)
+                if ext is None:
+                    continue
+                e = ext
+            verdict = _check(text, s, e, m, pat, seg, blockers)
+            if verdict == "reject":
+                continue
+            cands.append(_Cand(s, e, pat, seg, verdict == "soft"))
+    if not cands:
+        return
+    ner = _ner_spans(segs)
+    chosen: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, -c.pattern.score, c.start)):
+        if c.soft and not _covered(c, ner):
+            continue
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    sent_keys: dict[int, list[int]] = {}
+    for c in sorted(chosen, key=lambda c: c.start):
+        c, embedded = _embedded(text, c)
+        mention = _features(doc, c, assets, sent_keys)
+        yield mention._replace(signal="") if embedded else mention
+
+
+_LEADING_THE = re.compile(r"(?i:the)\s+")
+
+
+def _embedded(text: str, c: _Cand) -> tuple[_Cand, bool]:
+    """A date that modifies a noun after it ("the summer demand lull", "the
+    2018 ruling") is annotated alone: the determiner belongs to the noun
+    phrase, and a preposition before it governs the noun, not the date."""
+    span = _tokens(c.seg, c.start, c.end)
+    last = span[-1]
+    if last.dep_ not in ("compound", "nmod", "amod", "nummod") or last.head.i < span.end or last.head.pos_ not in ("NOUN", "PROPN"):
+        return c, False
+    m = _LEADING_THE.match(text, c.start, c.end)
+    if m and (c.pattern.meta or {}).get("kind") not in ("event", "anaphoric", "duration", "decade", "century"):
+        return c._replace(start=m.end()), True
+    return c, True
+
+
+# -- checks ------------------------------------------------------------------
+
+
+def _tokens(seg: Segment, s: int, e: int):
+    return seg.char_span(s, e, alignment_mode="expand")
+
+
+def _g(m: re.Match, name: str) -> str:
+    """Group ``name`` of the match, or "" (also when the pattern has no such group)."""
+    return (m.group(name) or "") if name in m.re.groupindex else ""
+
+
+def _word_before(text: str, s: int, seg: Segment) -> str:
+    m = _WORD_BEFORE.search(text, max(seg.start, s - 40), s)
+    return m.group(1).lower() if m else ""
+
+
+def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, blockers) -> str:
+    """'ok', 'soft' (needs spaCy's NER to agree) or 'reject'."""
+    meta = pat.meta or {}
+    kind, context = meta.get("kind"), meta.get("context")
+    span = _tokens(seg, s, e)
+    if span is None or len(span) == 0:
+        return "reject"
+    first = span[0]
+    # a month, season or weekday word used as a verb or a modal ("May I", "they march", "prices spring back")
+    if first.tag_ == "MD" or (first.pos_ == "VERB" and kind in ("m", "season")):
+        return "reject"
+    if kind in ("duration", "ago", "offset", "from_now") and _AGE_AFTER.match(text[e : e + 20]):
+        return "reject"  # ages: "45 years old", "a 12-year-old"
+    before = _word_before(text, s, seg)
+    if kind == "y" and _g(m, "year"):
+        if before in blockers:
+            return "reject"  # "No. 2018", "Resolution 2231"
+        if not _year_ok(span, m, text, s, seg):
+            return "reject"
+    if context == "month" and not (_g(m, "part") or _g(m, "rel")):
+        if before in _MONTH_CONTEXT or before.endswith("-"):
+            return "ok"
+        return "soft"
+    if context == "season" and not (_g(m, "part") or _g(m, "rel")):
+        if first.pos_ == "VERB" or re.match(r"\s+of\s+(?!(?:1\d|20)\d\d)", text[e : e + 12]):
+            return "reject"  # "the fall of the city"
+        if span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
+            return "reject"  # "the spring feeds the river": a participant, not a time
+        if before in _SEASON_CONTEXT:
+            return "ok"
+        if re.match(r"\s+(?:that|which)\b", text[e : e + 8]):
+            return "reject"  # "the spring that feeds the lake"
+        return "soft"
+    if context == "bare_plural":
+        return "ok" if before in _PLURAL_CONTEXT else "reject"
+    if context == "past_ref":
+        if m.group(0).lower().endswith("past") and span[-1].pos_ not in ("NOUN", "PROPN"):
+            return "reject"  # "the past five governments"
+    if context == "rate" and not _RATE_BEFORE.search(text, max(seg.start, s - 40), s):
+        return "reject"  # "a year" is a rate only after a quantity: "20 storms a year"
+    if context == "adverb" and first.pos_ != "ADV":
+        return "reject"  # "daily life", "a weekly magazine"
+    if context == "duration" and _g(m, "unit").lower() == "quarter" and _g(m, "n").lower() in ("a", "an", "one"):
+        return "reject"  # "fell by a quarter" is a share, not three months
+    if context == "duration" and _g(m, "n").lower() == "one" and _g(m, "unit").lower() == "day" and before not in ("for", "a", "than", "within", "in", "about", "over"):
+        return "reject"  # "One day, we will ..."
+    return "ok"
+
+
+def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:
+    """A bare four-digit number is a year unless it labels or counts something."""
+    tok = span[0]
+    for t in span:
+        if t.like_num and t.text.isdigit() and len(t.text) == 4:
+            tok = t
+            break
+    # a count: "2000 troops" (a plural noun after it and no determiner before)
+    head = tok.head
+    if tok.dep_ == "nummod" and head.tag_ == "NNS" and head.i > tok.i:
+        if not any(c.dep_ in ("det", "poss") for c in head.children if c.i < tok.i):
+            return False
+    # part of a name: "Vision 2030", "Expo 2025" (a capitalised word that is
+    # neither sentence-initial nor a month, season or weekday)
+    if tok.i > 0 and tok.i - 1 >= tok.sent.start + 1:
+        prev = tok.doc[tok.i - 1]
+        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not _g(m, "part"):
+            if not re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                                r"Spring|Summer|Autumn|Fall|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", prev.text):
+                return False
+    return True
+
+
+def _ner_spans(segs: list[Segment]) -> list[tuple[int, int]]:
+    out = []
+    for seg in segs:
+        for ent in seg.doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                out.append((seg.start + ent.start_char, seg.start + ent.end_char))
+    return out
+
+
+def _covered(c: _Cand, ner: list[tuple[int, int]]) -> bool:
+    return any(s <= c.start and c.end <= e for s, e in ner)
+
+
+# -- event phrases -----------------------------------------------------------
+
+
+def _event_phrase(seg: Segment, m: re.Match) -> int | None:
+    """View end of the event noun phrase after "the day after", or None.
+
+    The phrase is the noun phrase the preposition governs, with its
+    modifiers and prepositional attachments but without relative clauses,
+    appositions or coordinated phrases: "the inauguration of the new cabinet",
+    "the summit in Oslo". None when a clause follows ("after he took office"):
+    then the offset is read on its own (a duration).
+    """
+    sdoc = seg.doc
+    head = _event_head(seg, m)
+    if head is None:
+        return None
+    end = _np_right(head)
+    sent_end = head.sent.end
+    end = min(end, sent_end - 1)
+    while end > head.i and sdoc[end].is_punct:
+        end -= 1
+    if end - head.left_edge.i > 14:
+        return None
+    return seg.start + sdoc[end].idx + len(sdoc[end].text)
+
+
+def _event_head(seg: Segment, m: re.Match):
+    sdoc = seg.doc
+    dir_span = seg.char_span(m.start("dir"), m.end("dir"), alignment_mode="expand")
+    nxt = seg.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    if dir_span is None or nxt is None or len(nxt) == 0:
+        return None
+    first = nxt[0]
+    if first.pos_ in ("PRON",) and first.lower_ not in ("that", "this") or first.pos_ in ("VERB", "AUX", "SCONJ", "PUNCT"):
+        return None
+    prep = dir_span[-1]
+    for c in prep.children:
+        if c.dep_ in ("pobj", "dobj") and c.i >= first.i:
+            return c
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("pcomp", "advcl", "ccomp") for t in prep.children):
+        return None  # "after the storm hit": a clause, not an event phrase
+    # the parser attached the phrase elsewhere: take the noun chunk that starts here
+    for chunk in sdoc.noun_chunks:
+        if chunk.start == first.i:
+            if chunk.root.dep_ in ("nsubj", "nsubjpass"):
+                return None  # the subject of a clause
+            return chunk.root
+        if chunk.start > first.i:
+            break
+    if first.pos_ in ("NOUN", "PROPN") or first.lower_ in ("that", "this"):
+        return first
+    return None
+
+
+def _np_right(tok) -> int:
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in _EVENT_KEEP:
+            end = max(end, _np_right(c))
+    return end
+
+
+# -- features ----------------------------------------------------------------
+
+
+def _features(doc: Document, c: _Cand, assets: Assets, sent_keys: dict) -> DateMention:
+    seg = c.seg
+    span = _tokens(seg, c.start, c.end)
+    root = span.root
+    meta = c.pattern.meta or {}
+    kind = meta.get("kind")
+    tense = _tense(root, seg)
+    signal = _signal(doc.view.text, c.start, seg, assets)
+    events: tuple = ()
+    event, inner = "", ()
+    if kind == "event":
+        event, inner = _event_info(doc, c, assets)
+    elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric", "offset"):
+        events = _attached_events(root, span)
+    sent = _sent_key(seg, root, sent_keys)
+    return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent)
+
+
+def _sent_key(seg: Segment, tok, cache: dict) -> tuple:
+    starts = cache.get(seg.index)
+    if starts is None:
+        starts = cache[seg.index] = [s.start for s in seg.doc.sents]
+    return (seg.index, bisect_right(starts, tok.i) - 1)
+
+
+def _signal(text: str, s: int, seg: Segment, assets: Assets) -> str:
+    window = text[max(seg.start, s - 30) : s]
+    for p in assets.patterns("date_signals"):
+        if p.regex.search(window):
+            return p.meta["mod"]
+    return ""
+
+
+def _governing_verb(tok):
+    """(verb, adjunct): the nearest verb above ``tok`` that carries tense, and
+    whether the date is an adjunct of it (reached through prepositions only,
+    "met on Monday") rather than a modifier inside a noun phrase ("the
+    March 9 vote"). A bare past participle on the way ("signed in March")
+    is returned as it is: it dates a past event."""
+    t, adjunct = tok, True
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and (_finite_info(t) or (t.tag_ == "VBN" and t.dep_ in ("acl", "amod", "advcl"))):
+            return t, adjunct
+        if t.head is t:
+            return (t, adjunct) if t.pos_ in ("VERB", "AUX") else (None, False)
+        if t.dep_ not in ("pobj", "prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "appos", "conj", "cc") or t.pos_ in ("NOUN",) and t is not tok:
+            adjunct = False
+        t = t.head
+    return None, False
+
+
+def _finite_info(v) -> bool:
+    """Does this verb say something about tense (itself or by its auxiliaries)?"""
+    if v.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return True
+    return v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS
+
+
+def _tense(tok, seg: Segment) -> str:
+    """past, future, present (a present-tense verb the date is an adjunct of:
+    "the summit opens on Monday" -- scheduled, so read as upcoming) or ""
+    (no verb, or a date inside a noun phrase of a present-tense clause)."""
+    v, adjunct = _governing_verb(tok)
+    if v is None:
+        return ""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in v.children):
+        return "generic"  # "the rainy season usually lasts from June to November"
+    if v.tag_ == "VBN" and not auxes and v.dep_ in ("acl", "amod", "advcl"):
+        return "past"
+    if words & {"will", "shall", "'ll", "wo"}:
+        return "future"
+    if words & {"would", "could", "might"}:
+        return "past" if any(a.lemma_ == "have" for a in auxes) else "future"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "future" if words & _FUTURE_MODALS else ""
+    if v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS:
+        h = v.head
+        if h.tag_ == "VBD" or any(a.tag_ == "VBD" for a in h.children if a.dep_ in ("aux", "auxpass")):
+            return ""  # "was expected to rule by ...": future in the past, either side of the DCT
+        return "future"
+    if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if v.lemma_ == "be" and any(c.lower_ == "due" for c in v.children):
+            return "future"
+        if seg.kind == "title":
+            return "past"  # headline present: "Opposition wins vote on Sunday"
+        return "present" if adjunct else ""
+    return ""
+
+
+def _attached_events(root, span) -> tuple:
+    """The event words a calendar date is attached to."""
+    t = root
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent"):
+        attach = t.head.head
+    elif t.dep_ == "ROOT":
+        return ()
+    else:
+        attach = t.head
+    if span.start <= attach.i < span.end:
+        return ()
+    out = [attach.lemma_.lower()]
+    if attach.pos_ == "VERB" and attach.dep_ in ("acl", "relcl") and attach.head.pos_ in ("NOUN", "PROPN"):
+        out.append(attach.head.lemma_.lower())  # "a ceasefire brokered on December 30"
+    if attach.pos_ in ("VERB", "AUX"):
+        for c in attach.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
+                out.append(c.lemma_.lower())
+                if c.dep_ == "dobj":
+                    out.append(f"{attach.lemma_.lower()} {c.lemma_.lower()}")
+            elif c.dep_ == "prt":
+                out.append(f"{attach.lemma_.lower()} {c.lower_}")
+            elif c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                        out.append(f"{attach.lemma_.lower()} {g.lemma_.lower()}")
+    else:
+        # a verb the parser hung on the noun ("taking office", parsed as amod)
+        for c in attach.children:
+            if c.pos_ == "VERB" and c.i < attach.i:
+                out += [c.lemma_.lower(), f"{c.lemma_.lower()} {attach.lemma_.lower()}"]
+    if attach.pos_ not in ("VERB", "AUX") and attach.dep_ in ("dobj", "attr") and attach.head.pos_ in ("VERB", "AUX"):
+        # "taking office on May 10": the date hangs on the object
+        verb = attach.head.lemma_.lower()
+        out += [verb, f"{verb} {attach.lemma_.lower()}"]
+    return tuple(dict.fromkeys(out))
+
+
+def _event_info(doc: Document, c: _Cand, assets: Assets) -> tuple[str, tuple]:
+    """Head lemma of the event phrase and a date written inside it."""
+    text = doc.view.text
+    m = c.pattern.regex.match(text, c.start)
+    seg = c.seg
+    phrase_start = m.end() if m else c.start
+    head = None
+    phrase = seg.char_span(phrase_start, c.end, alignment_mode="expand")
+    if phrase is not None and len(phrase):
+        head = phrase.root
+    inner: tuple = ()
+    best = None
+    for pat in assets.patterns("dates"):
+        kind = (pat.meta or {}).get("kind")
+        if kind not in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "season", "deictic", "deictic_day"):
+            continue
+        for im in pat.regex.finditer(text, phrase_start, c.end):
+            if best is None or (im.end() - im.start(), pat.score) > (best[1] - best[0], best[3]):
+                best = (im.start(), im.end(), pat.name, pat.score)
+    if best is not None:
+        inner = best[:3]
+    lemma = head.lemma_.lower() if head is not None else ""
+    return lemma, inner

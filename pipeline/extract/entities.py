@@ -1,21 +1,55 @@
-"""Entity mentions: spaCy's NER, cleaned to the claimex span conventions.
+"""Entity mentions: spaCy's NER, corrected and completed by general rules.
 
 :func:`find_entities` is the pure find step: it yields :class:`EntityMention`
-tuples (view offsets) and changes nothing. Span conventions: no leading
-determiner, no possessive 's, no title ("Prime Minister" is kept as the
-``title`` attribute), no markdown marks (those never reach the view).
-Canonical names are set later, by ``resolve``.
+tuples (view offsets) and changes nothing. Candidates come from four
+sources, then one flat, non-overlapping set of mentions is chosen:
+
+* structure (trusted first): a title before a capitalised name ("President
+  Ruiz", "foreign ministers Ruiz and Dahl") is a PERSON, the title kept as the
+  ``title`` attribute; an acronym paired with its long form ("the Institute
+  of World Affairs (IWA)", or a header acronym line over the long form);
+* spaCy's NER and the gazetteers of ``models/lexicons`` (countries with
+  aliases and demonyms, capitals, places, regions, international
+  organisations); the longest name wins, a gazetteer label beats the NER's on
+  the same span.
+
+Then document-level completion: a hyphen compound partner of a person
+("the Smith-Jones talks"), a nationality adjective before a capitalised
+institution ("the Brazilian Senate": one ORG), "the X administration" (X a
+PERSON), and every further occurrence of a name already found in the
+document. Span conventions: no leading determiner, no possessive, no title,
+no markdown marks (those never reach the view). Labels are settled per
+entity and canonical names set later, by ``resolve``.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
 from ..assets import Assets
-from ..document import Document, Span
+from ..document import Document, Segment, Span
 
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# labels whose names are looked for again across the document
+PROPAGATED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# head nouns said of countries as often as of leaders ("the Japanese government")
+WEAK_HEAD_NOUNS = frozenset({"government", "years", "camp"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+# rules (why a mention exists); resolve weighs their label votes
+RULE_NER = "ner"
+RULE_TITLE = "title"
+RULE_GAZETTEER = "gazetteer"
+RULE_ACRONYM = "acronym"
+RULE_COMPOUND = "compound"
+RULE_HEAD_NOUN = "head_noun"
+RULE_KNOWN = "known_name"
+RULE_BYLINE = "byline"
+RULE_HEADER = "header_line"
 
 
 class EntityMention(NamedTuple):
@@ -24,68 +58,899 @@ class EntityMention(NamedTuple):
     label: str
     title: str | None = None
     title_span: Span | None = None
-    rule: str = "ner"
+    rule: str = RULE_NER
+    # identity shared by different names of one entity: a gazetteer entry
+    # ("GPE:United States" for "US" and "the United States") or an acronym's
+    # long form; None when the name itself is the identity
+    group: str | None = None
+    # a context word that makes the name a PERSON ("administration")
+    cue: str | None = None
+    # the name ends in an organisation or place head word ("Carter Institute",
+    # "Jordan River"): it never names a person
+    headed: bool = False
 
 
-def title_phrases(assets: Assets) -> tuple[tuple[str, ...], ...]:
-    """Title phrases as lower-case token tuples, longest first."""
-    out = {tuple(t.lower().split()) for t in assets.lexicon("person_titles")}
-    return tuple(sorted(out, key=len, reverse=True))
+class GazEntry(NamedTuple):
+    label: str
+    group: str | None  # None: the name is its own identity (demonyms)
+    kind: str  # country, demonym, capital, place, region, organisation
 
 
-def _strip_title(tokens: list, titles, modifiers) -> int:
-    """How many leading tokens of a PERSON span are a title (with modifiers)."""
-    i, n = 0, len(tokens)
-    found = False
-    while i < n - 1:
-        low = [t.lower_ for t in tokens[i:]]
-        matched = False
-        for ph in titles:
-            if tuple(low[: len(ph)]) == ph and len(ph) < n - i:
-                i += len(ph)
-                matched = found = True
+# -- the rules, built once per Assets object and model vocabulary ----------------
+
+
+class EntityRules:
+    """Matchers and word sets of the entity extractor.
+
+    Built once per :class:`~pipeline.assets.Assets` and spaCy vocabulary
+    (:func:`entity_rules`); lexicon entries are tokenised with spaCy's English
+    tokenizer so that they match the parsed segments token for token.
+    """
+
+    def __init__(self, assets: Assets, vocab):
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        tokenizer = English().tokenizer
+        self.determiners = assets.lexicon_set("determiners")
+        self.name_heads = assets.lexicon_set("name_heads", lower=False)
+        self.place_parts = assets.lexicon_set("place_name_parts", lower=False)
+        self.person_heads = assets.lexicon_set("person_head_nouns")
+        self.person_roles = assets.lexicon_set("person_role_nouns")
+        self.particles = assets.lexicon_set("name_particles")
+        self.title_suffixes = assets.lexicon_set("title_suffixes")
+        self.not_entities = assets.lexicon_set("not_entities", lower=False)
+
+        # leaders' head nouns that introduce a name nothing else found
+        self.head_matcher = PhraseMatcher(vocab, attr="LOWER")
+        strong = self.person_heads - WEAK_HEAD_NOUNS
+        self.head_matcher.add("HEAD", [Doc(vocab, words=[w]) for w in sorted(strong)])
+
+        # titles: phrases on lower case; a plural last word is allowed
+        # ("foreign ministers Ruiz and Dahl"); the lexicon spelling is the title
+        self.titles: dict[tuple[str, ...], str] = {}
+        self.title_matcher = PhraseMatcher(vocab, attr="LOWER")
+        patterns = []
+        for entry in assets.lexicon("person_titles"):
+            toks = tuple(t.lower_ for t in tokenizer(entry))
+            self.titles.setdefault(toks, entry)
+            forms = [toks] + ([toks[:-1] + (toks[-1] + "s",)] if toks[-1].isalpha() else [])
+            patterns += [Doc(vocab, words=list(f)) for f in forms]
+        self.title_matcher.add("TITLE", patterns)
+
+        # gazetteers: one phrase matcher, case-sensitive on token text
+        self.gazetteer: dict[str, GazEntry] = {}
+        for name, entry in assets.mapping("countries").items():
+            for alias in (name, *entry.get("aliases", ())):
+                self.gazetteer.setdefault(alias, GazEntry("GPE", f"GPE:{name}", "country"))
+        for name, entry in assets.mapping("countries").items():
+            for dem in entry.get("demonyms", ()):
+                self.gazetteer.setdefault(dem, GazEntry("NORP", None, "demonym"))
+        for kind, lex in (("capital", "capitals"), ("place", "places")):
+            for name in assets.lexicon(lex):
+                self.gazetteer.setdefault(name, GazEntry("GPE", f"GPE:{name}", kind))
+        for name in assets.lexicon("regions"):
+            self.gazetteer.setdefault(name, GazEntry("LOC", f"LOC:{name}", "region"))
+        for name, entry in assets.mapping("international_organisations").items():
+            for alias in (name, *entry.get("aliases", ())):
+                self.gazetteer.setdefault(alias, GazEntry("ORG", f"ORG:{name}", "organisation"))
+
+        self.gazetteer_matcher = PhraseMatcher(vocab)
+        docs = []
+        for name in self.gazetteer:
+            toks = tokenizer(name)
+            docs.append(Doc(vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks]))
+        self.gazetteer_matcher.add("GAZ", docs)
+        # the same names shouted ("BOGOTA, Sept 26 (AP) -"): matched on lower
+        # case, kept only where the text is ALL CAPS and the name is not
+        self.shouted_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.shouted_matcher.add("GAZ", [d for d in docs if not d.text.isupper() and len(d.text) > 3])
+        # the token form of each gazetteer name, for lookups of matched text
+        self.gazetteer_tokens = {_squash(k): v for k, v in self.gazetteer.items()}
+        self.gazetteer_lower = {_squash(k).lower(): v for k, v in self.gazetteer.items() if not k.isupper()}
+
+    def gaz(self, text: str) -> GazEntry | None:
+        return self.gazetteer_tokens.get(_squash(text))
+
+    def gaz_shouted(self, text: str) -> GazEntry | None:
+        """The entry of an ALL-CAPS writing of a name that is not an acronym."""
+        return self.gazetteer_lower.get(_squash(text).lower())
+
+    def title_of(self, tokens) -> tuple[str, bool]:
+        """The lexicon spelling of a matched title (singular), and whether
+        the text has it in the plural."""
+        low = tuple(t.lower_ for t in tokens)
+        if low in self.titles:
+            return self.titles[low], False
+        sing = low[:-1] + (low[-1][:-1],)
+        return self.titles.get(sing, " ".join(t.text for t in tokens)), True
+
+
+def entity_rules(assets: Assets, vocab) -> EntityRules:
+    return assets.memo(f"entity_rules:{id(vocab)}", lambda: EntityRules(assets, vocab))
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+# -- tokens --------------------------------------------------------------------
+
+
+def _cap(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t[0].isdigit())
+
+
+def _is_name_token(tok, first: bool = False) -> bool:
+    """A capitalised part of a personal name ("Ruiz", "O'Brien", "J.")."""
+    t = tok.text
+    if not t or not t[0].isupper() or tok.tag_ == "POS" or tok.ent_type_ in _NOT_NAMES:
+        return False
+    if not (tok.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'\u2019.]*\w", t)):
+        return False
+    return tok.pos_ == "PROPN" if first else tok.pos_ in ("PROPN", "NOUN", "X")
+
+
+def _glued_hyphen(doc, j: int) -> bool:
+    """Token j is a hyphen with no space on either side ("Min-ji")."""
+    return doc[j].text in _HYPHENS and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc)
+
+
+def _name_run(doc, k: int, rules: EntityRules, limit: int = 5) -> int:
+    """End (exclusive) of the personal name starting at token k, or k."""
+    if k >= len(doc) or not _is_name_token(doc[k], first=True):
+        return k
+    j, n = k + 1, 1
+    while j < len(doc) and n < limit:
+        t = doc[j]
+        if _is_name_token(t):
+            j, n = j + 1, n + 1
+        elif _glued_hyphen(doc, j) and doc[j + 1].is_alpha and doc[j + 1].ent_type_ not in _NOT_NAMES:
+            j += 2  # hyphenated part of a given name: "Jae-in", "Min-ji"
+        elif t.text.islower() and t.lower_ in rules.particles:
+            # "von der Leyen", "bin Salman": particles before a name part
+            p = j
+            while p < len(doc) and doc[p].text.islower() and doc[p].lower_ in rules.particles:
+                p += 1
+            if p < len(doc) and _is_name_token(doc[p]):
+                j = p
+            else:
                 break
-        if matched:
-            continue
-        if low[0] in modifiers and i + 1 < n:
+        else:
+            break
+    return j
+
+
+def _caps(doc: Document, seg: Segment) -> bool:
+    """The segment was an ALL-CAPS line: letter case tells nothing there."""
+    return 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
+
+
+def _headline_case(doc: Document, seg: Segment) -> bool:
+    """An ALL-CAPS line, or a title or heading in Title Case ("Leaders Pledge
+    New Fund at Summit"): capitals there do not mark names."""
+    if _caps(doc, seg):
+        return True
+    if seg.kind not in ("title", "heading"):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", doc.view.text[seg.start : seg.end])]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# -- candidates ----------------------------------------------------------------
+
+
+class _Cand(NamedTuple):
+    i: int  # token range in the segment's Doc
+    j: int
+    label: str
+    rule: str
+    tier: int  # 1: structure (titles, acronyms), 2: NER and gazetteers
+    title: str | None = None
+    title_span: tuple[int, int] | None = None  # token range
+    group: str | None = None
+
+
+def _title_chains(sdoc, rules: EntityRules) -> list[tuple[int, int, str, bool]]:
+    """(start, end, title, plural) of runs of adjacent titles in a segment."""
+    from spacy.util import filter_spans
+
+    spans = filter_spans([sdoc[s:e] for _, s, e in rules.title_matcher(sdoc)])
+    chains: list[list] = []
+    for sp in sorted(spans, key=lambda s: s.start):
+        if chains and chains[-1][1] == sp.start:
+            chains[-1][1] = sp.end
+            chains[-1][2].append(sp)
+        else:
+            chains.append([sp.start, sp.end, [sp]])
+    out = []
+    for s, e, parts in chains:
+        named = [rules.title_of(p) for p in parts]
+        title = " ".join(t for t, _ in named)
+        # "President-elect", "Prime Minister-designate"
+        if e + 1 < len(sdoc) and _glued_hyphen(sdoc, e) and sdoc[e + 1].lower_ in rules.title_suffixes:
+            title += "-" + sdoc[e + 1].lower_
+            e += 2
+        out.append((s, e, title, named[-1][1]))
+    return out
+
+
+def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -> Iterator[_Cand]:
+    """PERSON names introduced by a title; several after a plural title."""
+    sdoc = seg.doc
+    for s, e, title, plural in chains:
+        lower_title = not any(_cap(t) for t in sdoc[s:e])
+        if lower_title and sdoc[e - 1].pos_ == "ADJ":
+            continue  # "major", "general" as adjectives
+        k = e
+        while True:
+            j = _name_run(sdoc, k, rules)
+            if j == k:
+                break
+            name = sdoc[k:j]
+            if name[-1].text in rules.name_heads:
+                break  # "Justice Department", "General Motors"
+            hit = rules.gaz(name.text)
+            if hit is not None and (lower_title or _caps(doc, seg)):
+                break  # "a leader Japan": the place, not a person
+            yield _Cand(k, j, "PERSON", RULE_TITLE, 1, title, (s, e))
+            # "foreign ministers Ruiz and Dahl", "Presidents A, B and C"
+            if plural and j + 1 < len(sdoc) and sdoc[j].lower_ in (",", "and", "&"):
+                k = j + 1 + (sdoc[j + 1].lower_ == "and")
+                continue
+            break
+
+
+def _strip_title(sdoc, i: int, j: int, chains) -> tuple[int, tuple | None]:
+    """A title chain at the start of an NER span is cut off: new start, chain."""
+    for s, e, title, _ in chains:
+        if s == i and e < j:
+            return e, (s, e, title)
+    return i, None
+
+
+def _clean(sdoc, i: int, j: int, rules: EntityRules) -> tuple[int, int]:
+    """Trim determiners, punctuation, possessives, lower-case modifiers."""
+    while i < j:
+        t = sdoc[i]
+        if t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles):
             i += 1
+        else:
+            break
+    while j > i:
+        t = sdoc[j - 1]
+        glued = j - 2 >= i and _glued_hyphen(sdoc, j - 2)
+        if t.is_punct or t.is_space or t.tag_ == "POS" or t.text in _POSSESSIVE or (t.text.islower() and t.is_alpha and not glued):
+            j -= 1
+        else:
+            break
+    return i, j
+
+
+def _split_compound(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int, int]]:
+    """Split "Canada-Mexico", "A B-C D" at a hyphen between two names.
+
+    A name that is one gazetteer entry ("Guinea-Bissau", "Indo-Pacific") or
+    a hyphenated given name ("Jean-Pierre Raffarin") stays whole: the split
+    needs a known place on one side, or two words on both.
+    """
+    if rules.gaz(sdoc[i:j].text) is not None:
+        return [(i, j)]
+    for h in range(i + 1, j - 1):
+        if _glued_hyphen(sdoc, h) and _cap(sdoc[h - 1]) and _cap(sdoc[h + 1]):
+            left, right = (i, h), (h + 1, j)
+            lt, rt = sdoc[i:h].text, sdoc[h + 1 : j].text
+            if rules.gaz(lt) or rules.gaz(rt) or (h - i >= 2 and j - h - 1 >= 2):
+                return [left] + _split_compound(sdoc, right[0], right[1], rules)
+    return [(i, j)]
+
+
+def _split_at(sdoc, i: int, j: int) -> list[tuple[int, int]]:
+    """"School of Economics at Lagos University" -> two organisations."""
+    for k in range(i + 1, j - 1):
+        if sdoc[k].lower_ == "at" and _cap(sdoc[k - 1]) and _cap(sdoc[k + 1]):
+            return [(i, k), *_split_at(sdoc, k + 1, j)]
+    return [(i, j)]
+
+
+def _org_not_place(sdoc, i: int, j: int, rules: EntityRules) -> bool:
+    """A multi-word 'place' holding a country or capital and another name
+    word is an organisation ("Ipsos Brazil", "the Lagos Times")."""
+    if j - i < 2 or rules.gaz(sdoc[i:j].text) is not None:
+        return False
+    for a in range(i, j):
+        for b in range(j, a, -1):
+            hit = rules.gaz(sdoc[a:b].text)
+            if hit is not None and hit.kind in ("country", "capital") and (a == i or b == j):
+                rest = [t for t in list(sdoc[i:a]) + list(sdoc[b:j]) if not t.is_punct]
+                return bool(rest) and any(_cap(t) and t.text not in rules.place_parts for t in rest)
+    return False
+
+
+def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText") -> Iterator[_Cand]:
+    sdoc = seg.doc
+    caps = _headline_case(doc, seg) and seg.kind != "byline"
+    for ent in sdoc.ents:
+        label = ent.label_
+        if label not in ENTITY_LABELS:
             continue
-        break
-    return i if found else 0
+        if caps and not plain.has(ent.text):
+            # a title-cased headline: every word is capitalised and the NER
+            # runs names into verbs ("Senate Panel Presses Washington"); only
+            # names the document also writes in running text are trusted
+            # (gazetteer entries and known names are found by other rules)
+            continue
+        i, j = _clean(sdoc, ent.start, ent.end, rules)
+        if j - i == 1 and sdoc[i].is_upper and len(sdoc[i]) > 3 and rules.gaz(sdoc[i].text) is None:
+            hit = rules.gaz_shouted(sdoc[i].text)  # "WASHINGTON -" in a dateline
+            if hit is not None:
+                yield _Cand(i, j, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+                continue
+        title = None
+        if i < j:
+            i2, chain = _strip_title(sdoc, i, j, chains)
+            if chain is not None and _name_run(sdoc, i2, rules) >= j:
+                i, title = i2, chain
+        for a, b in _split_compound(sdoc, i, j, rules):
+            for a2, b2 in _split_at(sdoc, a, b) if label == "ORG" else [(a, b)]:
+                a2, b2 = _clean(sdoc, a2, b2, rules)
+                if b2 <= a2 or not _worth(sdoc[a2:b2], rules):
+                    continue
+                lab = "ORG" if label in ("GPE", "LOC", "PERSON") and _org_not_place(sdoc, a2, b2, rules) else label
+                if title is not None and a2 == i:
+                    yield _Cand(a2, b2, "PERSON", RULE_TITLE, 1, title[2], (title[0], title[1]))
+                else:
+                    yield _Cand(a2, b2, lab, RULE_NER, 2)
+
+
+class _PlainText:
+    """The running text of a document (not ALL-CAPS lines), for checking that
+    a name seen in a headline is also written normally somewhere."""
+
+    def __init__(self, doc: Document):
+        self.text = "\n".join(doc.view.text[s.start : s.end] for s in doc.segments if not _headline_case(doc, s))
+        self._seen: dict[str, bool] = {}
+
+    def has(self, name: str) -> bool:
+        name = _norm_text(name)
+        if name not in self._seen:
+            rx = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
+            self._seen[name] = re.search(rx, self.text) is not None
+        return self._seen[name]
+
+
+def _worth(span, rules: EntityRules) -> bool:
+    """Not junk: some capitalised word, not only numbers, not a bare title."""
+    if not any(_cap(t) and not t.is_digit and not t.like_num for t in span):
+        return False
+    if len(span) == 1 and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "AUX", "ADP", "CCONJ", "SCONJ")):
+        return False
+    return tuple(t.lower_ for t in span) not in rules.titles and span.text not in rules.not_entities
+
+
+def _series_line(doc: Document, seg: Segment) -> bool:
+    series = doc.meta.series
+    return bool(series) and seg.kind == "header" and _norm_text(doc.view.text[seg.start : seg.end]).startswith(series)
+
+
+def _header_name_line(seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
+    """A header line that is one organisation's name ("The Baltic and Nordic
+    Research Council", "Institute for Regional Studies (Secretariat)"): one
+    ORG over the line, without its determiner and a trailing parenthesis.
+    """
+    if seg.kind != "header":
+        return
+    sdoc = seg.doc
+    k = next((t.i for t in sdoc if t.text == "("), len(sdoc))
+    i, j = _clean(sdoc, 0, k, rules)
+    name = sdoc[i:j]
+    if not 2 <= len(name) <= 12 or any(t.like_num for t in name):
+        return
+    if not all(_cap(t) or t.is_stop or t.is_punct for t in name) or not _cap(name[-1]):
+        return
+    if any(t.text in rules.name_heads for t in name) and rules.gaz(name.text) is None:
+        yield _Cand(i, j, "ORG", RULE_HEADER, 1)
+
+
+def _byline_candidates(doc: Document, seg: Segment) -> Iterator[_Cand]:
+    """The authors the header names are persons."""
+    if seg.kind != "byline":
+        return
+    for sp in doc.meta.author_spans:
+        if seg.start <= sp.start and sp.end <= seg.end:
+            span = seg.char_span(sp.start, sp.end, alignment_mode="contract")
+            if span is not None and len(span):
+                yield _Cand(span.start, span.end, "PERSON", RULE_BYLINE, 1)
+
+
+def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
+    sdoc = seg.doc
+    caps = _caps(doc, seg)
+    if not caps:
+        for _, s, e in rules.shouted_matcher(sdoc):
+            span = sdoc[s:e]
+            if span.text.isupper():
+                hit = rules.gaz_shouted(span.text)
+                if hit is not None:
+                    yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+    for _, s, e in rules.gazetteer_matcher(sdoc):
+        span = sdoc[s:e]
+        hit = rules.gaz(span.text)
+        if hit is None:
+            continue
+        if caps and len(span) == 1 and span[0].is_upper and span[0].lower_ in sdoc.vocab and sdoc.vocab[span[0].lower_].is_stop:
+            # "LET US ..." title-cased keeps "US" only when it is listed as an
+            # acronym; a stop word there is the word, unless "the" precedes
+            if not (s > 0 and sdoc[s - 1].lower_ == "the"):
+                continue
+        yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+
+
+_PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&]*[A-Z0-9]s?\)")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9]s?$")
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 and len(text) <= 10
+
+
+def _acronym_letters(text: str) -> str:
+    return "".join(c for c in text if c.isupper() or c.isdigit()).lower()
+
+
+def _long_form_start(words: list[str], acronym: str) -> int | None:
+    """Index of the first word of the shortest long form ending the word list
+    whose initials spell the acronym (Schwartz-Hearst style: the acronym's
+    letters in order, the first one starting the first word)."""
+    letters = _acronym_letters(acronym)
+    if not letters:
+        return None
+    for start in range(len(words) - 1, max(-1, len(words) - 2 * len(letters) - 4), -1):
+        w = words[start]
+        if not w[:1].isupper() or w[0].lower() != letters[0]:
+            continue
+        k = 0
+        for word in words[start:]:
+            if k < len(letters) and word[:1].lower() == letters[k]:
+                k += 1
+            # a letter may come from inside a hyphenated word ("Co-operation")
+            for part in word.split("-")[1:]:
+                if k < len(letters) and part[:1].lower() == letters[k]:
+                    k += 1
+        if k == len(letters):
+            return start
+    return None
+
+
+def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
+    """Acronyms paired with their long forms, as candidates per segment index.
+
+    "the Institute of World Affairs (IWA)" in any segment; a header line that
+    is a lone acronym directly above the line holding its long form.
+    """
+    out: dict[int, list[_Cand]] = {}
+    segs = doc.segments
+    for n, seg in enumerate(segs):
+        sdoc = seg.doc
+        if sdoc is None:
+            continue
+        # "Long Form (ACR)"
+        for hit in _PAREN_ACRONYM.finditer(sdoc.text):
+            span = sdoc.char_span(hit.start(), hit.end())
+            if span is None or len(span) != 3 or span.start == 0:
+                continue
+            k = span.start
+            if _is_acronym(sdoc[k + 1].text):
+                i0 = max(0, k - 14)
+                toks = [t for t in sdoc[i0:k] if not t.is_punct or t.text in _HYPHENS]
+                words = [t.text for t in toks]
+                st = _long_form_start(words, sdoc[k + 1].text)
+                if st is None:
+                    continue
+                i, j = _clean(sdoc, toks[st].i, k, rules)
+                if j - i < 2:
+                    continue
+                group, label = _acronym_group(sdoc[i:j].text, rules), _label_over(sdoc, i, j)
+                out.setdefault(n, []).append(_Cand(i, j, label, RULE_ACRONYM, 1, group=group))
+                out[n].append(_Cand(k + 1, k + 2, label, RULE_ACRONYM, 1, group=group))
+        # a header acronym line over its long form
+        if seg.kind == "header" and n + 1 < len(segs) and segs[n + 1].doc is not None and segs[n + 1].kind == "header":
+            toks = [t for t in sdoc if not t.is_space]
+            if len(toks) != 1 or not _is_acronym(toks[0].text):
+                continue
+            nxt = segs[n + 1].doc
+            k = next((t.i for t in nxt if t.text == "("), len(nxt))  # "(Secretariat)" is not part of it
+            i, j = _clean(nxt, 0, k, rules)
+            words = [t.text for t in nxt[i:j] if not t.is_punct or t.text in _HYPHENS]
+            if j - i < 2 or _long_form_start(words, toks[0].text) != 0 or not all(_cap(t) or t.is_stop or t.is_punct for t in nxt[i:j]):
+                continue
+            group = _acronym_group(nxt[i:j].text, rules)
+            out.setdefault(n, []).append(_Cand(toks[0].i, toks[0].i + 1, "ORG", RULE_ACRONYM, 1, group=group))
+            out.setdefault(n + 1, []).append(_Cand(i, j, "ORG", RULE_ACRONYM, 1, group=group))
+    return out
+
+
+def _acronym_group(long_form: str, rules: EntityRules) -> str:
+    """The identity of an acronym pair: the gazetteer entry of the long form
+    ("European Union (EU)"), else the long form itself."""
+    hit = rules.gaz(long_form)
+    return hit.group if hit is not None and hit.group else "ACR:" + _norm_text(long_form)
+
+
+def _label_over(sdoc, i: int, j: int) -> str:
+    """The NER label of the span, if the NER found (most of) it; else ORG."""
+    for ent in sdoc.ents:
+        if ent.start <= i + 1 and ent.end >= j - 1 and ent.label_ in ENTITY_LABELS:
+            return ent.label_
+    return "ORG"
+
+
+def _norm_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Flat mentions: structure first, then the longest name; on the same
+    span one that knows its entity's other names (an acronym pair, a
+    gazetteer entry) wins, and a gazetteer label beats the NER's (except
+    LANGUAGE)."""
+
+    def rank(c: _Cand):
+        return (c.tier, -(c.j - c.i), c.group is None, c.rule != RULE_GAZETTEER)
+
+    by_span = {}
+    for c in cands:
+        if c.rule == RULE_NER and c.label == "LANGUAGE":
+            by_span[(c.i, c.j)] = c  # "in Japanese": the language
+    taken: list[_Cand] = []
+    used = set()
+    for c in sorted(cands, key=rank):
+        if (c.i, c.j) in by_span and c is not by_span[(c.i, c.j)] and c.tier == 2:
+            continue
+        if any(k in used for k in range(c.i, c.j)):
+            continue
+        used.update(range(c.i, c.j))
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.i)
+
+
+# -- completion over the chosen mentions -------------------------------------------
+
+
+def _organisation_with_country(seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """"an Ipsos Brazil poll": a name the NER split before a country is one ORG
+    (a pollster's or a company's national branch)."""
+    sdoc = seg.doc
+    out = []
+    for a, b in zip(cands, cands[1:]):
+        if a.rule != RULE_NER or a.label not in ("ORG", "NORP") or b.i != a.j or not sdoc[a.j - 1].whitespace_:
+            continue
+        hit = rules.gaz(sdoc[b.i : b.j].text)
+        if hit is None or hit.kind != "country" or rules.gaz(sdoc[a.i : a.j].text) is not None:
+            continue
+        if b.j < len(sdoc) and _cap(sdoc[b.j]):
+            continue
+        out.append(_Cand(a.i, b.j, "ORG", RULE_NER, 1))
+    return out
+
+
+def _compound_partners(sdoc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """"the Tanaka-Moon meeting": the name glued by a hyphen to a PERSON is one too."""
+    used = {k for c in cands for k in range(c.i, c.j)}
+    out = []
+    for c in cands:
+        if c.label != "PERSON":
+            continue
+        # left partner: ... A B-[PERSON]
+        h = c.i - 1
+        if h >= 1 and _glued_hyphen(sdoc, h) and (h - 1) not in used:
+            a = h
+            while a - 1 >= 0 and (a - 1) not in used and _is_name_token(sdoc[a - 1]) and h - a < 3:
+                a -= 1
+            if a < h and _partner_ok(sdoc, a, h, rules):
+                out.append(_Cand(a, h, "PERSON", RULE_COMPOUND, 2))
+                used.update(range(a, h))
+        # right partner: [PERSON]-A B
+        h = c.j
+        if h + 1 < len(sdoc) and _glued_hyphen(sdoc, h) and (h + 1) not in used:
+            b = _name_run(sdoc, h + 1, rules, limit=3)
+            if b > h + 1 and _partner_ok(sdoc, h + 1, b, rules):
+                out.append(_Cand(h + 1, b, "PERSON", RULE_COMPOUND, 2))
+                used.update(range(h + 1, b))
+    return out
+
+
+def _partner_ok(sdoc, a: int, b: int, rules: EntityRules) -> bool:
+    span = sdoc[a:b]
+    if sdoc[a].pos_ != "PROPN" or rules.gaz(span.text) is not None or span[-1].text in rules.name_heads:
+        return False
+    return b - a >= 2 or (len(span[0].text) >= 3 and not span[0].is_stop)
+
+
+def _nationality_institutions(doc: Document, seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """"the Brazilian Senate", "Brazilian Supreme Court rulings": one ORG."""
+    if _caps(doc, seg):
+        return cands
+    sdoc = seg.doc
+    out: list[_Cand] = []
+    k = 0
+    while k < len(cands):
+        c = cands[k]
+        if c.label == "NORP" and c.j < len(sdoc) and sdoc[c.j - 1].whitespace_:
+            nxt = cands[k + 1] if k + 1 < len(cands) else None
+            if nxt is not None and nxt.i == c.j and nxt.label == "ORG" and nxt.group is None and _cap(sdoc[nxt.i]) and not sdoc[nxt.i].is_upper:
+                out.append(_Cand(c.i, nxt.j, "ORG", RULE_NER, 2))
+                k += 2
+                continue
+            # an institution the NER missed: capitalised words ending in a head word
+            e = c.j
+            while e < len(sdoc) and e - c.j < 4 and _cap(sdoc[e]) and sdoc[e].is_alpha and (nxt is None or e < nxt.i):
+                e += 1
+            if e > c.j and sdoc[e - 1].text in rules.name_heads:
+                out.append(_Cand(c.i, e, "ORG", RULE_NER, 2))
+                k += 1
+                continue
+        out.append(c)
+        k += 1
+    return out
+
+
+def _head_noun_people(doc: Document, seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """"the Tanaka cabinet": a capitalised name before a leader's head noun
+    that nothing else claimed is a PERSON."""
+    sdoc = seg.doc
+    used = {k for c in cands for k in range(c.i, c.j)}
+    out = []
+    for _, h, _ in rules.head_matcher(sdoc):
+        t = sdoc[h]
+        if t.i < 2 or (t.i - 1) in used:
+            continue
+        a = t.i
+        while a - 1 >= 0 and (a - 1) not in used and _is_name_token(sdoc[a - 1]) and t.i - a < 3:
+            a -= 1
+        if a == t.i or a == 0 or sdoc[a - 1].lower_ not in rules.determiners:
+            continue
+        name = sdoc[a : t.i]
+        if rules.gaz(name.text) is not None or any(x.text in rules.name_heads for x in name):
+            continue
+        out.append(_Cand(a, t.i, "PERSON", RULE_HEAD_NOUN, 2))
+    return out
+
+
+def _cue(sdoc, i: int, j: int, rules: EntityRules) -> str | None:
+    """Context after a name that makes it a person: a leader's head noun
+    ("the Merkel administration", "Merkel's government"), a relative "who",
+    or an apposition with a person noun ("Evans, an analyst at ...")."""
+    k = j
+    if k < len(sdoc) and (sdoc[k].tag_ == "POS" or sdoc[k].text in _POSSESSIVE):
+        k += 1
+        if k < len(sdoc) and sdoc[k].lower_ in rules.person_heads:
+            return sdoc[k].lower_
+        return None
+    if k < len(sdoc) and sdoc[k].lower_ in rules.person_heads:
+        return sdoc[k].lower_
+    if k + 1 < len(sdoc) and sdoc[k].text == ",":
+        if sdoc[k + 1].lower_ == "who":
+            return "who"
+        if sdoc[k + 1].lower_ in ("a", "an", "the"):
+            for t in sdoc[k + 2 : k + 6]:
+                if t.lemma_.lower() in rules.person_roles or t.lower_ in rules.person_roles:
+                    return "apposition"
+                if t.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") or t.text == ",":
+                    break
+    return None
+
+
+# -- the find step -------------------------------------------------------------
 
 
 def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
-    titles = title_phrases(assets)
-    modifiers = assets.lexicon_set("title_modifiers")
-    determiners = assets.lexicon_set("determiners")
-    for seg in doc.segments:
-        if seg.doc is None:
+    segs = [s for s in doc.segments if s.doc is not None]
+    if not segs:
+        return
+    rules = entity_rules(assets, segs[0].doc.vocab)
+    acronyms = _acronym_pairs(doc, rules)
+    plain = _PlainText(doc)
+    mentions: list[EntityMention] = []
+    title_tokens: set[int] = set()  # view offsets of title words
+    for seg in segs:
+        sdoc = seg.doc
+        chains = _title_chains(sdoc, rules)
+        for s, e, _, _ in chains:
+            title_tokens.update(seg.start + t.idx for t in sdoc[s:e])
+        if _series_line(doc, seg):
+            continue  # "Policy Brief No. 8": a series name is not an entity
+        cands = list(_title_candidates(doc, seg, rules, chains))
+        cands += _byline_candidates(doc, seg)
+        cands += _header_name_line(seg, rules)
+        cands += acronyms.get(seg.index, [])
+        cands += _ner_candidates(doc, seg, rules, chains, plain)
+        cands += _gazetteer_candidates(doc, seg, rules)
+        # the words of a title before a name are not a name ("Secretary of State")
+        titled = {k for c in cands if c.title_span for k in range(*c.title_span)}
+        cands = [c for c in cands if c.title_span or not any(k in titled for k in range(c.i, c.j))]
+        chosen = _select(cands)
+        chosen = _select(chosen + _organisation_with_country(seg, chosen, rules))
+        chosen = _select(chosen + _compound_partners(sdoc, chosen, rules))
+        chosen = _nationality_institutions(doc, seg, chosen, rules)
+        chosen = _select(chosen + _head_noun_people(doc, seg, chosen, rules))
+        for c in chosen:
+            mentions.append(_to_mention(doc, seg, c, rules))
+    mentions = [m for m in mentions if m is not None]
+    mentions = _hyphen_token_parts(doc, mentions, rules)
+    mentions = _share_acronym_groups(doc, mentions)
+    found, replaced = _known_names(doc, mentions, rules, title_tokens)
+    if replaced:
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in replaced)]
+    mentions += found
+    out, seen = [], set()
+    for m in sorted(mentions):
+        if (m.start, m.end) not in seen and m.end > m.start:
+            seen.add((m.start, m.end))
+            out.append(m)
+    yield from out
+
+
+def _to_mention(doc: Document, seg: Segment, c: _Cand, rules: EntityRules) -> EntityMention | None:
+    sdoc = seg.doc
+    start = seg.start + sdoc[c.i].idx
+    end = seg.start + sdoc[c.j - 1].idx + len(sdoc[c.j - 1].text)
+    # a possessive glued to the last token ("Korea's" as one token)
+    for p in _POSSESSIVE[:2]:
+        if doc.view.text[start:end].endswith(p) and end - len(p) > start:
+            end -= len(p)
+    title = title_span = None
+    if c.title is not None and c.title_span is not None:
+        a, b = c.title_span
+        title = c.title
+        title_span = Span(seg.start + sdoc[a].idx, seg.start + sdoc[b - 1].idx + len(sdoc[b - 1].text))
+    cue = _cue(sdoc, c.i, c.j, rules) if c.label in ("PERSON", "GPE", "ORG", "NORP") else None
+    headed = c.j - c.i > 1 and sdoc[c.j - 1].text in rules.name_heads
+    return EntityMention(start, end, c.label, title, title_span, c.rule, c.group, cue, headed)
+
+
+_HYPHEN_COMPOUND = re.compile(r"(?<![\w.\-])[A-Z][\w.'\u2019]*(?:-[A-Z][\w.'\u2019]*)+")
+
+
+def _hyphen_token_parts(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
+    """Places inside one token: the tokenizer keeps "U.S.-China" whole, the
+    guidelines want `U.S.` and `China`. Gazetteer parts of such a compound
+    become mentions (replacing an NER mention of the whole compound)."""
+    text = doc.view.text
+    out = list(mentions)
+    for hit in _HYPHEN_COMPOUND.finditer(text):
+        a, b = hit.span()
+        if rules.gaz(hit.group(0)) is not None:
+            continue  # "Guinea-Bissau", "Indo-Pacific"
+        parts, pos = [], a
+        for piece in hit.group(0).split("-"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        found = []
+        for s, e in parts:
+            entry = rules.gaz(text[s:e])
+            if entry is None and text[s:e].endswith(".") and text[s : e - 1].count(".") == 0:
+                e -= 1  # "Canada.-" is not a name, "Canada" is
+                entry = rules.gaz(text[s:e])
+            if entry is not None:
+                found.append(EntityMention(s, e, entry.label, rule=RULE_GAZETTEER, group=entry.group))
+        if not found:
             continue
-        for ent in seg.doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
+        inside = [m for m in out if a <= m.start and m.end <= b]
+        if any(m.rule != RULE_NER for m in inside):
+            continue
+        if any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in out):
+            continue
+        out = [m for m in out if m not in inside] + found
+    return out
+
+
+def _share_acronym_groups(doc: Document, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Every mention of a paired acronym names the long form's entity."""
+    text = doc.view.text
+    groups = {}
+    for m in mentions:
+        if m.rule == RULE_ACRONYM and m.group and _is_acronym(text[m.start : m.end]):
+            groups.setdefault(text[m.start : m.end], (m.group, m.label))
+    if not groups:
+        return mentions
+    out = []
+    for m in mentions:
+        s = text[m.start : m.end]
+        if s in groups and m.group is None:
+            m = m._replace(group=groups[s][0], label=groups[s][1])
+        out.append(m)
+    return out
+
+
+def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRules, title_tokens: set[int]) -> tuple[list[EntityMention], list[tuple[int, int]]]:
+    """Further occurrences of names found elsewhere in the document.
+
+    One regex pass over the view for every known name (and the first and
+    last word of a multi-word PERSON name); a hit counts when it is a whole
+    token span, not inside another mention, not part of a longer capitalised
+    name, and a proper noun where a single word could be a common one ("May").
+    """
+    text = doc.view.text
+    known: dict[str, tuple[str, str | None]] = {}
+    for m in mentions:
+        if m.label not in PROPAGATED_LABELS:
+            continue
+        s = _norm_text(text[m.start : m.end])
+        if not s[:1].isupper() and not s[:1].isdigit():
+            continue
+        known.setdefault(s, (m.label, m.group))
+        words = s.split()
+        if m.label == "PERSON" and len(words) > 1 and m.rule in (RULE_TITLE, RULE_NER, RULE_BYLINE):
+            for part in _name_parts(words, rules):
+                known.setdefault(part, ("PERSON", None))
+    if not known:
+        return [], []
+    names = sorted(known, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")(?!\w)")
+    taken = bytearray(len(text) + 1)  # 1: a weak NER mention, 2: any other
+    for m in mentions:
+        taken[m.start : m.end] = (b"\x01" if m.rule == RULE_NER else b"\x02") * (m.end - m.start)
+    replaced: list[tuple[int, int]] = []
+    starts = [s.start for s in doc.segments]
+    out = []
+    for hit in rx.finditer(text):
+        a, b = hit.span()
+        if any(taken[a:b]):
+            # only a longer name over weaker NER pieces ("Ana Costa" over "Costa")
+            if 2 in taken[a:b] or taken[a - 1 : a] == b"\x01" or taken[b : b + 1] == b"\x01" or known[_norm_text(hit.group(0))][0] != "PERSON":
                 continue
-            toks = list(ent)
-            while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in _POSSESSIVE or toks[-1].tag_ == "POS"):
-                toks.pop()
-            while toks and (toks[0].lower_ in determiners or toks[0].is_punct or toks[0].is_space):
-                toks.pop(0)
-            title = title_span = None
-            if ent.label_ == "PERSON" and len(toks) > 1:
-                k = _strip_title(toks, titles, modifiers)
-                if k:
-                    ts = seg.view_span(toks[0])
-                    te = seg.view_span(toks[k - 1])
-                    title_span = Span(ts.start, te.end)
-                    title = doc.view.text[ts.start : te.end]
-                    toks = toks[k:]
-            if not toks:
-                continue
-            start = seg.view_span(toks[0]).start
-            end = seg.view_span(toks[-1]).end
-            text = doc.view.text[start:end]
-            # a possessive glued to the last token ("Korea's" tokenised as one)
-            for p in _POSSESSIVE[:2]:
-                if text.endswith(p):
-                    end -= len(p)
-            if end > start:
-                yield EntityMention(start, end, ent.label_, title, title_span)
+        seg = doc.segments[bisect_right(starts, a) - 1]
+        if seg.doc is None or b > seg.end:
+            continue
+        span = seg.char_span(a, b)
+        if span is None:
+            continue
+        sdoc = seg.doc
+        if len(span) == 1 and not _name_like(span[0]):
+            continue  # "May I ...", "Will they ..."
+        before = sdoc[span.start - 1] if span.start > 0 else None
+        after = sdoc[span.end] if span.end < len(sdoc) else None
+        if _glued_name(before, text, seg, taken, title_tokens) or _glued_name(after, text, seg, taken, title_tokens):
+            continue
+        label, group = known[_norm_text(hit.group(0))]
+        if any(taken[a:b]):
+            replaced.append((a, b))
+        out.append(EntityMention(a, b, label, None, None, RULE_KNOWN, group, _cue(sdoc, span.start, span.end, rules)))
+        taken[a:b] = b"\x02" * (b - a)
+    return out, replaced
+
+
+_FUNCTION_POS = frozenset({"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "INTJ", "NUM"})
+
+
+def _name_like(tok) -> bool:
+    """A single capitalised word that can be a name here: not a function word
+    or verb ("May I", "Will they"), and a noun at the start of a sentence."""
+    if tok.pos_ in _FUNCTION_POS:
+        return False
+    return tok.pos_ in ("PROPN", "NOUN", "X") or not tok.is_sent_start
+
+
+def _name_parts(words: list[str], rules: EntityRules) -> list[str]:
+    """The parts of a full name that may stand alone: the first and the last
+    word ("Tanaka" of "Tanaka Hiroshi", "Scholz" of "Olaf Scholz"), a surname
+    with its particles ("von der Leyen", also "Von der Leyen")."""
+    out = [w for w in (words[0], words[-1]) if len(w) >= 2 and w[0].isupper() and rules.gaz(w) is None]
+    k = next((n for n, w in enumerate(words) if n and w.lower() in rules.particles), None)
+    if k is not None and k < len(words) - 1:
+        tail = " ".join(words[k:])
+        out += [tail, tail[0].upper() + tail[1:]]
+        out = [w for w in out if w != words[-1]]
+    return out
+
+
+def _glued_name(tok, text: str, seg: Segment, taken: bytearray, title_tokens: set[int]) -> bool:
+    """A neighbouring capitalised proper noun that no mention or title explains
+    (the hit is part of a longer, unknown name: "Grand Central Station")."""
+    if tok is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    off = seg.start + tok.idx
+    return not taken[off] and off not in title_tokens

@@ -87,7 +87,7 @@ class TriggerLexicon:
     @classmethod
     def load(cls, assets: Assets) -> "TriggerLexicon":
         """Built once per Assets object (cached there)."""
-        return assets.derived("recommendation_triggers", cls._build)
+        return assets.memo("recommendation_triggers", lambda: cls._build(assets))
 
     @classmethod
     def _build(cls, assets: Assets) -> "TriggerLexicon":

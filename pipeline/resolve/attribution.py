@@ -84,7 +84,7 @@ class AttributionLexicon:
 
     @classmethod
     def load(cls, assets: Assets) -> "AttributionLexicon":
-        return assets.derived("attribution", cls._build)
+        return assets.memo("attribution", lambda: cls._build(assets))
 
     @classmethod
     def _build(cls, assets: Assets) -> "AttributionLexicon":

@@ -1,9 +1,28 @@
 """TIMEX3 values for date mentions, anchored to the publication date (DCT)
-and to the last date of the narrative.
+and to the narrative.
 
-:func:`normalise` is a pure function from a mention's text and its context
-(DCT, the last resolved date) to a :class:`Timex`; :func:`resolve_dates` walks
-a document's mentions in order and keeps the narrative anchor.
+:func:`resolve_dates` walks a document's date mentions in text order and
+keeps the narrative: the calendar dates resolved so far (with the event words
+they are attached to). Each mention is read by the pattern that found it
+(``models/patterns/dates.json``, its ``kind`` says how) and gets a value:
+
+* full dates and durations need nothing else (anchor None);
+* partial dates ("March 9", "in July", "late May") take their year from the
+  DCT and the tense of their verb (a past event is on or before the DCT, a
+  future one on or after it), or from an explicit year written in the same
+  or the previous sentence when that agrees with the tense (anchor "dct", or
+  the span of that date);
+* deictic dates ("last year", "yesterday", "two years ago") count from the
+  DCT (anchor "dct");
+* anaphoric dates ("the following day", "a week later") count from the most
+  recent date fine enough for their unit, and event-anchored ones ("the day
+  after the election") from the most recent date attached to an event of the
+  same class (``models/lexicons/event_classes.json``); anchor = that date's
+  span. An event the text never dates gives X placeholders and anchor None;
+* vague references give PAST_REF / PRESENT_REF / FUTURE_REF (anchor None).
+
+The value has the granularity of what was said: day offsets give a day,
+week offsets an ISO week, month offsets a month, year offsets a year.
 """
 
 from __future__ import annotations
@@ -33,127 +52,794 @@ class Date(NamedTuple):
     anchor: str | Span | None
 
 
-_UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W", "day": "D", "days": "D",
-          "decade": "DE", "decades": "DE", "century": "CE", "centuries": "CE", "hour": "H", "hours": "H"}
-_PAST_REF = re.compile(r"^(?:(?:in\s+)?recent\s+(?:years|months|weeks|decades|times)|the\s+past(?:\s+few\s+\w+)?|(?:in\s+)?the\s+past|previously|years\s+ago|lately)$", re.I)
-_PRESENT_REF = re.compile(r"^(?:now|right\s+now|currently|today|at\s+present|the\s+present|nowadays|these\s+days|present|current)$", re.I)
-_FUTURE_REF = re.compile(r"^(?:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|decades)|someday|one\s+day)$", re.I)
+class _Point(NamedTuple):
+    """A resolved calendar date the narrative can count from."""
+
+    span: Span | str | None  # the anchor a value counted from this point gets
+    day: date  # the first day of the period
+    gran: str  # D, W, M or Y
+    events: frozenset  # event classes the date is attached to
+    sent: tuple
+    explicit: bool  # the year is written in the mention
 
 
-class Context(NamedTuple):
-    dct: date | None
-    last: date | None = None
-    last_span: Span | None = None
+_GRAN = {"D": 0, "W": 1, "M": 2, "Y": 3}
+_UNIT_CODE = {
+    "year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE", "centurie": "CE",
+    "hour": "H", "minute": "MIN", "fortnight": "FN", "quarter": "Q", "weekend": "WE",
+    "morning": "D", "afternoon": "D", "evening": "D", "night": "D",
+}
+_TOD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+             "final": -1, "last": -1, "latter": 2}
+_CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "quarterly": "P3M"}
+_BACKWARD = {"before", "preceding", "prior to", "ahead of", "earlier", "previously", "previous", "prior"}
+_ANCHOR_KINDS = {"header", "dateline"}  # segments whose dates do not start a narrative
 
 
-def _year_for(month: int, day: int | None, ctx: Context) -> tuple[int | None, str | None]:
-    ref = ctx.dct
-    if ref is None:
-        return None, None
-    year = ref.year
-    # a partial date later than the publication date is taken as last year's
-    if (month, day or 1) > (ref.month, ref.day):
-        year -= 1
-    return year, "dct"
+class _Narrative:
+    """The document's DCT and the calendar dates resolved so far."""
 
+    def __init__(self, dct: date | None, classes: dict, text: str = ""):
+        self.dct = dct
+        self.text = text
+        self.points: list[_Point] = []
+        self.classes = classes
 
-def normalise(text: str, ctx: Context, assets: Assets) -> Timex:
-    months = assets.mapping("months")
-    numbers = assets.mapping("number_words")
-    mods = assets.mapping("temporal_modifiers")
-    t = re.sub(r"\s+", " ", text).strip().rstrip(".,")
-    low = t.lower()
-    mod = None
-    for phrase in sorted(mods, key=len, reverse=True):
-        if low.startswith(phrase + " ") or (phrase.endswith("-") and low.startswith(phrase)):
-            mod = mods[phrase]
-            low = low[len(phrase) :].strip()
-            break
-    low = re.sub(r"^(?:the|in|on|since|from|by|until)\s+", "", low)
-    mon = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    def event_classes(self, words) -> frozenset:
+        return frozenset(self.classes.get(w, w) for w in words)
 
-    m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({mon})\.?,?\s+(\d{{4}})", low) or None
-    if m:
-        return _ymd(int(m.group(3)), months[m.group(2)], int(m.group(1)), mod)
-    m = re.fullmatch(rf"({mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", low)
-    if m:
-        return _ymd(int(m.group(3)), months[m.group(1)], int(m.group(2)), mod)
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", low)
-    if m:
-        return _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)), mod)
-    m = re.fullmatch(rf"({mon})\.?,?\s+(?:of\s+)?(\d{{4}})", low)
-    if m:
-        return Timex("DATE", f"{int(m.group(2)):04d}-{months[m.group(1)]:02d}", mod)
-    m = re.fullmatch(r"(?:the\s+)?((?:1[0-9]|20)\d\d)s?", low)
-    if m:
-        return Timex("DATE", m.group(1)[:3] if low.endswith("s") else m.group(1), mod)
-    m = re.fullmatch(rf"({mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({mon})\.?", low)
-    if m:
-        mo = months[m.group(1) or m.group(4)]
-        d = int(m.group(2) or m.group(3))
-        y, anchor = _year_for(mo, d, ctx)
-        if y is not None:
-            tx = _ymd(y, mo, d, mod)
-            return tx._replace(anchor=anchor)
-        return Timex("DATE", f"XXXX-{mo:02d}-{d:02d}", mod)
-    m = re.fullmatch(rf"({mon})\.?", low)
-    if m and low not in ("may", "march"):
-        mo = months[m.group(1)]
-        y, anchor = _year_for(mo, None, ctx)
-        return Timex("DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", mod, anchor)
-    if m and t[:1].isupper():
-        mo = months[m.group(1)]
-        y, anchor = _year_for(mo, None, ctx)
-        return Timex("DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", mod, anchor)
-    m = re.fullmatch(r"(last|this|next|previous|coming)\s+(year|month)", low)
-    if m and ctx.dct is not None:
-        delta = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m.group(1)]
-        if m.group(2) == "year":
-            return Timex("DATE", f"{ctx.dct.year + delta:04d}", mod, "dct")
-        mi = ctx.dct.year * 12 + ctx.dct.month - 1 + delta
-        return Timex("DATE", f"{mi // 12:04d}-{mi % 12 + 1:02d}", mod, "dct")
-    m = re.fullmatch(r"(?:the\s+)?(following|next|previous|preceding)\s+day", low)
-    if m and ctx.last is not None:
-        d = ctx.last + timedelta(days=1 if m.group(1) in ("following", "next") else -1)
-        return Timex("DATE", d.isoformat(), mod, ctx.last_span)
-    m = re.fullmatch(r"(?:(\d+|[a-z]+(?:\s+[a-z]+)?)\s+)?(years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?)", low)
-    if m:
-        unit = _UNITS[m.group(2)]
-        n = 1
-        if m.group(1):
-            n = int(m.group(1)) if m.group(1).isdigit() else numbers.get(m.group(1))
-        if n is None:
-            return Timex("DURATION", f"PX{unit[0] if unit not in ('DE', 'CE') else 'Y'}", mod)
-        if unit == "DE":
-            return Timex("DURATION", f"P{10 * n}Y", mod)
-        if unit == "CE":
-            return Timex("DURATION", f"P{100 * n}Y", mod)
-        if unit == "H":
-            return Timex("DURATION", f"PT{n}H", mod)
-        return Timex("DURATION", f"P{n}{unit}", mod)
-    if _PAST_REF.match(low) or _PAST_REF.match(t):
-        return Timex("DATE", "PAST_REF", mod)
-    if _PRESENT_REF.match(low):
-        return Timex("DATE", "PRESENT_REF", mod)
-    if _FUTURE_REF.match(low) or _FUTURE_REF.match(t):
-        return Timex("DATE", "FUTURE_REF", mod)
-    return Timex("DATE", "XXXX", mod)
+    def last(self, gran: str, sent: tuple | None = None) -> _Point | None:
+        """The most recent date at least as fine as ``gran`` (in ``sent`` if given)."""
+        for p in reversed(self.points):
+            if _GRAN[p.gran] <= _GRAN[gran] and (sent is None or p.sent == sent):
+                return p
+        return None
 
+    def dated_event(self, word: str, gran: str, past: bool) -> _Point | None:
+        """The most recent date attached to an event of the class of ``word``,
+        at least as fine as ``gran`` (and not after the DCT when ``past``)."""
+        cls = self.classes.get(word, word)
+        for p in reversed(self.points):
+            if cls in p.events and _GRAN[p.gran] <= _GRAN[gran]:
+                if past and self.dct is not None and p.day > self.dct:
+                    continue
+                return p
+        return None
 
-def _ymd(y: int, mo: int, d: int, mod: str | None) -> Timex:
-    try:
-        return Timex("DATE", date(y, mo, d).isoformat(), mod)
-    except ValueError:
-        return Timex("DATE", f"{y:04d}-{mo:02d}", mod)
+    def nearby_year(self, sent: tuple, reach: int = 1) -> _Point | None:
+        """An explicit-year date in the same sentence or up to ``reach``
+        sentences before it, in the same paragraph."""
+        for p in reversed(self.points):
+            if not p.sent or not sent or p.sent[0] != sent[0] or sent[1] - p.sent[1] > reach:
+                return None
+            if p.explicit:
+                return p
+        return None
 
 
 def resolve_dates(doc: Document, mentions: list[DateMention], assets: Assets) -> list[Date]:
     dct = date.fromisoformat(doc.meta.published) if doc.meta.published else None
-    ctx = Context(dct)
+    nar = _Narrative(dct, assets.mapping("event_classes"), doc.view.text)
+    by_name = {p.name: p for p in assets.patterns("dates")}
+    kinds = {seg.index: seg.kind for seg in doc.segments}
     out = []
-    for m in sorted(mentions):
-        tx = normalise(doc.view.text[m.start : m.end], ctx, assets)
-        if tx.timex_type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
-            ctx = Context(dct, date.fromisoformat(tx.value), Span(m.start, m.end))
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        text = doc.view.text[m.start : m.end]
+        pat = by_name.get(m.rule)
+        match = pat.regex.fullmatch(text) if pat is not None else None
+        if match is None and pat is not None:
+            match = pat.regex.match(text)
+        tx, point = _normalise(m, text, match, (pat.meta or {}).get("kind") if pat else None, nar, assets)
+        tx = _with_signal(tx, m)
         out.append(Date(m.start, m.end, tx.timex_type, tx.value, tx.mod, tx.anchor))
+        if point is not None and kinds.get(m.sent[0] if m.sent else -1) not in _ANCHOR_KINDS:
+            day, gran, explicit = point
+            nar.points.append(_Point(Span(m.start, m.end), day, gran, nar.event_classes(m.events), m.sent, explicit))
     return out
+
+
+def normalise(text: str, dct: date | None, assets: Assets, *, tense: str = "") -> Timex:
+    """The TIMEX3 of a date expression read on its own (no narrative): for
+    quick checks and the CLI; the pipeline uses :func:`resolve_dates`."""
+    nar = _Narrative(dct, assets.mapping("event_classes"), text)
+    for pat in sorted(assets.patterns("dates"), key=lambda p: -p.score):
+        match = pat.regex.fullmatch(text)
+        if match:
+            m = DateMention(0, len(text), pat.label or "DATE", pat.name, tense)
+            return _normalise(m, text, match, (pat.meta or {}).get("kind"), nar, assets)[0]
+    return Timex("DATE", "XXXX")
+
+
+# -- the value of one mention ---------------------------------------------------
+
+
+def _g(m: re.Match | None, name: str) -> str:
+    if m is None or name not in m.re.groupindex:
+        return ""
+    return re.sub(r"\s+", " ", m.group(name) or "").strip()
+
+
+def _normalise(m: DateMention, text: str, match, kind, nar: _Narrative, assets: Assets):
+    """(Timex, point) where point is (first day, granularity, explicit year) or None."""
+    if match is None or kind is None:
+        return Timex(m.label, "XXXX"), None
+    fn = _KINDS.get(kind)
+    if fn is None:
+        return Timex(m.label, "XXXX"), None
+    return fn(m, match, nar, assets)
+
+
+def _part_mod(match, assets: Assets) -> str | None:
+    part = _g(match, "part").lower().rstrip("-").strip()
+    if not part:
+        return None
+    mods = assets.mapping("temporal_modifiers")
+    return mods.get(part) or mods.get(part + "-")
+
+
+def _date_mod(match, assets: Assets) -> str | None:
+    if _g(match, "onwards"):
+        return "ON_OR_AFTER"
+    return _part_mod(match, assets)
+
+
+def _with_signal(tx: Timex, m: DateMention) -> Timex:
+    """The mod of a signal before the span ("since 2018"), unless the span
+    has its own ("since the early 2000s" keeps START: the words inside the
+    span are the more specific evidence)."""
+    if not m.signal or tx.mod or tx.timex_type != "DATE" or tx.value.endswith("_REF"):
+        return tx
+    return tx._replace(mod=m.signal)
+
+
+def _month_of(match, assets: Assets) -> int:
+    if _g(match, "mnum"):
+        return int(_g(match, "mnum"))
+    return int(assets.mapping("months")[_g(match, "month").lower().rstrip(".")])
+
+
+def _fmt(d: date, gran: str) -> str:
+    if gran == "D":
+        return d.isoformat()
+    if gran == "W":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if gran == "M":
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _add_months(d: date, k: int) -> date:
+    mi = d.year * 12 + d.month - 1 + k
+    y, mo = divmod(mi, 12)
+    return date(y, mo + 1, 1)
+
+
+def _shift(d: date, code: str, n: float) -> tuple[date, str] | None:
+    n = int(n)
+    if code == "D":
+        return d + timedelta(days=n), "D"
+    if code == "FN":
+        return d + timedelta(days=14 * n), "D"
+    if code in ("W", "WE"):
+        return d + timedelta(days=7 * n), "W"
+    if code == "M":
+        return _add_months(d, n), "M"
+    if code == "Q":
+        return _add_months(d, 3 * n), "M"
+    if code == "Y":
+        return date(d.year + n, 1, 1), "Y"
+    if code == "DE":
+        return date(d.year + 10 * n, 1, 1), "Y"
+    return None
+
+
+def _placeholder(gran: str) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(gran, "XXXX")
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s"):
+        w = w[:-1]
+    return _UNIT_CODE.get(w, "")
+
+
+def _number(word: str, assets: Assets) -> float | None:
+    w = re.sub(r"\s+", " ", word.lower()).strip()
+    if not w:
+        return 1
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w) if "." in w else int(w)
+    nums = assets.mapping("number_words")
+    if w in nums:
+        return nums[w]
+    if "-" in w:
+        parts = [nums.get(p) for p in w.split("-")]
+        if all(isinstance(p, int) for p in parts):
+            return sum(parts)
+    return None
+
+
+def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _Narrative):
+    """(year, anchor) of a date written without its year."""
+    dct = nar.dct
+    if dct is None:
+        return None, None
+    rel = rel.lower()
+    tense = m.tense
+    if tense == "generic":
+        return None, None  # a habitual statement: no particular year
+    if m.signal == "ON_OR_AFTER":
+        tense = "past"  # "since March": already begun
+    elif tense == "present":
+        tense = "future"  # "the summit opens on June 3": scheduled
+    if not rel and tense in ("past", ""):
+        # a past-tense narrative carries its year over to the next sentence;
+        # without tense only a year in the same sentence does
+        p = nar.nearby_year(m.sent, 1 if tense == "past" else 0)
+        if p is not None and p.day.year != dct.year:
+            y = p.day.year
+            cand = _safe_date(y, month, day or 1)
+            if not (tense == "past" and cand > dct):
+                return y, p.span
+    y = dct.year
+    here = (month, day) if day else (month,)
+    now = (dct.month, dct.day) if day else (dct.month,)
+    cmp = (here > now) - (here < now)
+    if rel in ("last", "previous"):
+        return (y if cmp < 0 else y - 1), "dct"
+    if rel in ("next", "coming"):
+        return (y if cmp > 0 else y + 1), "dct"
+    if rel in ("this", "current"):
+        return y, "dct"
+    if tense == "past" and cmp > 0:
+        return y - 1, "dct"
+    if tense == "future" and cmp < 0:
+        return y + 1, "dct"
+    return y, "dct"
+
+
+def _safe_date(y: int, mo: int, d: int) -> date:
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return date(y, mo, 1)
+
+
+# -- kinds ----------------------------------------------------------------------
+
+
+def _k_ymd(m, match, nar, assets):
+    y, mo, d = int(_g(match, "year")), _month_of(match, assets), int(_g(match, "day"))
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return Timex("DATE", f"{y:04d}-{mo:02d}", _date_mod(match, assets)), (date(y, mo, 1), "M", True)
+    return Timex("DATE", day.isoformat(), _date_mod(match, assets)), (day, "D", True)
+
+
+def _rel_year(match, nar: _Narrative):
+    """(year, anchor) for "of that year", "of the following year": from the last date mentioned."""
+    rel = _g(match, "rel").lower()
+    k = 1 if rel in ("the following", "the next") else -1 if rel in ("the previous", "the preceding") else 0
+    p = nar.last("Y")
+    if p is None:
+        return (nar.dct.year + k, "dct") if nar.dct else (None, None)
+    return p.day.year + k, p.span
+
+
+def _k_m_anaphoric(m, match, nar, assets):
+    mo = _month_of(match, assets)
+    y, anchor = _rel_year(match, nar)
+    mod = _part_mod(match, assets)
+    if y is None:
+        return Timex("DATE", f"XXXX-{mo:02d}", mod), None
+    return Timex("DATE", f"{y:04d}-{mo:02d}", mod, anchor), (date(y, mo, 1), "M", False)
+
+
+def _k_season_anaphoric(m, match, nar, assets):
+    code, start = _SEASONS[_g(match, "season").lower()]
+    y, anchor = _rel_year(match, nar)
+    mod = _part_mod(match, assets)
+    if y is None:
+        return Timex("DATE", f"XXXX-{code}", mod), None
+    return Timex("DATE", f"{y:04d}-{code}", mod, anchor), (date(y, start, 1), "Y", False)
+
+
+def _k_ym(m, match, nar, assets):
+    y, mo = int(_g(match, "year")), _month_of(match, assets)
+    return Timex("DATE", f"{y:04d}-{mo:02d}", _date_mod(match, assets)), (date(y, mo, 1), "M", True)
+
+
+def _k_md(m, match, nar, assets):
+    mo, d = _month_of(match, assets), int(_g(match, "day"))
+    y, anchor = _partial_year(m, mo, d, "", nar)
+    mod = _date_mod(match, assets)
+    if y is None:
+        return Timex("DATE", f"XXXX-{mo:02d}-{d:02d}", mod), None
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return Timex("DATE", f"{y:04d}-{mo:02d}", mod, anchor), None
+    return Timex("DATE", day.isoformat(), mod, anchor), (day, "D", False)
+
+
+def _k_m(m, match, nar, assets):
+    mo = _month_of(match, assets)
+    y, anchor = _partial_year(m, mo, None, _g(match, "rel"), nar)
+    mod = _date_mod(match, assets)
+    if y is None:
+        return Timex("DATE", f"XXXX-{mo:02d}", mod), None
+    return Timex("DATE", f"{y:04d}-{mo:02d}", mod, anchor), (date(y, mo, 1), "M", False)
+
+
+def _k_y(m, match, nar, assets):
+    y = int(_g(match, "year"))
+    return Timex("DATE", f"{y:04d}", _date_mod(match, assets)), (date(y, 1, 1), "Y", True)
+
+
+def _k_decade(m, match, nar, assets):
+    dec = _g(match, "dec")
+    if not dec:
+        two = int(_g(match, "dec2"))
+        cur = nar.dct.year % 100 if nar.dct else 30
+        dec = f"{(20 if two <= cur else 19)}{two:02d}"
+    return Timex("DATE", dec[:3], _date_mod(match, assets)), None
+
+
+def _k_century(m, match, nar, assets):
+    c = _g(match, "cent").lower()
+    n = int(c) if c.isdigit() else _CENTURY_WORDS.get(c, 0)
+    return Timex("DATE", f"{n - 1:02d}", _part_mod(match, assets)), None
+
+
+def _season_year(m, match, nar, start_month: int):
+    if _g(match, "year"):
+        return int(_g(match, "year")), None
+    y, anchor = _partial_year(m, start_month, None, _g(match, "rel"), nar)
+    return y, anchor
+
+
+def _k_season(m, match, nar, assets):
+    code, start = _SEASONS[_g(match, "season").lower()]
+    y, anchor = _season_year(m, match, nar, start)
+    mod = _part_mod(match, assets)
+    if y is None:
+        return Timex("DATE", f"XXXX-{code}", mod), None
+    return Timex("DATE", f"{y:04d}-{code}", mod, anchor), (date(y, start, 1), "Y", anchor is None)
+
+
+def _year_of_unit(m, match, nar, group: str, start_month: int):
+    """Year for "the third quarter of 2021 / of this year / of the year"."""
+    if _g(match, "year"):
+        return int(_g(match, "year")), None
+    rel = _g(match, group).lower()
+    if nar.dct is None:
+        return None, None
+    if rel == "last":
+        return nar.dct.year - 1, "dct"
+    if rel == "next":
+        return nar.dct.year + 1, "dct"
+    if rel == "the":
+        p = nar.nearby_year(m.sent, 1)  # "mid-2021 ... the first half of the year"
+        return (p.day.year, p.span) if p is not None else (nar.dct.year, "dct")
+    if rel == "this":
+        return nar.dct.year, "dct"
+    return _partial_year(m, start_month, None, "", nar)
+
+
+def _k_quarter(m, match, nar, assets):
+    q = int(_g(match, "q")) if _g(match, "q") else _ORDINALS.get(_g(match, "qord").lower(), 4)
+    q = 4 if q == -1 else q
+    y, anchor = _year_of_unit(m, match, nar, "qrel", 3 * q - 2)
+    if y is None:
+        return Timex("DATE", f"XXXX-Q{q}"), None
+    return Timex("DATE", f"{y:04d}-Q{q}", None, anchor), (date(y, 3 * q - 2, 1), "Y", anchor is None)
+
+
+def _k_half(m, match, nar, assets):
+    h = 1 if _g(match, "hord").lower() == "first" else 2
+    y, anchor = _year_of_unit(m, match, nar, "hrel", 1 if h == 1 else 7)
+    if y is None:
+        return Timex("DATE", f"XXXX-H{h}"), None
+    return Timex("DATE", f"{y:04d}-H{h}", None, anchor), (date(y, 1, 1), "Y", anchor is None)
+
+
+def _k_week_of_month(m, match, nar, assets):
+    mo = _month_of(match, assets)
+    n = _ORDINALS.get(_g(match, "word").lower(), 1)
+    if _g(match, "year"):
+        y, anchor = int(_g(match, "year")), None
+    else:
+        y, anchor = _partial_year(m, mo, None, "", nar)
+    if y is None:
+        return Timex("DATE", "XXXX-WXX"), None
+    # weeks of a month are ISO weeks whose Thursday falls in the month
+    thursdays = [d for d in (date(y, mo, 1) + timedelta(days=i) for i in range(31)) if d.month == mo and d.weekday() == 3]
+    idx = n - 1 if n > 0 else len(thursdays) - 1
+    if not 0 <= idx < len(thursdays):
+        return Timex("DATE", f"{y:04d}-{mo:02d}", None, anchor), None
+    monday = thursdays[idx] - timedelta(days=3)
+    return Timex("DATE", _fmt(monday, "W"), None, anchor), (monday, "W", anchor is None)
+
+
+def _k_fiscal(m, match, nar, assets):
+    y = _g(match, "year") or _g(match, "fy")
+    if len(y) == 2:
+        y = "20" + y
+    return Timex("DATE", f"FY{y}"), (date(int(y), 1, 1), "Y", True)
+
+
+def _k_holiday(m, match, nar, assets):
+    name = _g(match, "holiday").lower().replace("’", "'")
+    md = assets.mapping("holidays").get(name)
+    if md is None:
+        return Timex("DATE", "XXXX"), None
+    if "/" in md:  # the nth weekday of a month
+        mo, wd, nth = (int(x) for x in md.split("/"))
+        d = 1 if nth > 0 else 28
+    else:
+        mo, d = (int(x) for x in md.split("-"))
+        wd = nth = 0
+    if _g(match, "year"):
+        y, anchor = int(_g(match, "year")), None
+    else:
+        y, anchor = _partial_year(m, mo, d if not wd else (22 if nth > 0 else 28), _g(match, "rel"), nar)
+    if y is None:
+        return Timex("DATE", f"XXXX-{mo:02d}" if wd else f"XXXX-{md}"), None
+    day = _nth_weekday(y, mo, wd, nth) if wd else date(y, mo, d)
+    return Timex("DATE", day.isoformat(), None, anchor), (day, "D", anchor is None)
+
+
+def _nth_weekday(y: int, mo: int, wd: int, nth: int) -> date:
+    """The nth weekday (1 = Monday) of a month; nth = -1 is the last."""
+    days = [date(y, mo, 1) + timedelta(days=i) for i in range(31)]
+    hits = [d for d in days if d.month == mo and d.weekday() == wd - 1]
+    return hits[nth - 1] if nth > 0 else hits[-1]
+
+
+def _k_weekday(m, match, nar, assets):
+    wd = _WEEKDAYS[_g(match, "weekday").lower()]
+    tod = _TOD.get(_g(match, "tod").lower(), "")
+    dct = nar.dct
+    if dct is None:
+        return Timex("DATE", f"XXXX-WXX-{wd + 1}"), None
+    rel = _g(match, "rel").lower()
+    delta = (wd - dct.weekday()) % 7  # days forward to the next such weekday (0 = DCT)
+    if rel in ("last", "previous"):
+        day = dct - timedelta(days=(7 - delta) if delta else 7)
+    elif rel in ("next", "coming"):
+        day = dct + timedelta(days=delta or 7)
+    elif rel == "this":
+        day = dct - timedelta(days=dct.weekday()) + timedelta(days=wd)
+    elif m.tense == "future":
+        day = dct + timedelta(days=delta)
+    elif m.tense in ("past", "generic") or delta > 3:
+        day = dct - timedelta(days=(7 - delta) % 7)
+    else:
+        day = dct + timedelta(days=delta)
+    if tod:
+        return Timex("TIME", f"{day.isoformat()}{tod}", None, "dct"), (day, "D", False)
+    return Timex("DATE", day.isoformat(), None, "dct"), (day, "D", False)
+
+
+def _k_deictic(m, match, nar, assets):
+    unit = _g(match, "unit").lower()
+    rel = _g(match, "rel").lower()
+    mod = _part_mod(match, assets)
+    dct = nar.dct
+    k = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}.get(rel, 0)
+    if not rel and unit == "weekend" and m.tense == "past" and nar.dct is not None and nar.dct.weekday() < 2:
+        k = -1  # "at the weekend" in a past-tense sentence early in the week: the one just gone
+    if unit in _SEASONS:
+        code, start = _SEASONS[unit]
+        if dct is None:
+            return Timex("DATE", f"XXXX-{code}", mod), None
+        y = dct.year
+        if k < 0:
+            y = y if dct.month >= start + 3 else y - 1  # this year's season is over (winter never is)
+        elif k > 0:
+            y = y if dct.month < start else y + 1
+        return Timex("DATE", f"{y:04d}-{code}", mod, "dct"), (date(y, start, 1), "Y", False)
+    if dct is None:
+        return Timex("DATE", _placeholder({"year": "Y", "month": "M", "week": "W"}.get(unit, "Y")), mod), None
+    if unit == "year":
+        y = dct.year + k
+        return Timex("DATE", f"{y:04d}", mod, "dct"), (date(y, 1, 1), "Y", False)
+    if unit == "month":
+        d = _add_months(date(dct.year, dct.month, 1), k)
+        return Timex("DATE", _fmt(d, "M"), mod, "dct"), (d, "M", False)
+    if unit in ("week", "weekend"):
+        d = dct - timedelta(days=dct.weekday()) + timedelta(days=7 * k)
+        v = _fmt(d, "W") + ("-WE" if unit == "weekend" else "")
+        return Timex("DATE", v, mod, "dct"), (d, "W", False)
+    if unit == "quarter":
+        qi = dct.year * 4 + (dct.month - 1) // 3 + k
+        y, q = divmod(qi, 4)
+        return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Y", False)
+    if unit == "decade":
+        return Timex("DATE", f"{dct.year // 10 + k:03d}", mod, "dct"), None
+    if unit == "century":
+        return Timex("DATE", f"{dct.year // 100 + k:02d}", mod, "dct"), None
+    return Timex("DATE", "XXXX", mod), None
+
+
+def _k_deictic_the(m, match, nar, assets):
+    """"the end of the year": the year of the narrative (a nearby explicit year) or of the DCT."""
+    unit = _g(match, "unit").lower()
+    mod = _part_mod(match, assets)
+    p = nar.nearby_year(m.sent)
+    base, anchor = (p.day, p.span) if p is not None else (nar.dct, "dct")
+    if base is None:
+        return Timex("DATE", "XXXX", mod), None
+    if unit == "year":
+        return Timex("DATE", f"{base.year:04d}", mod, anchor), None
+    if unit == "month":
+        if p is not None and p.gran == "Y":
+            return Timex("DATE", "XXXX-XX", mod), None
+        return Timex("DATE", _fmt(base, "M"), mod, anchor), None
+    if unit == "week":
+        return Timex("DATE", _fmt(base, "W"), mod, anchor), None
+    if unit == "decade":
+        return Timex("DATE", f"{base.year // 10:03d}", mod, anchor), None
+    return Timex("DATE", f"{base.year // 100:02d}", mod, anchor), None
+
+
+def _k_deictic_day(m, match, nar, assets):
+    word = _g(match, "word").lower()
+    dct = nar.dct
+    if word == "today" and m.tense not in ("past", "future"):
+        return Timex("DATE", "PRESENT_REF"), None
+    if dct is None:
+        return Timex("DATE", "XXXX-XX-XX"), None
+    k = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    day = dct + timedelta(days=k)
+    if word == "tonight":
+        return Timex("TIME", f"{day.isoformat()}TNI", None, "dct"), (day, "D", False)
+    return Timex("DATE", day.isoformat(), None, "dct"), (day, "D", False)
+
+
+def _k_daypart(m, match, nar, assets):
+    rel = _g(match, "rel").lower()
+    tod = _TOD[_g(match, "tod").lower()]
+    dct = nar.dct
+    if dct is None:
+        return Timex("TIME", f"XXXX-XX-XX{tod}"), None
+    k = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    if rel == "last" and tod != "TNI":
+        k = -1
+    day = dct + timedelta(days=k)
+    return Timex("TIME", f"{day.isoformat()}{tod}", None, "dct"), (day, "D", False)
+
+
+def _count(match, assets) -> float | None:
+    n = _number(_g(match, "n"), assets)
+    if n is not None and _g(match, "half"):
+        n += 0.5
+    return n
+
+
+def _k_ago(m, match, nar, assets):
+    code = _unit(_g(match, "unit"))
+    n = _count(match, assets)
+    modw = _g(match, "mod").lower()
+    mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX", "EQUAL_OR_MORE": "ON_OR_BEFORE",
+           "EQUAL_OR_LESS": "ON_OR_AFTER"}.get(assets.mapping("temporal_modifiers").get(modw, ""), None)
+    return _from_dct(m, code, -n if n is not None else None, mod, nar)
+
+
+def _k_from_now(m, match, nar, assets):
+    code = _unit(_g(match, "unit"))
+    n = _count(match, assets)
+    modw = _g(match, "mod").lower()
+    mod = "APPROX" if assets.mapping("temporal_modifiers").get(modw) == "APPROX" else None
+    return _from_dct(m, code, n, mod, nar)
+
+
+def _from_dct(m, code, n, mod, nar):
+    dct = nar.dct
+    if n is None:
+        return Timex("DATE", "PAST_REF"), None
+    if dct is None or code not in ("D", "W", "M", "Y", "DE", "Q", "FN"):
+        return Timex("DATE", "XXXX", mod), None
+    if n != int(n):
+        return Timex("DATE", "XXXX", mod), None
+    shifted = _shift(dct, code, n)
+    if shifted is None:
+        return Timex("DATE", "XXXX", mod), None
+    d, gran = shifted
+    if code == "DE":
+        return Timex("DATE", f"{d.year // 10:03d}", mod, "dct"), None
+    return Timex("DATE", _fmt(d, gran), mod, "dct"), (d, gran, False)
+
+
+def _from_point(p: _Point | None, code: str, n: float | None, tod: str = "") -> tuple[Timex, tuple | None]:
+    gran = {"D": "D", "FN": "D", "W": "W", "WE": "W", "M": "M", "Q": "M", "Y": "Y", "DE": "Y"}.get(code, "Y")
+    if p is None or n is None or n != int(n):
+        return Timex("DATE", _placeholder(gran)), None
+    base = p.day
+    if code in ("W", "WE"):
+        base = base - timedelta(days=base.weekday())
+    shifted = _shift(base, code, n)
+    if shifted is None:
+        return Timex("DATE", _placeholder(gran)), None
+    d, g = shifted
+    value = _fmt(d, g)
+    if code == "WE":
+        value += "-WE"
+    if code == "DE":
+        return Timex("DATE", f"{d.year // 10:03d}", None, p.span), None
+    if tod:
+        return Timex("TIME", value + tod, None, p.span), (d, g, False)
+    return Timex("DATE", value, None, p.span), (d, g, False)
+
+
+def _need(code: str) -> str:
+    return {"D": "D", "FN": "D", "W": "W", "WE": "W", "M": "M", "Q": "M"}.get(code, "Y")
+
+
+def _k_offset(m, match, nar, assets):
+    """"a week later", "two years earlier": from the last date mentioned."""
+    code = _unit(_g(match, "unit"))
+    n = _count(match, assets)
+    if _g(match, "dir").lower() in _BACKWARD and n is not None:
+        n = -n
+    p = nar.last(_need(code))
+    if p is None and nar.dct is not None:
+        return _from_dct(m, code, n, None, nar)
+    return _from_point(p, code, n)
+
+
+def _k_anaphoric(m, match, nar, assets):
+    unit = _g(match, "unit").lower()
+    rel = (_g(match, "rel") or _g(match, "rel2")).lower()
+    code = _unit(unit)
+    k = 1 if rel in ("following", "next", "subsequent") else -1 if rel in ("previous", "preceding", "prior") else 0
+    tod = _TOD.get(unit, "")
+    if code == "DE":
+        p = nar.last("Y")
+        if p is None:
+            return Timex("DATE", "XXX"), None
+        return Timex("DATE", f"{p.day.year // 10 + k:03d}", None, p.span), None
+    tx, point = _from_point(nar.last(_need(code)), code, k, tod)
+    return tx._replace(mod=_part_mod(match, assets)), point
+
+
+def _k_anaphoric_dir(m, match, nar, assets):
+    code = _unit(_g(match, "unit"))
+    k = -1 if _g(match, "dir").lower() == "before" else 1
+    return _from_point(nar.last(_need(code)), code, k)
+
+
+def _k_event(m, match, nar, assets):
+    """"the day after the election", "two months after the inauguration of X"."""
+    unit = _g(match, "unit1") or _g(match, "unit")
+    code = _unit(unit)
+    n = 1 if _g(match, "unit1") else _count(match, assets)
+    if _g(match, "dir").lower() in _BACKWARD and n is not None:
+        n = -n
+    need = _need(code)
+    p = None
+    if m.inner:
+        s, e, rule = m.inner
+        p = _inner_point(m, s, e, rule, nar, assets)
+    elif m.event in ("that", "this"):
+        p = nar.last(need)
+    elif m.event:
+        p = nar.dated_event(m.event, need, m.tense == "past")
+    return _from_point(p, code, n)
+
+
+def _inner_point(m: DateMention, s: int, e: int, rule: str, nar: _Narrative, assets: Assets) -> _Point | None:
+    """The date written inside an event phrase ("two years after the 2018
+    ruling"), as a point to count from; its anchor is the inner date's own
+    ("dct" for a partial date, None for a full one)."""
+    pat = next((p for p in assets.patterns("dates") if p.name == rule), None)
+    if pat is None:
+        return None
+    match = pat.regex.fullmatch(nar.text, s, e)
+    if match is None:
+        return None
+    kind = (pat.meta or {}).get("kind")
+    tx, point = _KINDS[kind](m._replace(start=s, end=e, rule=rule, inner=()), match, nar, assets)
+    if point is None:
+        return None
+    day, gran, _ = point
+    return _Point(tx.anchor, day, gran, frozenset(), m.sent, tx.anchor is None)
+
+
+def _k_ref(value):
+    def fn(m, match, nar, assets):
+        return Timex("DATE", value), None
+    return fn
+
+
+def _k_duration(m, match, nar, assets):
+    unit = _g(match, "unit")
+    code = _unit(unit)
+    mods = assets.mapping("temporal_modifiers")
+    mod = mods.get(_g(match, "mod").lower()) if _g(match, "mod") else None
+    nword = _g(match, "n")
+    plural = unit.lower().endswith("s")
+    if nword:
+        n = _count(match, assets)
+    else:
+        n = None if plural else 1
+        if _g(match, "half"):
+            n = 1.5
+    return Timex("DURATION", _duration_value(n, code), mod), None
+
+
+def _duration_value(n: float | None, code: str) -> str:
+    if n is None:
+        return {"DE": "PXDE", "CE": "PXCE", "H": "PTXH", "MIN": "PTXM", "FN": "PXW", "Q": "PXM"}.get(code, f"PX{code}")
+    if n != int(n):
+        # a fraction of a unit is written in the next smaller one
+        smaller = {"Y": (12, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "Q": (3, "M"), "FN": (14, "D")}
+        if code in smaller:
+            k, code = smaller[code]
+            n = n * k
+            if n != int(n):
+                return f"P{n:g}{code}"
+    n = int(n)
+    if code == "DE":
+        return f"P{10 * n}Y"
+    if code == "CE":
+        return f"P{100 * n}Y"
+    if code == "FN":
+        return f"P{2 * n}W"
+    if code == "Q":
+        return f"P{3 * n}M"
+    if code == "H":
+        return f"PT{n}H"
+    if code == "MIN":
+        return f"PT{n}M"
+    return f"P{n}{code}"
+
+
+def _k_set(m, match, nar, assets):
+    adverb = _g(match, "adverb").lower()
+    if adverb:
+        return Timex("SET", _SET_ADVERBS[adverb]), None
+    wd = _g(match, "weekday").lower()
+    if wd:
+        return Timex("SET", f"XXXX-WXX-{_WEEKDAYS[wd] + 1}"), None
+    unit = _g(match, "unit").lower()
+    if unit in _SEASONS:
+        return Timex("SET", f"XXXX-{_SEASONS[unit][0]}"), None
+    if unit in _TOD:
+        return Timex("SET", f"XXXX-XX-XX{_TOD[unit]}"), None
+    n = _number(_g(match, "n"), assets) if _g(match, "n") else 1
+    return Timex("SET", _duration_value(n, _unit(unit))), None
+
+
+def _k_clock(m, match, nar, assets):
+    word = _g(match, "word").lower()
+    if word:
+        hh, mm = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        hh, mm = int(_g(match, "hour")), int(_g(match, "minute") or 0)
+        pm = _g(match, "ampm").lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    p = nar.last("D", m.sent) if m.sent else None
+    day = p.day.isoformat() if p is not None else (nar.dct.isoformat() if nar.dct else "XXXX-XX-XX")
+    anchor = p.span if p is not None else ("dct" if nar.dct else None)
+    return Timex("TIME", f"{day}T{hh:02d}:{mm:02d}", None, anchor), None
+
+
+_KINDS = {
+    "ymd": _k_ymd, "ym": _k_ym, "m_anaphoric": _k_m_anaphoric, "season_anaphoric": _k_season_anaphoric, "md": _k_md, "m": _k_m, "y": _k_y, "decade": _k_decade, "century": _k_century,
+    "season": _k_season, "quarter": _k_quarter, "half": _k_half, "week_of_month": _k_week_of_month,
+    "fiscal": _k_fiscal, "holiday": _k_holiday, "weekday": _k_weekday, "deictic": _k_deictic,
+    "deictic_the": _k_deictic_the, "deictic_day": _k_deictic_day, "daypart": _k_daypart, "ago": _k_ago,
+    "from_now": _k_from_now, "offset": _k_offset, "anaphoric": _k_anaphoric, "anaphoric_dir": _k_anaphoric_dir,
+    "event": _k_event, "present_ref": _k_ref("PRESENT_REF"), "past_ref": _k_ref("PAST_REF"),
+    "future_ref": _k_ref("FUTURE_REF"), "duration": _k_duration, "set": _k_set, "clock": _k_clock,
+}

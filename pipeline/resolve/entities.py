@@ -1,17 +1,47 @@
-"""Canonical entity names within a document.
+"""Canonical entity names and one label per entity within a document.
 
-Mentions of one real entity share one canonical name: the fullest form used
-in the document. A shorter mention joins a longer one of the same label when
-its tokens are a contiguous part of it ("Smith" -> "John Smith").
+Mentions of one real entity share one canonical name, the fullest form used
+in the document, and one label:
+
+1. Identity: mentions with a ``group`` (a gazetteer entry, an acronym paired
+   with its long form) are one entity; other mentions are keyed by their
+   words ("Ruiz" == "RUIZ" in a title-cased headline).
+2. A shorter personal name joins the longer one it begins or ends ("Tanaka"
+   -> "Tanaka Hiroshi", "Moon" -> "Moon Jae-in", "Scholz" -> "Olaf Scholz");
+   a shorter organisation name joins the one it begins or ends ("Supreme
+   Court" -> "Brazilian Supreme Court"). When several longer names fit
+   ("Lee" with two Lees), the nearest one before the mention wins, else the
+   nearest one after it.
+3. Label: a weighted vote over all the entity's mentions. Structure and
+   gazetteers outweigh the NER (a title, "the X administration", a
+   gazetteer entry, an acronym pairing); a name found again by string match
+   follows the others. So "Ruiz" tagged GPE twice by the NER but introduced
+   by "President" elsewhere is a PERSON everywhere.
+4. Canonical: the longest form (in words, then characters) among the
+   entity's mentions, whitespace collapsed, preferring a form outside an
+   ALL-CAPS headline; normal case (the view title-cases headlines).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import NamedTuple
 
 from ..document import Document, Span
-from ..extract.entities import EntityMention
+from ..extract.entities import (
+    RULE_ACRONYM,
+    RULE_BYLINE,
+    RULE_COMPOUND,
+    RULE_GAZETTEER,
+    RULE_HEAD_NOUN,
+    RULE_HEADER,
+    RULE_KNOWN,
+    RULE_NER,
+    RULE_TITLE,
+    WEAK_HEAD_NOUNS,
+    EntityMention,
+)
 
 
 class Entity(NamedTuple):
@@ -20,45 +50,175 @@ class Entity(NamedTuple):
     label: str
     canonical: str
     title: str | None = None
+    rule: str = RULE_NER  # why the mention exists (extract.entities.RULE_*)
+    title_span: Span | None = None  # the title's words before the name, if any
+
+
+# how much a mention's label counts in its entity's vote
+RULE_WEIGHT = {
+    RULE_GAZETTEER: 5.0,
+    RULE_TITLE: 3.0,
+    RULE_ACRONYM: 3.0,
+    RULE_HEAD_NOUN: 3.0,
+    RULE_BYLINE: 3.0,
+    RULE_HEADER: 3.0,
+    RULE_NER: 1.0,
+    RULE_COMPOUND: 1.0,
+    RULE_KNOWN: 0.0,
+}
+# a head noun after a name ("the X administration") votes PERSON this much
+CUE_WEIGHT = 3.0
+# head nouns that follow a country as often as a leader: they only settle
+# GPE/PERSON confusions of names that are not gazetteer places
+WEAK_CUES = WEAK_HEAD_NOUNS
+STRONG_RULES = frozenset({RULE_GAZETTEER, RULE_TITLE, RULE_ACRONYM, RULE_HEAD_NOUN, RULE_BYLINE, RULE_HEADER})
+LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in re.findall(r"[\w'\u2019.-]+", text))
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _norm(text).split())
 
 
-def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+def _affix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     n = len(short)
-    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+    return len(long) > n and (long[:n] == short or long[-n:] == short)
+
+
+def _votes(m: EntityMention) -> dict[str, float]:
+    v = defaultdict(float)
+    v[m.label] += RULE_WEIGHT.get(m.rule, 1.0)
+    if m.cue and m.group is None:
+        if m.cue not in WEAK_CUES or m.label in ("PERSON", "GPE"):
+            v["PERSON"] += CUE_WEIGHT
+    return v
+
+
+def _winner(votes: dict[str, float]) -> str:
+    return max(votes, key=lambda lab: (votes[lab], -LABEL_ORDER.index(lab) if lab in LABEL_ORDER else -99))
+
+
+def _in_caps(doc: Document, offset: int) -> bool:
+    seg = doc.segment_at(offset)
+    return seg is not None and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
+
+
+def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]:
+    """The identity of each mention: its group, else its words.
+
+    Groups that share a name are one ("EU" paired with "European Union (EU)"
+    and the gazetteer's "EU"); a mention without a group joins the group
+    whose name it writes ("WASHINGTON" in a dateline), unless a title or a
+    head noun makes it a person ("Rep. Jordan" is not the country).
+    """
+    words = [" ".join(_words(f)) for f in forms]
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    by_words: dict[str, str] = {}
+    for m, w in zip(mentions, words):
+        if m.group:
+            if w in by_words and find(by_words[w]) != find(m.group):
+                parent[find(m.group)] = find(by_words[w])
+            by_words.setdefault(w, m.group)
+    keys = []
+    for m, w in zip(mentions, words):
+        if m.group:
+            keys.append(find(m.group))
+        elif w in by_words and m.label != "PERSON" and m.rule not in (RULE_TITLE, RULE_HEAD_NOUN) and not m.cue:
+            keys.append(find(by_words[w]))
+        else:
+            keys.append("name:" + w)
+    return keys
 
 
 def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity]:
     text = doc.view.text
-    forms = {}  # (label, tokens) -> display form (longest-first preference)
-    for m in mentions:
-        s = _norm(text[m.start : m.end])
-        key = (m.label, _tokens(s))
-        forms.setdefault(key, s)
-    by_label: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for (label, toks), s in forms.items():
-        by_label.setdefault(label, []).append((toks, s))
-    canon: dict[tuple[str, tuple[str, ...]], str] = {}
-    for label, items in by_label.items():
-        items.sort(key=lambda it: (-len(it[0]), -len(it[1])))
-        for toks, s in items:
-            target = s
-            for ltoks, ls in items:
-                if len(ltoks) > len(toks) and _contains(ltoks, toks):
-                    target = canon.get((label, ltoks), ls)
-                    break
-            canon[(label, toks)] = target
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    forms = [_norm(text[m.start : m.end]) for m in mentions]
+    keys = _identity_keys(mentions, forms)
+
+    # 1. a label per key (the name as written), by weighted vote
+    key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    key_strong: dict[str, set[str]] = defaultdict(set)
+    for m, k in zip(mentions, keys):
+        for lab, w in _votes(m).items():
+            key_votes[k][lab] += w
+        if m.rule in STRONG_RULES or m.group or m.headed:
+            key_strong[k].add(m.label if m.label != "PERSON" or not m.headed else "ORG")
+        if m.cue and m.group is None and (m.cue not in WEAK_CUES or m.label in ("PERSON", "GPE")):
+            key_strong[k].add("PERSON")
+    key_label = {k: _winner(v) for k, v in key_votes.items()}
+
+    # 2. shorter names join longer ones (per mention: "Lee" may be two people)
+    key_words: dict[str, tuple[str, ...]] = {}
+    positions: dict[str, list[int]] = defaultdict(list)
+    for m, k, f in zip(mentions, keys, forms):
+        positions[k].append(m.start)
+        if len(_words(f)) > len(key_words.get(k, ())):
+            key_words[k] = _words(f)
+    all_keys = sorted(key_words, key=lambda k: -len(key_words[k]))
+    name_keys = [k for k in all_keys if k.startswith("name:")]
+
+    def compatible(short: str, long: str) -> bool:
+        ls, ll = key_label[short], key_label[long]
+        person_s = ls == "PERSON" or (not key_strong[short] and ll == "PERSON")
+        if person_s:
+            # the longer one is a person, or an NER label nothing confirms
+            return ll == "PERSON" or not key_strong[long] - {"PERSON"}
+        return ls == "ORG" and ll == "ORG" and key_words[long][-len(key_words[short]) :] == key_words[short]
+
+    candidates: dict[str, list[str]] = {}
+    for k in name_keys:
+        cands = [k2 for k2 in all_keys if _affix(key_words[k], key_words[k2]) and compatible(k, k2)]
+        # of nested candidates ("A B" and "A B C") the longest
+        cands = [c for c in cands if not any(c != d and _affix(key_words[c], key_words[d]) for d in cands)]
+        if cands:
+            candidates[k] = cands
+
+    def target(k: str, pos: int) -> str:
+        cands = candidates.get(k)
+        if not cands:
+            return k
+        if len(cands) == 1:
+            return cands[0]
+        before = [(max(p for p in positions[c] if p < pos), c) for c in cands if any(p < pos for p in positions[c])]
+        if before:
+            return max(before)[1]
+        return min((min(positions[c]), c) for c in cands)[1]
+
+    cluster = [target(k, m.start) if k in candidates else k for m, k in zip(mentions, keys)]
+
+    # 3. one label per entity
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for m, c in zip(mentions, cluster):
+        for lab, w in _votes(m).items():
+            votes[c][lab] += w
+    label = {c: _winner(v) for c, v in votes.items()}
+
+    # 4. the fullest form used for the entity
+    best: dict[str, tuple] = {}
+    for m, f, c in zip(mentions, forms, cluster):
+        rank = (len(f.split()), not f.isupper(), not _in_caps(doc, m.start), len(f), -m.start)
+        if c not in best or rank > best[c][0]:
+            best[c] = (rank, f)
+    for c, (rank, f) in best.items():
+        # only shouted forms ("WASHINGTON -"): the gazetteer's normal case
+        name = c.split(":", 1)[1] if ":" in c and not c.startswith("name:") else None
+        if f.isupper() and name is not None and name.lower() == f.lower():
+            best[c] = (rank, name)
     out = []
-    for m in mentions:
-        s = _norm(text[m.start : m.end])
-        out.append(Entity(m.start, m.end, m.label, canon[(m.label, _tokens(s))], m.title))
+    for m, c in zip(mentions, cluster):
+        lab = label[c]
+        title, title_span = (m.title, m.title_span) if lab == "PERSON" else (None, None)
+        out.append(Entity(m.start, m.end, lab, best[c][1], title, m.rule, title_span))
     return out
 
 
