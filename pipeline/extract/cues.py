@@ -37,6 +37,8 @@ class Cue(NamedTuple):
 class CueLexicon:
     verbs: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, role), longest first
+    by_first: dict  # first word -> the phrases that start with it, longest first
+    by_last: dict  # last word -> the phrases that end with it, longest first
 
     @classmethod
     def load(cls, assets: Assets) -> "CueLexicon":
@@ -46,14 +48,19 @@ class CueLexicon:
     @classmethod
     def _build(cls, assets: Assets) -> "CueLexicon":
         phrases = tuple(sorted(((tuple(k.lower().split()), v) for k, v in assets.mapping("reporting_phrases").items()), key=lambda kv: -len(kv[0])))
-        return cls(assets.lexicon_set("reporting_verbs"), phrases)
+        by_first: dict = {}
+        by_last: dict = {}
+        for words, role in phrases:
+            by_first.setdefault(words[0], []).append((words, role))
+            by_last.setdefault(words[-1], []).append((words, role))
+        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last)
 
     def is_verb(self, tok) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
     def phrase_ending_at(self, doc, j: int) -> Cue | None:
         """A reporting phrase whose last token is ``doc[j]``."""
-        for words, role in self.phrases:
+        for words, role in _indexed(self.by_last, doc[j]):
             i = j - len(words) + 1
             if i < 0:
                 continue
@@ -62,7 +69,7 @@ class CueLexicon:
         return None
 
     def phrase_starting_at(self, doc, i: int) -> Cue | None:
-        for words, role in self.phrases:
+        for words, role in _indexed(self.by_first, doc[i]):
             j = i + len(words) - 1
             if j >= len(doc):
                 continue
@@ -78,6 +85,15 @@ class CueLexicon:
         if tok.tag_ in ("VBG", "VBN") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             last = tok.i + 1
         return Cue(tok.i, last, tok, "subject")
+
+
+def _indexed(index: dict, tok) -> list:
+    """The phrases ``index`` files under the token's form or lemma, longest first."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    found = index.get(low, [])
+    if lemma != low and lemma in index:
+        found = sorted(found + index[lemma], key=lambda wr: -len(wr[0]))
+    return found
 
 
 def _word_matches(tok, word: str) -> bool:
