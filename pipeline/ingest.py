@@ -49,18 +49,22 @@ def read_source(path: str | Path) -> str:
 
 
 def decode_source(data: bytes, name: str) -> str:
+    """A commentary's bytes as text: not empty, not binary, UTF-8."""
     if not data:
         raise InputError(Errors.E002.format(path=name))
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(Errors.E003.format(path=name, offset=nul))
+    return decode_utf8(data, name)
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """UTF-8 bytes as text, a leading BOM skipped; one clear error otherwise."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(Errors.E004.format(path=name, byte=data[exc.start], offset=exc.start)) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def doc_id_for(path: str | Path) -> str:

@@ -19,7 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Iterable, Iterator, TextIO
 
 from .errors import Errors, RecordError
 
@@ -162,17 +163,20 @@ def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
-def write_jsonl_atomic(path: str | os.PathLike, records: Iterable[dict]) -> Path:
-    """Write records as JSONL to ``path`` atomically (temp file + fsync + rename)."""
+@contextmanager
+def atomic_file(path: str | os.PathLike, *, newline: str | None = "\n") -> Iterator[TextIO]:
+    """A text file that appears at ``path`` complete or not at all.
+
+    Written to a temporary file in the same folder, flushed and fsynced, then
+    renamed over the target; on any error the temporary file is removed and
+    an existing target is left as it was.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        import jsonlines
-
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            with jsonlines.Writer(fh, dumps=dumps, flush=False) as writer:
-                writer.write_all(records)
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -182,7 +186,15 @@ def write_jsonl_atomic(path: str | os.PathLike, records: Iterable[dict]) -> Path
         except FileNotFoundError:
             pass
         raise
-    return target
+
+
+def write_jsonl_atomic(path: str | os.PathLike, records: Iterable[dict]) -> Path:
+    """Write records as JSONL to ``path`` atomically (see :func:`atomic_file`)."""
+    import jsonlines
+
+    with atomic_file(path) as fh, jsonlines.Writer(fh, dumps=dumps, flush=False) as writer:
+        writer.write_all(records)
+    return Path(path)
 
 
 def find_source(jsonl_path: str | os.PathLike, source: str) -> Path | None:

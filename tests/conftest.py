@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "ajiss-297.md"
 TEXTS = Path(__file__).resolve().parent / "data" / "texts"
+REVIEW_DATA = Path(__file__).resolve().parent / "data" / "review"
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +46,14 @@ def records_of(pipeline):
         return cache[key]
 
     return run
+
+
+@pytest.fixture()
+def data_dir(tmp_path) -> Path:
+    """The report/review fixtures (sources beside their JSONL) copied to a temporary folder."""
+    import shutil
+
+    for f in REVIEW_DATA.iterdir():
+        if f.suffix in (".md", ".jsonl"):
+            shutil.copy(f, tmp_path / f.name)
+    return tmp_path

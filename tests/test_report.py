@@ -6,7 +6,6 @@ import base64
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,15 +18,6 @@ from pipeline.report.compare import attribute_diffs
 from pipeline.report.load import collect_jsonl, load_docs, paragraphs
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
-
-
-@pytest.fixture()
-def data_dir(tmp_path) -> Path:
-    """The fixtures copied to a temporary folder (sources sit beside the JSONL)."""
-    for f in DATA.iterdir():
-        if f.suffix in (".md", ".jsonl"):
-            shutil.copy(f, tmp_path / f.name)
-    return tmp_path
 
 
 def blob(html: str) -> dict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,14 +23,6 @@ from pipeline.review.log import ReviewLog, default_log_path
 from pipeline.validate import validate_file
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
-
-
-@pytest.fixture()
-def data_dir(tmp_path) -> Path:
-    for f in DATA.iterdir():
-        if f.suffix in (".md", ".jsonl"):
-            shutil.copy(f, tmp_path / f.name)
-    return tmp_path
 
 
 @pytest.fixture()

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Errors, EvalErrors, GoldFormatError, InputError
-from ..ingest import doc_id_for, read_source
+from ..ingest import decode_utf8, doc_id_for, read_source
 from ..records import Line
 from .gold import GoldFile, document_record
 
@@ -88,10 +88,7 @@ def read_brat(path: str | Path) -> GoldFile:
         raise InputError(Errors.E001.format(path=path_s)) from None
     except IsADirectoryError:
         raise InputError(Errors.E008.format(path=path_s, reason="is a directory")) from None
-    try:
-        ann_text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(Errors.E004.format(path=path_s, byte=data[exc.start], offset=exc.start)) from None
+    ann_text = decode_utf8(data, path_s)
     if not txt.is_file():
         raise GoldFormatError(EvalErrors.E063.format(path=path_s, txt=txt))
     text = read_source(txt)

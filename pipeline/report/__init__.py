@@ -16,15 +16,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import tempfile
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 from .. import __version__
-from ..records import Line
+from ..records import Line, atomic_file
 from .compare import Comparison, compare, evaluation, gold_types
 from .load import LoadedDoc, load_docs
 
@@ -138,22 +136,9 @@ def build_report(outputs: Iterable[str | Path], gold: str | Path | None = None, 
 
 def write_report(html: str, path: str | Path) -> Path:
     """Write the page atomically (temp file + fsync + rename)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return target
+    with atomic_file(path, newline=None) as fh:
+        fh.write(html)
+    return Path(path)
 
 
 def summary_line(data: dict, dest: str | Path) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import selectors
-import shutil
 import signal
 import subprocess
 import sys
@@ -104,14 +103,6 @@ def watched(browser):
     w = Watched(page)
     yield w
     ctx.close()
-
-
-@pytest.fixture()
-def data_dir(tmp_path) -> Path:
-    for f in DATA.iterdir():
-        if f.suffix in (".md", ".jsonl"):
-            shutil.copy(f, tmp_path / f.name)
-    return tmp_path
 
 
 def claimex(*args: str, cwd: Path = ROOT, check: bool = True) -> subprocess.CompletedProcess:
