@@ -1,11 +1,14 @@
-"""Entities on three texts annotated in full before the rules they test existed.
+"""Entities on four texts annotated in full, three of them before the rules they test existed.
 
 tests/data/texts/ent_blind/ holds a policy brief (markdown, ALL-CAPS
 headline, "Author: Name, Organisation" byline, bullets), a wire report and a
 speech summary, written to show the error classes a blind evaluation found
 (geographic names, head-noun references, organisation heads, legal
 instruments, plural demonyms, capitals, portfolio titles, sentence-initial
-adjectives), each with near misses. Every entity is annotated following
+adjectives), each with near misses; an op-ed (horn_oped.md) was written
+after the rules, as a check that they were not fitted to the other three
+(strict F1 0.75 with the old rules, 0.84 with the new ones before they saw
+it). Every entity is annotated following
 docs/annotation.md; the tables below are the annotation (in reading order)
 and ``<stem>.gold.jsonl`` is the same annotation in the gold format, for
 ``claimex eval``:
@@ -33,6 +36,7 @@ BLIND = TEXTS / "ent_blind"
 BRIEF = "gulf_brief.md"
 WIRE = "arctic_wire.txt"
 SPEECH = "basin_speech.txt"
+OPED = "horn_oped.md"  # written after the rules, as a check they were not fitted to the other three
 
 # in reading order: (text, label, canonical, title); a row's text is looked
 # for after the end of the previous row
@@ -179,6 +183,60 @@ GOLD = {
         ("Komadugu Yobe", "LOC", "Komadugu Yobe", None),
         ("International Crisis Group", "ORG", "International Crisis Group", None),
         ("Kukawa Development Foundation", "ORG", "Kukawa Development Foundation", None),
+    ],
+    OPED: [
+        ("RED SEA", "LOC", "Red Sea", None),
+        ("HORN", "LOC", "Horn of Africa", None),  # the fullest form comes later
+        ("Lena Fischer", "PERSON", "Lena Fischer", None),
+        ("German Council on Foreign Relations", "ORG", "German Council on Foreign Relations", None),
+        ("Bab el-Mandeb Strait", "LOC", "Bab el-Mandeb Strait", None),
+        ("Houthi", "NORP", "Houthi", None),
+        ("Suez Canal Authority", "ORG", "Suez Canal Authority", None),
+        ("Egyptians", "NORP", "Egyptians", None),
+        ("Horn of Africa", "LOC", "Horn of Africa", None),
+        ("Ethiopia", "GPE", "Ethiopia", None),
+        ("Eritrea", "GPE", "Eritrea", None),
+        ("Djibouti", "GPE", "Djibouti", None),
+        ("Ethiopian", "NORP", "Ethiopian", None),
+        ("Abiy Ahmed", "PERSON", "Abiy Ahmed", "Prime Minister"),
+        ("Somaliland", "GPE", "Somaliland", None),
+        ("Berbera", "GPE", "Berbera", None),
+        ("Mogadishu", "GPE", "Mogadishu", None),
+        ("Constitution of Somalia", "LAW", "Constitution of Somalia", None),
+        ("African Union Peace and Security Council", "ORG", "African Union Peace and Security Council", None),
+        ("Council", "ORG", "Council", None),  # two councils before it
+        ("Somalis", "NORP", "Somalis", None),
+        ("Hargeisa", "GPE", "Hargeisa", None),
+        ("Somalis", "NORP", "Somalis", None),
+        ("Mogadishu", "GPE", "Mogadishu", None),
+        ("Gulf of Aden", "LOC", "Gulf of Aden", None),
+        ("European Union", "ORG", "European Union", None),
+        ("India", "GPE", "India", None),
+        ("Socotra", "LOC", "Socotra", None),
+        ("Rajnath Singh", "PERSON", "Rajnath Singh", "Minister of Defence"),
+        ("Lok Sabha", "ORG", "Lok Sabha", None),
+        ("Indian Navy", "ORG", "Indian Navy", None),
+        ("Singh", "PERSON", "Rajnath Singh", None),
+        ("Ethiopia", "GPE", "Ethiopia", None),
+        ("Grand Ethiopian Renaissance Dam", "FAC", "Grand Ethiopian Renaissance Dam", None),
+        ("Blue Nile", "LOC", "Blue Nile", None),
+        ("Ethiopia", "GPE", "Ethiopia", None),
+        ("Abay", "LOC", "Abay", None),
+        ("Egypt", "GPE", "Egypt", None),
+        ("Hani Sewilam", "PERSON", "Hani Sewilam", "Minister of Water Resources and Irrigation"),
+        ("Cairo", "GPE", "Cairo", None),
+        ("Security Council", "ORG", "Security Council", None),
+        ("Declaration of Principles", "LAW", "Declaration of Principles", None),
+        ("Khartoum", "GPE", "Khartoum", None),
+        ("Intergovernmental Authority on Development", "ORG", "Intergovernmental Authority on Development", None),
+        ("Djibouti", "GPE", "Djibouti", None),
+        ("Jeddah", "GPE", "Jeddah", None),
+        ("Sudan", "GPE", "Sudan", None),
+        ("Sudanese", "NORP", "Sudanese", None),
+        ("Chad", "GPE", "Chad", None),
+        ("South Sudan", "GPE", "South Sudan", None),
+        ("Lena Fischer", "PERSON", "Lena Fischer", None),
+        ("German Council on Foreign Relations", "ORG", "German Council on Foreign Relations", None),
     ],
 }
 

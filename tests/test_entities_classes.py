@@ -69,6 +69,23 @@ TITLES_NEWS = (
     "Kenyan Energy Minister Joseph Kariuki and Secretary of State for Defence Alan Pryce also attended. "
     "Later, Berthelsen, Vidal, Mutale, Kariuki and Pryce spoke to reporters."
 )
+FAC_NEWS = (
+    "Engineers inspected the Kariba Dam and the Gwadar Port, and the dam on the Zambezi held. "
+    "The Bridge on the River Kwai is a film."
+)
+BYLINE_OPED = (
+    "# WATER AND POWER IN THE NILE BASIN\n\n"
+    "*Amara Okafor, Centre for Strategic and International Studies*\n\n"
+    "The African Union Peace and Security Council met on the Blue Nile dispute. "
+    "Ghana and Security Council members disagreed.\n"
+)
+NEAR_MISS_NEWS = (
+    "# Why the Green Climate Fund Needs Reform\n\n"
+    "By Maria Lopez\n\n"
+    "Michael Bay filmed near the Hudson River, and Anthony Lake once advised the White House. "
+    "The Democratic National Convention opened in Chicago. The Belt and Road project has slowed. "
+    "Talks between the European Commission and the Council of Europe stalled; the Commission blamed the Council.\n"
+)
 BULLETS_BRIEF = (
     "## Key points\n\n"
     "- Coastal states should share patrol data.\n"
@@ -157,6 +174,25 @@ ROWS = [
     (TITLES_NEWS, "Mutale", 1, "PERSON", "Grace Mutale", None),
     (TITLES_NEWS, "Kariuki", 1, "PERSON", "Joseph Kariuki", None),
     (TITLES_NEWS, "Pryce", 1, "PERSON", "Alan Pryce", None),
+    # facilities by their head; "of" only after a place or facility head
+    (FAC_NEWS, "Kariba Dam", 0, "FAC", "Kariba Dam", None),
+    (FAC_NEWS, "Gwadar Port", 0, "FAC", "Gwadar Port", None),
+    (FAC_NEWS, "Zambezi", 0, "LOC", "Zambezi", None),  # "the dam on the Zambezi": no FAC over it
+    # an affiliation after the byline's names; "and" inside an organisation's name
+    (BYLINE_OPED, "Amara Okafor", 0, "PERSON", "Amara Okafor", None),
+    (BYLINE_OPED, "Centre for Strategic and International Studies", 0, "ORG", "Centre for Strategic and International Studies", None),
+    (BYLINE_OPED, "African Union Peace and Security Council", 0, "ORG", "African Union Peace and Security Council", None),
+    (BYLINE_OPED, "Blue Nile", 0, "LOC", "Blue Nile", None),  # a modified region
+    (BYLINE_OPED, "Ghana", 0, "GPE", "Ghana", None),  # not "Ghana and Security Council"
+    (BYLINE_OPED, "NILE BASIN", 0, "LOC", "Nile Basin", None),
+    # near misses of the head rules
+    (NEAR_MISS_NEWS, "Reform", 0, None, None, None),  # a heading, not an organisation's name
+    (NEAR_MISS_NEWS, "Michael Bay", 0, "PERSON", "Michael Bay", None),
+    (NEAR_MISS_NEWS, "Anthony Lake", 0, "PERSON", "Anthony Lake", None),
+    (NEAR_MISS_NEWS, "Hudson River", 0, "LOC", "Hudson River", None),
+    (NEAR_MISS_NEWS, "Belt", 0, None, None, None),  # "the Belt and Road project" is not two places
+    (NEAR_MISS_NEWS, "Commission", 1, "ORG", "European Commission", None),
+    (NEAR_MISS_NEWS, "Council", 1, "ORG", "Council of Europe", None),  # the one council before it
     # 8. sentence- and bullet-initial adjectives
     (BULLETS_BRIEF, "Coastal", 0, None, None, None),
     (BULLETS_BRIEF, "Regional", 0, None, None, None),

@@ -111,11 +111,14 @@ class EntityRules:
         self.not_entities = assets.lexicon_set("not_entities", lower=False)
         # head nouns that decide the label of a name (models/lexicons/*_heads)
         self.head_labels: dict[str, str] = {}
-        for lex, label in (("legal_heads", "LAW"), ("organisation_heads", "ORG"), ("geographic_heads", "LOC")):
+        for lex, label in (("legal_heads", "LAW"), ("organisation_heads", "ORG"), ("facility_heads", "FAC"), ("geographic_heads", "LOC")):
             for head in assets.lexicon(lex):
                 self.head_labels.setdefault(head, label)
         self.geo_prefixes = assets.lexicon_set("geographic_prefixes", lower=False)
         self.numbered_legal = assets.lexicon_set("numbered_legal_heads", lower=False)
+        blockers = assets.mapping("head_blockers")
+        self.surname_heads = frozenset(blockers.get("*PERSON*", ()))
+        self.head_blockers = {h: frozenset(ws) for h, ws in blockers.items() if h != "*PERSON*"}
         self.portfolio_heads = assets.lexicon_set("portfolio_title_heads")
         self.portfolio_words = assets.lexicon_set("portfolio_words")
         self.name_head_matcher = PhraseMatcher(vocab)
@@ -276,7 +279,7 @@ def _headline_case(doc: Document, seg: Segment) -> bool:
     New Fund at Summit"): capitals there do not mark names."""
     if _caps(doc, seg):
         return True
-    if seg.kind not in ("title", "heading"):
+    if seg.kind not in ("title", "heading", "header"):
         return False
     words = [w for w in re.findall(r"[^\W\d_]{4,}", doc.view.text[seg.start : seg.end])]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -466,6 +469,15 @@ def _org_not_place(sdoc, i: int, j: int, rules: EntityRules) -> bool:
     return False
 
 
+def _modified_region(sdoc, i: int, j: int, rules: EntityRules) -> bool:
+    """A region of the gazetteer with capitalised modifiers before it ("Blue
+    Nile", "Francophone Sahel") that no name head word explains."""
+    if j - i < 2 or rules.gaz(sdoc[i:j].text) is not None:
+        return False
+    hit = rules.gaz(sdoc[j - 1].text)
+    return hit is not None and hit.kind == "region" and not any(t.text in rules.name_heads for t in sdoc[i:j])
+
+
 def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText") -> Iterator[_Cand]:
     sdoc = seg.doc
     caps = _headline_case(doc, seg) and seg.kind != "byline"
@@ -502,10 +514,14 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, pla
                     yield _Cand(a2, b2, "PERSON", RULE_TITLE, 1, title[2], (title[0], title[1]))
                     continue
                 head = _head_label([t.text for t in sdoc[a2:b2]], rules)
+                if label == "PERSON" and b2 - a2 == 2 and sdoc[b2 - 1].text in rules.surname_heads:
+                    head = None  # "Anthony Lake", "Michael Bay"
                 if head is not None and rules.gaz(sdoc[a2:b2].text) is None:
                     yield _Cand(a2, b2, head, RULE_NAME_HEAD, 2)  # "Natuna Sea" is no GPE
                     continue
                 lab = "ORG" if label in ("GPE", "LOC", "PERSON") and _org_not_place(sdoc, a2, b2, rules) else label
+                if lab in ("PERSON", "ORG", "FAC", "GPE") and _modified_region(sdoc, a2, b2, rules):
+                    lab = "LOC"  # "the Blue Nile", "the Francophone Sahel"
                 yield _Cand(a2, b2, lab, RULE_NER, 2)
 
 
@@ -554,7 +570,12 @@ def _header_name_line(seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
         return
     if not all(_cap(t) or t.is_stop or t.is_punct for t in name) or not _cap(name[-1]):
         return
-    if any(t.text in rules.name_heads for t in name) and rules.gaz(name.text) is None:
+    # the head word ends the name or precedes its complement ("Institute for
+    # Regional Studies"); "Why the Green Fund Needs Reform" is a heading
+    words = [t.text for t in name]
+    prep = next((n for n, w in enumerate(words) if n and w in _COMPLEMENT_PREPS), None)
+    heads = {words[-1]} | ({words[prep - 1]} if prep else set())
+    if any(h in rules.name_heads or rules.head_labels.get(h) == "ORG" for h in heads) and rules.gaz(name.text) is None:
         yield _Cand(i, j, "ORG", RULE_HEADER, 1)
 
 
@@ -592,6 +613,10 @@ def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> It
             if not (s > 0 and sdoc[s - 1].lower_ == "the"):
                 continue
         yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+        if hit.kind == "region" and s >= 2 and sdoc[s - 2].lower_ == "the" and not caps:
+            m = sdoc[s - 1]  # "the Blue Nile", "the Western Sahel": a part of the region
+            if _name_word(m, False) and m.ent_type_ != "PERSON" and rules.gaz(m.text) is None and m.text not in rules.name_heads:
+                yield _Cand(s - 1, e, "LOC", RULE_NAME_HEAD, 2)
 
 
 _PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&]*[A-Z0-9]s?\)")
@@ -708,7 +733,7 @@ def _head_word(words: list[str], rules: EntityRules) -> str | None:
     ("Mekong River Commission", "Port State Measures Agreement"); an
     organisation or legal head outranks a geographic one wherever it stands
     ("Gulf of Guinea Commission" is an ORG, "Convention on the Law of the Sea"
-    a LAW); else a geographic prefix ("Lake Tanganyika").
+    a LAW, "Blue Nile Dam" a FAC); else a geographic prefix ("Lake Tanganyika").
     """
     if len(words) < 2:
         return None
@@ -717,7 +742,7 @@ def _head_word(words: list[str], rules: EntityRules) -> str | None:
     last = words[-1]
     labels = rules.head_labels
     for w in (pre, last):
-        if w is not None and labels.get(w) in ("ORG", "LAW"):
+        if w is not None and labels.get(w) in ("ORG", "LAW", "FAC"):
             return w
     for w in (pre, last):
         if w is not None and w in labels:
@@ -728,10 +753,10 @@ def _head_word(words: list[str], rules: EntityRules) -> str | None:
 
 
 def _head_label(words: list[str], rules: EntityRules) -> str | None:
-    """The label the head noun of a name gives it (LAW, ORG, LOC), or None."""
+    """The label the head noun of a name gives it (LAW, ORG, FAC, LOC), or None."""
     head = _head_word(words, rules)
-    if head is None:
-        return None
+    if head is None or rules.head_blockers.get(head, frozenset()).intersection(words):
+        return None  # "Democratic National Convention" is no treaty
     return rules.head_labels.get(head, "LOC")
 
 
@@ -747,11 +772,18 @@ def _name_word(tok, headline: bool) -> bool:
     return tok.is_alpha or re.fullmatch(r"[^\W\d_][\w'\u2019.&]*", t) is not None
 
 
-def _extend_left(sdoc, h: int, rules: EntityRules, legal: bool, headline: bool, blocked: set[int]) -> int:
+# joining words a name may hold before its head, by the head's label
+_LEFT_JOINERS = {"LAW": frozenset({"of", "and", "on", "for", "against"}), "ORG": frozenset({"of", "and"}), "FAC": frozenset({"of", "and"})}
+
+
+def _extend_left(sdoc, h: int, rules: EntityRules, label: str | None, headline: bool, blocked: set[int]) -> int:
     """First token of the name that ends at head token h: capitalised words,
     a glued hyphen ("Self-Government Act") and, in the name of a legal
-    instrument, joining words between capitalised ones ("Suppression of
-    Piracy and Other Maritime Offences Act"), never across another head."""
+    instrument or an organisation, joining words between capitalised ones
+    ("Suppression of Piracy and Other Maritime Offences Act", "African Union
+    Peace and Security Council"), never across another head or a gazetteer
+    name ("Ghana and Security Council members")."""
+    joiners = _LEFT_JOINERS.get(label or "", frozenset())
     i = h
     while i > 0:
         t = sdoc[i - 1]
@@ -760,12 +792,12 @@ def _extend_left(sdoc, h: int, rules: EntityRules, legal: bool, headline: bool, 
         elif i >= 2 and _glued_hyphen(sdoc, i - 1) and _name_word(sdoc[i - 2], headline) and (i - 2) not in blocked:
             i -= 2
         elif (
-            legal
-            and t.lower_ in _NAME_JOINERS - {"the"}
+            t.lower_ in joiners
             and i >= 2
             and (i - 2) not in blocked
             and _name_word(sdoc[i - 2], headline)
             and sdoc[i - 2].text not in rules.head_labels
+            and rules.gaz(sdoc[i - 2].text) is None
         ):
             i -= 1
         else:
@@ -786,14 +818,20 @@ def _name_end(sdoc, k: int, headline: bool, blocked: set[int], limit: int = 6) -
     return e
 
 
-def _extend_right(sdoc, k: int, rules: EntityRules, headline: bool, blocked: set[int]) -> int:
+# prepositions that open the complement of a head, by the head's label: a
+# place or a facility takes "of" only ("Gulf of Tonkin", not "the Dam on the Nile")
+_RIGHT_PREPS = {"LAW": _COMPLEMENT_PREPS, "ORG": _COMPLEMENT_PREPS, "FAC": frozenset({"of"}), "LOC": frozenset({"of"})}
+
+
+def _extend_right(sdoc, k: int, rules: EntityRules, label: str, headline: bool, blocked: set[int]) -> int:
     """End of the complement after a head ("of Thailand", "on the Law of the
     Sea", "of Agriculture and Cooperatives"); k is the token after the head.
     A part joined by "and" must hold no head and no gazetteer name of its own
     ("the Bank of Thailand and Malaysia" stops at "Thailand")."""
     j = k
     n = len(sdoc)
-    while j < n and sdoc[j].lower_ in _COMPLEMENT_PREPS:
+    preps = _RIGHT_PREPS.get(label, frozenset())
+    while j < n and sdoc[j].lower_ in preps:
         m = j + 1
         while m < n and sdoc[m].lower_ == "the":
             m += 1
@@ -832,18 +870,18 @@ def _head_name_candidates(doc: Document, seg: Segment, rules: EntityRules, plain
             out.append(_Cand(h, e + 1, "LAW", RULE_NAME_HEAD, 2))  # "Resolution 1325"
             continue
         label = rules.head_labels.get(word)
-        i = _extend_left(sdoc, h, rules, label == "LAW", headline, blocked)
+        i = _extend_left(sdoc, h, rules, label, headline, blocked)
         j = e
         if label is not None:
-            j = _extend_right(sdoc, e, rules, headline, blocked)
+            j = _extend_right(sdoc, e, rules, label, headline, blocked)
         if word in rules.geo_prefixes and i == h and j == e:
             j = _name_end(sdoc, e, headline, blocked, limit=3)  # "Lake Tanganyika"
         if j - i < 2:
             continue
         span = sdoc[i:j]
         lab = _head_label([t.text for t in span], rules)
-        if lab is None:
-            continue
+        if lab is None or (j - i == 2 and word in rules.surname_heads and sdoc[i].ent_type_ == "PERSON"):
+            continue  # "Anthony Lake" of the NER stays a person
         if headline and not (plain.has(span.text) or rules.gaz(sdoc[h + 1 : j].text) or rules.gaz(sdoc[i:h].text)):
             continue
         out.append(_Cand(i, j, lab, RULE_NAME_HEAD, 2))
@@ -876,11 +914,11 @@ def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
         pairs = list(zip(runs[1:], runs))  # (left run, right run)
         if any(ent.start < left[1] and ent.end > right[0] for ent in sdoc.ents for left, right in pairs):
             continue
-        for r, k in runs:
-            name = sdoc[r:k]
-            if rules.gaz(name.text) is not None or any(rules.gaz(t.text) for t in name) or name[-1].text in rules.name_heads:
-                continue
-            out.append(_Cand(r, k, "LOC", RULE_NAME_HEAD, 2))
+        names = [sdoc[r:k] for r, k in runs]
+        ok = [rules.gaz(nm.text) is None and not any(rules.gaz(t.text) for t in nm) and nm[-1].text not in rules.name_heads for nm in names]
+        if len(names) > 1 and not all(ok):
+            continue  # "the Belt and Road project": one name, not two places
+        out += [_Cand(nm.start, nm.end, "LOC", RULE_NAME_HEAD, 2) for nm, good in zip(names, ok) if good]
     return out
 
 
