@@ -14,9 +14,9 @@ STAMP  := $(VENV)/.claimex-installed
 # a general improvement that trades one seed item for many unseen ones is not blocked.
 GATE := entity.f1=0.98 entity.strict.f1=0.98 entity.label=0.98 entity.canonical=0.98 \
         date.f1=0.96 date.strict.f1=0.96 date.value=0.96 date.timex_type=0.96 date.mod=0.96 \
-        quote.f1=0.83 quote.strict.f1=0.66 quote.kind=0.8 quote.speakers=0.2 quote.cue=0.9 \
-        recommendation.f1=0.76 recommendation.strict.f1=0.28 recommendation.holder=0.75 \
-        recommendation.actor=0.5 recommendation.action=0.39 recommendation.trigger=1 \
+        quote.f1=0.96 quote.strict.f1=0.96 quote.kind=0.92 quote.speakers=0.92 quote.cue=0.92 \
+        recommendation.f1=0.94 recommendation.strict.f1=0.94 recommendation.holder=0.88 \
+        recommendation.actor=0.88 recommendation.action=0.88 recommendation.trigger=1 \
         recommendation.strength=1 recommendation.polarity=1
 
 $(BIN)/python:

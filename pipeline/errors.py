@@ -64,6 +64,12 @@ class Errors:
     E092 = "{path}: no review log for '{output}' (review it first with `claimex review {output}`, or pass --log PATH)"
 
 
+class Warnings:
+    """Notes on a document that was processed anyway; the run summary lists them."""
+
+    W001 = "unpaired quotation mark {mark!r} at offset {offset} ({why}): ...{context}..."
+
+
 class ClaimexError(Exception):
     """An error caused by the user's input or options (not a bug)."""
 

@@ -21,6 +21,7 @@ from .extract.dates import find_dates
 from .extract.entities import find_entities
 from .extract.quotes import find_quotes
 from .extract.recommendations import find_recommendations
+from .extract.reported import find_reported_speech
 from .ingest import ingest
 from .parse import load_model, model_name, parse
 from .resolve import resolve
@@ -31,6 +32,7 @@ EXTRACTORS = {
     "entity": find_entities,
     "date": find_dates,
     "quote": find_quotes,
+    "reported_speech": find_reported_speech,  # record type "quote" (merged by resolve)
     "recommendation": find_recommendations,
 }
 

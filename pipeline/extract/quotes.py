@@ -1,9 +1,27 @@
-"""Quotes: text in quotation marks, with kind, speaker and cue.
+"""Quotes in quotation marks: kind, cue and speaker phrase.
 
-:func:`find_quotes` pairs quotation marks inside each claim-carrying segment
-(straight and curly double quotes), classifies the quote (direct, partial,
-scare) and finds its speaker: the subject of the nearest reporting verb of
-the sentence. Unpaired marks are reported as document warnings, never raised.
+:func:`find_quotes` pairs quotation marks over the whole document
+(``quote_marks.pair_quotation_marks``: consecutive claim paragraphs, so that
+news-style continuation paragraphs pair too; unpaired marks become document
+warnings) and reads each outermost pair in its sentence:
+
+* Not speech: a title, a name of a work or a nickname ("the book "X"",
+  ``models/lexicons/work_title_cues.json``; a Title-Cased phrase nobody
+  says; a quoted name between two names) is not a quote.
+* Cue: a reporting verb or phrase (``cues.CueLexicon``) found, in order, (1)
+  before a colon or comma that introduces the quote, (2) up the dependency
+  tree from the quoted words, (3) right after the closing mark ("...," she
+  said).
+* Kind: *direct* when the quote is set off by a colon or comma from its cue
+  (or stands next to it), *partial* when it is woven into the sentence
+  ("that", "to", an object), *scare* with no cue or after "so-called".
+  A quote of whole sentences with no cue of its own is marked
+  ``standalone``: the resolver gives it the speaker of the quote before it
+  (news style), and a cue-less quote of words the document earlier credits to
+  someone becomes partial with those speakers (the author re-using words).
+
+The find step yields :class:`QuoteMention` tuples in view offsets; speaker
+names are set by ``resolve.attribution``.
 """
 
 from __future__ import annotations
@@ -12,36 +30,42 @@ from typing import Iterator, NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment, Span
+from ..errors import Warnings
+from .clauses import is_quote_mark
+from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
+from .quote_marks import Paragraph, QuotePair, pair_quotation_marks
 
-OPENERS = {"\u201c": "\u201d", '"': '"'}
+_INTRO = (":", ",")
+_SENTENCE_END = (".", "!", "?")
+_MAX_INTRO_DISTANCE = 15  # tokens scanned back from an introducing colon or comma
+_MAX_CLIMB = 4  # dependency levels climbed from the quoted words to a cue
+_MAX_AFTER = 4  # tokens after the closing mark where a cue may stand
 
 
 class QuoteMention(NamedTuple):
     start: int
     end: int
-    kind: str
+    kind: str  # direct | partial | scare | indirect
     speaker_spans: tuple[Span, ...] = ()
     cue: Span | None = None
     speakers: tuple[str, ...] = ()  # canonical names, set by resolve
+    # read by resolve, not written
+    phrases: tuple[SpeakerPhrase, ...] = ()  # speakers as written (subject of the cue)
+    marked: bool = True  # in quotation marks (False: reported speech)
+    standalone: bool = False  # whole sentences with no cue of their own
 
 
-def pair_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """Pairs of (open, close) mark offsets in ``text`` and unpaired offsets."""
-    pairs, unpaired = [], []
-    open_at = None
-    for i, c in enumerate(text):
-        if open_at is None:
-            if c in OPENERS:
-                open_at = i
-            elif c == "\u201d":
-                unpaired.append(i)
-        else:
-            if c == OPENERS[text[open_at]] or (text[open_at] == '"' and c == "\u201d") or (text[open_at] == "\u201c" and c == '"'):
-                pairs.append((open_at, i))
-                open_at = None
-    if open_at is not None:
-        unpaired.append(open_at)
-    return pairs, unpaired
+def claim_paragraphs(doc: Document) -> list[Paragraph]:
+    """Claim-carrying segments as paragraphs; ``follows`` when nothing else
+    stands between one and the previous one."""
+    out, prev_index = [], None
+    text = doc.view.text
+    for seg in doc.segments:
+        if not seg.carries_claims:
+            continue
+        out.append(Paragraph(seg.start, text[seg.start : seg.end], prev_index is not None and seg.index == prev_index + 1))
+        prev_index = seg.index
+    return out
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -52,57 +76,241 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _speaker_for(seg: Segment, qstart: int, qend: int, verbs: frozenset[str]):
-    """(speaker span, cue span) from the reporting verb of the quote's sentence."""
-    sent = seg.char_span(qstart, qend, alignment_mode="expand")
-    if sent is None:
-        return None, None
-    sent = sent.sent
-    best = None
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+class _QuoteFrame:
+    """One quotation-mark pair read in its segment's parse."""
+
+    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: list[tuple[int, int]]):
+        self.doc, self.seg, self.pair = doc, seg, pair
+        self.a, self.b = a, b
+        self.quoted = quoted  # all (open, close) mark offsets of the document
+        sd = seg.doc
+        # the segment of the closing mark (a later one for a continued quote)
+        self.close_seg = doc.segment_at(pair.close) if pair.close >= seg.end else seg
+        if self.close_seg is None or self.close_seg.doc is None:
+            self.close_seg = seg
+        # tokens of the quoted words inside this segment, and the tokens around the marks (Doc slices)
+        first = _token_index(sd, a - seg.start)
+        last = _token_index(sd, min(b, seg.end) - 1 - seg.start)
+        self.inside = [t for t in sd[first : last + 1] if not is_quote_mark(t)]
+        self.before = sd[: _token_index(sd, pair.open - seg.start)]
+        cs = self.close_seg
+        self.after = cs.doc[_token_index(cs.doc, pair.close - cs.start) + 1 :] if cs.start <= pair.close < cs.end else []
+
+    def in_quotes(self, tok) -> bool:
+        off = self.seg.start + tok.idx
+        return any(o < off < c for o, c in self.quoted)
+
+    def text_before(self) -> str:
+        return self.doc.view.text[self.seg.start : self.pair.open].rstrip()
+
+    def text_after(self) -> str:
+        end = self.close_seg.end if self.pair.close < self.close_seg.end else self.pair.close + 1
+        return self.doc.view.text[self.pair.close + 1 : end].lstrip()
+
+
+def _token_index(sd, char: int) -> int:
+    """Index of the token of ``sd`` that contains character ``char`` (or the next one)."""
+    sp = sd.char_span(char, char + 1, alignment_mode="expand")
+    if sp is not None and len(sp):
+        return sp.start
+    for t in sd:
+        if t.idx >= char:
+            return t.i
+    return len(sd)
+
+
+def _words_before(frame: _QuoteFrame, n: int) -> list[str]:
+    out = []
+    for t in reversed(frame.before):
+        if not t.is_punct:
+            out.append(t.lower_)
+            if len(out) == n:
+                break
+    return out[::-1]
+
+
+def _ends_with_phrase(words: list[str], entries: frozenset[str]) -> bool:
+    return any(" ".join(words[-k:]) in entries for k in range(1, min(3, len(words)) + 1))
+
+
+def _is_title_case(content: str, minor: frozenset[str]) -> bool:
+    content = content.rstrip(".,;:")
+    words = content.split()
+    if not 2 <= len(words) <= 12 or not content or content[-1] in "!?":
+        return False
+    if not words[0][:1].isupper():
+        return False
+    for w in words:
+        core = w.strip("()[]{}\"'\u2018\u2019\u201c\u201d,.:;!?-")
+        if not core or not core[0].isalpha():
             continue
-        tpos = seg.start + tok.idx
-        if qstart <= tpos < qend:
+        if not core[0].isupper() and core.lower() not in minor:
+            return False
+    return True
+
+
+def _not_speech(frame: _QuoteFrame, content: str, titles: frozenset[str]) -> bool:
+    """A title, a name of a work or a nickname in quotation marks."""
+    if _ends_with_phrase(_words_before(frame, 3), titles):
+        return True
+    prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
+    nxt = next((t for t in frame.after if not is_quote_mark(t)), None)
+    if prev is not None and nxt is not None and prev.pos_ == "PROPN" and nxt.pos_ == "PROPN" and len(content.split()) <= 4:
+        gap_before = frame.doc.view.text[frame.seg.start + prev.idx + len(prev.text) : frame.pair.open]
+        gap_after = frame.doc.view.text[frame.pair.close + 1 : frame.seg.start + nxt.idx]
+        if gap_before.strip() == "" and gap_after.strip() == "":
+            return True  # Dwayne "The Rock" Johnson
+    return False
+
+
+def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
+    """(1) 'X said: "..."' / 'X stated, "..."': the nearest cue before the mark."""
+    if not frame.text_before().endswith(_INTRO):
+        return None
+    toks = frame.before
+    n = 0
+    for t in reversed(toks):
+        if t.text in _SENTENCE_END or (is_quote_mark(t) and t.i != toks[-1].i):
+            break
+        n += 1
+        if n > _MAX_INTRO_DISTANCE:
+            break
+        if frame.in_quotes(t):
             continue
-        dist = qstart - tpos if tpos < qstart else (tpos - qend) + 1000
-        if best is None or dist < best[0]:
-            best = (dist, tok)
-    if best is None:
-        return None, None
-    verb = best[1]
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not None:
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    cue = seg.view_span(verb)
-    if subj is None:
-        return None, cue
-    toks = [t for t in subj.subtree if not (t.dep_ == "det" and t.i == subj.left_edge.i)]
-    if not toks:
-        return None, cue
-    return Span(seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)), cue
+        ph = lex.phrase_ending_at(t.doc, t.i)
+        if ph is not None:
+            return ph, frame.seg
+        if lex.is_verb(t):
+            return lex.verb_cue(t), frame.seg
+    return None
+
+
+def _cue_by_speech_noun(frame: _QuoteFrame, speech_nouns: frozenset[str]) -> tuple[Cue, Segment] | None:
+    """'X ended with an appeal: "..."': a noun of speech before the colon; the
+    speaker is the subject of the verb it depends on."""
+    if not frame.text_before().endswith(":"):
+        return None
+    for t in reversed(frame.before[-8:]):
+        if t.text in _SENTENCE_END:
+            break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in speech_nouns and not frame.in_quotes(t):
+            verb = t.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return Cue(t.i, t.i, verb, "subject"), frame.seg
+    return None
+
+
+def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
+    """(2) A reporting verb up the tree from the quoted words."""
+    inside_ids = {t.i for t in frame.inside}
+    heads = []
+    for t in frame.inside:
+        h = t.head
+        if h.i not in inside_ids and h.i != t.i and not is_quote_mark(h):
+            heads.append(h)
+    # nearest attachment first
+    heads.sort(key=lambda h: min(abs(h.i - frame.inside[0].i), abs(h.i - frame.inside[-1].i)))
+    for h in heads:
+        t = h
+        for _ in range(_MAX_CLIMB):
+            if not frame.in_quotes(t):
+                if lex.is_verb(t):
+                    return lex.verb_cue(t), frame.seg
+                ph = lex.phrase_ending_at(t.doc, t.i)
+                if ph is not None:
+                    return ph, frame.seg
+            if t.head.i == t.i:
+                break
+            t = t.head
+    return None
+
+
+def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, Segment] | None:
+    """(3) '"...," she said' / '"...", said the minister'."""
+    after = frame.text_after()
+    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")):
+        return None
+    n = 0
+    for t in frame.after:
+        if t.is_punct:
+            if t.text in _SENTENCE_END or is_quote_mark(t):
+                break
+            continue
+        n += 1
+        if n > _MAX_AFTER:
+            break
+        if lex.is_verb(t):
+            return lex.verb_cue(t), frame.close_seg
+    return None
+
+
+def _standalone(frame: _QuoteFrame, content: str) -> bool:
+    """Whole sentences in quotation marks (news style: "..." after a sentence
+    that names the speaker)."""
+    before = frame.text_before()
+    after = frame.text_after()
+    starts = before == "" or before.endswith(_SENTENCE_END + (":",)) or before[-1:] in ("\u201d", '"') and before[:-1].rstrip().endswith(_SENTENCE_END + (",",))
+    ends = content.endswith(_SENTENCE_END) or content.endswith(_SENTENCE_END + ("\u201d", '"'))
+    ends = ends and (after == "" or after[:1].isupper() or after[:1] in ("\u201c", '"', "(", "\u2018"))
+    return starts and ends and len(content.split()) >= 3
+
+
+def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
+    cue_start = cue_seg.start + cue_seg.doc[cue.first].idx
+    if cue_start < frame.pair.open:
+        if frame.text_before().endswith(_INTRO):
+            return "direct"
+        prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
+        if prev is not None and prev.i == cue.last and prev.pos_ == "VERB" and cue_seg is frame.seg:
+            return "direct"  # 'X said "..."'; but 'recognizing that "..."' is woven in
+        return "partial"
+    # the cue follows the quote
+    before = frame.text_before()
+    opens_sentence = before == "" or before.endswith(_SENTENCE_END + (":",))
+    if content[-1:] in (",", "!", "?") or frame.text_after()[:1] == ",":
+        return "direct" if opens_sentence or content[:1].isupper() else "partial"
+    return "partial"
 
 
 def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
-    verbs = assets.lexicon_set("reporting_verbs")
+    lex = CueLexicon.load(assets)
+    titles = assets.lexicon_set("work_title_cues")
+    scare_cues = assets.lexicon_set("scare_quote_cues")
+    minor = assets.lexicon_set("title_case_minor_words")
+    speech_nouns = assets.lexicon_set("speech_nouns")
     text = doc.view.text
-    for seg in doc.claim_segments():
-        if seg.doc is None:
+    pairs, unpaired = pair_quotation_marks(claim_paragraphs(doc))
+    for u in unpaired:
+        src = doc.view.to_source[u.offset]
+        context = text[max(0, u.offset - 20) : u.offset + 20].replace("\n", " ")
+        doc.warnings.append(Warnings.W001.format(mark=text[u.offset], offset=src, why=u.why, context=context))
+    quoted = [(p.open, p.close) for p in pairs]
+    for pair in pairs:
+        if pair.depth > 0:
+            continue  # a quote inside a quote belongs to the outer one
+        seg = doc.segment_at(pair.open)
+        if seg is None or seg.doc is None:
             continue
-        pairs, unpaired = pair_marks(text[seg.start : seg.end])
-        for off in unpaired:
-            doc.warnings.append(f"unpaired quotation mark at view offset {seg.start + off}")
-        for o, c in pairs:
-            a, b = _trim(text, seg.start + o + 1, seg.start + c)
-            if b <= a:
-                continue
-            content = text[a:b]
-            words = content.split()
-            speaker, cue = _speaker_for(seg, a, b, verbs)
-            if len(words) <= 3 and cue is None:
-                kind = "scare"
-            elif content[0].isupper() and content.rstrip()[-1:] in ".!?" and len(words) > 5:
-                kind = "direct"
+        a, b = _trim(text, pair.open + 1, pair.close)
+        if b <= a:
+            continue
+        frame = _QuoteFrame(doc, seg, pair, a, b, quoted)
+        content = text[a:b]
+        if not frame.inside or _not_speech(frame, content, titles):
+            continue
+        if _ends_with_phrase(_words_before(frame, 3), scare_cues):
+            yield QuoteMention(a, b, "scare")
+            continue
+        found = _cue_before_intro(frame, lex) or _cue_by_syntax(frame, lex) or _cue_after(frame, lex, content) or _cue_by_speech_noun(frame, speech_nouns)
+        if found is None:
+            if _is_title_case(content, minor):
+                continue  # a name of a work, a programme, a slogan
+            if _standalone(frame, content):
+                yield QuoteMention(a, b, "direct", standalone=True)
             else:
-                kind = "partial"
-            yield QuoteMention(a, b, kind, (speaker,) if speaker else (), cue)
+                yield QuoteMention(a, b, "scare")
+            continue
+        cue, cue_seg = found
+        yield QuoteMention(a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=speaker_phrases(cue_seg, cue))

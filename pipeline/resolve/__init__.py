@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..assets import Assets
 from ..document import Document
-from .attribution import resolve_holders, resolve_quotes
+from .attribution import Attributor, resolve_quotes, resolve_recommendations
 from .dates import resolve_dates
 from .entities import canonical_names
 
@@ -19,6 +19,8 @@ def resolve(doc: Document, assets: Assets) -> Document:
     entities = canonical_names(doc, m.get("entity", []))
     m["entity"] = entities
     m["date"] = resolve_dates(doc, m.get("date", []), assets)
-    m["quote"] = resolve_quotes(doc, entities, m.get("quote", []))
-    m["recommendation"] = resolve_holders(m["quote"], m.get("recommendation", []))
+    # quotes in marks and reported speech are one record type
+    att = Attributor(doc, entities, assets)
+    m["quote"] = resolve_quotes(att, m.get("quote", []) + m.pop("reported_speech", []))
+    m["recommendation"] = resolve_recommendations(att, m["quote"], m.get("recommendation", []))
     return doc

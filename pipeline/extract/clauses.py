@@ -1,0 +1,139 @@
+"""Clause and phrase extents from a spaCy dependency parse.
+
+The quote, reported-speech and recommendation extractors all need the same
+few readings of a parse: the subject of a verb (climbing through participles,
+infinitives and coordinated verbs that share it), the contiguous phrase a
+word heads, and the span of a clause without the parts that do not belong to
+it. These are pure functions of spaCy tokens; offsets are token indices of
+the segment's Doc, turned into view spans by :func:`span_of`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..document import Segment, Span
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+# subordinating words of reason, condition and concession (not part of an action)
+REASON_MARKS = frozenset(
+    {"because", "if", "unless", "since", "although", "though", "whereas", "so", "given", "lest", "once", "provided", "until", "when", "whether"}
+)
+QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e`")
+
+
+def is_quote_mark(tok) -> bool:
+    return tok.is_punct and all(c in QUOTE_CHARS for c in tok.text)
+
+
+def _trimmable(t, strip_det: bool) -> bool:
+    return t.is_space or t.is_punct or (strip_det and t.dep_ in ("det", "predet") and t.lower_ in ("the", "a", "an"))
+
+
+def span_of(seg: Segment, toks: Iterable, *, strip_det: bool = False) -> Span | None:
+    """View span from the first to the last token, punctuation, quotation marks
+    and spaces trimmed at both ends (and a leading determiner if asked).
+    ``toks`` is a spaCy Span (a contiguous run) or any collection of tokens."""
+    if not hasattr(toks, "start"):
+        toks = sorted(toks, key=lambda t: t.i)
+        if not toks:
+            return None
+        doc = toks[0].doc
+        toks = doc[toks[0].i : toks[-1].i + 1]
+    a, b = toks.start, toks.end
+    doc = toks.doc
+    while a < b and _trimmable(doc[a], strip_det):
+        a += 1
+    while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct):
+        b -= 1
+    if a >= b:
+        return None
+    return Span(seg.start + doc[a].idx, seg.start + doc[b - 1].idx + len(doc[b - 1].text))
+
+
+def run_around(doc, lo: int, hi: int, cut_ids, anchor_i: int):
+    """``doc[lo:hi]`` cut down to the run around ``anchor_i`` that contains no
+    index of ``cut_ids``, as a spaCy Span (no Token objects made)."""
+    a, b = lo, hi
+    for i in cut_ids:
+        if lo <= i < anchor_i:
+            a = max(a, i + 1)
+        elif anchor_i < i < hi:
+            b = min(b, i)
+    return doc[a:b]
+
+
+def contiguous(toks: Iterable, anchor):
+    """The run of consecutive token indices in ``toks`` that contains ``anchor``
+    (a spaCy Span; empty when ``anchor`` is not in ``toks``)."""
+    idx = sorted({t.i for t in toks})
+    doc = anchor.doc
+    if anchor.i not in idx:
+        return doc[0:0]
+    k = idx.index(anchor.i)
+    lo = hi = k
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    return doc[idx[lo] : idx[hi] + 1]
+
+
+def subtree_without(head, cut):
+    """``head``'s subtree minus the subtrees of the tokens in ``cut``, as the
+    contiguous run around ``head`` (a spaCy Span)."""
+    cut_ids = set()
+    for c in cut:
+        cut_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return run_around(head.doc, head.left_edge.i, head.right_edge.i + 1, cut_ids, head.i)
+
+
+def subject_of(verb, max_up: int = 4):
+    """The subject of ``verb``: its own, or that of the verb it depends on when
+    it has none (participles, infinitives, coordinated verbs sharing a
+    subject, relative clauses -> the modified noun). Passive agents ("by X")
+    count as subjects; an expletive "it"/"there" does not."""
+    v = verb
+    for _ in range(max_up):
+        for c in v.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if any(c.dep_ == "expl" for c in v.children):
+            return None
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+        if subjects:
+            # the parser may split one subject into several: the one nearest the verb heads it
+            before = [c for c in subjects if c.i < v.i]
+            c = before[-1] if before else subjects[0]
+            if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                return v.head
+            return c
+        if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ in ("VBN", "VBG"):
+            return v.head  # 'officials speaking on condition of anonymity said'
+        if v.dep_ == "acl":
+            return None  # a finite verb misread as a modifier: no subject here
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+            if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
+                return None  # a finite subordinate clause with no subject of its own
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def noun_phrase(head) -> list:
+    """The contiguous noun phrase ``head`` heads, without relative clauses,
+    participial modifiers and trailing punctuation (appositions kept)."""
+    cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i]
+    toks = subtree_without(head, cut)
+    while len(toks) and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    while len(toks) and toks[0].is_punct:
+        toks = toks[1:]
+    return toks
+
+
+def has_own_subject(verb) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)

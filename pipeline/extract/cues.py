@@ -1,0 +1,186 @@
+"""Reporting cues: the verbs and phrases that introduce speech, and who speaks.
+
+Shared by the quote extractor (quotation marks) and the reported-speech
+extractor (no marks). A cue is a reporting verb (``models/lexicons/
+reporting_verbs.json``, matched on the lemma of a verb) or a multiword phrase
+(``reporting_phrases.json``: "made the following statement", "according
+to"); the speaker is the subject of the verb or phrase, or the noun phrase
+after an 'object' phrase ("according to X"). Speaker phrases are returned as
+written; ``resolve.attribution`` turns them into canonical names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..assets import Assets
+from ..document import Segment, Span
+from .clauses import noun_phrase, span_of, subject_of
+
+
+class SpeakerPhrase(NamedTuple):
+    """A speaker as written: the whole phrase and its head word (view spans)."""
+
+    span: Span
+    head: Span
+
+
+class Cue(NamedTuple):
+    first: int  # token indices in the segment Doc (inclusive)
+    last: int
+    verb: object  # the spaCy token whose subject speaks (None for 'object' phrases)
+    role: str  # "subject" or "object"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: frozenset[str]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, role), longest first
+    by_first: dict  # first word -> the phrases that start with it, longest first
+    by_last: dict  # last word -> the phrases that end with it, longest first
+
+    @classmethod
+    def load(cls, assets: Assets) -> "CueLexicon":
+        """Built once per Assets object (cached there)."""
+        return assets.memo("reporting_cues", lambda: cls._build(assets))
+
+    @classmethod
+    def _build(cls, assets: Assets) -> "CueLexicon":
+        phrases = tuple(sorted(((tuple(k.lower().split()), v) for k, v in assets.mapping("reporting_phrases").items()), key=lambda kv: -len(kv[0])))
+        by_first: dict = {}
+        by_last: dict = {}
+        for words, role in phrases:
+            by_first.setdefault(words[0], []).append((words, role))
+            by_last.setdefault(words[-1], []).append((words, role))
+        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last)
+
+    def is_verb(self, tok) -> bool:
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
+
+    def phrase_ending_at(self, doc, j: int) -> Cue | None:
+        """A reporting phrase whose last token is ``doc[j]``."""
+        for words, role in _indexed(self.by_last, doc[j]):
+            i = j - len(words) + 1
+            if i < 0:
+                continue
+            if all(_word_matches(doc[i + k], w) for k, w in enumerate(words)):
+                return Cue(i, j, doc[i] if role == "subject" else None, role)
+        return None
+
+    def phrase_starting_at(self, doc, i: int) -> Cue | None:
+        for words, role in _indexed(self.by_first, doc[i]):
+            j = i + len(words) - 1
+            if j >= len(doc):
+                continue
+            if all(_word_matches(doc[i + k], w) for k, w in enumerate(words)):
+                return Cue(i, j, doc[i] if role == "subject" else None, role)
+        return None
+
+    def verb_cue(self, tok) -> Cue:
+        """A reporting verb as a cue: a participle opening a clause keeps its
+        complementiser ("recognizing that")."""
+        doc = tok.doc
+        last = tok.i
+        if tok.tag_ in ("VBG", "VBN") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            last = tok.i + 1
+        return Cue(tok.i, last, tok, "subject")
+
+
+def _indexed(index: dict, tok) -> list:
+    """The phrases ``index`` files under the token's form or lemma, longest first."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    found = index.get(low, [])
+    if lemma != low and lemma in index:
+        found = sorted(found + index[lemma], key=lambda wr: -len(wr[0]))
+    return found
+
+
+def _word_matches(tok, word: str) -> bool:
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+def cue_span(seg: Segment, cue: Cue) -> Span:
+    doc = seg.doc
+    return Span(seg.start + doc[cue.first].idx, seg.start + doc[cue.last].idx + len(doc[cue.last].text))
+
+
+def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
+    """The speaker of a cue, as written (one phrase; coordinated names stay
+    together and are split by the resolver)."""
+    doc = seg.doc
+    if cue.role == "possessor":
+        # 'in his words': the possessive pronoun stands for the speaker
+        poss = next((t for t in doc[cue.first : cue.last + 1] if t.tag_ == "PRP$"), None)
+        sp = span_of(seg, [poss]) if poss is not None else None
+        return (SpeakerPhrase(sp, sp),) if sp is not None else ()
+    if cue.role == "object":
+        last = doc[cue.last]
+        head = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if head is None and cue.last + 1 < len(doc):
+            # the parser may attach the object elsewhere: take the noun phrase that follows
+            nxt = doc[cue.last + 1]
+            head = nxt if nxt.pos_ in ("NOUN", "PROPN", "PRON") else _np_head_after(nxt)
+        if head is None:
+            return ()
+    else:
+        head = subject_of(cue.verb)
+        if head is None:
+            head = subject_before(cue.verb)
+        if head is None:
+            return ()
+    coordinated = any(c.dep_ == "conj" for c in head.children)
+    toks = [head] if head.tag_ in ("PRP", "WP") and not coordinated else list(noun_phrase(head))
+    if cue.role == "subject" and cue.verb is not None and head.head.i == cue.verb.i:
+        # the parser may split one subject into several ('the bank's vice-president, X')
+        for sib in cue.verb.children:
+            if sib.dep_ == "nsubj" and sib.i != head.i and sib.i < cue.verb.i:
+                toks = toks + list(noun_phrase(sib))
+    if head.i < cue.first:
+        toks = [t for t in toks if t.i < cue.first]  # never past the cue
+    span = span_of(seg, toks, strip_det=True)
+    hspan = span_of(seg, [head])
+    if span is None or hspan is None:
+        return ()
+    return (SpeakerPhrase(span, hspan),)
+
+
+def subject_before(verb):
+    """A subject the parser left unattached: the noun phrase right before a
+    finite verb, past a relative clause or a parenthesis between commas
+    ("an adviser to the government, who asked not to be named, said ...")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("expl", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    start = verb.sent.start
+    while j >= start:
+        t = doc[j]
+        if t.is_punct or t.pos_ in ("AUX", "ADV", "PART"):
+            j -= 1
+            continue
+        rel = next((a for a in [t, *t.ancestors] if a.dep_ in ("relcl", "acl") and a.i < verb.i), None)
+        if rel is not None and rel.head.i < rel.left_edge.i:
+            j = rel.left_edge.i - 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ in ("pobj", "compound") and t.head.i != t.i:
+                t = t.head.head if t.dep_ == "pobj" else t.head
+            return t
+        return None
+    return None
+
+
+def _np_head_after(tok):
+    """The head noun of the phrase starting at ``tok`` (for a mis-attached object)."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("NOUN", "PROPN"):
+            h = t
+            while h.head.i != h.i and h.head.pos_ in ("NOUN", "PROPN") and h.dep_ in ("compound", "amod", "nmod", "poss"):
+                h = h.head
+            return h
+        if t.i + 1 >= len(t.doc):
+            return None
+        t = t.doc[t.i + 1]
+    return None

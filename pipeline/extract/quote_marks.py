@@ -1,0 +1,210 @@
+"""Quotation marks paired across a document.
+
+:func:`pair_quotation_marks` is a pure function over a list of paragraphs
+(view offsets and text). It decides, mark by mark, whether a character is an
+opening mark, a closing mark or an apostrophe, and pairs openers with closers
+on a stack, so that nested quotes (single inside double, or double inside
+single) pair correctly. It never raises: what cannot be paired is returned as
+:class:`Unpaired` marks, which the caller reports as document warnings.
+
+* Double marks: curly ``“ ”``, straight ``"`` (opening or closing decided by
+  the characters around it, and by whether a quote is open when that is
+  ambiguous), guillemets ``« »``.
+* Single marks: curly ``‘ ’`` and straight ``'``. A single mark between two
+  letters ("It's", "don't"), before a two-digit year ("'90s") or after a
+  plural "s" with no single quote open ("countries' views") is an
+  apostrophe. A single opener is only taken as one when a closing candidate
+  follows in the same paragraph (or the quote continues into the next).
+* News-style continuation: a quote still open at the end of a paragraph
+  continues when the next claim paragraph starts with an opening mark of the
+  same family ("... he said. “First part.¶“Second part,” he added."). The
+  pair then spans both paragraphs; the re-opening marks are inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Sequence
+
+DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
+
+# mark -> (family, role): role "open", "close" or "either" (decided in context)
+MARKS = {
+    "\u201c": (DOUBLE, "open"),
+    "\u201d": (DOUBLE, "close"),
+    "\u201e": (DOUBLE, "open"),  # low-9 opener („...“ or „...”)
+    '"': (DOUBLE, "either"),
+    "\u2018": (SINGLE, "open"),
+    "\u2019": (SINGLE, "either"),
+    "'": (SINGLE, "either"),
+    "\u00ab": (GUILLEMET, "open"),
+    "\u00bb": (GUILLEMET, "close"),
+}
+_MARK = re.compile("[" + re.escape("".join(MARKS)) + "]")
+_SINGLE = re.compile("['\u2019]")
+# characters after which a mark opens (besides whitespace and the paragraph start)
+_OPEN_BEFORE = set("([{\u2014\u2013-/:;\u201c\u2018\"'\u00ab")
+# characters before which a mark closes (besides whitespace and the paragraph end)
+_CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-/\u201d\u2019\"'\u00bb\u2026")
+
+
+class Paragraph(NamedTuple):
+    """A claim-carrying segment: view offset of its first character and its text.
+
+    ``follows`` is True when it comes right after the previous paragraph of
+    the list (no heading or other segment between them).
+    """
+
+    start: int
+    text: str
+    follows: bool = True
+
+
+class QuotePair(NamedTuple):
+    """An opening and a closing mark (view offsets of the marks themselves)."""
+
+    open: int
+    close: int
+    family: str
+    depth: int  # 0 for an outermost quote
+    paragraphs: int = 1  # how many paragraphs the quote runs over
+    reopened: tuple[int, ...] = ()  # view offsets of re-opening marks of continuation paragraphs
+
+
+class Unpaired(NamedTuple):
+    offset: int  # view offset of the mark
+    mark: str
+    why: str  # "no closing mark", "no opening mark"
+
+
+def _is_open_context(prev: str | None, nxt: str | None) -> tuple[bool, bool]:
+    """(can open, can close) from the characters before and after a mark."""
+    left_boundary = prev is None or prev.isspace() or prev in _OPEN_BEFORE
+    right_boundary = nxt is None or nxt.isspace() or nxt in _CLOSE_AFTER
+    can_open = left_boundary and nxt is not None and not nxt.isspace()
+    can_close = right_boundary and prev is not None and not prev.isspace()
+    return can_open, can_close
+
+
+def _single_role(text: str, i: int) -> str:
+    """'open', 'close', 'weak_close' (after a plural s), 'apostrophe' or 'either'."""
+    prev = text[i - 1] if i > 0 else None
+    nxt = text[i + 1] if i + 1 < len(text) else None
+    c = text[i]
+    if prev is not None and nxt is not None and prev.isalnum() and nxt.isalpha():
+        return "apostrophe"  # It's, don't, O'Neill
+    if nxt is not None and nxt.isdigit() and text[i + 1 : i + 3].isdigit() and (prev is None or not prev.isalnum()):
+        return "apostrophe"  # '90s, '22
+    if c == "\u2018":
+        return "open"
+    can_open, can_close = _is_open_context(prev, nxt)
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        if prev is not None and prev in "sSzZ" and nxt is not None and nxt.isspace():
+            return "weak_close"  # countries' -- or the end of a quote
+        return "close"
+    return "either"
+
+
+def _double_role(text: str, i: int, role: str) -> str:
+    if role != "either":
+        return role
+    prev = text[i - 1] if i > 0 else None
+    nxt = text[i + 1] if i + 1 < len(text) else None
+    can_open, can_close = _is_open_context(prev, nxt)
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def _has_single_closer(text: str, i: int) -> bool:
+    """Whether a single closing candidate follows position ``i`` in the paragraph."""
+    return any(_single_role(text, m.start()) in ("close", "weak_close", "either") for m in _SINGLE.finditer(text, i + 1))
+
+
+def _lead(text: str) -> tuple[int, str]:
+    """Offset and character of the first non-space character of a paragraph."""
+    first = len(text) - len(text.lstrip())
+    return first, text[first : first + 1]
+
+
+def _reopens(para: Paragraph, family: str) -> bool:
+    """Whether ``para`` starts by re-opening a quote of ``family``."""
+    _, lead = _lead(para.text)
+    return para.follows and lead in MARKS and MARKS[lead][0] == family and MARKS[lead][1] != "close"
+
+
+def pair_quotation_marks(paragraphs: Sequence[Paragraph]) -> tuple[list[QuotePair], list[Unpaired]]:
+    """Pairs and unpaired marks over consecutive paragraphs (view offsets)."""
+    pairs: list[QuotePair] = []
+    unpaired: list[Unpaired] = []
+    # stack entries: [family, view offset, paragraphs spanned, re-open offsets, mark]
+    stack: list[list] = []
+    for p_index, para in enumerate(paragraphs):
+        text = para.text
+        first, _ = _lead(text)
+        nxt_para = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+        skip = -1
+        if stack:
+            # quotes left open by the previous paragraph: continued, or unpaired
+            if _reopens(para, stack[-1][0]):
+                entry = stack.pop()
+                unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack)
+                entry[2] += 1
+                entry[3].append(para.start + first)
+                stack = [entry]
+                skip = first
+            else:
+                unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack)
+                stack = []
+        for m in _MARK.finditer(text):
+            i, c = m.start(), m.group()
+            if i == skip:
+                continue
+            family, role = MARKS[c]
+            if family == SINGLE:
+                role = _single_role(text, i)
+                if role == "apostrophe":
+                    continue
+                open_single = any(e[0] == SINGLE for e in stack)
+                if role == "weak_close":
+                    if not open_single or _strong_closer_follows(text, i):
+                        continue  # a plural possessive: countries'
+                    role = "close"
+                if role == "either":
+                    role = "close" if open_single else "open"
+                if role == "open" and not _has_single_closer(text, i) and not (nxt_para is not None and _reopens(nxt_para, SINGLE)):
+                    continue  # a lone leading apostrophe ('em, 'tis)
+                if role == "close" and not open_single:
+                    continue  # a trailing apostrophe
+            else:
+                role = _double_role(text, i, role)
+                if role == "either":
+                    role = "close" if any(e[0] == family for e in stack) else "open"
+            offset = para.start + i
+            if role == "open":
+                stack.append([family, offset, 1, [], c])
+                continue
+            # a closer: pair with the nearest open mark of its family
+            k = len(stack) - 1
+            while k >= 0 and stack[k][0] != family:
+                k -= 1
+            if k < 0:
+                unpaired.append(Unpaired(offset, c, "no opening mark"))
+                continue
+            unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack[k + 1 :])
+            entry = stack[k]
+            stack = stack[:k]
+            pairs.append(QuotePair(entry[1], offset, family, len(stack), entry[2], tuple(entry[3])))
+    unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack)
+    pairs.sort()
+    unpaired.sort()
+    return pairs, unpaired
+
+
+def _strong_closer_follows(text: str, i: int) -> bool:
+    """A clearly closing single mark (not after a plural s) later in the paragraph."""
+    return any(_single_role(text, m.start()) in ("close", "either") for m in _SINGLE.finditer(text, i + 1))

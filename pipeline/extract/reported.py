@@ -1,0 +1,213 @@
+"""Reported speech: what someone said, thought or maintained, without quotation marks.
+
+:func:`find_reported_speech` yields quote mentions of kind ``indirect``
+(record type "quote"; the resolver merges them with the quotes in marks and
+drops any that overlap one, so a partial quote inside reported speech is
+annotated once, as the partial quote). Four frames, read in the parse:
+
+* a reporting verb with a content clause: "X has consistently maintained
+  that <content>", "X felt that <content>", "X told Y <content>"; the content
+  is the clause without its complementiser and without a nested "as Z told
+  W" frame; "it is said that ..." has no speaker;
+* "As X told Y, <content>" / "<content>, as X put it": the main clause;
+* "according to X": the clause it qualifies ("<content>, according to X",
+  "According to X, <content>", "(<content>, according to X)");
+* an unsourced "reportedly" / "allegedly": the verb phrase after it.
+
+Reporting verbs and phrases are data (``reporting_verbs.json``,
+``reporting_phrases.json``); a subject that is the author ("I", "we", "this
+paper") is not reported speech.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..assets import Assets
+from ..document import Document, Segment
+from .clauses import contiguous, has_own_subject, span_of, subject_of
+from .cues import Cue, CueLexicon, cue_span, speaker_phrases
+from .quotes import QuoteMention
+
+UNSOURCED_ADVERBS = ("reportedly", "allegedly", "reputedly", "purportedly", "supposedly")
+
+
+def _content(seg: Segment, toks: list, *, to_sentence_end: bool = False):
+    """The content span: tokens trimmed of punctuation, a leading
+    complementiser and (unless it runs to the sentence end) anything from a
+    colon or semicolon on."""
+    for k, t in enumerate(toks):
+        if t.text in (":", ";") and not to_sentence_end:
+            toks = toks[:k]
+            break
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    return span_of(seg, toks)
+
+
+def _cut(toks: list, cut: list) -> list:
+    ids = {t.i for c in cut for t in c.subtree}
+    return [t for t in toks if t.i not in ids]
+
+
+def _as_frames(subtree: list, lex: CueLexicon) -> list:
+    """'as X told Y' clauses inside a content clause (a frame of their own)."""
+    return [c for c in subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+
+
+def _next_speaker(comp, subtree: list, lex: CueLexicon) -> list:
+    """'X said A, and Y said B': when a reporting verb follows the content
+    clause, a noun coordinated at its end is that verb's subject, not content."""
+    doc = comp.doc
+    j = comp.right_edge.i + 1
+    while j < len(doc) and doc[j].is_punct:
+        j += 1
+    if j >= len(doc) or not lex.is_verb(doc[j]) or any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[j].children):
+        return []
+    return [c for c in subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > comp.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].dep_ == "cc"]
+
+
+def _is_author(seg: Segment, tok, author_refs: frozenset[str], text: str) -> bool:
+    if tok is None:
+        return False
+    if tok.lower_ in author_refs:
+        return True
+    sp = span_of(seg, list(tok.subtree), strip_det=False)
+    return sp is not None and " ".join(text[sp.start : sp.end].lower().split()) in author_refs
+
+
+def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
+    """'X maintained that <content>'."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and has_own_subject(c)), None)
+    if comp is None:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in comp.children):
+        return None  # 'the island states themselves need not ...' misread as 'states' + clause
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    expl = any(c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it" for c in verb.children)
+    if subj is None and not expl:
+        return None
+    if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)):
+        if not expl:
+            return None
+    subtree = list(comp.subtree)
+    frames = [f for f in _as_frames(subtree, lex) if f.i != verb.i]
+    conjuncts = [c for c in subtree if c.dep_ == "conj"]
+    if any(c.dep_ == "mark" for c in verb.children):
+        # 'Although X felt that <content>, <main clause>': the main clause may
+        # hang inside the content in the parse; it starts after a comma
+        doc = verb.doc
+        frames += [c for c in conjuncts if has_own_subject(c) and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    frames += _next_speaker(comp, conjuncts, lex)
+    # 'X said A, and analysts estimated B': a coordinated report of its own
+    frames += [c for c in conjuncts if c.i > comp.i and lex.is_verb(c)]
+    toks = contiguous(_cut(subtree, frames), comp)
+    content = _content(seg, toks)
+    if content is None:
+        return None
+    cue = lex.verb_cue(verb)
+    phrases = () if expl and (subj is None or subj.lower_ == "it") else speaker_phrases(seg, cue)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False)
+
+
+def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
+    """'As X told Y, <main clause>'."""
+    if verb.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or _is_author(seg, subj, author_refs, text) or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if after < len(doc) and (doc[after].text == ":" or doc[after].is_quote):
+        return None  # 'as X told Y: "..."' frames a quote in marks
+    sent = verb.sent
+    frame = list(verb.subtree)
+    if frame[0].i <= sent.start + 1:
+        toks = [t for t in sent if t.i > verb.right_edge.i]
+        content = _content(seg, toks, to_sentence_end=True)
+    else:
+        head = verb.head
+        toks = contiguous(_cut(list(head.subtree), [verb]), head)
+        content = _content(seg, toks)
+    if content is None:
+        return None
+    cue = lex.verb_cue(verb)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False)
+
+
+def _from_source_phrase(seg: Segment, cue: Cue):
+    """'according to X', 'in her view': the clause the phrase qualifies."""
+    doc = seg.doc
+    first = doc[cue.first]
+    sent = first.sent
+    phrases = speaker_phrases(seg, cue)
+    if not phrases:
+        return None
+    obj_end = cue.last
+    last_tok = doc[cue.last]
+    pobj = next((c for c in last_tok.children if c.dep_ == "pobj"), None)
+    if pobj is not None:
+        obj_end = max(obj_end, pobj.right_edge.i)
+    # inside parentheses: the content is what the parenthesis says before the phrase
+    open_paren = next((t for t in reversed(doc[sent.start : cue.first]) if t.text in ("(", ")")), None)
+    if open_paren is not None and open_paren.text == "(":
+        toks = list(doc[open_paren.i + 1 : cue.first])
+    elif cue.first == sent.start or all(t.is_punct for t in doc[sent.start : cue.first]):
+        toks = [t for t in sent if t.i > obj_end]
+    else:
+        toks = list(doc[sent.start : cue.first])
+        if len([t for t in toks if not t.is_punct]) < 3:
+            toks = [t for t in sent if t.i > obj_end]
+    content = _content(seg, toks)
+    if content is None:
+        return None
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False)
+
+
+def _from_unsourced(seg: Segment, adv):
+    head = adv.head
+    if head.i == adv.i:
+        return None
+    cut = [c for c in head.children if c.dep_ == "conj" and has_own_subject(c)]
+    toks = [t for t in _cut(list(head.subtree), cut) if t.i > adv.i]
+    toks = contiguous(toks, head) if head.i > adv.i else toks
+    content = _content(seg, toks)
+    if content is None:
+        return None
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, Cue(adv.i, adv.i, None, "object")), marked=False)
+
+
+def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
+    from spacy.attrs import LEMMA, LOWER
+
+    lex = CueLexicon.load(assets)
+    author_refs = assets.lexicon_set("author_references")
+    text = doc.view.text
+    phrase_starts = sorted({words[0] for words, role in lex.phrases if role in ("object", "possessor")})
+    words = list(lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
+    keys = None
+    for seg in doc.claim_segments():
+        sd = seg.doc
+        if sd is None or not len(sd):
+            continue
+        if keys is None:  # the segments share one vocabulary: hash the cue words once
+            keys = frozenset(sd.vocab.strings[w] for w in words)
+        hits = [i for i, (low, lemma) in enumerate(sd.to_array([LOWER, LEMMA]).tolist()) if low in keys or lemma in keys]
+        for i in hits:
+            tok = sd[i]
+            found = None
+            if tok.lower_ in phrase_starts:
+                cue = lex.phrase_starting_at(sd, tok.i)
+                if cue is not None and cue.role in ("object", "possessor"):
+                    found = _from_source_phrase(seg, cue)
+            elif tok.lower_ in UNSOURCED_ADVERBS:
+                found = _from_unsourced(seg, tok)
+            elif lex.is_verb(tok):
+                found = _from_content_clause(seg, tok, lex, author_refs, text) or _from_as_frame(seg, tok, lex, author_refs, text)
+            if found is not None:
+                yield found

@@ -1,0 +1,179 @@
+"""Quotes: quotation-mark pairing (pure), kinds, cues and speakers on short
+texts written for these tests, robustness on hostile input, and a few
+end-to-end checks on the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.quote_marks import Paragraph, pair_quotation_marks
+from pipeline.stages import Input
+
+from .conftest import SEED
+
+
+def _pairs(*paragraphs: str):
+    paras, off = [], 0
+    for t in paragraphs:
+        paras.append(Paragraph(off, t))
+        off += len(t) + 2
+    full = "\n\n".join(paragraphs)
+    pairs, unpaired = pair_quotation_marks(paras)
+    return [full[p.open + 1 : p.close] for p in pairs], [full[u.offset] for u in unpaired]
+
+
+# (paragraphs, quoted contents in order, unpaired marks)
+PAIRING = [
+    # straight and curly double quotes
+    (['He said "we will act" and left.'], ["we will act"], []),
+    (["She said \u201cwe will act\u201d and left."], ["we will act"], []),
+    # apostrophes are not quotation marks; single quotes are
+    (["It's the countries' view that the 'reset' failed in the '90s."], ["reset"], []),
+    (["The Smiths' house and the Joneses' car."], [], []),
+    (["Don't say \u2018never\u2019 to the \u201990s."], ["never"], []),
+    # nested quotes: single inside double, double inside single
+    (['"The so-called \'reset\' is dead," he said.'], ["The so-called 'reset' is dead,", "reset"], []),
+    (["\u2018The \u201creset\u201d is dead,\u2019 he said."], ["The \u201creset\u201d is dead,", "reset"], []),
+    # a plural possessive inside a single-quoted quote
+    (["'The countries' leaders met,' he said."], ["The countries' leaders met,"], []),
+    # a space before the closing mark
+    (['he said "the world. " On Monday'], ["the world. "], []),
+    # news-style continuation: open at the end of a paragraph, re-opened in the next
+    (["She said: \u201cWe will act.", "\u201cAnd we will win,\u201d she added."], ["We will act.\n\n\u201cAnd we will win,"], []),
+    (['She said: "We will act.', '"And we will win," she added.'], ['We will act.\n\n"And we will win,'], []),
+    # open at the end of a paragraph and not re-opened: unpaired, nothing lost after it
+    (["She said: \u201cWe will act.", 'Then "nothing" happened.'], ["nothing"], ["\u201c"]),
+    # stray marks
+    (['A stray " mark and a "quote" here.'], ["quote"], ['"']),
+    (["Closing \u201d first, then \u201cright\u201d."], ["right"], ["\u201d"]),
+    (['""'], [""], []),
+]
+
+
+@pytest.mark.parametrize("paragraphs, contents, unpaired", PAIRING)
+def test_pairing(paragraphs, contents, unpaired):
+    got, lost = _pairs(*paragraphs)
+    assert got == contents
+    assert lost == unpaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 7,
+        "\u201c\u201c\u201c\u201d",
+        "'''' '' ' '",
+        "\u201d\u201d and \u201c\u201c",
+        '"He said "she said "they said" "',
+        "Quote at the end \u201c",
+        "\u201d Quote at the start",
+        "Mixed \u201cdouble' and \u2018single\u201d marks\u2019 here.",
+    ],
+)
+def test_hostile_marks_never_crash(pipeline, text):
+    body = f"Some body text that is long enough to be a paragraph of its own here. {text} And more words follow it."
+    (out,) = pipeline.process([Input("hostile.txt", text=body, doc_id="hostile")])
+    assert out.ok, out.error
+    for rec in out.records:
+        if rec["type"] == "quote":
+            assert body[rec["start"] : rec["end"]] == rec["text"]
+
+
+def test_unpaired_marks_become_warnings(pipeline):
+    text = "The minister spoke at length.\n\nShe said: \u201cWe will act.\n\nThen the meeting ended without a vote.\n"
+    (out,) = pipeline.process([Input("w.txt", text=text, doc_id="w")])
+    assert out.ok
+    assert any("unpaired quotation mark" in w and "no closing mark" in w for w in out.doc.warnings)
+
+
+# -- kinds, cues and speakers on single paragraphs ------------------------------
+
+# (paragraph, quoted words, kind, speakers, cue)
+FRAMES = [
+    ('Finance Minister Ana Ruiz said: "We will not sign this deal."', "We will not sign this deal.", "direct", ["Ana Ruiz"], "said"),
+    ('"We will not sign this deal," Finance Minister Ana Ruiz said on Monday.', "We will not sign this deal,", "direct", ["Ana Ruiz"], "said"),
+    ('"We will not sign," said Finance Minister Ana Ruiz.', "We will not sign,", "direct", ["Ana Ruiz"], "said"),
+    ('Ana Ruiz, the finance minister, stated, "there is no deal."', "there is no deal.", "direct", ["Ana Ruiz"], "stated"),
+    ('Ana Ruiz promised to "act swiftly and decisively" on the budget.', "act swiftly and decisively", "partial", ["Ana Ruiz"], "promised"),
+    ('The envoy Omar Haddad stressed that "no option is off the table."', "no option is off the table.", "partial", ["Omar Haddad"], "stressed"),
+    ('Chancellor Olaf Brandt and Foreign Minister Ana Ruiz have told investors: "The reform will go ahead."', "The reform will go ahead.", "direct", ["Olaf Brandt", "Ana Ruiz"], "told"),
+    ('The governments of Chile and Peru agreed that the dispute was "closed."', "closed.", "partial", ["governments of Chile and Peru"], "agreed"),
+    ('Some in the opposition called the budget "a fantasy."', "a fantasy.", "partial", ["some in the opposition"], "called"),
+    ('Mayor Lena Vos made the following statement: "The bridge will reopen in May."', "The bridge will reopen in May.", "direct", ["Lena Vos"], "made the following statement"),
+    ('Omar Haddad met Ana Ruiz in Cairo, and they agreed to "meet again soon."', "meet again soon.", "partial", ["Omar Haddad", "Ana Ruiz"], "agreed"),
+    ('The so-called "reset" of relations did not last.', "reset", "scare", [], None),
+]
+
+
+@pytest.fixture(scope="module")
+def frame_records(records_of):
+    # a title line and a first paragraph long enough to open the body
+    text = "Quotes in context\n\nThe talks in the capital went on for most of the week and ended without an agreement.\n\n" + "\n\n".join(p for p, *_ in FRAMES)
+    return text, records_of(text).get("quote", [])
+
+
+@pytest.mark.parametrize("paragraph, words, kind, speakers, cue", FRAMES)
+def test_quote_frames(frame_records, paragraph, words, kind, speakers, cue):
+    text, quotes = frame_records
+    start = text.index(paragraph) + paragraph.index(words)
+    rec = next((q for q in quotes if q["start"] == start), None)
+    assert rec is not None, f"no quote for {words!r}: {[q['text'] for q in quotes]}"
+    assert rec["text"] == words
+    assert rec["kind"] == kind
+    assert [s.casefold() for s in rec["speakers"]] == [s.casefold() for s in speakers]
+    assert (rec["cue"] or {}).get("text") == cue
+    assert len(rec["speaker_spans"]) == len(speakers)
+
+
+# quotation marks that are not speech, and apostrophes (no quote at all)
+NOT_SPEECH = [
+    'Her new book, "The Long Game," sold well.',
+    'The report "Wires Across the Sea" was published in March.',
+    'Boxer Dwayne "The Rock" Johnson retired.',
+    "It's the countries' view that the '90s were better.",
+    'Operation "Desert Shield" began in August.',
+]
+
+
+def test_titles_names_and_apostrophes_are_not_quotes(records_of):
+    text = "Not speech\n\nThe talks in the capital went on for most of the week and ended without an agreement.\n\n" + "\n\n".join(NOT_SPEECH)
+    quotes = records_of(text).get("quote", [])
+    assert quotes == [], [q["text"] for q in quotes]
+
+
+def test_continued_quote_keeps_its_speaker(records_of):
+    text = (
+        "The strike ended on Monday after nine days.\n\n"
+        "\u201cThis deal is fair,\u201d said union leader Marta Vidal. \u201cNobody wanted a long strike.\n\n"
+        "\u201cBut our members needed a raise, and now they have one.\u201d\n\n"
+        "The port reopened on Tuesday.\n"
+    )
+    quotes = records_of(text)["quote"]
+    cont = next(q for q in quotes if q["text"].startswith("Nobody"))
+    assert cont["text"].endswith("now they have one.")
+    assert "\n\n\u201cBut" in cont["text"]
+    assert cont["kind"] == "direct"
+    assert cont["speakers"] == ["Marta Vidal"]
+
+
+# -- the seed, end to end ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(records_of):
+    text = SEED.read_text(encoding="utf-8")
+    return text, records_of(text, doc_id="ajiss-297")
+
+
+def test_seed_quote_kinds_and_speakers(seed):
+    text, recs = seed
+    quotes = recs["quote"]
+    assert {q["kind"] for q in quotes} == {"direct", "partial", "scare", "indirect"}
+    by_start = {q["text"][:20]: q for q in quotes}
+    assert by_start["liquidated"]["kind"] == "scare" and by_start["liquidated"]["speakers"] == []
+    two = next(q for q in quotes if q["text"].startswith("speedily discuss"))
+    assert len(two["speakers"]) == 2  # "they agreed": both ministers
+    reused = [q for q in quotes if q["text"].startswith("there is no time to waste") and q["cue"] is None]
+    assert reused and reused[0]["kind"] == "partial" and len(reused[0]["speakers"]) == 2
+    felt = next(q for q in quotes if q["cue"] and q["cue"]["text"] == "felt")
+    assert felt["speakers"] == ["some in the ruling party"]
