@@ -279,7 +279,8 @@ def _headline_case(doc: Document, seg: Segment) -> bool:
     New Fund at Summit"): capitals there do not mark names."""
     if _caps(doc, seg):
         return True
-    if seg.kind not in ("title", "heading", "header"):
+    heading_line = seg.kind == "header" and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].heading
+    if seg.kind not in ("title", "heading") and not heading_line:
         return False
     words = [w for w in re.findall(r"[^\W\d_]{4,}", doc.view.text[seg.start : seg.end])]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -436,10 +437,11 @@ def _split_compound(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int,
 def _split_possessive(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int, int]]:
     """"Nigeria's Suppression of Piracy Act" -> "Nigeria", "Suppression of
     Piracy Act"; "Security Council Resolution 2039" -> the council and the
-    resolution: a possessive, or a numbered instrument after a name, ends a
-    name inside one NER span."""
+    resolution: a possessive after a gazetteer name, or a numbered instrument
+    after a name, ends a name inside one NER span."""
     for k in range(i + 1, j - 1):
-        if sdoc[k].tag_ == "POS" or sdoc[k].text in _POSSESSIVE[:2]:
+        if (sdoc[k].tag_ == "POS" or sdoc[k].text in _POSSESSIVE) and rules.gaz(sdoc[i:k].text) is not None:
+            # a known place or body before it; "Fishermen's Federation" stays one name
             return [(i, k), *_split_possessive(sdoc, k + 1, j, rules)]
     for k in range(i + 1, j - 1):
         if sdoc[k].text in rules.numbered_legal and sdoc[k + 1].text[:1].isdigit():
