@@ -924,17 +924,21 @@ def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
     return out
 
 
-def _alias_candidates(seg: Segment, chosen: list[_Cand]) -> list[_Cand]:
+def _alias_candidates(doc: Document, seg: Segment, chosen: list[_Cand]) -> list[_Cand]:
     """"the Amur, known in China as the Heilong": another name of the place
     before it, with that place's label."""
-    sdoc = seg.doc
-    if "known" not in sdoc.text:
+    text = doc.view.text
+    hits = [m.start() for m in re.finditer(r"\bknown\b", text[seg.start : seg.end])] if chosen else []
+    if not hits:
         return []
+    sdoc = seg.doc
     by_end = {c.j: c for c in chosen}
     out = []
-    for t in sdoc:
-        if t.lower_ != "known":
+    for off in hits:
+        t = seg.char_span(seg.start + off, seg.start + off + 5)
+        if t is None or len(t) != 1:
             continue
+        t = t[0]
         k = t.i - (t.i > 0 and sdoc[t.i - 1].lower_ == "also")
         k -= k > 0 and sdoc[k - 1].text == ","
         ante = by_end.get(k)
@@ -1181,7 +1185,7 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         chosen = _select(chosen + _compound_partners(sdoc, chosen, rules))
         chosen = _nationality_institutions(doc, seg, chosen, rules)
         chosen = _select(chosen + _head_noun_people(doc, seg, chosen, rules))
-        aliases = _alias_candidates(seg, chosen)
+        aliases = _alias_candidates(doc, seg, chosen)
         if aliases:
             chosen = _select(chosen + aliases)
         for c in chosen:
