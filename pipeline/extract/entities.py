@@ -1,7 +1,7 @@
 """Entity mentions: spaCy's NER, corrected and completed by general rules.
 
 :func:`find_entities` is the pure find step: it yields :class:`EntityMention`
-tuples (view offsets) and changes nothing. Candidates come from four
+tuples (view offsets) and changes nothing. Candidates come from several
 sources, then one flat, non-overlapping set of mentions is chosen:
 
 * structure (trusted first): a title before a capitalised name ("President
@@ -9,16 +9,24 @@ sources, then one flat, non-overlapping set of mentions is chosen:
   ``title`` attribute; an acronym paired with its long form ("the Institute
   of World Affairs (IWA)", or a header acronym line over the long form);
 * spaCy's NER and the gazetteers of ``models/lexicons`` (countries with
-  aliases and demonyms, capitals, places, regions, international
-  organisations); the longest name wins, a gazetteer label beats the NER's on
-  the same span.
+  aliases and demonyms, derived nationality nouns, capitals, places,
+  regions, international organisations); the longest name wins, a gazetteer
+  label beats the NER's on the same span;
+* head nouns (``*_heads`` lexicons): a name's head decides its label ("Gulf
+  of Tonkin" LOC, "Mekong River Commission" ORG, "Kyoto Protocol" LAW,
+  "Kariba Dam" FAC), also over the NER's label; a name before a lower-case
+  place noun ("the Simandou deposit") is a LOC; "known as X" gives X the
+  label of the place before it. Titles take their portfolio ("Minister for
+  Mineral Resources", "Water Resources Minister").
 
 Then document-level completion: a hyphen compound partner of a person
 ("the Smith-Jones talks"), a nationality adjective before a capitalised
 institution ("the Brazilian Senate": one ORG), "the X administration" (X a
 PERSON), and every further occurrence of a name already found in the
-document. Span conventions: no leading determiner, no possessive, no title,
-no markdown marks (those never reach the view). Labels are settled per
+document; a capitalised head noun ("the Gulf", "the Commission") names the
+one earlier place or organisation with that head. Span conventions: no
+leading determiner, no possessive, no title, no markdown marks (those never
+reach the view). Labels are settled per
 entity and canonical names set later, by ``resolve``.
 """
 

@@ -11,7 +11,8 @@ in the document, and one label:
    a shorter organisation name joins the one it begins or ends ("Supreme
    Court" -> "Brazilian Supreme Court"). When several longer names fit
    ("Lee" with two Lees), the nearest one before the mention wins, else the
-   nearest one after it.
+   nearest one after it; a one-word organisation or place name with several
+   longer ones ("Council" after two councils) joins none.
 3. Label: a weighted vote over all the entity's mentions. Structure and
    gazetteers outweigh the NER (a title, "the X administration", a
    gazetteer entry, an acronym pairing); a name found again by string match
