@@ -13,7 +13,7 @@ sources, then one flat, non-overlapping set of mentions is chosen:
   regions, international organisations); the longest name wins, a gazetteer
   label beats the NER's on the same span;
 * head nouns (``*_heads`` lexicons): a name's head decides its label ("Gulf
-  of Tonkin" LOC, "Mekong River Commission" ORG, "Kyoto Protocol" LAW,
+  of Tonkin" LOC, "Lake Chad Basin Commission" ORG, "Kyoto Protocol" LAW,
   "Kariba Dam" FAC), also over the NER's label; a name before a lower-case
   place noun ("the Simandou deposit") is a LOC; "known as X" gives X the
   label of the place before it. Titles take their portfolio ("Minister for
@@ -62,8 +62,8 @@ RULE_NAME_HEAD = "name_head"  # the head noun of the name decides the label
 RULE_HEAD_REF = "head_reference"  # "the Gulf" after "the Gulf of Tonkin"
 
 # lower-case words that may join the words of a long name ("Treaty on the
-# Non-Proliferation of Nuclear Weapons", "Suppression of Piracy and Other
-# Maritime Offences Act") and that introduce its complement after the head
+# Non-Proliferation of Nuclear Weapons", "Protection of Coastal Waters and
+# Fisheries Act") and that introduce its complement after the head
 _NAME_JOINERS = frozenset({"of", "on", "for", "against", "and", "the"})
 _COMPLEMENT_PREPS = frozenset({"of", "on", "for", "against"})
 
@@ -164,7 +164,7 @@ class EntityRules:
         for kind, lex in (("capital", "capitals"), ("place", "places")):
             for name in assets.lexicon(lex):
                 self.gazetteer.setdefault(name, GazEntry("GPE", f"GPE:{name}", kind))
-        # nationality nouns the lists lack, formed by rule ("Greenlanders", "Chadians")
+        # nationality nouns the lists lack, formed by rule ("Chadians", "Malawians")
         places = list(assets.mapping("countries")) + list(assets.lexicon("places"))
         for form in _derived_demonyms(places, assets.mapping("demonym_suffixes")):
             self.gazetteer.setdefault(form, GazEntry("NORP", None, "demonym"))
@@ -443,8 +443,8 @@ def _split_compound(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int,
 
 
 def _split_possessive(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int, int]]:
-    """"Nigeria's Suppression of Piracy Act" -> "Nigeria", "Suppression of
-    Piracy Act"; "Security Council Resolution 2039" -> the council and the
+    """"Kenya's Prevention of Terrorism Act" -> "Kenya", "Prevention of
+    Terrorism Act"; "Security Council Resolution 2039" -> the council and the
     resolution: a possessive after a gazetteer name, or a numbered instrument
     after a name, ends a name inside one NER span."""
     for k in range(i + 1, j - 1):
@@ -740,7 +740,7 @@ def _head_word(words: list[str], rules: EntityRules) -> str | None:
 
     The word before the complement ("Gulf of Tonkin", "Institute for Gulf
     Studies", "Convention on the Law of the Sea") or the last word
-    ("Mekong River Commission", "Port State Measures Agreement"); an
+    ("Lake Chad Basin Commission", "Port State Measures Agreement"); an
     organisation or legal head outranks a geographic one wherever it stands
     ("Gulf of Guinea Commission" is an ORG, "Convention on the Law of the Sea"
     a LAW, "Blue Nile Dam" a FAC); else a geographic prefix ("Lake Tanganyika").
@@ -790,7 +790,7 @@ def _extend_left(sdoc, h: int, rules: EntityRules, label: str | None, headline: 
     """First token of the name that ends at head token h: capitalised words,
     a glued hyphen ("Self-Government Act") and, in the name of a legal
     instrument or an organisation, joining words between capitalised ones
-    ("Suppression of Piracy and Other Maritime Offences Act", "African Union
+    ("Protection of Coastal Waters and Fisheries Act", "African Union
     Peace and Security Council"), never across another head or a gazetteer
     name ("Ghana and Security Council members")."""
     joiners = _LEFT_JOINERS.get(label or "", frozenset())
@@ -861,7 +861,7 @@ def _extend_right(sdoc, k: int, rules: EntityRules, label: str, headline: bool, 
 
 def _head_name_candidates(doc: Document, seg: Segment, rules: EntityRules, plain: "_PlainText", blocked: set[int]) -> list[_Cand]:
     """Names whose head noun says what they name: "Gulf of Tonkin", "Natuna
-    Sea", "Mekong River Commission", "Kyoto Protocol", "Resolution 1325".
+    Sea", "Lake Chad Basin Commission", "Kyoto Protocol", "Resolution 1325".
 
     The name runs from capitalised words before the head to its complement
     after it; its label is its head's (``_head_label``), so a gulf, a bay or a
