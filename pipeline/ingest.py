@@ -380,8 +380,11 @@ def _iso_date(m: re.Match, months: dict) -> str | None:
         return None
 
 
-def _person_names(text: str) -> list[tuple[int, int]]:
-    """Offsets (within text) of the names in a byline like "A B, C D and E F"."""
+def _person_names(text: str, org_heads: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Offsets (within text) of the names in a byline like "A B, C D and E F".
+
+    An affiliation after the names ("Ana Ruiz, Institute for Gulf Studies":
+    a part holding an organisation head word) ends the list of names."""
     out, pos = [], 0
     for part in _AUTHOR_SPLIT.split(text):
         k = text.find(part, pos)
@@ -389,6 +392,8 @@ def _person_names(text: str) -> list[tuple[int, int]]:
             continue
         pos = k + len(part)
         part_s = part.strip().rstrip(".,;")
+        if out and org_heads.intersection(part_s.split()):
+            break
         if not _PERSON_NAME.match(part_s):
             return []
         out.append((k, k + len(part_s)))
@@ -418,6 +423,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
     months = assets.mapping("months")
     cfg = assets.config.get("ingest", {})
     min_words = int(cfg.get("body_min_words", 12))
+    org_heads = assets.lexicon_set("organisation_heads", lower=False)
     text = view.text
     meta = Metadata()
     kinds: dict[int, str] = {}
@@ -490,7 +496,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
         hit = _match(pats, "byline", t)
         if hit:
             off = b.start + hit[1].start("authors")
-            names = _person_names(hit[1].group("authors"))
+            names = _person_names(hit[1].group("authors"), org_heads)
             for a, e in names:
                 meta.author_spans.append(Span(off + a, off + e))
             kinds[i] = "byline"
@@ -534,7 +540,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
             if kinds.get(i) not in (None, "header"):
                 continue
             b = blocks[i]
-            names = _person_names(b.text(text))
+            names = _person_names(b.text(text), org_heads)
             if names and (b.emphasized or i == start_at or kinds.get(i - 1) in ("title", "dateline")):
                 for a, e in names:
                     meta.author_spans.append(Span(b.start + a, b.start + e))

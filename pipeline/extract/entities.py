@@ -1,7 +1,7 @@
 """Entity mentions: spaCy's NER, corrected and completed by general rules.
 
 :func:`find_entities` is the pure find step: it yields :class:`EntityMention`
-tuples (view offsets) and changes nothing. Candidates come from four
+tuples (view offsets) and changes nothing. Candidates come from several
 sources, then one flat, non-overlapping set of mentions is chosen:
 
 * structure (trusted first): a title before a capitalised name ("President
@@ -9,16 +9,24 @@ sources, then one flat, non-overlapping set of mentions is chosen:
   ``title`` attribute; an acronym paired with its long form ("the Institute
   of World Affairs (IWA)", or a header acronym line over the long form);
 * spaCy's NER and the gazetteers of ``models/lexicons`` (countries with
-  aliases and demonyms, capitals, places, regions, international
-  organisations); the longest name wins, a gazetteer label beats the NER's on
-  the same span.
+  aliases and demonyms, derived nationality nouns, capitals, places,
+  regions, international organisations); the longest name wins, a gazetteer
+  label beats the NER's on the same span;
+* head nouns (``*_heads`` lexicons): a name's head decides its label ("Gulf
+  of Tonkin" LOC, "Lake Chad Basin Commission" ORG, "Kyoto Protocol" LAW,
+  "Kariba Dam" FAC), also over the NER's label; a name before a lower-case
+  place noun ("the Simandou deposit") is a LOC; "known as X" gives X the
+  label of the place before it. Titles take their portfolio ("Minister for
+  Mineral Resources", "Water Resources Minister").
 
 Then document-level completion: a hyphen compound partner of a person
 ("the Smith-Jones talks"), a nationality adjective before a capitalised
 institution ("the Brazilian Senate": one ORG), "the X administration" (X a
 PERSON), and every further occurrence of a name already found in the
-document. Span conventions: no leading determiner, no possessive, no title,
-no markdown marks (those never reach the view). Labels are settled per
+document; a capitalised head noun ("the Gulf", "the Commission") names the
+one earlier place or organisation with that head. Span conventions: no
+leading determiner, no possessive, no title, no markdown marks (those never
+reach the view). Labels are settled per
 entity and canonical names set later, by ``resolve``.
 """
 
@@ -50,6 +58,14 @@ RULE_HEAD_NOUN = "head_noun"
 RULE_KNOWN = "known_name"
 RULE_BYLINE = "byline"
 RULE_HEADER = "header_line"
+RULE_NAME_HEAD = "name_head"  # the head noun of the name decides the label
+RULE_HEAD_REF = "head_reference"  # "the Gulf" after "the Gulf of Tonkin"
+
+# lower-case words that may join the words of a long name ("Treaty on the
+# Non-Proliferation of Nuclear Weapons", "Protection of Coastal Waters and
+# Fisheries Act") and that introduce its complement after the head
+_NAME_JOINERS = frozenset({"of", "on", "for", "against", "and", "the"})
+_COMPLEMENT_PREPS = frozenset({"of", "on", "for", "against"})
 
 
 class EntityMention(NamedTuple):
@@ -101,6 +117,24 @@ class EntityRules:
         self.particles = assets.lexicon_set("name_particles")
         self.title_suffixes = assets.lexicon_set("title_suffixes")
         self.not_entities = assets.lexicon_set("not_entities", lower=False)
+        # head nouns that decide the label of a name (models/lexicons/*_heads)
+        self.head_labels: dict[str, str] = {}
+        for lex, label in (("legal_heads", "LAW"), ("organisation_heads", "ORG"), ("facility_heads", "FAC"), ("geographic_heads", "LOC")):
+            for head in assets.lexicon(lex):
+                self.head_labels.setdefault(head, label)
+        self.geo_prefixes = assets.lexicon_set("geographic_prefixes", lower=False)
+        self.numbered_legal = assets.lexicon_set("numbered_legal_heads", lower=False)
+        blockers = assets.mapping("head_blockers")
+        self.surname_heads = frozenset(blockers.get("*PERSON*", ()))
+        self.head_blockers = {h: frozenset(ws) for h, ws in blockers.items() if h != "*PERSON*"}
+        self.portfolio_heads = assets.lexicon_set("portfolio_title_heads")
+        self.portfolio_words = assets.lexicon_set("portfolio_words")
+        self.name_head_matcher = PhraseMatcher(vocab)
+        heads = set(self.head_labels) | self.geo_prefixes | self.numbered_legal
+        self.name_head_matcher.add("HEAD", [Doc(vocab, words=[t.text for t in tokenizer(h)]) for h in sorted(heads)])
+        # lower-case nouns after a place name ("the Turkana lake", "the X and Y sites")
+        self.place_noun_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.place_noun_matcher.add("PLACE_NOUN", [Doc(vocab, words=[t.text for t in tokenizer(w)]) for w in assets.lexicon("geographic_common_heads")])
 
         # leaders' head nouns that introduce a name nothing else found
         self.head_matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -130,6 +164,10 @@ class EntityRules:
         for kind, lex in (("capital", "capitals"), ("place", "places")):
             for name in assets.lexicon(lex):
                 self.gazetteer.setdefault(name, GazEntry("GPE", f"GPE:{name}", kind))
+        # nationality nouns the lists lack, formed by rule ("Chadians", "Malawians")
+        places = list(assets.mapping("countries")) + list(assets.lexicon("places"))
+        for form in _derived_demonyms(places, assets.mapping("demonym_suffixes")):
+            self.gazetteer.setdefault(form, GazEntry("NORP", None, "demonym"))
         for name in assets.lexicon("regions"):
             self.gazetteer.setdefault(name, GazEntry("LOC", f"LOC:{name}", "region"))
         for name, entry in assets.mapping("international_organisations").items():
@@ -165,6 +203,22 @@ class EntityRules:
             return self.titles[low], False
         sing = low[:-1] + (low[-1][:-1],)
         return self.titles.get(sing, " ".join(t.text for t in tokens)), True
+
+
+def _derived_demonyms(places, suffixes: dict) -> Iterator[str]:
+    """Nationality words formed from place names by the suffix rules of
+    ``demonym_suffixes`` ("Greenland" + "ers", "Mexico" - "o" + "ans")."""
+    for name in places:
+        if len(name.split()) > 3:
+            continue
+        for suffix, rule in suffixes.items():
+            for drop in rule.get("drop", [""]):
+                stem = name[: len(name) - len(drop)] if drop else name
+                if not name.endswith(drop) or len(stem) < 3:
+                    continue
+                if rule.get("stem_ends") and not stem.lower().endswith(tuple(rule["stem_ends"])):
+                    continue
+                yield stem + suffix
 
 
 def entity_rules(assets: Assets, vocab) -> EntityRules:
@@ -233,7 +287,8 @@ def _headline_case(doc: Document, seg: Segment) -> bool:
     New Fund at Summit"): capitals there do not mark names."""
     if _caps(doc, seg):
         return True
-    if seg.kind not in ("title", "heading"):
+    heading_line = seg.kind == "header" and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].heading
+    if seg.kind not in ("title", "heading") and not heading_line:
         return False
     words = [w for w in re.findall(r"[^\W\d_]{4,}", doc.view.text[seg.start : seg.end])]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -269,12 +324,52 @@ def _title_chains(sdoc, rules: EntityRules) -> list[tuple[int, int, str, bool]]:
     for s, e, parts in chains:
         named = [rules.title_of(p) for p in parts]
         title = " ".join(t for t, _ in named)
+        if sdoc[e - 1].lower_ in rules.portfolio_heads:
+            # "Water Resources Minister", "Minister for Mineral Resources"
+            s, before = _portfolio_before(sdoc, s, rules)
+            e, after = _portfolio_after(sdoc, e, rules)
+            title = " ".join(x for x in (before, title, after) if x)
         # "President-elect", "Prime Minister-designate"
         if e + 1 < len(sdoc) and _glued_hyphen(sdoc, e) and sdoc[e + 1].lower_ in rules.title_suffixes:
             title += "-" + sdoc[e + 1].lower_
             e += 2
         out.append((s, e, title, named[-1][1]))
     return out
+
+
+_TITLE_MINOR = frozenset({"and", "of", "for", "the", "on"})
+
+
+def _title_words(tokens) -> str:
+    """Title-case portfolio words ("mineral resources" -> "Mineral Resources")."""
+    words = [t.lower_ if t.lower_ in _TITLE_MINOR else t.text[:1].upper() + t.text[1:] for t in tokens]
+    return " ".join(words)
+
+
+def _portfolio_before(sdoc, s: int, rules: EntityRules) -> tuple[int, str]:
+    """Portfolio words before a title ("Water Resources Minister"): new start, words.
+    A nationality or place ("Kenyan Energy Minister") is not part of it."""
+    k = s
+    while k > 0 and sdoc[k - 1].lower_ in rules.portfolio_words and rules.gaz(sdoc[k - 1].text) is None:
+        k -= 1
+    while k < s and sdoc[k].lower_ in _TITLE_MINOR:
+        k += 1
+    return k, _title_words(sdoc[k:s])
+
+
+def _portfolio_after(sdoc, e: int, rules: EntityRules) -> tuple[int, str]:
+    """"for Mineral Resources", "of Foreign Affairs" after a title: new end, words."""
+    if e >= len(sdoc) or sdoc[e].lower_ not in ("for", "of"):
+        return e, ""
+    k = e + 1 + (e + 1 < len(sdoc) and sdoc[e + 1].lower_ == "the")
+    m = k
+    while m < len(sdoc) and sdoc[m].lower_ in rules.portfolio_words:
+        m += 1
+    while m > k and sdoc[m - 1].lower_ in _TITLE_MINOR:
+        m -= 1
+    if m == k:
+        return e, ""
+    return m, _title_words(sdoc[e:m])
 
 
 def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -> Iterator[_Cand]:
@@ -347,6 +442,21 @@ def _split_compound(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int,
     return [(i, j)]
 
 
+def _split_possessive(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int, int]]:
+    """"Kenya's Prevention of Terrorism Act" -> "Kenya", "Prevention of
+    Terrorism Act"; "Security Council Resolution 2039" -> the council and the
+    resolution: a possessive after a gazetteer name, or a numbered instrument
+    after a name, ends a name inside one NER span."""
+    for k in range(i + 1, j - 1):
+        if (sdoc[k].tag_ == "POS" or sdoc[k].text in _POSSESSIVE) and rules.gaz(sdoc[i:k].text) is not None:
+            # a known place or body before it; "Fishermen's Federation" stays one name
+            return [(i, k), *_split_possessive(sdoc, k + 1, j, rules)]
+    for k in range(i + 1, j - 1):
+        if sdoc[k].text in rules.numbered_legal and sdoc[k + 1].text[:1].isdigit():
+            return [(i, k), (k, j)]
+    return [(i, j)]
+
+
 def _split_at(sdoc, i: int, j: int) -> list[tuple[int, int]]:
     """"School of Economics at Lagos University" -> two organisations."""
     for k in range(i + 1, j - 1):
@@ -367,6 +477,15 @@ def _org_not_place(sdoc, i: int, j: int, rules: EntityRules) -> bool:
                 rest = [t for t in list(sdoc[i:a]) + list(sdoc[b:j]) if not t.is_punct]
                 return bool(rest) and any(_cap(t) and t.text not in rules.place_parts for t in rest)
     return False
+
+
+def _modified_region(sdoc, i: int, j: int, rules: EntityRules) -> bool:
+    """A region of the gazetteer with capitalised modifiers before it ("Blue
+    Nile", "Francophone Sahel") that no name head word explains."""
+    if j - i < 2 or rules.gaz(sdoc[i:j].text) is not None:
+        return False
+    hit = rules.gaz(sdoc[j - 1].text)
+    return hit is not None and hit.kind == "region" and not any(t.text in rules.name_heads for t in sdoc[i:j])
 
 
 def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText") -> Iterator[_Cand]:
@@ -393,16 +512,27 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, pla
             i2, chain = _strip_title(sdoc, i, j, chains)
             if chain is not None and _name_run(sdoc, i2, rules) >= j:
                 i, title = i2, chain
-        for a, b in _split_compound(sdoc, i, j, rules):
+        if j - i == 1 and label not in ("NORP", "LANGUAGE") and sdoc[i].pos_ == "ADJ" and sdoc[i].is_sent_start and rules.gaz(sdoc[i].text) is None:
+            continue  # "Coastal states ...", "Regional leaders ...": an adjective, not a name
+        pieces = [p for a, b in _split_possessive(sdoc, i, j, rules) for p in _split_compound(sdoc, a, b, rules)]
+        for a, b in pieces:
             for a2, b2 in _split_at(sdoc, a, b) if label == "ORG" else [(a, b)]:
                 a2, b2 = _clean(sdoc, a2, b2, rules)
                 if b2 <= a2 or not _worth(sdoc[a2:b2], rules):
                     continue
-                lab = "ORG" if label in ("GPE", "LOC", "PERSON") and _org_not_place(sdoc, a2, b2, rules) else label
                 if title is not None and a2 == i:
                     yield _Cand(a2, b2, "PERSON", RULE_TITLE, 1, title[2], (title[0], title[1]))
-                else:
-                    yield _Cand(a2, b2, lab, RULE_NER, 2)
+                    continue
+                head = _head_label([t.text for t in sdoc[a2:b2]], rules)
+                if label == "PERSON" and b2 - a2 == 2 and sdoc[b2 - 1].text in rules.surname_heads:
+                    head = None  # "Anthony Lake", "Michael Bay"
+                if head is not None and rules.gaz(sdoc[a2:b2].text) is None:
+                    yield _Cand(a2, b2, head, RULE_NAME_HEAD, 2)  # "Natuna Sea" is no GPE
+                    continue
+                lab = "ORG" if label in ("GPE", "LOC", "PERSON") and _org_not_place(sdoc, a2, b2, rules) else label
+                if lab in ("PERSON", "ORG", "FAC", "GPE") and _modified_region(sdoc, a2, b2, rules):
+                    lab = "LOC"  # "the Blue Nile", "the Francophone Sahel"
+                yield _Cand(a2, b2, lab, RULE_NER, 2)
 
 
 class _PlainText:
@@ -450,19 +580,26 @@ def _header_name_line(seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
         return
     if not all(_cap(t) or t.is_stop or t.is_punct for t in name) or not _cap(name[-1]):
         return
-    if any(t.text in rules.name_heads for t in name) and rules.gaz(name.text) is None:
+    # the head word ends the name or precedes its complement ("Institute for
+    # Regional Studies"); "Why the Green Fund Needs Reform" is a heading
+    words = [t.text for t in name]
+    prep = next((n for n, w in enumerate(words) if n and w in _COMPLEMENT_PREPS), None)
+    heads = {words[-1]} | ({words[prep - 1]} if prep else set())
+    if any(h in rules.name_heads or rules.head_labels.get(h) == "ORG" for h in heads) and rules.gaz(name.text) is None:
         yield _Cand(i, j, "ORG", RULE_HEADER, 1)
 
 
-def _byline_candidates(doc: Document, seg: Segment) -> Iterator[_Cand]:
-    """The authors the header names are persons."""
+def _byline_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
+    """The authors the header names are persons; an organisation after a
+    comma ("Author: Ana Ruiz, Lowy Institute") is the ORG its head says."""
     if seg.kind != "byline":
         return
     for sp in doc.meta.author_spans:
         if seg.start <= sp.start and sp.end <= seg.end:
             span = seg.char_span(sp.start, sp.end, alignment_mode="contract")
             if span is not None and len(span):
-                yield _Cand(span.start, span.end, "PERSON", RULE_BYLINE, 1)
+                label = _head_label([t.text for t in span], rules) or "PERSON"
+                yield _Cand(span.start, span.end, label, RULE_BYLINE if label == "PERSON" else RULE_NAME_HEAD, 1)
 
 
 def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
@@ -486,6 +623,10 @@ def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> It
             if not (s > 0 and sdoc[s - 1].lower_ == "the"):
                 continue
         yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+        if hit.kind == "region" and s >= 2 and sdoc[s - 2].lower_ == "the" and not caps:
+            m = sdoc[s - 1]  # "the Blue Nile", "the Western Sahel": a part of the region
+            if _name_word(m, False) and m.ent_type_ != "PERSON" and rules.gaz(m.text) is None and m.text not in rules.name_heads:
+                yield _Cand(s - 1, e, "LOC", RULE_NAME_HEAD, 2)
 
 
 _PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&]*[A-Z0-9]s?\)")
@@ -591,6 +732,280 @@ def _norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# -- names decided by their head noun ---------------------------------------------
+
+
+def _head_word(words: list[str], rules: EntityRules) -> str | None:
+    """The head noun that decides what a name names, or None.
+
+    The word before the complement ("Gulf of Tonkin", "Institute for Gulf
+    Studies", "Convention on the Law of the Sea") or the last word
+    ("Lake Chad Basin Commission", "Port State Measures Agreement"); an
+    organisation or legal head outranks a geographic one wherever it stands
+    ("Gulf of Guinea Commission" is an ORG, "Convention on the Law of the Sea"
+    a LAW, "Blue Nile Dam" a FAC); else a geographic prefix ("Lake Tanganyika").
+    """
+    if len(words) < 2:
+        return None
+    prep = next((n for n, w in enumerate(words) if n and w in _COMPLEMENT_PREPS), None)
+    pre = words[prep - 1] if prep else None
+    last = words[-1]
+    labels = rules.head_labels
+    for w in (pre, last):
+        if w is not None and labels.get(w) in ("ORG", "LAW", "FAC"):
+            return w
+    for w in (pre, last):
+        if w is not None and w in labels:
+            return w
+    if words[0] in rules.geo_prefixes and not any(w in rules.name_heads for w in words[1:]):
+        return words[0]  # "Lake Tanganyika"; not "Mount Sinai Hospital"
+    return None
+
+
+def _head_label(words: list[str], rules: EntityRules) -> str | None:
+    """The label the head noun of a name gives it (LAW, ORG, FAC, LOC), or None."""
+    head = _head_word(words, rules)
+    if head is None or rules.head_blockers.get(head, frozenset()).intersection(words):
+        return None  # "Democratic National Convention" is no treaty
+    return rules.head_labels.get(head, "LOC")
+
+
+def _name_word(tok, headline: bool) -> bool:
+    """A capitalised word that can be part of a multi-word proper name."""
+    t = tok.text
+    if not t[:1].isupper() or tok.tag_ == "POS" or tok.pos_ in _CLOSED_POS or tok.ent_type_ in _NOT_NAMES:
+        return False  # "the Institute on Monday"
+    if headline and (tok.is_stop or tok.pos_ in ("VERB", "ADV")):
+        return False  # "The Gulf of Thailand After the Ban"
+    if tok.is_sent_start and tok.pos_ not in ("PROPN", "ADJ"):
+        return False  # "Yesterday Monash University ..."
+    return tok.is_alpha or re.fullmatch(r"[^\W\d_][\w'\u2019.&]*", t) is not None
+
+
+# joining words a name may hold before its head, by the head's label
+_LEFT_JOINERS = {"LAW": frozenset({"of", "and", "on", "for", "against"}), "ORG": frozenset({"of", "and"}), "FAC": frozenset({"of", "and"})}
+
+
+def _extend_left(sdoc, h: int, rules: EntityRules, label: str | None, headline: bool, blocked: set[int]) -> int:
+    """First token of the name that ends at head token h: capitalised words,
+    a glued hyphen ("Self-Government Act") and, in the name of a legal
+    instrument or an organisation, joining words between capitalised ones
+    ("Protection of Coastal Waters and Fisheries Act", "African Union
+    Peace and Security Council"), never across another head or a gazetteer
+    name ("Ghana and Security Council members")."""
+    joiners = _LEFT_JOINERS.get(label or "", frozenset())
+    i = h
+    while i > 0:
+        t = sdoc[i - 1]
+        if (i - 1) not in blocked and _name_word(t, headline):
+            i -= 1
+        elif i >= 2 and _glued_hyphen(sdoc, i - 1) and _name_word(sdoc[i - 2], headline) and (i - 2) not in blocked:
+            i -= 2
+        elif (
+            t.lower_ in joiners
+            and i >= 2
+            and (i - 2) not in blocked
+            and _name_word(sdoc[i - 2], headline)
+            and sdoc[i - 2].text not in rules.head_labels
+            and rules.gaz(sdoc[i - 2].text) is None
+        ):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _name_end(sdoc, k: int, headline: bool, blocked: set[int], limit: int = 6) -> int:
+    """End of the run of capitalised name words starting at k."""
+    e = k
+    while e < len(sdoc) and e - k < limit and e not in blocked:
+        if _name_word(sdoc[e], headline):
+            e += 1
+        elif e > k and _glued_hyphen(sdoc, e) and _name_word(sdoc[e + 1], headline):
+            e += 2
+        else:
+            break
+    return e
+
+
+# prepositions that open the complement of a head, by the head's label: a
+# place or a facility takes "of" only ("Gulf of Tonkin", not "the Dam on the Nile")
+_RIGHT_PREPS = {"LAW": _COMPLEMENT_PREPS, "ORG": _COMPLEMENT_PREPS, "FAC": frozenset({"of"}), "LOC": frozenset({"of"})}
+
+
+def _extend_right(sdoc, k: int, rules: EntityRules, label: str, headline: bool, blocked: set[int]) -> int:
+    """End of the complement after a head ("of Thailand", "on the Law of the
+    Sea", "of Agriculture and Cooperatives"); k is the token after the head.
+    A part joined by "and" must hold no head and no gazetteer name of its own
+    ("the Bank of Thailand and Malaysia" stops at "Thailand")."""
+    j = k
+    n = len(sdoc)
+    preps = _RIGHT_PREPS.get(label, frozenset())
+    while j < n and sdoc[j].lower_ in preps:
+        m = j + 1
+        while m < n and sdoc[m].lower_ == "the":
+            m += 1
+        e = _name_end(sdoc, m, headline, blocked)
+        if e == m:
+            break
+        if sdoc[j].lower_ in ("on", "against") and m == j + 1 and rules.gaz(sdoc[m:e].text) is not None:
+            break  # "talks with the Council on Ukraine": a topic, not a name
+        j = e
+        if j + 1 < n and sdoc[j].lower_ == "and":
+            e2 = _name_end(sdoc, j + 1, headline, blocked)
+            part = sdoc[j + 1 : e2]
+            if e2 > j + 1 and not any(t.text in rules.head_labels for t in part) and rules.gaz(part.text) is None:
+                j = e2
+    return j
+
+
+def _head_name_candidates(doc: Document, seg: Segment, rules: EntityRules, plain: "_PlainText", blocked: set[int]) -> list[_Cand]:
+    """Names whose head noun says what they name: "Gulf of Tonkin", "Natuna
+    Sea", "Lake Chad Basin Commission", "Kyoto Protocol", "Resolution 1325".
+
+    The name runs from capitalised words before the head to its complement
+    after it; its label is its head's (``_head_label``), so a gulf, a bay or a
+    delta is a LOC, a commission an ORG, a treaty a LAW, whatever the NER
+    said. In a headline (all words capitalised) a name counts only if the
+    running text writes it too, or if it is a head and a known place.
+    """
+    sdoc = seg.doc
+    headline = _headline_case(doc, seg)
+    out = []
+    for _, h, e in rules.name_head_matcher(sdoc):
+        if h in blocked or e - h != 1:
+            continue
+        word = sdoc[h].text
+        if word in rules.numbered_legal and e < len(sdoc) and sdoc[e].text[:1].isdigit() and sdoc[e].like_num:
+            out.append(_Cand(h, e + 1, "LAW", RULE_NAME_HEAD, 2))  # "Resolution 1325"
+            continue
+        label = rules.head_labels.get(word)
+        i = _extend_left(sdoc, h, rules, label, headline, blocked)
+        j = e
+        if label is not None:
+            j = _extend_right(sdoc, e, rules, label, headline, blocked)
+        if word in rules.geo_prefixes and i == h and j == e:
+            j = _name_end(sdoc, e, headline, blocked, limit=3)  # "Lake Tanganyika"
+        if j - i < 2:
+            continue
+        span = sdoc[i:j]
+        lab = _head_label([t.text for t in span], rules)
+        if lab is None or (j - i == 2 and word in rules.surname_heads and sdoc[i].ent_type_ == "PERSON"):
+            continue  # "Anthony Lake" of the NER stays a person
+        if headline and not (plain.has(span.text) or rules.gaz(sdoc[h + 1 : j].text) or rules.gaz(sdoc[i:h].text)):
+            continue
+        out.append(_Cand(i, j, lab, RULE_NAME_HEAD, 2))
+    return out
+
+
+def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) -> list[_Cand]:
+    """Names before a lower-case place noun: "the Turkana lake", "the Simandou
+    deposit", each name of "the Jwaneng and Orapa mines". A gazetteer name
+    keeps its own label; a name ending in a head noun is left to the head
+    rule; a coordination the NER reads as one name ("Belt and Road") is not
+    split."""
+    sdoc = seg.doc
+    out = []
+    for _, s, e in rules.place_noun_matcher(sdoc):
+        if not all(t.text.islower() for t in sdoc[s:e]):
+            continue
+        runs, k = [], s
+        while True:
+            r = k
+            while r > 0 and k - r < 3 and (r - 1) not in blocked and _name_word(sdoc[r - 1], False):
+                r -= 1
+            if r == k:
+                break
+            runs.append((r, k))
+            if r >= 2 and sdoc[r - 1].lower_ in ("and", ",", "or") and len(runs) < 4:
+                k = r - 1
+                continue
+            break
+        pairs = list(zip(runs[1:], runs))  # (left run, right run)
+        if any(ent.start < left[1] and ent.end > right[0] for ent in sdoc.ents for left, right in pairs):
+            continue
+        names = [sdoc[r:k] for r, k in runs]
+        ok = [rules.gaz(nm.text) is None and not any(rules.gaz(t.text) for t in nm) and nm[-1].text not in rules.name_heads for nm in names]
+        if len(names) > 1 and not all(ok):
+            continue  # "the Belt and Road project": one name, not two places
+        out += [_Cand(nm.start, nm.end, "LOC", RULE_NAME_HEAD, 2) for nm, good in zip(names, ok) if good]
+    return out
+
+
+def _alias_candidates(doc: Document, seg: Segment, chosen: list[_Cand]) -> list[_Cand]:
+    """"the Amur, known in China as the Heilong": another name of the place
+    before it, with that place's label."""
+    text = doc.view.text
+    hits = [m.start() for m in re.finditer(r"\bknown\b", text[seg.start : seg.end])] if chosen else []
+    if not hits:
+        return []
+    sdoc = seg.doc
+    by_end = {c.j: c for c in chosen}
+    out = []
+    for off in hits:
+        t = seg.char_span(seg.start + off, seg.start + off + 5)
+        if t is None or len(t) != 1:
+            continue
+        t = t[0]
+        k = t.i - (t.i > 0 and sdoc[t.i - 1].lower_ == "also")
+        k -= k > 0 and sdoc[k - 1].text == ","
+        ante = by_end.get(k)
+        if ante is None or ante.label not in ("LOC", "GPE", "FAC", "ORG"):
+            continue
+        a = next((x.i for x in sdoc[t.i + 1 : t.i + 6] if x.lower_ == "as"), None)
+        if a is None:
+            continue
+        m = a + 1 + (a + 1 < len(sdoc) and sdoc[a + 1].lower_ == "the")
+        e = _name_end(sdoc, m, False, set(), limit=4)
+        if e > m:
+            out.append(_Cand(m, e, ante.label, RULE_NAME_HEAD, 1))
+    return out
+
+
+def _head_references(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
+    """"the Gulf", "the Commission" after "the Gulf of Tonkin", "the European
+    Commission": a mention of the one earlier place or organisation whose name
+    has that head noun (its identity, so its label and canonical name). With
+    several such names before it ("the Council" after two councils) it is a
+    mention of its own, left as written. Only a capitalised head after "the"
+    that no capitalised word or complement follows."""
+    text = doc.view.text
+    full = []  # (start, head, identity, label, name)
+    for m in mentions:
+        if m.label not in ("LOC", "ORG", "FAC", "GPE"):
+            continue
+        form = _norm_text(text[m.start : m.end])
+        head = _head_word(form.split(), rules)
+        if head is None or head in rules.geo_prefixes and head not in rules.head_labels:
+            continue
+        full.append((m.start, head, m.group or "name:" + form.lower(), m.label, form.lower()))
+    if not full:
+        return mentions
+    heads = sorted({f[1] for f in full}, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)[Tt]he\s+(" + "|".join(map(re.escape, heads)) + r")(?![\w\-\u2010\u2011])(?!\s+(?:[A-Z]|(?:of|for|on)\s+(?:the\s+)?[A-Z]))")
+    at = {(m.start, m.end): n for n, m in enumerate(mentions)}
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = list(mentions)
+    for hit in rx.finditer(text):
+        a, b = hit.span(1)
+        if any(covered[a:b]) and (a, b) not in at:
+            continue  # inside a longer name
+        earlier = [f for f in full if f[1] == hit.group(1) and f[0] < a]
+        names = {f[4] for f in earlier}
+        if not names:
+            continue
+        latest = max(earlier)
+        group = latest[2] if len(names) == 1 else "ref:" + hit.group(1).lower()
+        ref = EntityMention(a, b, latest[3], rule=RULE_HEAD_REF, group=group)
+        if (a, b) in at:
+            out[at[(a, b)]] = ref
+        else:
+            out.append(ref)
+    return out
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Flat mentions: structure first, then the longest name; on the same
     span one that knows its entity's other names (an acronym pair, a
@@ -598,7 +1013,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     LANGUAGE)."""
 
     def rank(c: _Cand):
-        return (c.tier, -(c.j - c.i), c.group is None, c.rule != RULE_GAZETTEER)
+        return (c.tier, -(c.j - c.i), c.group is None, c.rule != RULE_GAZETTEER, c.rule != RULE_NAME_HEAD)
 
     by_span = {}
     for c in cands:
@@ -763,19 +1178,24 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         if _series_line(doc, seg):
             continue  # "Policy Brief No. 8": a series name is not an entity
         cands = list(_title_candidates(doc, seg, rules, chains))
-        cands += _byline_candidates(doc, seg)
+        cands += _byline_candidates(doc, seg, rules)
         cands += _header_name_line(seg, rules)
         cands += acronyms.get(seg.index, [])
         cands += _ner_candidates(doc, seg, rules, chains, plain)
         cands += _gazetteer_candidates(doc, seg, rules)
         # the words of a title before a name are not a name ("Secretary of State")
         titled = {k for c in cands if c.title_span for k in range(*c.title_span)}
+        cands += _head_name_candidates(doc, seg, rules, plain, titled)
+        cands += _place_noun_candidates(seg, rules, titled)
         cands = [c for c in cands if c.title_span or not any(k in titled for k in range(c.i, c.j))]
         chosen = _select(cands)
         chosen = _select(chosen + _organisation_with_country(seg, chosen, rules))
         chosen = _select(chosen + _compound_partners(sdoc, chosen, rules))
         chosen = _nationality_institutions(doc, seg, chosen, rules)
         chosen = _select(chosen + _head_noun_people(doc, seg, chosen, rules))
+        aliases = _alias_candidates(doc, seg, chosen)
+        if aliases:
+            chosen = _select(chosen + aliases)
         for c in chosen:
             mentions.append(_to_mention(doc, seg, c, rules))
     mentions = [m for m in mentions if m is not None]
@@ -785,6 +1205,7 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
     if replaced:
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in replaced)]
     mentions += found
+    mentions = _head_references(doc, mentions, rules)
     out, seen = [], set()
     for m in sorted(mentions):
         if (m.start, m.end) not in seen and m.end > m.start:
@@ -924,6 +1345,9 @@ def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRule
 
 
 _FUNCTION_POS = frozenset({"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "INTJ", "NUM"})
+# never part of a name, even capitalised (a capitalised verb inside a name is a
+# tagging error: "Port State Measures Agreement")
+_CLOSED_POS = _FUNCTION_POS - {"VERB", "ADV"}
 
 
 def _name_like(tok) -> bool:

@@ -11,7 +11,8 @@ in the document, and one label:
    a shorter organisation name joins the one it begins or ends ("Supreme
    Court" -> "Brazilian Supreme Court"). When several longer names fit
    ("Lee" with two Lees), the nearest one before the mention wins, else the
-   nearest one after it.
+   nearest one after it; a one-word organisation or place name with several
+   longer ones ("Council" after two councils) joins none.
 3. Label: a weighted vote over all the entity's mentions. Structure and
    gazetteers outweigh the NER (a title, "the X administration", a
    gazetteer entry, an acronym pairing); a name found again by string match
@@ -35,8 +36,10 @@ from ..extract.entities import (
     RULE_COMPOUND,
     RULE_GAZETTEER,
     RULE_HEAD_NOUN,
+    RULE_HEAD_REF,
     RULE_HEADER,
     RULE_KNOWN,
+    RULE_NAME_HEAD,
     RULE_NER,
     RULE_TITLE,
     WEAK_HEAD_NOUNS,
@@ -62,16 +65,18 @@ RULE_WEIGHT = {
     RULE_HEAD_NOUN: 3.0,
     RULE_BYLINE: 3.0,
     RULE_HEADER: 3.0,
+    RULE_NAME_HEAD: 3.0,
     RULE_NER: 1.0,
     RULE_COMPOUND: 1.0,
     RULE_KNOWN: 0.0,
+    RULE_HEAD_REF: 0.0,
 }
 # a head noun after a name ("the X administration") votes PERSON this much
 CUE_WEIGHT = 3.0
 # head nouns that follow a country as often as a leader: they only settle
 # GPE/PERSON confusions of names that are not gazetteer places
 WEAK_CUES = WEAK_HEAD_NOUNS
-STRONG_RULES = frozenset({RULE_GAZETTEER, RULE_TITLE, RULE_ACRONYM, RULE_HEAD_NOUN, RULE_BYLINE, RULE_HEADER})
+STRONG_RULES = frozenset({RULE_GAZETTEER, RULE_TITLE, RULE_ACRONYM, RULE_HEAD_NOUN, RULE_BYLINE, RULE_HEADER, RULE_NAME_HEAD})
 LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 
 
@@ -180,6 +185,8 @@ def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity
         cands = [k2 for k2 in all_keys if _affix(key_words[k], key_words[k2]) and compatible(k, k2)]
         # of nested candidates ("A B" and "A B C") the longest
         cands = [c for c in cands if not any(c != d and _affix(key_words[c], key_words[d]) for d in cands)]
+        if len(key_words[k]) == 1 and key_label[k] != "PERSON" and len(cands) > 1:
+            continue  # "Council" after two councils: which one is not said
         if cands:
             candidates[k] = cands
 
