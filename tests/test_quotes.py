@@ -102,6 +102,10 @@ FRAMES = [
     ('Mayor Lena Vos made the following statement: "The bridge will reopen in May."', "The bridge will reopen in May.", "direct", ["Lena Vos"], "made the following statement"),
     ('Omar Haddad met Ana Ruiz in Cairo, and they agreed to "meet again soon."', "meet again soon.", "partial", ["Omar Haddad", "Ana Ruiz"], "agreed"),
     ('The so-called "reset" of relations did not last.', "reset", "scare", [], None),
+    # a cue whose object is the author's wh-word: the quote completes the author's phrase
+    ('Farmers see the scheme as what Mayor Lena Vos calls "a promise with no budget." Others disagree.', "a promise with no budget.", "partial", ["Lena Vos"], "calls"),
+    # near miss: a relative pronoun subject leaves a full statement direct
+    ('Omar Haddad, who said "we will not pay," left the talks early.', "we will not pay,", "direct", ["Omar Haddad"], "said"),
 ]
 
 
@@ -154,6 +158,7 @@ def test_continued_quote_keeps_its_speaker(records_of):
     assert "\n\n\u201cBut" in cont["text"]
     assert cont["kind"] == "direct"
     assert cont["speakers"] == ["Marta Vidal"]
+    assert cont["cue"]["text"] == "said"  # the cue of the quote it continues
 
 
 # -- the seed, end to end ---------------------------------------------------------
@@ -177,3 +182,26 @@ def test_seed_quote_kinds_and_speakers(seed):
     assert reused and reused[0]["kind"] == "partial" and len(reused[0]["speakers"]) == 2
     felt = next(q for q in quotes if q["cue"] and q["cue"]["text"] == "felt")
     assert felt["speakers"] == ["some in the ruling party"]
+
+
+# reported speech without marks: (paragraph, content or None for no record, speakers)
+REPORTED = [
+    ("The envoy told reporters on Tuesday, as the talks opened, that the ceasefire was holding.", "the ceasefire was holding", ["envoy"]),
+    ("Finance Minister Ana Ruiz said last year that the budget would balance by 2027.", "the budget would balance by 2027", ["Ana Ruiz"]),
+    ("The minister has been warned by the auditors that the fund is short of money.", "the fund is short of money", ["auditors"]),
+    # near miss: a passive 'told' names the hearer, and nobody is said to speak
+    ("The island has been told for years that its gas will make it rich.", None, []),
+]
+
+
+@pytest.mark.parametrize("paragraph, content, speakers", REPORTED)
+def test_reported_speech(records_of, paragraph, content, speakers):
+    text = "Reported speech\n\nThe talks in the capital went on for most of the week and ended without an agreement.\n\n" + paragraph
+    a = text.index(paragraph)
+    quotes = [q for q in records_of(text).get("quote", []) if q["start"] >= a]
+    if content is None:
+        assert quotes == [], [q["text"] for q in quotes]
+        return
+    (q,) = quotes
+    assert (q["text"], q["kind"]) == (content, "indirect")
+    assert [s.casefold() for s in q["speakers"]] == [s.casefold() for s in speakers]

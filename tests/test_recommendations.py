@@ -35,6 +35,11 @@ POSITIVE = [
     ("The Commission recommends that member states adopt a common tariff.", "recommends", "member states", "adopt a common tariff", "moderate", "do", "Commission"),
     ('Finance Minister Ana Ruiz said: "Banks must lend more to small firms."', "must", "Banks", "lend more to small firms", "strong", "do", "Ana Ruiz"),
     ("The opposition has long argued that the government should cut fuel taxes.", "should", "government", "cut fuel taxes", "moderate", "do", "opposition"),
+    # reported speech keeps its tense back after a past reporting verb; an adjunct before 'that'
+    ("The envoy told reporters on Tuesday, as the talks opened, that member states needed to give the secretariat more power.", "needed to", "member states", "give the secretariat more power", "moderate", "do", "envoy"),
+    ("Fishing groups had pressed for the agency to publish its catch figures every week.", "pressed for", "agency", "publish its catch figures every week", "moderate", "do", "Fishing groups"),
+    ("The chair argued for the fund to be wound down.", "argued for", None, "be wound down", "moderate", "do", "chair"),
+    ("The agency should stop issuing permits for coastal mines.", "should", "agency", "issuing permits for coastal mines", "moderate", "dont", "author"),
 ]
 
 # sentences with a trigger word that recommend nothing
@@ -63,6 +68,10 @@ NEGATIVE = [
     "It must be true that the talks have stalled.",
     "The company does not have to publish the report.",
     "Correspondence should be addressed to the editor.",
+    "Voters often ask me why prices keep rising.",
+    "The union asked the ministry whether it would reopen the talks.",
+    "It must have been galling for the ministry to watch the deal collapse.",
+    "The ministry said last year that it had to cut spending.",
 ]
 
 
@@ -108,6 +117,22 @@ def test_coordinated_clause_is_its_own_span(records_of):
     text = INTRO + "The government is seeking a compromise, and the opposition should accept it."
     (r,) = records_of(text)["recommendation"]
     assert r["text"] == "the opposition should accept it"
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        # a statement after a colon or semicolon is not part of the recommendation
+        ("Fourth, the coast guards need to share radar data: the 2021 accord has produced few joint patrols.", "Fourth, the coast guards need to share radar data"),
+        ("Ministers should act now; the cost of delay is rising.", "Ministers should act now"),
+        ("The lesson is clear: the government must cut the deficit.", "the government must cut the deficit"),
+        # near miss: what follows the colon is the action itself
+        ("The ministry must do two things: cut waste and raise revenue.", "The ministry must do two things: cut waste and raise revenue"),
+    ],
+)
+def test_colon_divides_statements(records_of, sentence, span):
+    (r,) = records_of(INTRO + sentence)["recommendation"]
+    assert r["text"] == span
 
 
 def test_coordinated_directives_are_two_records(records_of):

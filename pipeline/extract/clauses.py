@@ -137,3 +137,15 @@ def noun_phrase(head) -> list:
 
 def has_own_subject(verb) -> bool:
     return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
+
+
+def after_complementiser(toks: list, comp) -> list:
+    """The content clause from its complementiser on: 'told reporters, as the
+    talks opened, that <content>' puts the adjunct inside the clause in the
+    parse, and 'that' is often misread (as a determiner or adverb)."""
+    for k, t in enumerate(toks):
+        if t.i >= comp.i:
+            break
+        if t.lower_ in ("that", "whether") and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and (k == 0 or toks[k - 1].text == ","):
+            return toks[k + 1 :]
+    return toks

@@ -257,13 +257,20 @@ def _standalone(frame: _QuoteFrame, content: str) -> bool:
     return starts and ends and len(content.split()) >= 3
 
 
+def _woven_cue(verb) -> bool:
+    """A cue verb whose object is a wh-word of the author's sentence: 'what
+    the mayor calls "..."', 'the plan, which she called "..."': the quote
+    completes the author's phrase (partial); 'who said "..."' does not."""
+    return any(c.tag_ in ("WP", "WDT") and c.i < verb.i and c.dep_ in ("dobj", "oprd", "attr") for c in verb.children)
+
+
 def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
     cue_start = cue_seg.start + cue_seg.doc[cue.first].idx
     if cue_start < frame.pair.open:
         if frame.text_before().endswith(_INTRO):
             return "direct"
         prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
-        if prev is not None and prev.i == cue.last and prev.pos_ == "VERB" and cue_seg is frame.seg:
+        if prev is not None and prev.i == cue.last and prev.pos_ == "VERB" and cue_seg is frame.seg and not _woven_cue(prev):
             return "direct"  # 'X said "..."'; but 'recognizing that "..."' is woven in
         return "partial"
     # the cue follows the quote

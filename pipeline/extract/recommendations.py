@@ -36,7 +36,7 @@ from typing import Iterator, NamedTuple
 
 from ..assets import Assets, Pattern
 from ..document import Document, Segment, Span
-from .clauses import REASON_MARKS, contiguous, has_own_subject, is_quote_mark, noun_phrase, run_around, span_of, subject_of
+from .clauses import REASON_MARKS, after_complementiser, contiguous, has_own_subject, is_quote_mark, noun_phrase, run_around, span_of, subject_of
 from .cues import Cue, SpeakerPhrase, speaker_phrases
 from .quote_marks import pair_quotation_marks
 from .quotes import claim_paragraphs
@@ -162,6 +162,12 @@ def _embedded(verb) -> bool:
     return False
 
 
+def _indirect_question(clause) -> bool:
+    """A clause opened by a wh-word, "whether" or "if" ("why prices rise")."""
+    first = clause.left_edge
+    return first.i < clause.i and (first.tag_ in _WH_TAGS or first.lower_ in ("whether", "if"))
+
+
 def _subject(verb):
     """(subject token or None, passive?) of the verb a trigger attaches to."""
     for c in verb.children:
@@ -183,12 +189,17 @@ def _actor_tokens(subj) -> list | None:
         return None
     if subj.pos_ == "PRON" or subj.tag_ in _WH_TAGS:
         return [subj]
-    return noun_phrase(subj)
+    toks = noun_phrase(subj)
+    first = toks[0] if toks else None
+    if first is not None and first.lower_ == "that" and first.i > 0 and subj.doc[first.i - 1].text == ",":
+        toks = toks[1:]  # 'told reporters, as the talks opened, that member states needed to'
+    return toks
 
 
 def _for_x_to(doc, i: int, limit: int):
     """After a trigger ending before token ``i``: ("for X") "to" VP -> (actor
-    tokens or None, verb token) or None."""
+    tokens or None, verb token, index of "to") or None. The verb is the head
+    of an auxiliary chain ("to be wound down" -> "wound")."""
     j = i
     while j < len(doc) and doc[j].pos_ == "ADV":
         j += 1
@@ -206,7 +217,11 @@ def _for_x_to(doc, i: int, limit: int):
         while v.pos_ == "ADV" and v.i + 1 < len(doc):
             v = doc[v.i + 1]
         if v.tag_ == "VB" or v.pos_ == "VERB":
-            return actor, v
+            while v.dep_ in ("aux", "auxpass") and v.head.i > v.i:
+                v = v.head
+            if any(c.dep_ == "auxpass" for c in v.children):
+                actor = None  # 'for the fund to be wound down': an agentless passive names no actor
+            return actor, v, j
     return None
 
 
@@ -287,7 +302,8 @@ def _read_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     if verb is None:
         return None
     # "should have done": criticism of the past; "must have been": a conclusion
-    if any(t.lower_ in ("have", "'ve") and t.i < verb.i for t in doc[last + 1 : verb.i + 1]) and verb.tag_ == "VBN":
+    between = doc[last + 1 : verb.i + 1]
+    if any(t.lower_ in ("have", "'ve") and t.i < verb.i for t in between) and (verb.tag_ == "VBN" or any(t.lower_ == "been" for t in between)):
         return None
     subj, passive = _subject(verb)
     if subj is not None and subj.i > tok.i and not passive:
@@ -312,7 +328,9 @@ def _read_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
 
 def _read_semi_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     doc = tok.doc
-    if tok.lemma_.lower() != e.words[0] or tok.pos_ not in ("VERB", "AUX") or tok.tag_ not in ("VB", "VBP", "VBZ"):
+    if tok.lemma_.lower() != e.words[0] or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.tag_ not in ("VB", "VBP", "VBZ") and not (tok.tag_ == "VBD" and _backshifted(tok, lex)):
         return None
     if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
@@ -331,6 +349,14 @@ def _read_semi_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     subj, passive = _subject(tok)
     action, polarity = _action_tokens(verb, tok.i + 1, lex)
     return Reading(tok.i, tok.i + 1, tok, _actor_tokens(subj), action, polarity)
+
+
+def _backshifted(tok, lex: TriggerLexicon) -> bool:
+    """Reported speech after a past reporting verb keeps its tense back: "she
+    told reporters that member states needed to act" reports "need to"."""
+    if tok.lemma_.lower() != "need":
+        return False  # 'said it had to cut spending' reports a constraint more often than advice
+    return tok.dep_ == "ccomp" and tok.head.tag_ == "VBD" and tok.head.lemma_.lower() in lex.reporting and tok.head.i < tok.i
 
 
 def _read_weak(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
@@ -382,8 +408,8 @@ def _read_necessity(tok, e: Entry, lex: TriggerLexicon, extraposed_only: bool) -
         # it is necessary (for X) to VP / that X VP
         found = _for_x_to(doc, tok.i + 1, 12)
         if found is not None:
-            actor, verb = found
-            action, polarity = _action_tokens(verb, verb.i - 1, lex)
+            actor, verb, to = found
+            action, polarity = _action_tokens(verb, to, lex)
             return Reading(first, tok.i, clause_head, actor, action, polarity)
         ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None) or next((c for c in clause_head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
         if ccomp is not None:
@@ -422,9 +448,9 @@ def _read_need_noun(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     found = _for_x_to(tok.doc, tok.i + 1, 12)
     if found is None:
         return None
-    actor, verb = found
+    actor, verb, to = found
     expl = next(c for c in head.children if c.dep_ == "expl")
-    action, polarity = _action_tokens(verb, verb.i - 1, lex)
+    action, polarity = _action_tokens(verb, to, lex)
     return Reading(min(expl.i, head.i), tok.i, head, actor, action, polarity)
 
 
@@ -437,8 +463,8 @@ def _read_time(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     found = _for_x_to(doc, last + 1, 15)
     if found is None:
         return None
-    actor, verb = found
-    action, polarity = _action_tokens(verb, verb.i - 1, lex)
+    actor, verb, to = found
+    action, polarity = _action_tokens(verb, to, lex)
     anchor = doc[start]
     while anchor.head.i != anchor.i and anchor.head.i >= start and anchor.head.i <= last:
         anchor = anchor.head
@@ -459,8 +485,16 @@ def _read_directive(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
         last = part.i
         obj = next((g for g in part.children if g.dep_ == "pobj"), None)
         if e.words[1] == "for":
-            # 'called for a ceasefire': the object is what should be done, no actor named
-            if obj is None or any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in tok.children) or _embedded(tok):
+            # 'called for a ceasefire': the object is what should be done, no actor named;
+            # 'pressed for the agency to publish X': the agency should publish X
+            if any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in tok.children) or _embedded(tok):
+                return None
+            found = _for_x_to(doc, part.i, 12)
+            if found is not None:
+                actor, verb, to = found
+                action, polarity = _action_tokens(verb, to, lex)
+                return Reading(tok.i, last, tok, actor, action, polarity, Cue(tok.i, tok.i, _speaking_verb(tok, lex), "subject"))
+            if obj is None:
                 return None
             return Reading(tok.i, last, tok, None, noun_phrase(obj), "do", Cue(tok.i, tok.i, _speaking_verb(tok, lex), "subject"))
     if any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in tok.children) or _embedded(tok):
@@ -477,8 +511,8 @@ def _read_directive(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
             if any(c.tag_ == "MD" for c in ccomp.children):
                 return None  # "suggests that X should ...": the modal is the trigger
             csubj = next((c for c in ccomp.children if c.dep_ == "nsubj"), None)
-            if csubj is None:
-                return None
+            if csubj is None or _indirect_question(ccomp):
+                return None  # "ask me why prices rise": a question, not a request
             verb, actor = ccomp, _actor_tokens(csubj)
             after = csubj.i
         elif obj is not None and e.words[0] in ("urge", "recommend", "propose", "demand", "request") and obj.pos_ == "NOUN":
@@ -610,9 +644,43 @@ def _clause_tokens(anchor, lex: TriggerLexicon, others: list) -> list:
             return _without(_subtree_span(c), cut + frames + vp_cut, c)
         if c.dep_ == "ccomp" and c.head.lemma_.lower() in lex.reporting:
             cut = [k for k in c.children if k.dep_ == "mark" and k.i < c.i]
-            return _without(_subtree_span(c), cut + frames + vp_cut, c)
+            return after_complementiser(list(_without(_subtree_span(c), cut + frames + vp_cut, c)), c)
         c = c.head
     return list(anchor.sent)
+
+
+def _colon_part(toks: list, trigger: int) -> list:
+    """Of a clause that a colon or semicolon divides, the part with the
+    trigger, when the other part is a statement of its own (a finite verb with
+    its own subject): "X need to act: the 2019 law has produced little" ends at
+    the colon; "X must do two things: cut A and raise B" stays whole."""
+    cuts = [k for k, t in enumerate(toks) if t.text in (":", ";")]
+    if not cuts:
+        return toks
+    bounds = [-1] + cuts + [len(toks)]
+    parts = [toks[a + 1 : b] for a, b in zip(bounds, bounds[1:])]
+    keep = [p for p in parts if any(t.i == trigger for t in p)]
+    if not keep:
+        return toks
+    mine = keep[0]
+    lo, hi = mine[0].i if mine else trigger, mine[-1].i if mine else trigger
+    out = []
+    for p in parts:
+        if p is mine or not _is_statement(p):
+            out.extend(p)
+        elif p[0].i > hi:
+            break  # a statement after the trigger's part ends the clause
+        else:
+            out = []  # a statement before it: the clause starts after it
+    return out or mine
+
+
+def _is_statement(toks: list) -> bool:
+    ids = {t.i for t in toks}
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i in ids and (t.head.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ == "MD" or a.tag_ in ("VBD", "VBZ", "VBP") and a.dep_ in ("aux", "auxpass") for a in t.head.children))
+        for t in toks
+    )
 
 
 def _drop_coordinated(toks: list, others: list) -> list:
@@ -696,7 +764,7 @@ def find_recommendations(doc: Document, assets: Assets) -> Iterator[Recommendati
             if trigger is None or _boilerplate(text, seg, sent, trigger, lex):
                 continue
             bounds = next(((a, b) for a, b in quotes if a <= trigger.start and trigger.end <= b), None)
-            clause = span_of(seg, _clip(_clause_tokens(r.anchor, lex, others), seg, bounds))
+            clause = span_of(seg, _clip(_colon_part(list(_clause_tokens(r.anchor, lex, others)), r.first), seg, bounds))
             if clause is None or not (clause.start <= trigger.start and trigger.end <= clause.end):
                 clause = span_of(seg, _clip(list(sent), seg, bounds))
             if clause is None:

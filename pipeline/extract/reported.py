@@ -25,7 +25,7 @@ from typing import Iterator
 
 from ..assets import Assets
 from ..document import Document, Segment
-from .clauses import contiguous, has_own_subject, span_of, subject_of
+from .clauses import after_complementiser, contiguous, has_own_subject, span_of, subject_of
 from .cues import Cue, CueLexicon, cue_span, speaker_phrases
 from .quotes import QuoteMention
 
@@ -91,6 +91,8 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     expl = any(c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it" for c in verb.children)
     if subj is None and not expl:
         return None
+    if subj is not None and subj.dep_ == "nsubjpass" and not expl and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # 'the island has been told that ...': the hearer, and no speaker
     if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)):
         if not expl:
             return None
@@ -105,7 +107,7 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     frames += _next_speaker(comp, conjuncts, lex)
     # 'X said A, and analysts estimated B': a coordinated report of its own
     frames += [c for c in conjuncts if c.i > comp.i and lex.is_verb(c)]
-    toks = contiguous(_cut(subtree, frames), comp)
+    toks = after_complementiser(contiguous(_cut(subtree, frames), comp), comp)
     content = _content(seg, toks)
     if content is None:
         return None

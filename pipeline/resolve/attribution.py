@@ -488,7 +488,7 @@ def resolve_quotes(att: Attributor, quotes: list[QuoteMention]) -> list[QuoteMen
         if q.standalone and not names:
             prev = _previous_speaker(q, out, doc)
             if prev is not None:
-                out.append(q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans))
+                out.append(q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue))
                 continue
         out.append(q._replace(speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None)))
     return out

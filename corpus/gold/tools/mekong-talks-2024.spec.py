@@ -157,8 +157,9 @@ RECOMMENDATIONS = [
       W("needed to"), W("member states"), W("give the secretariat the power to verify what dam operators report"),
       "Somsak Inthavong", "moderate"),
     R("Governments must stop treating the Mekong as a private pipeline",
-      W("must"), W("Governments"), W("stop treating the Mekong as a private pipeline"),
-      "Ly Sopheap", "strong", note="'stop' is the action; the polarity of the modal is 'do'"),
+      W("must"), W("Governments"), W("treating the Mekong as a private pipeline"),
+      "Ly Sopheap", "strong", polarity="dont",
+      note="'stop X' asks the actor to leave X undone: action X, polarity 'dont' (6.2, settled after this gold was first written)"),
     # not recommendations: 'her government would raise the issue again' (a commitment),
     # 'If the dams share their numbers, we can plan' (no deontic trigger)
 ]

@@ -116,8 +116,8 @@ QUOTES = [
 # --------------------------------------------------------- recommendations
 
 RECOMMENDATIONS = [
-    R("Brussels should stop treating it as open", W("should"), W("Brussels"), W("stop treating it as open"),
-      "author", "moderate",
+    R("Brussels should stop treating it as open", W("should"), W("Brussels"), W("treating it as open"),
+      "author", "moderate", polarity="dont",
       note="key point 1: of the two coordinated clauses only the one with the trigger (6.2)"),
     R("The EU needs to finance roads, ports and power lines in Greenland, not only sign offtake agreements",
       W("needs to"), W("EU"), W("finance roads, ports and power lines in Greenland, not only sign offtake agreements"),
