@@ -10,14 +10,15 @@ STAMP  := $(VENV)/.claimex-installed
 
 # The accuracy gate on the gold (a ratchet: raise a bound when an extractor
 # improves; never lower one to let a change pass). `claimex eval ... --suggest-bounds`
-# prints today's figures in this form. Bounds sit one item below a perfect seed score, so
-# a general improvement that trades one seed item for many unseen ones is not blocked.
-GATE := entity.f1=0.98 entity.strict.f1=0.98 entity.label=0.98 entity.canonical=0.98 \
-        date.f1=0.96 date.strict.f1=0.96 date.value=0.96 date.timex_type=0.96 date.mod=0.96 \
-        quote.f1=0.96 quote.strict.f1=0.96 quote.kind=0.92 quote.speakers=0.92 quote.cue=0.92 \
-        recommendation.f1=0.94 recommendation.strict.f1=0.94 recommendation.holder=0.88 \
-        recommendation.actor=0.88 recommendation.action=0.88 recommendation.trigger=1 \
-        recommendation.strength=1 recommendation.polarity=1
+# prints today's figures in this form (micro-averaged over the four gold documents).
+# Bounds sit about one item below today's score, so a general improvement that trades
+# one gold item for many unseen ones is not blocked.
+GATE := entity.f1=0.99 entity.strict.f1=0.99 entity.label=0.99 entity.canonical=0.99 \
+        date.f1=0.98 date.strict.f1=0.98 date.value=0.98 date.timex_type=0.98 date.mod=0.98 \
+        quote.f1=0.97 quote.strict.f1=0.97 quote.kind=0.97 quote.speakers=0.97 quote.cue=0.97 \
+        recommendation.f1=0.96 recommendation.strict.f1=0.96 recommendation.holder=0.96 \
+        recommendation.actor=0.96 recommendation.action=0.96 recommendation.trigger=0.96 \
+        recommendation.strength=0.96 recommendation.polarity=0.96
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
