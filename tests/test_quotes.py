@@ -106,6 +106,8 @@ FRAMES = [
     ('Farmers see the scheme as what Mayor Lena Vos calls "a promise with no budget." Others disagree.', "a promise with no budget.", "partial", ["Lena Vos"], "calls"),
     # near miss: a relative pronoun subject leaves a full statement direct
     ('Omar Haddad, who said "we will not pay," left the talks early.', "we will not pay,", "direct", ["Omar Haddad"], "said"),
+    # a fragment the author's sentence carries on after: partial even right after its cue
+    ('The bloc, which once promised "zero tolerance" for coups, threatened to intervene.', "zero tolerance", "partial", ["bloc"], "promised"),
 ]
 
 
@@ -191,6 +193,11 @@ REPORTED = [
     ("The minister has been warned by the auditors that the fund is short of money.", "the fund is short of money", ["auditors"]),
     # near miss: a passive 'told' names the hearer, and nobody is said to speak
     ("The island has been told for years that its gas will make it rich.", None, []),
+    # a news dateline is not part of what was said
+    ("LIMA, May 2 (Reuters) - Peru will cut its copper royalties next year, the finance minister said.", "Peru will cut its copper royalties next year", ["finance minister"]),
+    # near misses: a clause before a semicolon; a relative clause misread as content
+    ("The council suspended the two members; they replied by forming a rival bloc.", None, []),
+    ("The ministry announced a plan in April under which the state company takes a stake in new mines.", None, []),
 ]
 
 

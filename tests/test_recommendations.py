@@ -40,6 +40,11 @@ POSITIVE = [
     ("Fishing groups had pressed for the agency to publish its catch figures every week.", "pressed for", "agency", "publish its catch figures every week", "moderate", "do", "Fishing groups"),
     ("The chair argued for the fund to be wound down.", "argued for", None, "be wound down", "moderate", "do", "chair"),
     ("The agency should stop issuing permits for coastal mines.", "should", "agency", "issuing permits for coastal mines", "moderate", "dont", "author"),
+    # near miss: 'stop X and start Y' asks for something to be done
+    ("The banks should stop hoarding cash and start lending to small firms.", "should", "banks", "stop hoarding cash and start lending to small firms", "moderate", "do", "author"),
+    # a 'not' after the verb negates an adjunct, not the advice; a quotation closed inside the span keeps its mark
+    ('Donors ought to tie budget support to a published calendar, not to promises of "dialogue".', "ought to", "Donors", 'tie budget support to a published calendar, not to promises of "dialogue"', "moderate", "do", "author"),
+    ("The regulator should never approve the merger.", "should", "regulator", "approve the merger", "moderate", "dont", "author"),
 ]
 
 # sentences with a trigger word that recommend nothing

@@ -48,6 +48,9 @@ def span_of(seg: Segment, toks: Iterable, *, strip_det: bool = False) -> Span | 
         b -= 1
     if a >= b:
         return None
+    # keep the closing mark of a quotation opened inside: 'promises of "dialogue"'
+    if b < len(doc) and is_quote_mark(doc[b]) and sum(is_quote_mark(t) for t in doc[a:b]) % 2 == 1 and doc[b].idx == doc[b - 1].idx + len(doc[b - 1].text):
+        b += 1
     return Span(seg.start + doc[a].idx, seg.start + doc[b - 1].idx + len(doc[b - 1].text))
 
 

@@ -270,8 +270,10 @@ def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
         if frame.text_before().endswith(_INTRO):
             return "direct"
         prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
-        if prev is not None and prev.i == cue.last and prev.pos_ == "VERB" and cue_seg is frame.seg and not _woven_cue(prev):
-            return "direct"  # 'X said "..."'; but 'recognizing that "..."' is woven in
+        continued = content[-1:].isalnum() and frame.text_after()[:1].islower()
+        if prev is not None and prev.i == cue.last and prev.pos_ == "VERB" and cue_seg is frame.seg and not _woven_cue(prev) and not continued:
+            # 'X said "..."'; but 'recognizing that "..."' and 'promised "zero tolerance" for X' are woven in
+            return "direct"
         return "partial"
     # the cue follows the quote
     before = frame.text_before()

@@ -228,9 +228,15 @@ def _for_x_to(doc, i: int, limit: int):
 def _action_tokens(verb, after: int, lex: TriggerLexicon) -> tuple[list, str]:
     """(tokens of the recommended verb phrase, polarity from the verb)."""
     polarity = "do"
+    # 'stop X and start Y' asks for something to be done: the whole phrase, polarity do
     if verb.lemma_.lower() in lex.negative:
         comp = _complement(verb)
-        if comp is not None:
+        # a bare verb coordinated after the complement goes with 'stop', not with it
+        instead = comp is not None and any(
+            c.dep_ == "conj" and not has_own_subject(c) and (c.tag_ == "VB" and comp.tag_ != "VB" or c.head.i == verb.i) and c.lemma_.lower() not in lex.negative
+            for c in list(verb.children) + list(comp.children)
+        )
+        if comp is not None and not instead:
             polarity = "dont"
             verb, after = comp, comp.left_edge.i - 1
     cut = []
@@ -283,7 +289,8 @@ def _negated(tok, verb) -> bool:
         return True
     if nxt is not None and nxt.lower_ == "no" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "longer":
         return True
-    return verb is not None and any(c.dep_ == "neg" and c.i > tok.i for c in verb.children)
+    # 'should never X' negates; 'should tie A to B, not to C' does not
+    return verb is not None and any(c.dep_ == "neg" and tok.i < c.i < verb.i for c in verb.children)
 
 
 # -- readings per trigger kind ---------------------------------------------

@@ -40,11 +40,27 @@ def _content(seg: Segment, toks: list, *, to_sentence_end: bool = False):
         if t.text in (":", ";") and not to_sentence_end:
             toks = toks[:k]
             break
+    toks = _after_dateline(toks)
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     return span_of(seg, toks)
+
+
+_DATELINE_DASHES = ("-", "--", "\u2013", "\u2014")
+_DATELINE_MAX_TOKENS = 12
+
+
+def _after_dateline(toks: list) -> list:
+    """A news dateline is not what anyone said: 'CITY, March 3 (Agency) -
+    <content>' starts after the dash (an upper-case place first, a dash soon)."""
+    if len(toks) < 3 or not (toks[0].text.isupper() and len(toks[0].text) > 2 and toks[0].is_alpha):
+        return toks
+    for k, t in enumerate(toks[:_DATELINE_MAX_TOKENS]):
+        if t.text in _DATELINE_DASHES:
+            return toks[k + 1 :]
+    return toks
 
 
 def _cut(toks: list, cut: list) -> list:
@@ -87,6 +103,12 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
         return None  # 'the island states themselves need not ...' misread as 'states' + clause
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    doc = verb.doc
+    if comp.i < verb.i and any(t.text in (";", ":", ".") for t in doc[comp.right_edge.i + 1 : verb.i]):
+        return None  # 'A suspended B; they replied by ...': a clause of its own, not what they said
+    first = comp.left_edge
+    if first.pos_ == "ADP" and first.i + 1 < len(doc) and doc[first.i + 1].tag_ in ("WDT", "WP"):
+        return None  # 'announced a strategy under which X takes ...': a relative clause misread
     subj = subject_of(verb)
     expl = any(c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it" for c in verb.children)
     if subj is None and not expl:
