@@ -361,3 +361,33 @@ def test_seed_entities_against_the_gold(pipeline, tmp_path):
     fig = evaluate(str(tmp_path), str(ROOT / "corpus" / "gold")).figures()
     assert fig["entity.strict.f1"] >= 0.99 and fig["entity.f1"] >= 0.99, fig
     assert fig["entity.label"] >= 0.99 and fig["entity.canonical"] >= 0.99, fig
+
+
+# -- acronyms from another language, leaders' names before "government", markdown line breaks
+
+
+def test_acronym_from_another_language_pairs_with_the_name_before_it(records_of):
+    text = "Blocs\n\nThe juntas formed the Alliance of Sahel States (AES) in 2024. Since then the AES has met twice.\n"
+    ents = [(e["text"], e["canonical"]) for e in records_of(text).get("entity", []) if e["text"] in ("AES", "Alliance of Sahel States")]
+    assert ents == [("Alliance of Sahel States", "Alliance of Sahel States"), ("AES", "Alliance of Sahel States"), ("AES", "Alliance of Sahel States")]
+
+
+@pytest.mark.parametrize(
+    "sentence, word, label",
+    [
+        ("It is time for the Genovese government to act.", "Genovese", "PERSON"),
+        # near misses: nationality words the lists know stay NORP
+        ("The Japanese government disagreed.", "Japanese", "NORP"),
+        ("The Chadian government disagreed.", "Chadian", "NORP"),
+    ],
+)
+def test_name_before_government(records_of, sentence, word, label):
+    text = "Governments\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n" + sentence + "\n"
+    (e,) = [e for e in records_of(text).get("entity", []) if e["text"] == word]
+    assert e["label"] == label
+
+
+def test_name_stops_at_a_markdown_line_break(records_of):
+    text = "# A brief\n\n**Maria Lopez Vidal**  \n*Senior Fellow, Institute for Andean Studies*\n\nThe talks went on for a week and ended without any agreement at all.\n"
+    names = [e["text"] for e in records_of(text).get("entity", []) if e["label"] == "PERSON"]
+    assert names == ["Maria Lopez Vidal"]

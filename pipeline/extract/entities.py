@@ -665,6 +665,26 @@ def _long_form_start(words: list[str], acronym: str) -> int | None:
     return None
 
 
+def _translated_long_form_start(words: list[str], acronym: str) -> int | None:
+    """An acronym from another language ("Alliance of Sahel States (AES)"):
+    the capitalised name right before the parenthesis (small joining words
+    allowed inside) whose first and last words start with the acronym's first
+    and last letters."""
+    letters = _acronym_letters(acronym)
+    if len(letters) < 2 or not words or not words[-1][:1].isupper() or words[-1][0].lower() != letters[-1]:
+        return None
+    start = None
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if w[:1].isupper():
+            start = k
+        elif w.lower() not in _NAME_JOINERS:
+            break
+    if start is None or words[start][0].lower() != letters[0] or len(words) - start < 2:
+        return None
+    return start
+
+
 def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
     """Acronyms paired with their long forms, as candidates per segment index.
 
@@ -688,6 +708,8 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
                 toks = [t for t in sdoc[i0:k] if not t.is_punct or t.text in _HYPHENS]
                 words = [t.text for t in toks]
                 st = _long_form_start(words, sdoc[k + 1].text)
+                if st is None:
+                    st = _translated_long_form_start(words, sdoc[k + 1].text)
                 if st is None:
                     continue
                 i, j = _clean(sdoc, toks[st].i, k, rules)
@@ -1206,12 +1228,43 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in replaced)]
     mentions += found
     mentions = _head_references(doc, mentions, rules)
+    mentions = [m for m in (_within_line(doc, m) for m in mentions) if m is not None]
     out, seen = [], set()
     for m in sorted(mentions):
         if (m.start, m.end) not in seen and m.end > m.start:
             seen.add((m.start, m.end))
             out.append(m)
     yield from out
+
+
+_MARKDOWN_LINE_MARKS = ("*", "_", "\\")
+_MARKDOWN_LINE_OPENERS = ("*", "_", "#", "-", ">")
+
+
+def _within_line(doc: Document, m: EntityMention) -> EntityMention | None:
+    """A name never runs over a line break at a markdown mark: the view joins
+    "**Name**" and "*Fellow, Institute*" into one line, and the NER may read
+    them as one name. The mention is cut before the break (a wrap with no mark
+    at it, as in "Institute for Regional\nStudies", is left alone)."""
+    src = doc.source.text
+    view = doc.view
+    a, b = view.source_span(m.start, m.end)
+    nl = src.find("\n", a, b)
+    if nl == -1:
+        return m
+    before = src[a:nl]
+    # (two trailing spaces alone are no sign: PDF conversions end every line so)
+    hard = before.rstrip(" \t").endswith(_MARKDOWN_LINE_MARKS) or src[nl + 1 : b].lstrip(" \t").startswith(_MARKDOWN_LINE_OPENERS)
+    if not hard:
+        return m
+    end = m.start
+    while end < m.end and view.to_source[end] < nl:
+        end += 1
+    while end > m.start and not view.text[end - 1].isalnum() and view.text[end - 1] not in ".)":
+        end -= 1
+    if end - m.start < 2:
+        return None
+    return m._replace(end=end)
 
 
 def _to_mention(doc: Document, seg: Segment, c: _Cand, rules: EntityRules) -> EntityMention | None:

@@ -97,7 +97,8 @@ def _votes(m: EntityMention) -> dict[str, float]:
     v = defaultdict(float)
     v[m.label] += RULE_WEIGHT.get(m.rule, 1.0)
     if m.cue and m.group is None:
-        if m.cue not in WEAK_CUES or m.label in ("PERSON", "GPE"):
+        # 'the Genovese government': a nationality-like word no list knows is a leader's name
+        if m.cue not in WEAK_CUES or m.label in ("PERSON", "GPE") or m.label == "NORP" and m.rule != RULE_GAZETTEER:
             v["PERSON"] += CUE_WEIGHT
     return v
 
