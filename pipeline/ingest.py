@@ -36,16 +36,19 @@ FIELD_LINE_MAX_CHARS = 80
 
 def read_source(path: str | Path) -> str:
     """The text of ``path`` as claimex offsets see it."""
-    p = Path(path)
+    return decode_source(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of an input file; a missing or unreadable file is one clear error."""
     try:
-        data = p.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(Errors.E001.format(path=path)) from None
     except IsADirectoryError:
         raise InputError(Errors.E008.format(path=path, reason="is a directory")) from None
     except OSError as exc:
         raise InputError(Errors.E008.format(path=path, reason=exc.strerror or exc)) from None
-    return decode_source(data, str(path))
 
 
 def decode_source(data: bytes, name: str) -> str:

@@ -33,8 +33,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Errors, EvalErrors, GoldFormatError, InputError
-from ..ingest import decode_utf8, doc_id_for, read_source
+from ..errors import EvalErrors, GoldFormatError
+from ..ingest import decode_utf8, doc_id_for, read_bytes, read_source
 from ..records import Line
 from .gold import GoldFile, document_record
 
@@ -82,13 +82,7 @@ def read_brat(path: str | Path) -> GoldFile:
         ann = ann.with_suffix(".ann")
         path_s = str(ann)
     txt = ann.with_suffix(".txt")
-    try:
-        data = ann.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Errors.E001.format(path=path_s)) from None
-    except IsADirectoryError:
-        raise InputError(Errors.E008.format(path=path_s, reason="is a directory")) from None
-    ann_text = decode_utf8(data, path_s)
+    ann_text = decode_utf8(read_bytes(path_s), path_s)
     if not txt.is_file():
         raise GoldFormatError(EvalErrors.E063.format(path=path_s, txt=txt))
     text = read_source(txt)
