@@ -670,7 +670,7 @@ def _colon_part(toks: list, trigger: int) -> list:
     if not keep:
         return toks
     mine = keep[0]
-    lo, hi = mine[0].i if mine else trigger, mine[-1].i if mine else trigger
+    hi = mine[-1].i if mine else trigger
     out = []
     for p in parts:
         if p is mine or not _is_statement(p):
