@@ -136,6 +136,9 @@ class EntityRules:
         self.place_noun_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.place_noun_matcher.add("PLACE_NOUN", [Doc(vocab, words=[t.text for t in tokenizer(w)]) for w in assets.lexicon("geographic_common_heads")])
 
+        # "the port of X", "the province of X": X is a GPE
+        self.settlement_nouns = assets.lexicon_set("settlement_nouns")
+
         # leaders' head nouns that introduce a name nothing else found
         self.head_matcher = PhraseMatcher(vocab, attr="LOWER")
         strong = self.person_heads - WEAK_HEAD_NOUNS
@@ -954,6 +957,27 @@ def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
     return out
 
 
+def _settlement_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) -> list[_Cand]:
+    """"the Black Sea port of Novorossiysk", "the province of Salta": the
+    capitalised name after a settlement noun and "of" is a GPE (a gazetteer
+    name keeps its own label; a name with a head noun of its own is left to
+    the head rule: "the city of London Corporation")."""
+    sdoc = seg.doc
+    out = []
+    for t in sdoc:
+        if t.lower_ != "of" or t.i == 0 or sdoc[t.i - 1].lower_ not in rules.settlement_nouns or not sdoc[t.i - 1].text.islower():
+            continue
+        k = t.i + 1
+        e = _name_end(sdoc, k, False, blocked, limit=4)
+        if e == k or not sdoc[k].text[:1].isupper():
+            continue
+        name = sdoc[k:e]
+        if rules.gaz(name.text) is not None or name[-1].text in rules.name_heads:
+            continue
+        out.append(_Cand(k, e, "GPE", RULE_NAME_HEAD, 2))
+    return out
+
+
 def _alias_candidates(doc: Document, seg: Segment, chosen: list[_Cand]) -> list[_Cand]:
     """"the Amur, known in China as the Heilong": another name of the place
     before it, with that place's label."""
@@ -1021,6 +1045,50 @@ def _head_references(doc: Document, mentions: list[EntityMention], rules: Entity
         latest = max(earlier)
         group = latest[2] if len(names) == 1 else "ref:" + hit.group(1).lower()
         ref = EntityMention(a, b, latest[3], rule=RULE_HEAD_REF, group=group)
+        if (a, b) in at:
+            out[at[(a, b)]] = ref
+        else:
+            out.append(ref)
+    return _modifier_references(doc, out, rules)
+
+
+# geographic heads whose name can drop them: "the Caspian" for "the Caspian Sea"
+_DROPPABLE_GEO_HEADS = frozenset({"Sea", "Ocean", "River", "Desert", "Gulf", "Strait", "Straits", "Channel", "Basin"})
+
+
+def _modifier_references(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
+    """"the Caspian" after "the Caspian Sea", "the Baltic" after "the Baltic
+    Sea": a place named earlier by its modifier alone, after "the" and not
+    before a noun ("the Caspian states" is left alone)."""
+    text = doc.view.text
+    named = {}
+    for m in mentions:
+        if m.label != "LOC":
+            continue
+        words = _norm_text(text[m.start : m.end]).split()
+        if len(words) >= 2 and words[-1] in _DROPPABLE_GEO_HEADS and all(w[:1].isupper() for w in words[:-1]):
+            named.setdefault(" ".join(words[:-1]), (m.start, m.group or "name:" + " ".join(words).lower()))
+    if not named:
+        return mentions
+    rx = re.compile(r"(?<!\w)[Tt]he\s+(" + "|".join(map(re.escape, sorted(named, key=len, reverse=True))) + r")(?![\w\-])")
+    at = {(m.start, m.end): n for n, m in enumerate(mentions)}
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = list(mentions)
+    for hit in rx.finditer(text):
+        a, b = hit.span(1)
+        first, group = named[hit.group(1)]
+        if a <= first or any(covered[a:b]) and (a, b) not in at:
+            continue
+        seg = doc.segment_at(a)
+        span = seg.char_span(a, b) if seg is not None and seg.doc is not None else None
+        if span is None:
+            continue
+        nxt = seg.doc[span.end] if span.end < len(seg.doc) else None
+        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.text[:1].isupper()) or span.root.dep_ in ("amod", "compound"):
+            continue
+        ref = EntityMention(a, b, "LOC", rule=RULE_HEAD_REF, group=group)
         if (a, b) in at:
             out[at[(a, b)]] = ref
         else:
@@ -1209,6 +1277,7 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         titled = {k for c in cands if c.title_span for k in range(*c.title_span)}
         cands += _head_name_candidates(doc, seg, rules, plain, titled)
         cands += _place_noun_candidates(seg, rules, titled)
+        cands += _settlement_candidates(seg, rules, titled)
         cands = [c for c in cands if c.title_span or not any(k in titled for k in range(c.i, c.j))]
         chosen = _select(cands)
         chosen = _select(chosen + _organisation_with_country(seg, chosen, rules))
