@@ -37,6 +37,14 @@ CASES = [
      [("April", "DATE", "2023-04", None)]),
     ("The plan was published next April.", "2022-09-16",
      [("next April", "DATE", "2023-04", None)]),
+    # a part of a named day is a TIME; a time of day takes the day the narrative is at
+    ("Troops moved in on the night of 14 August 2021, and the airport closed.", "2021-09-01",
+     [("the night of 14 August 2021", "TIME", "2021-08-14TNI", None)]),
+    ("Last Tuesday a reporter called me. Her message arrived at 11 p.m., during a power cut.", "2025-11-17",
+     [("Last Tuesday", "DATE", "2025-11-11", None), ("11 p.m.", "TIME", "2025-11-11T23:00", None)]),
+    # near miss: two sentences away the narrative has moved on; the DCT is the day
+    ("The vote was held on 3 March. Nobody slept that week. Results came in at 9 p.m.", "2025-11-17",
+     [("3 March", "DATE", "2025-03-03", None), ("that week", "DATE", "2025-W10", None), ("9 p.m.", "TIME", "2025-11-17T21:00", None)]),
     # -- op-ed -------------------------------------------------------------------
     ("Amid a decade of deteriorating relations, more than a decade has passed without a summit.", "2022-09-16",
      [("a decade", "DURATION", "P10Y", None), ("more than a decade", "DURATION", "P10Y", "MORE_THAN")]),

@@ -99,6 +99,16 @@ class _Narrative:
                 return p
         return None
 
+    def last_near(self, gran: str, sent: tuple, reach: int = 1) -> _Point | None:
+        """The most recent date at least as fine as ``gran`` in the same
+        sentence or up to ``reach`` sentences before it, in the same paragraph."""
+        for p in reversed(self.points):
+            if not p.sent or p.sent[0] != sent[0] or not 0 <= sent[1] - p.sent[1] <= reach:
+                continue
+            if _GRAN[p.gran] <= _GRAN[gran]:
+                return p
+        return None
+
     def dated_event(self, word: str, gran: str, past: bool) -> _Point | None:
         """The most recent date attached to an event of the class of ``word``,
         at least as fine as ``gran`` (and not after the DCT when ``past``)."""
@@ -322,6 +332,9 @@ def _k_ymd(m, match, nar, assets):
         day = date(y, mo, d)
     except ValueError:
         return Timex("DATE", f"{y:04d}-{mo:02d}", _date_mod(match, assets)), (date(y, mo, 1), "M", True)
+    tod = _TOD.get(_g(match, "tod").lower())
+    if tod:  # "the night of 26 July 2023"
+        return Timex("TIME", f"{day.isoformat()}{tod}"), (day, "D", True)
     return Timex("DATE", day.isoformat(), _date_mod(match, assets)), (day, "D", True)
 
 
@@ -828,7 +841,8 @@ def _k_clock(m, match, nar, assets):
         hh, mm = int(_g(match, "hour")), int(_g(match, "minute") or 0)
         pm = _g(match, "ampm").lower().startswith("p")
         hh = (hh % 12) + (12 if pm else 0)
-    p = nar.last("D", m.sent) if m.sent else None
+    # a time of day is on the day the narrative is at: "Last Tuesday, ... Her message arrived at 11 p.m."
+    p = nar.last_near("D", m.sent) if m.sent else None
     day = p.day.isoformat() if p is not None else (nar.dct.isoformat() if nar.dct else "XXXX-XX-XX")
     anchor = p.span if p is not None else ("dct" if nar.dct else None)
     return Timex("TIME", f"{day}T{hh:02d}:{mm:02d}", None, anchor), None
