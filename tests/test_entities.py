@@ -416,3 +416,22 @@ def test_sea_named_by_its_modifier_alone(records_of):
     )
     ents = [(e["text"], e["label"], e["canonical"]) for e in records_of(text).get("entity", []) if "Adriatic" in e["text"]]
     assert ents == [("Adriatic Sea", "LOC", "Adriatic Sea"), ("Adriatic", "LOC", "Adriatic Sea")]
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("The state energy company KAVOR said in a statement that it was ready.", "KAVOR"),
+        ("Dana Orlova, an analyst at the consultancy Ridgeline Analytics, agreed.", "Ridgeline Analytics"),
+        ("The rights group Civic Lantern objected to the ruling.", "Civic Lantern"),
+    ],
+)
+def test_name_after_an_organisation_noun_is_an_org(records_of, sentence, word):
+    text = "Firms\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n" + sentence + "\n"
+    (e,) = [e for e in records_of(text).get("entity", []) if e["text"] == word]
+    assert e["label"] == "ORG"
+
+
+def test_date_after_an_organisation_noun_is_no_name(records_of):
+    text = "Firms\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\nThe company Monday said profits fell.\n"
+    assert [e["text"] for e in records_of(text).get("entity", []) if e["start"] > text.index("The company")] == []

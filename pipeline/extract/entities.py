@@ -138,6 +138,8 @@ class EntityRules:
 
         # "the port of X", "the province of X": X is a GPE
         self.settlement_nouns = assets.lexicon_set("settlement_nouns")
+        # "the energy company X", "the consultancy X": X is an ORG
+        self.organisation_nouns = assets.lexicon_set("organisation_common_nouns")
 
         # leaders' head nouns that introduce a name nothing else found
         self.head_matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -978,6 +980,26 @@ def _settlement_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
     return out
 
 
+def _apposed_organisation_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) -> list[_Cand]:
+    """"the state energy company SOCAR", "Almaty-based consultancy Steppe
+    Analytics": a capitalised name right after a lower-case organisation noun
+    is an ORG (a gazetteer name keeps its label; dates and titles are not names)."""
+    sdoc = seg.doc
+    out = []
+    for t in sdoc[:-1]:
+        if t.lower_ not in rules.organisation_nouns or not t.text.islower() or t.dep_ == "ROOT":
+            continue
+        k = t.i + 1
+        e = _name_end(sdoc, k, False, blocked, limit=4)
+        if e == k or not sdoc[k].text[:1].isupper() or any(x.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY") for x in sdoc[k:e]):
+            continue
+        name = sdoc[k:e]
+        if rules.gaz(name.text) is not None or any(rules.gaz(x.text) for x in name):
+            continue
+        out.append(_Cand(k, e, "ORG", RULE_NAME_HEAD, 2))
+    return out
+
+
 def _alias_candidates(doc: Document, seg: Segment, chosen: list[_Cand]) -> list[_Cand]:
     """"the Amur, known in China as the Heilong": another name of the place
     before it, with that place's label."""
@@ -1278,6 +1300,7 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         cands += _head_name_candidates(doc, seg, rules, plain, titled)
         cands += _place_noun_candidates(seg, rules, titled)
         cands += _settlement_candidates(seg, rules, titled)
+        cands += _apposed_organisation_candidates(seg, rules, titled)
         cands = [c for c in cands if c.title_span or not any(k in titled for k in range(c.i, c.j))]
         chosen = _select(cands)
         chosen = _select(chosen + _organisation_with_country(seg, chosen, rules))
