@@ -358,15 +358,37 @@ class Header:
     kinds: dict[int, str]  # block index -> kind for non-body blocks
 
 
+# pattern kinds found anywhere in a block (the others must match from its start)
+_SEARCHED_KINDS = ("disclaimer", "note_date", "editorial_note")
+# an opening editorial note ("Excerpt from a speech by ... on 31 May 2025.") is short
+_NOTE_MAX_WORDS = 60
+_NOTE_MAX_BLOCKS = 2
+
+
 def _match(patterns, kind: str, text: str):
     best = None
     for p in patterns:
         if (p.meta or {}).get("kind") != kind:
             continue
-        m = p.regex.search(text) if kind == "disclaimer" else p.regex.match(text)
+        m = p.regex.search(text) if kind in _SEARCHED_KINDS else p.regex.match(text)
         if m and (best is None or p.score > best[0].score):
             best = (p, m)
     return best
+
+
+def _opening_note_date(blocks, text: str, pats, months: dict) -> str | None:
+    """A text without a dated header that opens with an editorial note
+    ("Excerpt from a speech by the minister ... on Saturday, 31 May 2025."):
+    the note's full date is the document's date. An opening paragraph of the
+    piece itself ("On 7 October 2023, ...") is no note and gives nothing."""
+    for b in blocks[:_NOTE_MAX_BLOCKS]:
+        t = b.text(text).strip()
+        if b.heading or len(t.split()) > _NOTE_MAX_WORDS or not _match(pats, "editorial_note", t):
+            continue
+        hit = _match(pats, "note_date", t)
+        if hit:
+            return _iso_date(hit[1], months)
+    return None
 
 
 def _iso_date(m: re.Match, months: dict) -> str | None:
@@ -479,6 +501,9 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
             iso = _iso_date(hit[1], months)
             if iso and meta.published is None:
                 meta.published = iso
+                series = hit[1].groupdict().get("series")
+                if series and meta.series is None:
+                    meta.series = re.sub(r"\s+", " ", series).strip()
                 lead = len(b.text(text)) - len(b.text(text).lstrip())
                 meta.published_span = Span(b.start + lead + hit[1].start("date"), b.start + lead + hit[1].end("date"))
                 kinds[i] = "dateline"
@@ -549,6 +574,8 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
                     meta.author_spans.append(Span(b.start + a, b.start + e))
                 kinds[i] = "byline"
                 break
+    if meta.published is None:
+        meta.published = _opening_note_date(blocks, text, pats, months)
     meta.author_spans = [_drop_title(text, s, assets) for s in meta.author_spans]
     meta.authors = [text[s.start : s.end] for s in meta.author_spans]
 

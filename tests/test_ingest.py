@@ -211,6 +211,28 @@ def test_more_header_variants(assets, tmp_path, text, title, published):
     assert (m.title, m.published) == (title, published)
 
 
+@pytest.mark.parametrize(
+    "text, published, series, authors",
+    [
+        # a series word and the date on one line; an interviewer's byline
+        ("# Grain and Guns\n\nAnalysis, 4 June 2024\n\nInterview by Tomas Ribeiro\n\nThe corridor reopened after months of talks and threats.",
+         "2024-06-04", "Analysis", ["Tomas Ribeiro"]),
+        # an opening editorial note dates a text without a header
+        ("Excerpt from remarks by the trade minister to the port authority in Durban on Tuesday, 11 March 2025.\n\n"
+         "Thank you all for coming. Last year our exports fell, and this year they must recover.",
+         "2025-03-11", None, []),
+        # near miss: the piece's own opening sentence is no note, and its date is no publication date
+        ("On 7 October 2023 the border closed without warning.\n\nTraders waited for weeks, and prices rose across the region as stocks ran out.",
+         None, None, []),
+    ],
+)
+def test_dated_lines_and_notes(assets, tmp_path, text, published, series, authors):
+    f = tmp_path / "doc.md"
+    f.write_text(text, encoding="utf-8")
+    m = ingest(f, assets).meta
+    assert (m.published, m.series, m.authors) == (published, series, authors)
+
+
 def test_seed_header(assets):
     m = ingest(SEED, assets).meta
     assert m.published == "2022-09-16"
