@@ -95,6 +95,11 @@ class Metadata:
     number: str | None = None
     key_points: list[Span] = field(default_factory=list)
     disclaimer: Span | None = None
+    # a speech transcript or an interview: the person whose words the text is
+    # (``voice_span``, the name in the note or title) and the blocks that are
+    # their words (``voiced``; the answers, the speech), as view spans
+    voice_span: Span | None = None
+    voiced: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -359,7 +359,7 @@ class Header:
 
 
 # pattern kinds found anywhere in a block (the others must match from its start)
-_SEARCHED_KINDS = ("disclaimer", "note_date", "editorial_note")
+_SEARCHED_KINDS = ("disclaimer", "note_date", "editorial_note", "voice", "first_person")
 # an opening editorial note ("Excerpt from a speech by ... on 31 May 2025.") is short
 _NOTE_MAX_WORDS = 60
 _NOTE_MAX_BLOCKS = 2
@@ -591,7 +591,43 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
             r"^\S+(?:\s+\S+){0,4}\s+(?:is|was|serves|has\s+served|holds|teaches|works)\b", t
         ):
             kinds[i] = "bio"
+    _find_voice(meta, blocks, text, pats, kinds, body_start, assets, org_heads)
     return Header(meta, body_start, kinds)
+
+
+def _find_voice(meta: Metadata, blocks: list[Block], text: str, pats, kinds: dict[int, str], body_start: int, assets: Assets, org_heads) -> None:
+    """A speech transcript or an interview speaks in someone's voice: the
+    person named by an opening note or the title ("Excerpt from a speech by
+    Foreign Minister X ...", "Interview: X on ...") and the body blocks that
+    are their words: in a Q&A the blocks after the first question that are
+    not questions; otherwise the blocks from the first to the last one in the
+    first person (an editor's closing line is left out)."""
+    found = None
+    places = [(meta.title_span.start, meta.title_span.end, -1)] if meta.title_span is not None else []
+    places += [(b.start, b.end, i) for i, b in enumerate(blocks[: _NOTE_MAX_BLOCKS + 2])]
+    for a, b, i in places:
+        hit = _match(pats, "voice", text[a:b])
+        if not hit:
+            continue
+        off = a + hit[1].start("voice")
+        names = _person_names(hit[1].group("voice"), org_heads)
+        if names:
+            s, e = names[-1]
+            found = (_drop_title(text, Span(off + s, off + e), assets), i)
+            break
+    if found is None:
+        return
+    meta.voice_span, note = found
+    body = [i for i in range(max(body_start, note + 1), len(blocks)) if i not in kinds and not blocks[i].heading]
+    questions = [
+        i for i in body if _match(pats, "question", blocks[i].text(text).strip()) or blocks[i].emphasized and blocks[i].text(text).rstrip().endswith("?")
+    ]
+    if questions:
+        voiced = [i for i in body if i > questions[0] and i not in questions]
+    else:
+        first = [i for i in body if _match(pats, "first_person", blocks[i].text(text))]
+        voiced = [i for i in body if first and first[0] <= i <= first[-1]]
+    meta.voiced = [Span(blocks[i].start, blocks[i].end) for i in voiced]
 
 
 # -- the stage -------------------------------------------------------------

@@ -253,3 +253,27 @@ def test_parse_header_is_pure(assets):
     a = parse_header(v, blocks, assets)
     b = parse_header(v, blocks, assets)
     assert a.meta == b.meta and a.kinds == b.kinds
+
+
+@pytest.mark.parametrize(
+    "text, voice, voiced_starts",
+    [
+        ("Excerpt from a speech by Defence Minister Ana Ruiz at the naval academy on 2 May 2024.\n\n"
+         "I thank the cadets. We will build four ships.\n\nOur allies should help.\n\nThe opposition called the speech vague.\n",
+         "Ana Ruiz", ["I thank", "Our allies"]),
+        ("# Interview with Omar Haddad\n\nOmar Haddad leads the water board.\n\n**Q: What comes next?**\n\n"
+         "The dams must share their data.\n\nQ: And then?\n\nThen we plan.\n",
+         "Omar Haddad", ["The dams", "Then we"]),
+        # near miss: a commentary in the first person has no voice but its author's
+        ("# Rivers and ports\n\nBy Ana Ruiz\n\nI think governments should dredge the channel before the dry season comes.\n", None, []),
+    ],
+)
+def test_voice_of_speeches_and_interviews(assets, tmp_path, text, voice, voiced_starts):
+    f = tmp_path / "doc.md"
+    f.write_text(text, encoding="utf-8")
+    doc = ingest(f, assets)
+    m = doc.meta
+    got = doc.view.text[m.voice_span.start : m.voice_span.end] if m.voice_span else None
+    assert got == voice
+    assert [doc.view.text[s.start : s.end][: len(w)] for s, w in zip(m.voiced, voiced_starts)] == voiced_starts
+    assert len(m.voiced) == len(voiced_starts)

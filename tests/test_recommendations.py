@@ -173,3 +173,45 @@ def test_seed_reported_and_conditional_recommendations(seed):
     assert conditional["actor"]["text"] == "Yoon administration"  # 'For X to ..., it must'
     now = next(r for r in recs if r["trigger"]["text"] == "Now is the time")
     assert now["actor"]["text"] == "leaders and people of both countries"
+
+
+# -- a transcript or an interview speaks in someone's voice --------------------------------
+
+SPEECH = (
+    "Remarks by Trade Minister Lina Okafor to the port users' forum in Mombasa on Tuesday, 11 March 2025.\n\n"
+    "Thank you all for coming. Last year our exports fell, and I know many of you felt it.\n\n"
+    "We must cut the time a container waits at the gate. Port operators should publish their fees every month.\n\n"
+    "After the speech, shipping lines said the plan was overdue and that the ministry should act faster.\n"
+)
+
+INTERVIEW = (
+    "# Interview: Tomas Reyes on river trade\n\n"
+    "Tomas Reyes directs the Delta Trade Observatory. He spoke to us in May about barges, tariffs and the drought.\n\n"
+    "**Q: What should governments do first?**\n\n"
+    "Governments should dredge the main channel before the dry season. Nothing else matters as much.\n\n"
+    "**Q: Should tariffs go?**\n\n"
+    "Tariffs on barge fuel must go, and they must go this year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, holders",
+    [
+        (SPEECH, {"We must cut": "Lina Okafor", "Port operators should": "Lina Okafor", "the ministry should act": "shipping lines"}),
+        (INTERVIEW, {"Governments should dredge": "Tomas Reyes", "Tariffs on barge fuel must go, and": "Tomas Reyes"}),
+    ],
+)
+def test_speech_and_interview_recommendations_are_the_speakers(records_of, text, holders):
+    recs = records_of(text).get("recommendation", [])
+    for prefix, holder in holders.items():
+        a = text.index(prefix)
+        found = [r for r in recs if r["start"] <= a + len(prefix) - 1 and a < r["end"]]
+        assert found and found[0]["holder"] == holder, (prefix, [(r["text"], r["holder"]) for r in recs])
+    # the interviewer's questions recommend nothing
+    assert not [r for r in recs if "What should governments" in r["text"] or "Should tariffs" in r["text"]]
+
+
+def test_an_ordinary_commentary_has_no_voice(records_of):
+    text = "# Rivers and ports\n\nBy Ana Ruiz\n\nThe barges stopped in May. Governments should dredge the main channel before the dry season.\n"
+    (r,) = records_of(text)["recommendation"]
+    assert r["holder"] == "author"

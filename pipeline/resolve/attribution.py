@@ -522,6 +522,7 @@ def resolve_recommendations(att: Attributor, quotes: list[QuoteMention], recs: l
     """Holders (the speakers of the quote or reported speech a recommendation
     sits in, or of its directive verb) and pronoun actors (their antecedent)."""
     doc = att.doc
+    voice = _voice(att)
     out = []
     for r in recs:
         holder = AUTHOR
@@ -533,6 +534,8 @@ def resolve_recommendations(att: Attributor, quotes: list[QuoteMention], recs: l
             names = _unique(n for p in r.holder_phrases for n in att.names(p))
             if names:
                 holder = HOLDER_SEPARATOR.join(n.name for n in names)
+        if holder == AUTHOR and voice and any(s.start <= r.trigger.start < s.end for s in doc.meta.voiced):
+            holder = voice  # the speech or the interview answers are the speaker's words
         actor = r.actor
         if actor is not None:
             words = _words(doc.view.text[actor.start : actor.end])
@@ -543,6 +546,15 @@ def resolve_recommendations(att: Attributor, quotes: list[QuoteMention], recs: l
                     actor = spans[0] if len(spans) == 1 else _covering(spans, doc)
         out.append(r._replace(holder=holder, actor=actor))
     return out
+
+
+def _voice(att: Attributor) -> str | None:
+    """The canonical name of the person a transcript or interview speaks for."""
+    span = att.doc.meta.voice_span
+    if span is None:
+        return None
+    e = att.entity_over(span)
+    return _norm(e.canonical) if e is not None and e.label == "PERSON" else _norm(att.text[span.start : span.end])
 
 
 def _covering(spans: list[Span], doc: Document) -> Span:
