@@ -198,7 +198,18 @@ REPORTED = [
     # near misses: a clause before a semicolon; a relative clause misread as content
     ("The council suspended the two members; they replied by forming a rival bloc.", None, []),
     ("The ministry announced a plan in April under which the state company takes a stake in new mines.", None, []),
+    # an embedded question after a verb that does not ask reports no statement
+    ("Few of us would have predicted how crowded the shipping lanes would become.", None, []),
 ]
+
+
+def test_two_reports_across_a_semicolon(records_of):
+    text = (
+        "Reported speech\n\nThe talks in the capital went on for most of the week and ended without an agreement.\n\n"
+        "Local prosecutors say they can act because the damage occurred in their waters; the ship's owners argue that the case belongs to the flag state.\n"
+    )
+    quotes = [(q["text"], q["cue"]["text"]) for q in records_of(text).get("quote", [])]
+    assert quotes == [("they can act because the damage occurred in their waters", "say"), ("the case belongs to the flag state", "argue")]
 
 
 @pytest.mark.parametrize("paragraph, content, speakers", REPORTED)

@@ -77,6 +77,7 @@ NEGATIVE = [
     "The union asked the ministry whether it would reopen the talks.",
     "It must have been galling for the ministry to watch the deal collapse.",
     "The ministry said last year that it had to cut spending.",
+    "It should not surprise anyone that prices rose.",
 ]
 
 
@@ -131,6 +132,7 @@ def test_coordinated_clause_is_its_own_span(records_of):
         ("Fourth, the coast guards need to share radar data: the 2021 accord has produced few joint patrols.", "Fourth, the coast guards need to share radar data"),
         ("Ministers should act now; the cost of delay is rising.", "Ministers should act now"),
         ("The lesson is clear: the government must cut the deficit.", "the government must cut the deficit"),
+        ("And let me say this plainly: the regulator must act now.", "the regulator must act now"),
         # near miss: what follows the colon is the action itself
         ("The ministry must do two things: cut waste and raise revenue.", "The ministry must do two things: cut waste and raise revenue"),
     ],

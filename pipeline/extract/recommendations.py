@@ -683,6 +683,10 @@ def _colon_part(toks: list, trigger: int) -> list:
 
 
 def _is_statement(toks: list) -> bool:
+    """A finite clause with its own subject, or a speaker's frame ('let me say this')."""
+    words = [t for t in toks if not t.is_punct and t.dep_ != "cc"]
+    if len(words) >= 2 and words[0].lower_ == "let" and words[1].lower_ == "me":
+        return True
     ids = {t.i for t in toks}
     return any(
         t.dep_ in ("nsubj", "nsubjpass") and t.head.i in ids and (t.head.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ == "MD" or a.tag_ in ("VBD", "VBZ", "VBP") and a.dep_ in ("aux", "auxpass") for a in t.head.children))

@@ -29,6 +29,8 @@ from .clauses import after_complementiser, contiguous, has_own_subject, span_of,
 from .cues import Cue, CueLexicon, cue_span, speaker_phrases
 from .quotes import QuoteMention
 
+# verbs whose content may be a question ('asked why ...')
+_ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question", "query"})
 UNSOURCED_ADVERBS = ("reportedly", "allegedly", "reputedly", "purportedly", "supposedly")
 
 
@@ -96,17 +98,22 @@ def _is_author(seg: Segment, tok, author_refs: frozenset[str], text: str) -> boo
 
 def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
     """'X maintained that <content>'."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp" and has_own_subject(c)), None)
+    doc = verb.doc
+    # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
+    comps = [
+        c for c in verb.children
+        if c.dep_ == "ccomp" and has_own_subject(c) and not (c.i < verb.i and any(t.text in (";", ":", ".") for t in doc[c.right_edge.i + 1 : verb.i]))
+    ]
+    comp = comps[0] if comps else None
     if comp is None:
         return None
+    first = comp.left_edge
+    if first.i < comp.i and (first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")) and verb.lemma_.lower() not in _ASKING_VERBS:
+        return None  # 'would have predicted how crowded the seas would become': no statement reported
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in comp.children):
         return None  # 'the island states themselves need not ...' misread as 'states' + clause
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    doc = verb.doc
-    if comp.i < verb.i and any(t.text in (";", ":", ".") for t in doc[comp.right_edge.i + 1 : verb.i]):
-        return None  # 'A suspended B; they replied by ...': a clause of its own, not what they said
-    first = comp.left_edge
     if first.pos_ == "ADP" and first.i + 1 < len(doc) and doc[first.i + 1].tag_ in ("WDT", "WP"):
         return None  # 'announced a strategy under which X takes ...': a relative clause misread
     subj = subject_of(verb)
