@@ -13,7 +13,13 @@ CORPUS_PHRASES = ["wartime labor", "export controls", "Japan-South Korea", "Gall
 
 
 def corpus_names() -> set[str]:
-    names = set(CORPUS_PHRASES)
+    return corpus_strings()[0] | corpus_strings()[1]
+
+
+def corpus_strings() -> tuple[set[str], set[str]]:
+    """(names and phrases, single words of person names). A single word only
+    counts on its own: "Helena" of an author is not "Saint Helena" of a gazetteer."""
+    names, parts = set(CORPUS_PHRASES), set()
     for gold in (ROOT / "corpus" / "gold").glob("*.jsonl"):
         for line in gold.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
@@ -23,8 +29,8 @@ def corpus_names() -> set[str]:
                 names.update(rec.get("authors") or [])
             elif rec["type"] == "entity" and rec["label"] == "PERSON":
                 names.add(rec["canonical"])
-                names.update(t for t in re.split(r"[\s-]+", rec["canonical"]) if len(t) >= 4)
-    return names
+                parts.update(t for t in re.split(r"[\s-]+", rec["canonical"]) if len(t) >= 4)
+    return names, parts - names
 
 
 def scanned_files():
@@ -38,12 +44,25 @@ def test_gold_names_are_loaded():
     assert len(corpus_names()) > len(CORPUS_PHRASES)
 
 
+def _inside_longer_name(line: str, m: re.Match) -> bool:
+    """A capitalised word right before or after the hit: part of another name."""
+    return bool(re.search(r"\b[A-Z][\w.]*\s$", line[: m.start()]) or re.match(r"\s[A-Z]", line[m.end() :]))
+
+
 def test_no_corpus_names_in_code_or_assets():
-    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(corpus_names(), key=len, reverse=True)))
+    names, parts = corpus_strings()
+    whole = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(names, key=len, reverse=True)))
+    alone = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(parts, key=len, reverse=True)))
     hits = []
     for f in scanned_files():
         for i, line in enumerate(f.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            m = pattern.search(line)
+            m = whole.search(line) or next((p for p in alone.finditer(line) if not _inside_longer_name(line, p)), None)
             if m:
                 hits.append(f"{f.relative_to(ROOT)}:{i}: {m.group(0)!r}")
     assert not hits, "corpus strings in code/assets:\n" + "\n".join(hits[:20])
+
+
+def test_a_name_part_inside_another_name_is_not_a_hit():
+    line = '  "Saint Helena", "Helena"'
+    hits = [m for m in re.finditer(r"\bHelena\b", line) if not _inside_longer_name(line, m)]
+    assert [m.start() for m in hits] == [line.rindex("Helena")]
