@@ -435,3 +435,23 @@ def test_name_after_an_organisation_noun_is_an_org(records_of, sentence, word):
 def test_date_after_an_organisation_noun_is_no_name(records_of):
     text = "Firms\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\nThe company Monday said profits fell.\n"
     assert [e["text"] for e in records_of(text).get("entity", []) if e["start"] > text.index("The company")] == []
+
+
+def test_a_list_read_as_one_name_is_its_places(records_of):
+    text = "Capitals\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\nMinisters met in Lima, Quito and Bogota last week.\n"
+    ents = [(e["text"], e["label"]) for e in records_of(text).get("entity", []) if e["start"] > text.index("Ministers")]
+    assert ents == [("Lima", "GPE"), ("Quito", "GPE"), ("Bogota", "GPE")]
+
+
+def test_legal_heads_and_acronyms_of_treaties(records_of):
+    text = (
+        "Treaties\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n"
+        "The United Nations Convention on the Law of the Sea (UNCLOS) applies here. The Pact on Fisheries and Coasts was signed, "
+        "and the Pact takes effect in May. Boats gathered near Harrow Shoal.\n"
+    )
+    ents = {e["text"]: e["label"] for e in records_of(text).get("entity", [])}
+    assert ents["United Nations Convention on the Law of the Sea"] == "LAW"
+    assert ents["UNCLOS"] == "LAW"
+    assert ents["Pact on Fisheries and Coasts"] == "LAW"
+    assert "Pact" not in ents  # the bare head of a legal instrument is no name
+    assert ents["Harrow Shoal"] == "LOC"

@@ -720,7 +720,9 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
                 i, j = _clean(sdoc, toks[st].i, k, rules)
                 if j - i < 2:
                     continue
-                group, label = _acronym_group(sdoc[i:j].text, rules), _label_over(sdoc, i, j)
+                # the long form's head noun decides ("United Nations Convention on ... (UNCLOS)" is a LAW)
+                head_label = _head_label([x.text for x in sdoc[i:j] if not x.is_punct], rules) if rules.gaz(sdoc[i:j].text) is None else None
+                group, label = _acronym_group(sdoc[i:j].text, rules), head_label or _label_over(sdoc, i, j)
                 out.setdefault(n, []).append(_Cand(i, j, label, RULE_ACRONYM, 1, group=group))
                 out[n].append(_Cand(k + 1, k + 2, label, RULE_ACRONYM, 1, group=group))
         # a header acronym line over its long form
@@ -1314,6 +1316,9 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
             mentions.append(_to_mention(doc, seg, c, rules))
     mentions = [m for m in mentions if m is not None]
     mentions = _hyphen_token_parts(doc, mentions, rules)
+    mentions = _listed_places(doc, mentions, rules)
+    # 'the Act', 'the Pact': the bare head of a legal instrument is not a name (guidelines 3.4)
+    mentions = [m for m in mentions if rules.head_labels.get(doc.view.text[m.start : m.end]) != "LAW"]
     mentions = _share_acronym_groups(doc, mentions)
     found, replaced = _known_names(doc, mentions, rules, title_tokens)
     if replaced:
@@ -1378,6 +1383,27 @@ def _to_mention(doc: Document, seg: Segment, c: _Cand, rules: EntityRules) -> En
 
 
 _HYPHEN_COMPOUND = re.compile(r"(?<![\w.\-])[A-Z][\w.'\u2019]*(?:-[A-Z][\w.'\u2019]*)+")
+
+
+def _listed_places(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
+    """"Santiago, Buenos Aires" read by the NER as one name: a mention whose
+    comma-separated parts are each a gazetteer name is those names."""
+    text = doc.view.text
+    out = []
+    for m in mentions:
+        form = text[m.start : m.end]
+        if ", " not in form or m.rule == RULE_GAZETTEER:
+            out.append(m)
+            continue
+        parts, pos = [], m.start
+        for piece in form.split(", "):
+            parts.append((pos, pos + len(piece), rules.gaz(piece)))
+            pos += len(piece) + 2
+        if all(entry is not None for _, _, entry in parts):
+            out += [EntityMention(a, b, entry.label, rule=RULE_GAZETTEER, group=entry.group) for a, b, entry in parts]
+        else:
+            out.append(m)
+    return out
 
 
 def _hyphen_token_parts(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
