@@ -45,6 +45,9 @@ POSITIVE = [
     # a 'not' after the verb negates an adjunct, not the advice; a quotation closed inside the span keeps its mark
     ('Donors ought to tie budget support to a published calendar, not to promises of "dialogue".', "ought to", "Donors", 'tie budget support to a published calendar, not to promises of "dialogue"', "moderate", "do", "author"),
     ("The regulator should never approve the merger.", "should", "regulator", "approve the merger", "moderate", "dont", "author"),
+    # a comment after a comma is not part of the action
+    ("Officials urged the ministry to let engineers inspect the gauges before June, when the rains usually return.", "urged", "ministry", "let engineers inspect the gauges before June", "moderate", "do", "Officials"),
+    ("It is time for the bloc to reopen talks on trade, whatever happens to the transitions.", "It is time", "bloc", "reopen talks on trade", "moderate", "do", "author"),
 ]
 
 # sentences with a trigger word that recommend nothing
@@ -78,6 +81,7 @@ NEGATIVE = [
     "It must have been galling for the ministry to watch the deal collapse.",
     "The ministry said last year that it had to cut spending.",
     "It should not surprise anyone that prices rose.",
+    "The dispute must eventually end up before an international tribunal.",
 ]
 
 

@@ -254,12 +254,21 @@ def _action_tokens(verb, after: int, lex: TriggerLexicon) -> tuple[list, str]:
     run = contiguous(toks, verb) if verb.i > after else toks
     while run and (run[0].lower_ in _NEG or run[0].lower_ == "to" or run[0].is_punct):
         run = run[1:]
-    # stop at a semicolon (what follows is a new statement)
+    # stop at a semicolon (what follows is a new statement), and before a comment
+    # after a comma ("before June, when the rains return"; ", whatever happens")
     for k, t in enumerate(run):
-        if t.text == ";":
+        if t.text == ";" or t.text == "," and k + 1 < len(run) and _comment_clause(run[k + 1]):
             run = run[:k]
             break
     return run, polarity
+
+
+def _comment_clause(tok) -> bool:
+    """A clause opened by a relative 'when'/'which'/'where' or a concessive
+    'whatever'/'however'/'regardless': a comment on the action, not part of it."""
+    if tok.lower_ in ("whatever", "whichever", "whoever", "however", "regardless", "whenever"):
+        return True
+    return tok.lower_ in ("when", "which", "where", "who") and tok.head.dep_ in ("relcl", "advcl") and tok.head.i > tok.i
 
 
 def _is_frame(tok, lex: TriggerLexicon) -> bool:
@@ -327,6 +336,8 @@ def _read_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
             return None
         if any(c.dep_ == "advmod" and c.lower_ in lex.speculative for c in verb.children):
             return None
+    if e.words[0] == "must" and any(c.dep_ == "advmod" and c.lower_ in lex.speculative and c.i < verb.i for c in verb.children):
+        return None  # 'the dispute must eventually end up before a tribunal': a prediction
     action, polarity = _action_tokens(verb, last, lex)
     if _negated(tok, verb):
         polarity = "dont"
