@@ -275,17 +275,22 @@ def _group_lines(lines: list[_Line], text: str, fields) -> list[list[_Line]]:
     ("Date: ...", "By ...", "Title: ...") start a new group."""
     groups: list[list[_Line]] = []
     cur: list[_Line] = []
+    top = True  # before the first blank line: the lines of a plain-text header
     for ln in lines:
         if ln.blank:
             if cur:
                 groups.append(cur)
                 cur = []
+                top = False
             continue
         is_field = False
         if cur and len(ln.keep) <= FIELD_LINE_MAX_CHARS:
             line_text = "".join(text[o] for o in ln.keep)
             is_field = any(p.regex.match(line_text) for p in fields)
-        if cur and (ln.heading or ln.bullet or cur[-1].heading or is_field or cur[-1].field):
+        # a headline, a standfirst, a name: top lines that end without a full stop
+        # and are followed by a capital are lines of their own, not a wrapped paragraph
+        headline = top and cur and ln.keep and text[ln.keep[0]].isupper() and not _ends_sentence(text, cur[-1])
+        if cur and (ln.heading or ln.bullet or cur[-1].heading or is_field or cur[-1].field or headline):
             groups.append(cur)
             cur = []
         ln.field = is_field
@@ -293,6 +298,12 @@ def _group_lines(lines: list[_Line], text: str, fields) -> list[list[_Line]]:
     if cur:
         groups.append(cur)
     return groups
+
+
+def _ends_sentence(text: str, ln: _Line) -> bool:
+    """The line's last kept character closes a sentence or continues one (a comma)."""
+    end = "".join(text[o] for o in ln.keep[-3:]).rstrip()
+    return not end or end[-1] in ".!?:;,\u2019\u201d'\")-"
 
 
 def _group_text(group: list[_Line], text: str) -> str:
@@ -363,6 +374,8 @@ _SEARCHED_KINDS = ("disclaimer", "note_date", "editorial_note", "voice", "first_
 # an opening editorial note ("Excerpt from a speech by ... on 31 May 2025.") is short
 _NOTE_MAX_WORDS = 60
 _NOTE_MAX_BLOCKS = 2
+# how many blocks (a headline, a standfirst, a name) may stand before a header's date line
+_STANDFIRST_REACH = 3
 
 
 def _match(patterns, kind: str, text: str):
@@ -475,6 +488,11 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
             break
     if body_start == len(blocks):
         body_start = 0
+    # a standfirst reads like prose, but a date or byline line after it is still header
+    for j in range(body_start, min(len(blocks), body_start + _STANDFIRST_REACH + 1)):
+        t = blocks[j].text(text).strip()
+        if len(t) <= FIELD_LINE_MAX_CHARS and (_match(pats, "date", t) or _match(pats, "byline", t)):
+            body_start = j + 1
     limit = min(body_start, int(cfg.get("header_max_blocks", 30)))
 
     title_candidates: list[tuple[int, int]] = []  # (priority, block index)
@@ -569,7 +587,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
                 continue
             b = blocks[i]
             names = _person_names(b.text(text), org_heads)
-            if names and (b.emphasized or i == start_at or kinds.get(i - 1) in ("title", "dateline")):
+            if names and (b.emphasized or i == start_at or kinds.get(i - 1) in ("title", "dateline") or kinds.get(i + 1) == "dateline"):
                 for a, e in names:
                     meta.author_spans.append(Span(b.start + a, b.start + e))
                 kinds[i] = "byline"

@@ -211,6 +211,29 @@ def test_more_header_variants(assets, tmp_path, text, title, published):
     assert (m.title, m.published) == (title, published)
 
 
+def test_plain_text_header_lines_without_blank_lines(assets, tmp_path):
+    text = (
+        "Ports are the new front line. Lisbon has noticed\n"
+        "The city is carrying the cost of the Atlantic trade. Brussels has promised help that never came\n"
+        "Joana Pires\n"
+        "2 October 2024\n\n"
+        "When the harbour master spoke last week, she was blunt about the queues and the costs.\n"
+    )
+    f = tmp_path / "doc.txt"
+    f.write_text(text, encoding="utf-8")
+    m = ingest(f, assets).meta
+    assert (m.title, m.authors, m.published) == ("Ports are the new front line. Lisbon has noticed", ["Joana Pires"], "2024-10-02")
+
+
+def test_wrapped_first_paragraph_stays_one_block(assets, tmp_path):
+    # near miss: a wrapped paragraph at the top whose lines end mid-sentence in lower case
+    text = "The port reopened on Monday after a strike that\nlasted nine days and cost the region dearly.\n\nTraders were relieved.\n"
+    f = tmp_path / "doc.txt"
+    f.write_text(text, encoding="utf-8")
+    doc = ingest(f, assets)
+    assert doc.blocks[0].text(doc.view.text) == "The port reopened on Monday after a strike that lasted nine days and cost the region dearly."
+
+
 @pytest.mark.parametrize(
     "text, published, series, authors",
     [
