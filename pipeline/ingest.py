@@ -83,6 +83,9 @@ _BLOCKQUOTE = re.compile(r"^(?:>[ \t]?)+")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2023\u25aa\u25cf\u2013]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!])")
+# a footnote marker glued to a word or a full stop: superscript digits ("piracy.\u2075")
+# or a bracketed number ("piracy.[5]", not a markdown link "[5](url)"); "km\u00b2" is a unit
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)(?:(?<!m)[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+|\[\d{1,3}\](?!\())")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _HRULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
 _TERMINAL = set('.!?:;"\'\u201d\u2019)]')
@@ -174,6 +177,9 @@ def _strip_line(text: str, start: int, end: int) -> _Line:
             drop[i] = 1
     for m in _ESCAPE.finditer(s, lead):
         drop[m.start()] = 1
+    for m in _FOOTNOTE_MARK.finditer(s, lead):
+        for i in range(m.start(), m.end()):
+            drop[i] = 1
     for m in _EMPHASIS.finditer(s, lead):
         if s[m.start()] == "_" and _intraword(s, m.start(), m.end()):
             continue

@@ -37,6 +37,11 @@ CASES = [
      [("April", "DATE", "2023-04", None)]),
     ("The plan was published next April.", "2022-09-16",
      [("next April", "DATE", "2023-04", None)]),
+    # a section label is no quarter; an approximate frequency keeps its mod
+    ("Q1: What did the two sides agree? Growth slowed in Q1 2024.", "2024-05-02",
+     [("Q1 2024", "DATE", "2024-Q1", None)]),
+    ("The envoys meet roughly once a month.", "2024-05-02",
+     [("roughly once a month", "SET", "P1M", "APPROX")]),
     # a part of a named day is a TIME; a time of day takes the day the narrative is at
     ("Troops moved in on the night of 14 August 2021, and the airport closed.", "2021-09-01",
      [("the night of 14 August 2021", "TIME", "2021-08-14TNI", None)]),

@@ -225,6 +225,21 @@ def test_plain_text_header_lines_without_blank_lines(assets, tmp_path):
     assert (m.title, m.authors, m.published) == ("Ports are the new front line. Lisbon has noticed", ["Joana Pires"], "2024-10-02")
 
 
+@pytest.mark.parametrize(
+    "line, view",
+    [
+        ("The fund ran dry in 2023.\u2075 Donors left.", "The fund ran dry in 2023. Donors left."),
+        ("The fund ran dry in 2023.[12] Donors left.", "The fund ran dry in 2023. Donors left."),
+        # near misses: a unit and a markdown link keep their characters
+        ("The camp covers 40 km\u00b2 of desert.", "The camp covers 40 km\u00b2 of desert."),
+        ("See the report [5](https://example.org/r) for details.", "See the report 5 for details."),
+    ],
+)
+def test_footnote_markers_leave_the_view(assets, line, view):
+    v, _ = build_view(line + "\n", assets)
+    assert v.text.strip() == view
+
+
 def test_wrapped_first_paragraph_stays_one_block(assets, tmp_path):
     # near miss: a wrapped paragraph at the top whose lines end mid-sentence in lower case
     text = "The port reopened on Monday after a strike that\nlasted nine days and cost the region dearly.\n\nTraders were relieved.\n"

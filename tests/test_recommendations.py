@@ -82,6 +82,9 @@ NEGATIVE = [
     "The ministry said last year that it had to cut spending.",
     "It should not surprise anyone that prices rose.",
     "The dispute must eventually end up before an international tribunal.",
+    "Should the deal be implemented, the port would gain a naval foothold.",
+    "The northern sea must be among the most unforgiving waters on earth.",
+    "Officials in the capital must wonder what became of the promised ships.",
 ]
 
 

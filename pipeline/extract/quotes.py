@@ -270,7 +270,8 @@ def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
         if frame.text_before().endswith(_INTRO):
             return "direct"
         prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
-        continued = content[-1:].isalnum() and frame.text_after()[:1].islower()
+        # a fragment the author's sentence carries on after, or words with no verb: partial
+        continued = content[-1:].isalnum() and frame.text_after()[:1].islower() or not any(t.pos_ in ("VERB", "AUX") for t in frame.inside)
         if prev is not None and prev.i == cue.last and prev.pos_ == "VERB" and cue_seg is frame.seg and not _woven_cue(prev) and not continued:
             # 'X said "..."'; but 'recognizing that "..."' and 'promised "zero tolerance" for X' are woven in
             return "direct"

@@ -80,6 +80,7 @@ class TriggerLexicon:
     prediction_aux: frozenset[str]
     quantity: frozenset[str]
     speculative: frozenset[str]
+    epistemic_verbs: frozenset[str]
     reporting: frozenset[str]
     author_refs: frozenset[str]
     patterns: tuple[Pattern, ...]
@@ -107,6 +108,7 @@ class TriggerLexicon:
             filters.get("prediction_auxiliaries", frozenset()),
             filters.get("quantity_nouns", frozenset()),
             filters.get("speculative_adverbs", frozenset()),
+            filters.get("epistemic_verbs", frozenset()),
             assets.lexicon_set("reporting_verbs"),
             assets.lexicon_set("author_references"),
             assets.patterns("non_recommendations"),
@@ -132,6 +134,15 @@ def _words_match(doc, i: int, words: tuple[str, ...]) -> bool:
     if i < 0 or i + len(words) > len(doc):
         return False
     return all(doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _opens_clause(tok) -> bool:
+    """The token starts its sentence (after a conjunction or punctuation at most)."""
+    doc = tok.doc
+    k = tok.sent.start
+    while k < tok.i and (doc[k].is_punct or doc[k].dep_ == "cc" or doc[k].is_space):
+        k += 1
+    return k == tok.i
 
 
 def _is_question(sent) -> bool:
@@ -324,12 +335,19 @@ def _read_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
     subj, passive = _subject(verb)
     if subj is not None and subj.i > tok.i and not passive:
         return None  # "Should the talks fail, ..." (conditional inversion)
+    if e.words[0] == "should" and _opens_clause(tok) and any(c.dep_ == "nsubjpass" and c.i > tok.i for c in verb.children):
+        return None  # "Should the deal be signed, ..." (the same, in the passive)
     if _embedded(verb):
         return None
     if e.words[0] == "must" and verb.lemma_ == "be":
         pred = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
         if any(" ".join(w.lower_ for w in p.subtree) in lex.epistemic or p.lower_ in lex.epistemic for p in pred):
             return None
+        # 'must be among the most unforgiving waters': a superlative or 'among' is a judgement
+        if any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children) or any(w.tag_ in ("JJS", "RBS") for p in pred for w in p.subtree):
+            return None
+    if e.words[0] == "must" and verb.lemma_.lower() in lex.epistemic_verbs:
+        return None  # 'officials must wonder what became of it': a conjecture about minds
     if e.words[0] == "should":
         sl = subj.lower_ if subj is not None else None
         if sl in _PRONOUN_SUBJECTS_PREDICTIVE and not passive and verb.lemma_.lower() in lex.predictive:

@@ -830,7 +830,8 @@ def _k_set(m, match, nar, assets):
     if unit in _TOD:
         return Timex("SET", f"XXXX-XX-XX{_TOD[unit]}"), None
     n = _number(_g(match, "n"), assets) if _g(match, "n") else 1
-    return Timex("SET", _duration_value(n, _unit(unit))), None
+    mod = assets.mapping("temporal_modifiers").get(_g(match, "mod").lower()) if _g(match, "mod") else None
+    return Timex("SET", _duration_value(n, _unit(unit)), mod), None  # "roughly once a month": APPROX
 
 
 def _k_clock(m, match, nar, assets):
