@@ -30,7 +30,14 @@ def corpus_strings() -> tuple[set[str], set[str]]:
             elif rec["type"] == "entity" and rec["label"] == "PERSON":
                 names.add(rec["canonical"])
                 parts.update(t for t in re.split(r"[\s-]+", rec["canonical"]) if len(t) >= 4)
-    return names, parts - names
+    # title words inside names ("Hassan Sheikh Mohamud") are generic knowledge, not the document's
+    titles = json.loads((ROOT / "models" / "lexicons" / "person_titles.json").read_text(encoding="utf-8"))
+    title_words = {w for entry in _entries(titles) for w in entry.split()}
+    return names, parts - names - title_words
+
+
+def _entries(lexicon: dict) -> list[str]:
+    return list(lexicon.get("entries") or lexicon.get("map") or [])
 
 
 def scanned_files():
