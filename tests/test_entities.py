@@ -455,3 +455,19 @@ def test_legal_heads_and_acronyms_of_treaties(records_of):
     assert ents["Pact on Fisheries and Coasts"] == "LAW"
     assert "Pact" not in ents  # the bare head of a legal instrument is no name
     assert ents["Harrow Shoal"] == "LOC"
+
+
+@pytest.mark.parametrize(
+    "sentence, name, label, canonical",
+    [
+        ("Egyptian president Abdel Fattah el-Sisi said his country would act.", "Abdel Fattah el-Sisi", "PERSON", "Abdel Fattah el-Sisi"),
+        ("President Bashar al-Assad left the capital.", "Bashar al-Assad", "PERSON", "Bashar al-Assad"),
+        # an acronym whose letters come from inside words pairs with the name right before it
+        ("The Union (AU) and the Intergovernmental Authority on Development (IGAD) met.", "IGAD", "ORG", "Intergovernmental Authority on Development"),
+        ("The Union (AU) and the Intergovernmental Authority on Development (IGAD) met.", "Intergovernmental Authority on Development", "ORG", "Intergovernmental Authority on Development"),
+    ],
+)
+def test_particles_and_inner_letter_acronyms(records_of, sentence, name, label, canonical):
+    text = "Names\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n" + sentence + "\n"
+    found = [e for e in records_of(text).get("entity", []) if e["text"] == name]
+    assert found and (found[0]["label"], found[0]["canonical"]) == (label, canonical), [(e["text"], e["label"]) for e in records_of(text)["entity"]]

@@ -275,6 +275,8 @@ def _name_run(doc, k: int, rules: EntityRules, limit: int = 5) -> int:
                 p += 1
             if p < len(doc) and _is_name_token(doc[p]):
                 j = p
+            elif p + 1 < len(doc) and _glued_hyphen(doc, p) and _is_name_token(doc[p + 1]):
+                j, n = p + 2, n + 1  # "al-Assad", "el-Baradei"
             else:
                 break
         else:
@@ -419,6 +421,10 @@ def _clean(sdoc, i: int, j: int, rules: EntityRules) -> tuple[int, int]:
             i += 1
         else:
             break
+    # an opening bracket the name does not close: "Authority on Development (IGAD" ends before it
+    opened = next((k for k in range(i, j) if sdoc[k].text == "(" and not any(sdoc[x].text == ")" for x in range(k + 1, j))), None)
+    if opened is not None and opened > i:
+        j = opened
     while j > i:
         t = sdoc[j - 1]
         glued = j - 2 >= i and _glued_hyphen(sdoc, j - 2)
@@ -670,6 +676,10 @@ def _long_form_start(words: list[str], acronym: str) -> int | None:
     return None
 
 
+# small words inside a name in any language ("Alliance of Sahel States", "Banco de Mexico")
+_TRANSLATED_JOINERS = frozenset({"of", "for", "on", "de", "du", "des", "del", "la", "le", "di"})
+
+
 def _translated_long_form_start(words: list[str], acronym: str) -> int | None:
     """An acronym from another language ("Alliance of Sahel States (AES)"):
     the capitalised name right before the parenthesis (small joining words
@@ -678,16 +688,15 @@ def _translated_long_form_start(words: list[str], acronym: str) -> int | None:
     letters = _acronym_letters(acronym)
     if len(letters) < 2 or not words or not words[-1][:1].isupper() or words[-1][0].lower() != letters[-1]:
         return None
-    start = None
+    found = None
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         if w[:1].isupper():
-            start = k
-        elif w.lower() not in _NAME_JOINERS:
-            break
-    if start is None or words[start][0].lower() != letters[0] or len(words) - start < 2:
-        return None
-    return start
+            if w[0].lower() == letters[0] and len(words) - k >= 2:
+                found = k  # the longest such name, within one name
+        elif w.lower() not in _TRANSLATED_JOINERS:
+            break  # 'and', 'the' and other words end the name
+    return found
 
 
 def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:

@@ -231,8 +231,8 @@ class Attributor:
             return self.antecedents(span, self.pronouns[words[0]])
         for e in reversed(self.entities_in(span)):
             after = self.text[e.end : span.end].strip()
-            if after and not after.startswith(","):
-                continue
+            if after and not after.startswith((",", "(")):
+                continue  # (an apposition or an acronym in parentheses may follow)
             before = set(_words(self.text[span.start : e.start]))
             if before & self.prepositions:
                 continue
