@@ -1062,14 +1062,10 @@ def _head_references(doc: Document, mentions: list[EntityMention], rules: Entity
         return mentions
     heads = sorted({f[1] for f in full}, key=len, reverse=True)
     rx = re.compile(r"(?<!\w)[Tt]he\s+(" + "|".join(map(re.escape, heads)) + r")(?![\w\-\u2010\u2011])(?!\s+(?:[A-Z]|(?:of|for|on)\s+(?:the\s+)?[A-Z]))")
-    at = {(m.start, m.end): n for n, m in enumerate(mentions)}
-    covered = bytearray(len(text) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    out = list(mentions)
+    placed = _Placed(mentions, len(text))
     for hit in rx.finditer(text):
         a, b = hit.span(1)
-        if any(covered[a:b]) and (a, b) not in at:
+        if placed.inside_another(a, b):
             continue  # inside a longer name
         earlier = [f for f in full if f[1] == hit.group(1) and f[0] < a]
         names = {f[4] for f in earlier}
@@ -1077,12 +1073,31 @@ def _head_references(doc: Document, mentions: list[EntityMention], rules: Entity
             continue
         latest = max(earlier)
         group = latest[2] if len(names) == 1 else "ref:" + hit.group(1).lower()
-        ref = EntityMention(a, b, latest[3], rule=RULE_HEAD_REF, group=group)
-        if (a, b) in at:
-            out[at[(a, b)]] = ref
+        placed.put(EntityMention(a, b, latest[3], rule=RULE_HEAD_REF, group=group))
+    return _modifier_references(doc, placed.out, rules)
+
+
+class _Placed:
+    """Mentions by span, for the rules that add references: whether a span
+    lies inside another mention, and a reference put in place of a mention on
+    the same span (or added)."""
+
+    def __init__(self, mentions: list[EntityMention], size: int):
+        self.out = list(mentions)
+        self._at = {(m.start, m.end): k for k, m in enumerate(mentions)}
+        self._covered = bytearray(size + 1)
+        for m in mentions:
+            self._covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+    def inside_another(self, a: int, b: int) -> bool:
+        return any(self._covered[a:b]) and (a, b) not in self._at
+
+    def put(self, ref: EntityMention) -> None:
+        k = self._at.get((ref.start, ref.end))
+        if k is None:
+            self.out.append(ref)
         else:
-            out.append(ref)
-    return _modifier_references(doc, out, rules)
+            self.out[k] = ref
 
 
 # geographic heads whose name can drop them: "the Caspian" for "the Caspian Sea"
@@ -1104,15 +1119,11 @@ def _modifier_references(doc: Document, mentions: list[EntityMention], rules: En
     if not named:
         return mentions
     rx = re.compile(r"(?<!\w)[Tt]he\s+(" + "|".join(map(re.escape, sorted(named, key=len, reverse=True))) + r")(?![\w\-])")
-    at = {(m.start, m.end): n for n, m in enumerate(mentions)}
-    covered = bytearray(len(text) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    out = list(mentions)
+    placed = _Placed(mentions, len(text))
     for hit in rx.finditer(text):
         a, b = hit.span(1)
         first, group = named[hit.group(1)]
-        if a <= first or any(covered[a:b]) and (a, b) not in at:
+        if a <= first or placed.inside_another(a, b):
             continue
         seg = doc.segment_at(a)
         span = seg.char_span(a, b) if seg is not None and seg.doc is not None else None
@@ -1121,12 +1132,8 @@ def _modifier_references(doc: Document, mentions: list[EntityMention], rules: En
         nxt = seg.doc[span.end] if span.end < len(seg.doc) else None
         if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.text[:1].isupper()) or span.root.dep_ in ("amod", "compound"):
             continue
-        ref = EntityMention(a, b, "LOC", rule=RULE_HEAD_REF, group=group)
-        if (a, b) in at:
-            out[at[(a, b)]] = ref
-        else:
-            out.append(ref)
-    return out
+        placed.put(EntityMention(a, b, "LOC", rule=RULE_HEAD_REF, group=group))
+    return placed.out
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
