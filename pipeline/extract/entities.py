@@ -138,6 +138,9 @@ class EntityRules:
 
         # "the port of X", "the province of X": X is a GPE
         self.settlement_nouns = assets.lexicon_set("settlement_nouns")
+        # "the Caspian" for "the Caspian Sea"; "Alliance of Sahel States (AES)"
+        self.droppable_geo_heads = assets.lexicon_set("droppable_geographic_heads", lower=False)
+        self.any_language_joiners = assets.lexicon_set("name_joiners_any_language")
         # "the energy company X", "the consultancy X": X is an ORG
         self.organisation_nouns = assets.lexicon_set("organisation_common_nouns")
 
@@ -676,11 +679,7 @@ def _long_form_start(words: list[str], acronym: str) -> int | None:
     return None
 
 
-# small words inside a name in any language ("Alliance of Sahel States", "Banco de Mexico")
-_TRANSLATED_JOINERS = frozenset({"of", "for", "on", "de", "du", "des", "del", "la", "le", "di"})
-
-
-def _translated_long_form_start(words: list[str], acronym: str) -> int | None:
+def _translated_long_form_start(words: list[str], acronym: str, joiners: frozenset[str]) -> int | None:
     """An acronym from another language ("Alliance of Sahel States (AES)"):
     the capitalised name right before the parenthesis (small joining words
     allowed inside) whose first and last words start with the acronym's first
@@ -694,7 +693,7 @@ def _translated_long_form_start(words: list[str], acronym: str) -> int | None:
         if w[:1].isupper():
             if w[0].lower() == letters[0] and len(words) - k >= 2:
                 found = k  # the longest such name, within one name
-        elif w.lower() not in _TRANSLATED_JOINERS:
+        elif w.lower() not in joiners:
             break  # 'and', 'the' and other words end the name
     return found
 
@@ -723,7 +722,7 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
                 words = [t.text for t in toks]
                 st = _long_form_start(words, sdoc[k + 1].text)
                 if st is None:
-                    st = _translated_long_form_start(words, sdoc[k + 1].text)
+                    st = _translated_long_form_start(words, sdoc[k + 1].text, rules.any_language_joiners)
                 if st is None:
                     continue
                 i, j = _clean(sdoc, toks[st].i, k, rules)
@@ -1100,10 +1099,6 @@ class _Placed:
             self.out[k] = ref
 
 
-# geographic heads whose name can drop them: "the Caspian" for "the Caspian Sea"
-_DROPPABLE_GEO_HEADS = frozenset({"Sea", "Ocean", "River", "Desert", "Gulf", "Strait", "Straits", "Channel", "Basin"})
-
-
 def _modifier_references(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
     """"the Caspian" after "the Caspian Sea", "the Baltic" after "the Baltic
     Sea": a place named earlier by its modifier alone, after "the" and not
@@ -1114,7 +1109,7 @@ def _modifier_references(doc: Document, mentions: list[EntityMention], rules: En
         if m.label != "LOC":
             continue
         words = _norm_text(text[m.start : m.end]).split()
-        if len(words) >= 2 and words[-1] in _DROPPABLE_GEO_HEADS and all(w[:1].isupper() for w in words[:-1]):
+        if len(words) >= 2 and words[-1] in rules.droppable_geo_heads and all(w[:1].isupper() for w in words[:-1]):
             named.setdefault(" ".join(words[:-1]), (m.start, m.group or "name:" + " ".join(words).lower()))
     if not named:
         return mentions

@@ -81,6 +81,8 @@ class TriggerLexicon:
     quantity: frozenset[str]
     speculative: frozenset[str]
     epistemic_verbs: frozenset[str]
+    concessive_openers: frozenset[str]
+    relative_openers: frozenset[str]
     reporting: frozenset[str]
     author_refs: frozenset[str]
     patterns: tuple[Pattern, ...]
@@ -99,6 +101,7 @@ class TriggerLexicon:
                 anchor = words.index("time") if kind == "time" else 0
                 by_anchor.setdefault(words[anchor], []).append(Entry(kind, words, strength, anchor))
         filters = {k: frozenset(v) for k, v in assets.mapping("recommendation_filters").items()}
+        openers = assets.mapping("comment_clause_openers")
         return cls(
             {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_anchor.items()},
             assets.lexicon_set("discourse_verbs"),
@@ -109,6 +112,8 @@ class TriggerLexicon:
             filters.get("quantity_nouns", frozenset()),
             filters.get("speculative_adverbs", frozenset()),
             filters.get("epistemic_verbs", frozenset()),
+            frozenset(openers.get("concessive", ())),
+            frozenset(openers.get("relative", ())),
             assets.lexicon_set("reporting_verbs"),
             assets.lexicon_set("author_references"),
             assets.patterns("non_recommendations"),
@@ -268,18 +273,18 @@ def _action_tokens(verb, after: int, lex: TriggerLexicon) -> tuple[list, str]:
     # stop at a semicolon (what follows is a new statement), and before a comment
     # after a comma ("before June, when the rains return"; ", whatever happens")
     for k, t in enumerate(run):
-        if t.text == ";" or t.text == "," and k + 1 < len(run) and _comment_clause(run[k + 1]):
+        if t.text == ";" or t.text == "," and k + 1 < len(run) and _comment_clause(run[k + 1], lex):
             run = run[:k]
             break
     return run, polarity
 
 
-def _comment_clause(tok) -> bool:
-    """A clause opened by a relative 'when'/'which'/'where' or a concessive
-    'whatever'/'however'/'regardless': a comment on the action, not part of it."""
-    if tok.lower_ in ("whatever", "whichever", "whoever", "however", "regardless", "whenever"):
+def _comment_clause(tok, lex: TriggerLexicon) -> bool:
+    """A clause opened by a concessive 'whatever'/'however' or a relative
+    'when'/'which' (``comment_clause_openers``): a comment on the action, not part of it."""
+    if tok.lower_ in lex.concessive_openers:
         return True
-    return tok.lower_ in ("when", "which", "where", "who") and tok.head.dep_ in ("relcl", "advcl") and tok.head.i > tok.i
+    return tok.lower_ in lex.relative_openers and tok.head.dep_ in ("relcl", "advcl") and tok.head.i > tok.i
 
 
 def _is_frame(tok, lex: TriggerLexicon) -> bool:

@@ -29,8 +29,6 @@ from .clauses import after_complementiser, contiguous, has_own_subject, span_of,
 from .cues import Cue, CueLexicon, cue_span, speaker_phrases
 from .quotes import QuoteMention
 
-# verbs whose content may be a question ('asked why ...')
-_ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question", "query"})
 UNSOURCED_ADVERBS = ("reportedly", "allegedly", "reputedly", "purportedly", "supposedly")
 
 
@@ -96,7 +94,7 @@ def _is_author(seg: Segment, tok, author_refs: frozenset[str], text: str) -> boo
     return sp is not None and " ".join(text[sp.start : sp.end].lower().split()) in author_refs
 
 
-def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
+def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str, asking: frozenset[str]):
     """'X maintained that <content>'."""
     doc = verb.doc
     # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
@@ -108,7 +106,7 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     if comp is None:
         return None
     first = comp.left_edge
-    if first.i < comp.i and (first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")) and verb.lemma_.lower() not in _ASKING_VERBS:
+    if first.i < comp.i and (first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")) and verb.lemma_.lower() not in asking:
         return None  # 'would have predicted how crowded the seas would become': no statement reported
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in comp.children):
         return None  # 'the island states themselves need not ...' misread as 'states' + clause
@@ -218,6 +216,7 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
 
     lex = CueLexicon.load(assets)
     author_refs = assets.lexicon_set("author_references")
+    asking = assets.lexicon_set("asking_verbs")
     text = doc.view.text
     phrase_starts = sorted({words[0] for words, role in lex.phrases if role in ("object", "possessor")})
     words = list(lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
@@ -239,6 +238,6 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
             elif tok.lower_ in UNSOURCED_ADVERBS:
                 found = _from_unsourced(seg, tok)
             elif lex.is_verb(tok):
-                found = _from_content_clause(seg, tok, lex, author_refs, text) or _from_as_frame(seg, tok, lex, author_refs, text)
+                found = _from_content_clause(seg, tok, lex, author_refs, text, asking) or _from_as_frame(seg, tok, lex, author_refs, text)
             if found is not None:
                 yield found
