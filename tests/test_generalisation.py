@@ -73,3 +73,43 @@ def test_a_name_part_inside_another_name_is_not_a_hit():
     line = '  "Saint Helena", "Helena"'
     hits = [m for m in re.finditer(r"\bHelena\b", line) if not _inside_longer_name(line, m)]
     assert [m.start() for m in hits] == [line.rindex("Helena")]
+
+
+def _gazetteer_names() -> set[str]:
+    """Every name the lexicons list (generic knowledge: countries, capitals, regions ...)."""
+    out: set[str] = set()
+    for f in (ROOT / "models" / "lexicons").glob("*.json"):
+        data = json.loads(f.read_text(encoding="utf-8"))
+        out.update(e for e in data.get("entries") or [] if isinstance(e, str))
+        for k, v in (data.get("map") or {}).items():
+            out.add(k)
+            if isinstance(v, dict):
+                out.update(v.get("aliases", []) + v.get("demonyms", []))
+    return out
+
+
+def test_no_corpus_entity_names_in_code_or_assets():
+    """Names of any kind (organisations, places, laws ...) from the gold that no
+    gazetteer lists: not even as an example in a docstring or description."""
+    known = _gazetteer_names()
+    known_text = " | ".join(sorted(known))
+    names = set()
+    for gold in (ROOT / "corpus" / "gold").glob("*.jsonl"):
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if rec["type"] == "entity":
+                if rec["label"] == "NORP":
+                    continue  # nationality words are generic knowledge
+                for n in (rec["text"], rec["canonical"]):
+                    # a word of a listed name ("North Atlantic" of the alliance) is known too
+                    if len(n) >= 4 and n not in known and not n.islower() and not re.search(rf"\b{re.escape(n)}\b", known_text):
+                        names.add(n)
+    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(names, key=len, reverse=True)))
+    hits = [
+        f"{f.relative_to(ROOT)}:{i}: {m.group(0)!r}"
+        for f in scanned_files()
+        for i, line in enumerate(f.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        for m in [pattern.search(line)]
+        if m
+    ]
+    assert not hits, "corpus names in code/assets:\n" + "\n".join(hits[:20])

@@ -138,7 +138,7 @@ class EntityRules:
 
         # "the port of X", "the province of X": X is a GPE
         self.settlement_nouns = assets.lexicon_set("settlement_nouns")
-        # "the Caspian" for "the Caspian Sea"; "Alliance of Sahel States (AES)"
+        # "the Adriatic" for "the Adriatic Sea"; "Union of Alpine Ports (UPA)"
         self.droppable_geo_heads = assets.lexicon_set("droppable_geographic_heads", lower=False)
         self.any_language_joiners = assets.lexicon_set("name_joiners_any_language")
         # "the energy company X", "the consultancy X": X is an ORG
@@ -424,7 +424,7 @@ def _clean(sdoc, i: int, j: int, rules: EntityRules) -> tuple[int, int]:
             i += 1
         else:
             break
-    # an opening bracket the name does not close: "Authority on Development (IGAD" ends before it
+    # an opening bracket the name does not close: "Authority for Water (AWR" ends before it
     opened = next((k for k in range(i, j) if sdoc[k].text == "(" and not any(sdoc[x].text == ")" for x in range(k + 1, j))), None)
     if opened is not None and opened > i:
         j = opened
@@ -517,7 +517,7 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, pla
             continue
         i, j = _clean(sdoc, ent.start, ent.end, rules)
         if j - i == 1 and sdoc[i].is_upper and len(sdoc[i]) > 3 and rules.gaz(sdoc[i].text) is None:
-            hit = rules.gaz_shouted(sdoc[i].text)  # "WASHINGTON -" in a dateline
+            hit = rules.gaz_shouted(sdoc[i].text)  # "NAIROBI -" in a dateline
             if hit is not None:
                 yield _Cand(i, j, hit.label, RULE_GAZETTEER, 2, group=hit.group)
                 continue
@@ -605,7 +605,7 @@ def _header_name_line(seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
 
 def _byline_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
     """The authors the header names are persons; an organisation after a
-    comma ("Author: Ana Ruiz, Lowy Institute") is the ORG its head says."""
+    comma ("Author: Ana Ruiz, Hudson Institute") is the ORG its head says."""
     if seg.kind != "byline":
         return
     for sp in doc.meta.author_spans:
@@ -680,7 +680,7 @@ def _long_form_start(words: list[str], acronym: str) -> int | None:
 
 
 def _translated_long_form_start(words: list[str], acronym: str, joiners: frozenset[str]) -> int | None:
-    """An acronym from another language ("Alliance of Sahel States (AES)"):
+    """An acronym from another language ("Union of Alpine Ports (UPA)"):
     the capitalised name right before the parenthesis (small joining words
     allowed inside) whose first and last words start with the acronym's first
     and last letters."""
@@ -779,7 +779,7 @@ def _head_word(words: list[str], rules: EntityRules) -> str | None:
     Studies", "Convention on the Law of the Sea") or the last word
     ("Lake Chad Basin Commission", "Port State Measures Agreement"); an
     organisation or legal head outranks a geographic one wherever it stands
-    ("Gulf of Guinea Commission" is an ORG, "Convention on the Law of the Sea"
+    ("Gulf of Aden Commission" is an ORG, "Convention on the Law of the Sea"
     a LAW, "Blue Nile Dam" a FAC); else a geographic prefix ("Lake Tanganyika").
     """
     if len(words) < 2:
@@ -827,8 +827,8 @@ def _extend_left(sdoc, h: int, rules: EntityRules, label: str | None, headline: 
     """First token of the name that ends at head token h: capitalised words,
     a glued hyphen ("Self-Government Act") and, in the name of a legal
     instrument or an organisation, joining words between capitalised ones
-    ("Protection of Coastal Waters and Fisheries Act", "African Union
-    Peace and Security Council"), never across another head or a gazetteer
+    ("Protection of Coastal Waters and Fisheries Act", "Nordic Council
+    Fisheries and Ports Committee"), never across another head or a gazetteer
     name ("Ghana and Security Council members")."""
     joiners = _LEFT_JOINERS.get(label or "", frozenset())
     i = h
@@ -970,7 +970,7 @@ def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
 
 
 def _settlement_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) -> list[_Cand]:
-    """"the Black Sea port of Novorossiysk", "the province of Salta": the
+    """"the Black Sea port of Tarvask", "the province of Orluna": the
     capitalised name after a settlement noun and "of" is a GPE (a gazetteer
     name keeps its own label; a name with a head noun of its own is left to
     the head rule: "the city of London Corporation")."""
@@ -991,7 +991,7 @@ def _settlement_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
 
 
 def _apposed_organisation_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) -> list[_Cand]:
-    """"the state energy company SOCAR", "Almaty-based consultancy Steppe
+    """"the state energy company KAVOR", "Lima-based consultancy Ridgeline
     Analytics": a capitalised name right after a lower-case organisation noun
     is an ORG (a gazetteer name keeps its label; dates and titles are not names)."""
     sdoc = seg.doc
@@ -1100,9 +1100,9 @@ class _Placed:
 
 
 def _modifier_references(doc: Document, mentions: list[EntityMention], rules: EntityRules) -> list[EntityMention]:
-    """"the Caspian" after "the Caspian Sea", "the Baltic" after "the Baltic
+    """"the Adriatic" after "the Adriatic Sea", "the Aral" after "the Aral
     Sea": a place named earlier by its modifier alone, after "the" and not
-    before a noun ("the Caspian states" is left alone)."""
+    before a noun ("the Adriatic states" is left alone)."""
     text = doc.view.text
     named = {}
     for m in mentions:

@@ -117,7 +117,7 @@ def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]
 
     Groups that share a name are one ("EU" paired with "European Union (EU)"
     and the gazetteer's "EU"); a mention without a group joins the group
-    whose name it writes ("WASHINGTON" in a dateline), unless a title or a
+    whose name it writes ("NAIROBI" in a dateline), unless a title or a
     head noun makes it a person ("Rep. Jordan" is not the country).
     """
     words = [" ".join(_words(f)) for f in forms]
@@ -218,7 +218,7 @@ def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity
         if c not in best or rank > best[c][0]:
             best[c] = (rank, f)
     for c, (rank, f) in best.items():
-        # only shouted forms ("WASHINGTON -"): the gazetteer's normal case
+        # only shouted forms ("NAIROBI -"): the gazetteer's normal case
         name = c.split(":", 1)[1] if ":" in c and not c.startswith("name:") else None
         if f.isupper() and name is not None and name.lower() == f.lower():
             best[c] = (rank, name)
