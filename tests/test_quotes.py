@@ -200,6 +200,9 @@ REPORTED = [
     # near misses: a clause before a semicolon; a relative clause misread as content
     ("The council suspended the two members; they replied by forming a rival bloc.", None, []),
     ("The ministry announced a plan in April under which the state company takes a stake in new mines.", None, []),
+    # a participle right after the noun belongs to the group; one after a comma does not
+    ("Diplomats involved in the process said most of the text was agreed.", "most of the text was agreed", ["Diplomats involved in the process"]),
+    ("The envoy, speaking in Geneva, said the text was agreed.", "the text was agreed", ["envoy"]),
     # an embedded question after a verb that does not ask reports no statement
     ("Few of us would have predicted how crowded the shipping lanes would become.", None, []),
 ]

@@ -128,8 +128,14 @@ def subject_of(verb, max_up: int = 4):
 
 def noun_phrase(head) -> list:
     """The contiguous noun phrase ``head`` heads, without relative clauses,
-    participial modifiers and trailing punctuation (appositions kept)."""
-    cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i]
+    modifiers set off by a comma and trailing punctuation (appositions kept);
+    a participle right after the noun stays ("diplomats based in Baku")."""
+    doc = head.doc
+    cut = [
+        c for c in head.children
+        if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
+        and not (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.left_edge.i > 0 and not doc[c.left_edge.i - 1].is_punct and not any(s.dep_ in SUBJECT_DEPS for s in c.children))
+    ]
     toks = subtree_without(head, cut)
     while len(toks) and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
