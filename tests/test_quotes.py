@@ -203,6 +203,7 @@ REPORTED = [
     # a participle right after the noun belongs to the group; one after a comma does not
     ("Diplomats involved in the process said most of the text was agreed.", "most of the text was agreed", ["Diplomats involved in the process"]),
     ("The envoy, speaking in Geneva, said the text was agreed.", "the text was agreed", ["envoy"]),
+    ("A joint statement released at 11 p.m. on Monday said the talks would resume.", "the talks would resume", ["joint statement"]),
     # an embedded question after a verb that does not ask reports no statement
     ("Few of us would have predicted how crowded the shipping lanes would become.", None, []),
 ]

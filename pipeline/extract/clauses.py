@@ -134,7 +134,7 @@ def noun_phrase(head) -> list:
     cut = [
         c for c in head.children
         if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
-        and not (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.left_edge.i > 0 and not doc[c.left_edge.i - 1].is_punct and not any(s.dep_ in SUBJECT_DEPS for s in c.children))
+        and not (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and _describes(c, doc))
     ]
     toks = subtree_without(head, cut)
     while len(toks) and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
@@ -142,6 +142,23 @@ def noun_phrase(head) -> list:
     while len(toks) and toks[0].is_punct:
         toks = toks[1:]
     return toks
+
+
+# a participle that describes who someone is is short and undated
+_DESCRIBING_MAX_TOKENS = 5
+
+
+def _describes(participle, doc) -> bool:
+    """'based in Baku', 'involved in the process': right after the noun (no
+    comma), short, with no subject and no date ('released at 11 p.m.' is an event)."""
+    toks = list(participle.subtree)
+    return (
+        participle.left_edge.i > 0
+        and not doc[participle.left_edge.i - 1].is_punct
+        and len(toks) <= _DESCRIBING_MAX_TOKENS
+        and not any(s.dep_ in SUBJECT_DEPS for s in participle.children)
+        and not any(x.ent_type_ in ("DATE", "TIME", "CARDINAL") or x.like_num for x in toks)
+    )
 
 
 def has_own_subject(verb) -> bool:
