@@ -395,6 +395,49 @@ def _match(patterns, kind: str, text: str):
     return best
 
 
+def _field_parts(b: Block, text: str, t: str, pats, months: dict, meta: Metadata) -> bool:
+    """A header line of fields separated by " | ": each part read on its own
+    (series and number, a number, a date). True when any part was a field."""
+    found = False
+    lead = len(b.text(text)) - len(b.text(text).lstrip())
+    pos = 0
+    for part in t.split("|"):
+        off = pos + (len(part) - len(part.lstrip()))
+        pos += len(part) + 1
+        part = part.strip()
+        hit = _match(pats, "series", part)
+        if hit:
+            meta.series = meta.series or re.sub(r"\s+", " ", hit[1].group("series")).strip()
+            if hit[1].groupdict().get("number"):
+                meta.number = meta.number or hit[1].group("number")
+            found = True
+            continue
+        hit = _match(pats, "number", part)
+        if hit:
+            meta.number = meta.number or hit[1].group("number")
+            found = True
+            continue
+        hit = _match(pats, "date", part)
+        if hit and meta.published is None:
+            iso = _iso_date(hit[1], months)
+            if iso:
+                meta.published = iso
+                s = b.start + lead + off
+                meta.published_span = Span(s + hit[1].start("date"), s + hit[1].end("date"))
+                found = True
+    return found
+
+
+def _dateline_date(blocks, text: str, pats, months: dict, body_start: int) -> str | None:
+    """A news dateline with a full date opening the body ("NEW YORK, 3 July
+    2024 \u2014 ..."): the date of the report."""
+    for b in blocks[body_start : body_start + _NOTE_MAX_BLOCKS]:
+        hit = _match(pats, "dateline_lead", b.text(text).strip())
+        if hit:
+            return _iso_date(hit[1], months)
+    return None
+
+
 def _opening_note_date(blocks, text: str, pats, months: dict) -> str | None:
     """A text without a dated header that opens with an editorial note
     ("Excerpt from a speech by the minister ... on Saturday, 31 May 2025."):
@@ -424,11 +467,12 @@ def _iso_date(m: re.Match, months: dict) -> str | None:
         return None
 
 
-def _person_names(text: str, org_heads: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def _person_names(text: str, org_heads: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Offsets (within text) of the names in a byline like "A B, C D and E F".
 
-    An affiliation after the names ("Ana Ruiz, Institute for Gulf Studies":
-    a part holding an organisation head word) ends the list of names."""
+    An affiliation or a position after the names ("Ana Ruiz, Institute for
+    Gulf Studies"; "Ana Ruiz, Senior Fellow": a part holding an organisation
+    head word or a role noun) ends the list of names."""
     out, pos = [], 0
     for part in _AUTHOR_SPLIT.split(text):
         k = text.find(part, pos)
@@ -436,7 +480,7 @@ def _person_names(text: str, org_heads: frozenset[str] = frozenset()) -> list[tu
             continue
         pos = k + len(part)
         part_s = part.strip().rstrip(".,;")
-        if out and org_heads.intersection(part_s.split()):
+        if out and (org_heads.intersection(part_s.split()) or roles.intersection(w.lower() for w in part_s.split())):
             break
         if not _PERSON_NAME.match(part_s):
             return []
@@ -468,6 +512,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
     cfg = assets.config.get("ingest", {})
     min_words = int(cfg.get("body_min_words", 12))
     org_heads = assets.lexicon_set("organisation_heads", lower=False)
+    roles = assets.lexicon_set("person_role_nouns")
     text = view.text
     meta = Metadata()
     kinds: dict[int, str] = {}
@@ -507,6 +552,9 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
         b = blocks[i]
         t = b.text(text).strip()
         if i in kinds:
+            continue
+        if " | " in t and _field_parts(b, text, t, pats, months, meta):
+            kinds[i] = "header"  # "Policy Brief No. 31 | Institute | 5 November 2024"
             continue
         hit = _match(pats, "series", t)
         if hit and meta.series is None:
@@ -548,7 +596,7 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
         hit = _match(pats, "byline", t)
         if hit:
             off = b.start + hit[1].start("authors")
-            names = _person_names(hit[1].group("authors"), org_heads)
+            names = _person_names(hit[1].group("authors"), org_heads, roles)
             for a, e in names:
                 meta.author_spans.append(Span(off + a, off + e))
             kinds[i] = "byline"
@@ -592,14 +640,14 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
             if kinds.get(i) not in (None, "header"):
                 continue
             b = blocks[i]
-            names = _person_names(b.text(text), org_heads)
+            names = _person_names(b.text(text), org_heads, roles)
             if names and (b.emphasized or i == start_at or kinds.get(i - 1) in ("title", "dateline") or kinds.get(i + 1) == "dateline"):
                 for a, e in names:
                     meta.author_spans.append(Span(b.start + a, b.start + e))
                 kinds[i] = "byline"
                 break
     if meta.published is None:
-        meta.published = _opening_note_date(blocks, text, pats, months)
+        meta.published = _dateline_date(blocks, text, pats, months, body_start) or _opening_note_date(blocks, text, pats, months)
     meta.author_spans = [_drop_title(text, s, assets) for s in meta.author_spans]
     meta.authors = [text[s.start : s.end] for s in meta.author_spans]
 
@@ -615,11 +663,11 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
             r"^\S+(?:\s+\S+){0,4}\s+(?:is|was|serves|has\s+served|holds|teaches|works)\b", t
         ):
             kinds[i] = "bio"
-    _find_voice(meta, blocks, text, pats, kinds, body_start, assets, org_heads)
+    _find_voice(meta, blocks, text, pats, kinds, body_start, assets, org_heads, roles)
     return Header(meta, body_start, kinds)
 
 
-def _find_voice(meta: Metadata, blocks: list[Block], text: str, pats, kinds: dict[int, str], body_start: int, assets: Assets, org_heads) -> None:
+def _find_voice(meta: Metadata, blocks: list[Block], text: str, pats, kinds: dict[int, str], body_start: int, assets: Assets, org_heads, roles) -> None:
     """A speech transcript or an interview speaks in someone's voice: the
     person named by an opening note or the title ("Excerpt from a speech by
     Foreign Minister X ...", "Interview: X on ...") and the body blocks that
@@ -634,7 +682,7 @@ def _find_voice(meta: Metadata, blocks: list[Block], text: str, pats, kinds: dic
         if not hit:
             continue
         off = a + hit[1].start("voice")
-        names = _person_names(hit[1].group("voice"), org_heads)
+        names = _person_names(hit[1].group("voice"), org_heads, roles)
         if names:
             s, e = names[-1]
             found = (_drop_title(text, Span(off + s, off + e), assets), i)

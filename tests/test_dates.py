@@ -37,6 +37,11 @@ CASES = [
      [("April", "DATE", "2023-04", None)]),
     ("The plan was published next April.", "2022-09-16",
      [("next April", "DATE", "2023-04", None)]),
+    # a fiscal year across two years is named by the year it ends; a mod after a duration
+    ("Loans made up most of the aid in FY2023-24.", "2024-11-05",
+     [("FY2023-24", "DATE", "FY2024", None)]),
+    ("Projects take three years or more to approve.", "2024-11-05",
+     [("three years or more", "DURATION", "P3Y", "EQUAL_OR_MORE")]),
     # a section label is no quarter; an approximate frequency keeps its mod
     ("Q1: What did the two sides agree? Growth slowed in Q1 2024.", "2024-05-02",
      [("Q1 2024", "DATE", "2024-Q1", None)]),

@@ -259,6 +259,12 @@ def test_wrapped_first_paragraph_stays_one_block(assets, tmp_path):
         ("Excerpt from remarks by the trade minister to the port authority in Durban on Tuesday, 11 March 2025.\n\n"
          "Thank you all for coming. Last year our exports fell, and this year they must recover.",
          "2025-03-11", None, []),
+        # fields separated by bars; a position after the author's name is no author
+        ("# Ports and Power\n\n**Policy Brief No. 9 | Harbour Institute | 4 June 2024**\n\nAuthor: Tomas Ribeiro, Senior Fellow\n\nThe corridor reopened after months of talks and threats.",
+         "2024-06-04", "Policy Brief", ["Tomas Ribeiro"]),
+        # a news dateline with a full date opening the body
+        ("Port strike ends\n\nLISBON, 3 July 2024 \u2014 Dock workers returned to work on Wednesday after a week of talks and threats.",
+         "2024-07-03", None, []),
         # near miss: the piece's own opening sentence is no note, and its date is no publication date
         ("On 7 October 2023 the border closed without warning.\n\nTraders waited for weeks, and prices rose across the region as stocks ran out.",
          None, None, []),

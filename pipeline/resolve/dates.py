@@ -484,7 +484,8 @@ def _k_week_of_month(m, match, nar, assets):
 
 
 def _k_fiscal(m, match, nar, assets):
-    y = _g(match, "year") or _g(match, "fy")
+    # a fiscal year across two calendar years ("FY2023-24") is named by the year it ends
+    y = _g(match, "fy_end") or _g(match, "year") or _g(match, "fy")
     if len(y) == 2:
         y = "20" + y
     return Timex("DATE", f"FY{y}"), (date(int(y), 1, 1), "Y", True)
@@ -779,6 +780,9 @@ def _k_duration(m, match, nar, assets):
     code = _unit(unit)
     mods = assets.mapping("temporal_modifiers")
     mod = mods.get(_g(match, "mod").lower()) if _g(match, "mod") else None
+    post = " ".join(_g(match, "post").lower().split())
+    if post and mod is None:
+        mod = mods.get(post)  # "three years or more"
     nword = _g(match, "n")
     plural = unit.lower().endswith("s")
     if nword:
