@@ -108,6 +108,9 @@ FRAMES = [
     ('Omar Haddad, who said "we will not pay," left the talks early.', "we will not pay,", "direct", ["Omar Haddad"], "said"),
     # a fragment the author's sentence carries on after: partial even right after its cue
     ('The bloc, which once promised "zero tolerance" for coups, threatened to intervene.', "zero tolerance", "partial", ["bloc"], "promised"),
+    # a dateline is not the speaker; a name in apposition after a role is
+    ('LIMA, 3 July 2024 \u2014 The Special Envoy for the Andes, Laura Mendes, told the council the talks had brought "a glimmer of hope" to the region.',
+     "a glimmer of hope", "partial", ["Laura Mendes"], "told"),
     # words with no verb right after the cue are a fragment
     ("The ministry cancelled the patrol, citing \u2018operational pressures\u2019.", "operational pressures", "partial", ["ministry"], "citing"),
 ]

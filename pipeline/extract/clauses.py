@@ -175,3 +175,20 @@ def after_complementiser(toks: list, comp) -> list:
         if t.lower_ in ("that", "whether") and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and (k == 0 or toks[k - 1].text == ","):
             return toks[k + 1 :]
     return toks
+
+
+_DATELINE_DASHES = ("-", "--", "\u2013", "\u2014")
+_DATELINE_MAX_TOKENS = 12
+
+
+def after_dateline(toks: list) -> list:
+    """A news dateline is neither what anyone said nor who said it: 'CITY,
+    March 3 (Agency) - <words>' start after the dash (an upper-case place
+    first, a dash soon)."""
+    if not toks or not (toks[0].text.isupper() and len(toks[0].text) > 2 and toks[0].is_alpha):
+        return toks
+    doc = toks[0].doc
+    for j in range(toks[0].i, min(len(doc), toks[0].i + _DATELINE_MAX_TOKENS)):
+        if doc[j].text in _DATELINE_DASHES:  # (the dash itself may not be among the tokens)
+            return [t for t in toks if t.i > j]
+    return toks

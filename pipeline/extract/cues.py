@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Segment, Span
-from .clauses import noun_phrase, span_of, subject_of
+from .clauses import after_dateline, noun_phrase, span_of, subject_of
 
 
 class SpeakerPhrase(NamedTuple):
@@ -129,6 +129,7 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
             head = subject_before(cue.verb)
         if head is None:
             return ()
+    head = _past_dateline(head, cue)
     coordinated = any(c.dep_ == "conj" for c in head.children)
     toks = [head] if head.tag_ in ("PRP", "WP") and not coordinated else list(noun_phrase(head))
     if cue.role == "subject" and cue.verb is not None and head.head.i == cue.verb.i:
@@ -138,11 +139,25 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
                 toks = toks + list(noun_phrase(sib))
     if head.i < cue.first:
         toks = [t for t in toks if t.i < cue.first]  # never past the cue
+    toks = after_dateline(sorted(toks, key=lambda t: t.i))  # "NEW YORK, 3 July 2024 — The envoy ..."
     span = span_of(seg, toks, strip_det=True)
     hspan = span_of(seg, [head])
     if span is None or hspan is None:
         return ()
     return (SpeakerPhrase(span, hspan),)
+
+
+def _past_dateline(head, cue: Cue):
+    """'LIMA, 3 July 2024 — The envoy, Marta Vidal, told ...': when the parser
+    takes the dateline's place as the subject, the subject is the noun phrase
+    after the dash."""
+    doc = head.doc
+    rest = after_dateline(list(doc[head.sent.start : cue.first]))
+    if not rest or rest[0].i <= head.i or len(rest) == cue.first - head.sent.start:
+        return head
+    ids = {t.i for t in rest}
+    roots = [t for t in rest if t.head.i not in ids and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return roots[0] if roots else head
 
 
 def subject_before(verb):

@@ -25,7 +25,7 @@ from typing import Iterator
 
 from ..assets import Assets
 from ..document import Document, Segment
-from .clauses import after_complementiser, contiguous, has_own_subject, span_of, subject_of
+from .clauses import after_complementiser, after_dateline, contiguous, has_own_subject, span_of, subject_of
 from .cues import Cue, CueLexicon, cue_span, speaker_phrases
 from .quotes import QuoteMention
 
@@ -40,27 +40,12 @@ def _content(seg: Segment, toks: list, *, to_sentence_end: bool = False):
         if t.text in (":", ";") and not to_sentence_end:
             toks = toks[:k]
             break
-    toks = _after_dateline(toks)
+    toks = after_dateline(toks)
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     return span_of(seg, toks)
-
-
-_DATELINE_DASHES = ("-", "--", "\u2013", "\u2014")
-_DATELINE_MAX_TOKENS = 12
-
-
-def _after_dateline(toks: list) -> list:
-    """A news dateline is not what anyone said: 'CITY, March 3 (Agency) -
-    <content>' starts after the dash (an upper-case place first, a dash soon)."""
-    if len(toks) < 3 or not (toks[0].text.isupper() and len(toks[0].text) > 2 and toks[0].is_alpha):
-        return toks
-    for k, t in enumerate(toks[:_DATELINE_MAX_TOKENS]):
-        if t.text in _DATELINE_DASHES:
-            return toks[k + 1 :]
-    return toks
 
 
 def _cut(toks: list, cut: list) -> list:

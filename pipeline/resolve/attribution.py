@@ -233,6 +233,8 @@ class Attributor:
             after = self.text[e.end : span.end].strip()
             if after and not after.startswith((",", "(")):
                 continue  # (an apposition or an acronym in parentheses may follow)
+            if e.label == "PERSON" and not after and self.text[span.start : e.start].rstrip().endswith(","):
+                return [self._name(e)]  # 'the Special Representative for Haiti, Jane Roe'
             before = set(_words(self.text[span.start : e.start]))
             if before & self.prepositions:
                 continue
