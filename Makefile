@@ -10,14 +10,14 @@ STAMP  := $(VENV)/.claimex-installed
 
 # The accuracy gate on the gold (a ratchet: raise a bound when an extractor
 # improves; never lower one to let a change pass). `claimex eval ... --suggest-bounds`
-# prints today's figures in this form (micro-averaged over the thirteen gold documents).
+# prints today's figures in this form (micro-averaged over the sixteen gold documents).
 # Bounds sit about one item below today's score, so a general improvement that trades
 # one gold item for many unseen ones is not blocked.
-GATE := entity.f1=0.98 entity.strict.f1=0.94 entity.label=0.94 entity.canonical=0.98 \
-        date.f1=0.99 date.strict.f1=0.98 date.value=0.95 date.timex_type=0.99 date.mod=0.98 \
-        quote.f1=0.98 quote.strict.f1=0.97 quote.kind=0.98 quote.speakers=0.92 quote.cue=0.98 \
+GATE := entity.f1=0.98 entity.strict.f1=0.94 entity.label=0.95 entity.canonical=0.98 \
+        date.f1=0.99 date.strict.f1=0.98 date.value=0.94 date.timex_type=0.98 date.mod=0.98 \
+        quote.f1=0.97 quote.strict.f1=0.95 quote.kind=0.97 quote.speakers=0.92 quote.cue=0.97 \
         recommendation.f1=0.97 recommendation.strict.f1=0.97 recommendation.holder=0.97 \
-        recommendation.actor=0.97 recommendation.action=0.98 recommendation.trigger=0.98 \
+        recommendation.actor=0.98 recommendation.action=0.98 recommendation.trigger=0.98 \
         recommendation.strength=0.98 recommendation.polarity=0.98
 
 $(BIN)/python:

@@ -429,7 +429,7 @@ def _field_parts(b: Block, text: str, t: str, pats, months: dict, meta: Metadata
 
 
 def _dateline_date(blocks, text: str, pats, months: dict, body_start: int) -> str | None:
-    """A news dateline with a full date opening the body ("NEW YORK, 3 July
+    """A news dateline with a full date opening the body ("LIMA, 3 July
     2024 \u2014 ..."): the date of the report."""
     for b in blocks[body_start : body_start + _NOTE_MAX_BLOCKS]:
         hit = _match(pats, "dateline_lead", b.text(text).strip())

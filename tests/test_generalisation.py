@@ -53,7 +53,7 @@ def test_gold_names_are_loaded():
 
 def _inside_longer_name(line: str, m: re.Match) -> bool:
     """A capitalised word right before or after the hit: part of another name."""
-    return bool(re.search(r"\b[A-Z][\w.]*\s$", line[: m.start()]) or re.match(r"\s[A-Z]", line[m.end() :]))
+    return bool(re.search(r"\b[A-Z][\w.]*[\s-]$", line[: m.start()]) or re.match(r"[\s-][A-Z]", line[m.end() :]))
 
 
 def test_no_corpus_names_in_code_or_assets():

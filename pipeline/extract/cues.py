@@ -139,7 +139,7 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
                 toks = toks + list(noun_phrase(sib))
     if head.i < cue.first:
         toks = [t for t in toks if t.i < cue.first]  # never past the cue
-    toks = after_dateline(sorted(toks, key=lambda t: t.i))  # "NEW YORK, 3 July 2024 — The envoy ..."
+    toks = after_dateline(sorted(toks, key=lambda t: t.i))  # "LIMA, 3 July 2024 — The envoy ..."
     span = span_of(seg, toks, strip_det=True)
     hspan = span_of(seg, [head])
     if span is None or hspan is None:
