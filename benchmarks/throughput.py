@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest import read_source  # noqa: E402
-from pipeline.stages import Input, Pipeline  # noqa: E402
+from claimex.ingest import read_source  # noqa: E402
+from claimex.stages import Input, Pipeline  # noqa: E402
 
 
 def default_texts() -> list[Path]:

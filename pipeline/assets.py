@@ -24,20 +24,15 @@ from .errors import AssetError, Errors
 
 
 def default_models_dir() -> Path:
-    """``$CLAIMEX_MODELS``, else ``models/`` next to the package (source or
-    editable install), else the copy installed as ``claimex_models``."""
+    """``$CLAIMEX_MODELS``, else the assets package ``claimex.models`` (the
+    ``models/`` folder of a checkout or an editable install, the copy inside
+    an installed wheel)."""
     env = os.environ.get("CLAIMEX_MODELS")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent / "models"
-    if (here / "pipeline.toml").is_file():
-        return here
-    try:
-        from importlib.resources import files
+    from . import models
 
-        return Path(str(files("claimex_models")))
-    except (ModuleNotFoundError, TypeError):
-        return here
+    return Path(models.__file__).resolve().parent
 
 
 @dataclass(frozen=True)

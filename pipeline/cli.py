@@ -1,7 +1,7 @@
 """The claimex command line: a thin click layer over the library.
 
 Every command parses its options, calls one library function and turns a
-:class:`~pipeline.errors.ClaimexError` into one line on stderr with a non-zero
+:class:`~claimex.errors.ClaimexError` into one line on stderr with a non-zero
 exit code. Exit codes: 0 success, 1 a document or record failed, 2 usage error.
 """
 

@@ -10,7 +10,7 @@
 * :func:`parse_header` reads series, number, publication date, title, authors,
   key points and disclaimer from the header blocks, using the named patterns
   of ``models/patterns/header.json``.
-* :func:`ingest` composes the three into a :class:`~pipeline.document.Document`.
+* :func:`ingest` composes the three into a :class:`~claimex.document.Document`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`claimex run` as a library function: a batch of documents to JSONL.
 
-:func:`run` processes every input with a :class:`~pipeline.stages.Pipeline`,
+:func:`run` processes every input with a :class:`~claimex.stages.Pipeline`,
 writes one ``<doc_id>.jsonl`` per document (atomically) or streams all
 records to a file object, and returns a :class:`Summary`. A document that
 fails is recorded in the summary and the batch goes on.

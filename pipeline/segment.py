@@ -1,7 +1,7 @@
 """Stage 2, segment: the blocks of the view as typed segments.
 
 Each paragraph, key point, heading, disclaimer and header line becomes one
-:class:`~pipeline.document.Segment`. The kinds come from the header parse
+:class:`~claimex.document.Segment`. The kinds come from the header parse
 (``ingest.parse_header``); everything from the body start on is ``body``
 unless it is a heading, a disclaimer or an author note (``bio``). Sentences
 are set later by the parser, inside a segment and never across one, so a

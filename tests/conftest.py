@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.assets import Assets
+from claimex.assets import Assets
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -23,7 +23,7 @@ def assets() -> Assets:
 @pytest.fixture(scope="session")
 def pipeline(assets):
     """The real pipeline with the real spaCy model (loaded once)."""
-    from pipeline.stages import Pipeline
+    from claimex.stages import Pipeline
 
     p = Pipeline(assets=assets)
     p.nlp  # noqa: B018 - load now so the first test is not the slow one

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
+from claimex.cli import main
 
 from .conftest import TEXTS
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.resolve.dates import normalise
+from claimex.resolve.dates import normalise
 
 # (text, DCT, [(span, type, value, mod), ...]): every date the text holds, in order
 CASES = [
@@ -157,7 +157,7 @@ def test_normalise_alone(assets, text, dct, tense, value):
 def test_every_pattern_kind_and_context_is_known(assets):
     """A pattern whose kind or context the code does not know would silently
     give XXXX or pass unchecked: the pattern file and the code must agree."""
-    from pipeline.resolve.dates import _KINDS
+    from claimex.resolve.dates import _KINDS
 
     contexts = {"month", "year", "season", "bare_plural", "past_ref", "adverb", "duration", "rate"}
     for p in assets.patterns("dates"):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.dates import anchor_words, find_dates
-from pipeline.parse import parse
-from pipeline.stages import Input
+from claimex.extract.dates import anchor_words, find_dates
+from claimex.parse import parse
+from claimex.stages import Input
 
 from .conftest import CORPUS, TEXTS
 

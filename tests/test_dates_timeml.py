@@ -90,7 +90,7 @@ def f1(tp: int, npred: int, ngold: int) -> float:
 
 @pytest.fixture(scope="module")
 def scored(pipeline):
-    from pipeline.stages import Input
+    from claimex.stages import Input
 
     docs = [read_timeml(f) for f in FILES]
     inputs = [Input(f"{f.stem}.txt", text=text, doc_id=f.stem, published=dct) for f, (text, dct, _) in zip(FILES, docs)]

@@ -277,7 +277,7 @@ def test_span_conventions(entities, name):
 def test_every_gazetteer_name_and_title_matches_itself(pipeline):
     """Lexicon entries are tokenised like the model's tokenizer, so each one
     is found when the text writes it."""
-    from pipeline.extract.entities import entity_rules
+    from claimex.extract.entities import entity_rules
 
     rules = entity_rules(pipeline.assets, pipeline.nlp.vocab)
     missed = []
@@ -306,14 +306,14 @@ def test_every_gazetteer_name_and_title_matches_itself(pipeline):
     ],
 )
 def test_long_form_of_an_acronym(words, acronym, start):
-    from pipeline.extract.entities import _long_form_start
+    from claimex.extract.entities import _long_form_start
 
     assert _long_form_start(words, acronym) == start
 
 
 def test_entity_at_prefers_the_largest_mention_inside():
-    from pipeline.document import Span
-    from pipeline.resolve.entities import Entity, entity_at
+    from claimex.document import Span
+    from claimex.resolve.entities import Entity, entity_at
 
     ruiz = Entity(10, 18, "PERSON", "Ana Ruiz", "Foreign Minister", "title", Span(0, 9))
     spain = Entity(22, 27, "GPE", "Spain")
@@ -353,8 +353,8 @@ def test_short_texts(records_of, text, expected):
 def test_seed_entities_against_the_gold(pipeline, tmp_path):
     """The evaluator on the seed: spans, labels and canonical names (floors a
     little under today's figures, so that one borderline name may move)."""
-    from pipeline.evaluate import evaluate
-    from pipeline.records import write_jsonl_atomic
+    from claimex.evaluate import evaluate
+    from claimex.records import write_jsonl_atomic
 
     recs = pipeline.process_text(SEED.read_text(encoding="utf-8"), doc_id=SEED.stem, name=str(SEED))
     write_jsonl_atomic(tmp_path / f"{SEED.stem}.jsonl", recs)

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipeline.errors import BoundError
-from pipeline.evaluate import (
+from claimex.errors import BoundError
+from claimex.evaluate import (
     Doc,
     Item,
     align,
@@ -24,7 +24,7 @@ from pipeline.evaluate import (
     strict_prf,
     to_json,
 )
-from pipeline.records import Line
+from claimex.records import Line
 
 
 def item(start, end, label="PERSON", optional=False, **fields):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
+from claimex.cli import main
 
 DATA = Path(__file__).parent / "data" / "eval"
 PRED = str(DATA / "council.pred.jsonl")

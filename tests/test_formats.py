@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import ClaimexError
-from pipeline.formats import read_brat, read_gold_file, read_timeml, write_converted
-from pipeline.ingest import read_source
-from pipeline.records import grounding_errors, read_jsonl, schema_errors
+from claimex.errors import ClaimexError
+from claimex.formats import read_brat, read_gold_file, read_timeml, write_converted
+from claimex.ingest import read_source
+from claimex.records import grounding_errors, read_jsonl, schema_errors
 
 DATA = Path(__file__).parent / "data" / "eval"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import build_view, ingest, parse_header, read_source, title_case
+from claimex.errors import InputError
+from claimex.ingest import build_view, ingest, parse_header, read_source, title_case
 
 from .conftest import SEED, TEXTS
 

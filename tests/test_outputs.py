@@ -8,9 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.ingest import read_source
-from pipeline.records import grounding_errors, schema_errors
+from claimex.cli import main
+from claimex.ingest import read_source
+from claimex.records import grounding_errors, schema_errors
 
 from .conftest import CORPUS, SEED, TEXTS
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.quote_marks import Paragraph, pair_quotation_marks
-from pipeline.stages import Input
+from claimex.extract.quote_marks import Paragraph, pair_quotation_marks
+from claimex.stages import Input
 
 from .conftest import SEED
 

@@ -64,7 +64,7 @@ def test_near_miss_is_not_a_recommendation(outputs, name, snippet):
 def _baseline(pipeline, name: str, text: str) -> list[dict]:
     """One recommendation per body sentence that contains should/must/necessary;
     actor: the subject of the sentence's root."""
-    from pipeline.stages import Input
+    from claimex.stages import Input
 
     (out,) = pipeline.process([Input(name, text=text, doc_id="baseline")])
     recs = []

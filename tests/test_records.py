@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from pipeline.errors import RecordError
-from pipeline.records import grounding_errors, read_jsonl, schema_errors, write_jsonl_atomic
+from claimex.errors import RecordError
+from claimex.records import grounding_errors, read_jsonl, schema_errors, write_jsonl_atomic
 
 SOURCE = "Ministers met in Oslo on 3 May. They agreed to act."
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.errors import ClaimexError
-from pipeline.report import build_report, embed_json, render_html, report_data
-from pipeline.report.compare import attribute_diffs
-from pipeline.report.load import collect_jsonl, load_docs, paragraphs
+from claimex.cli import main
+from claimex.errors import ClaimexError
+from claimex.report import build_report, embed_json, render_html, report_data
+from claimex.report.compare import attribute_diffs
+from claimex.report.load import collect_jsonl, load_docs, paragraphs
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
 

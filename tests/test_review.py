@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.errors import ClaimexError
-from pipeline.review import ReviewSession, agreement, clean_record, cohen_kappa, export_gold, format_table, read_log
-from pipeline.review.log import ReviewLog, default_log_path
-from pipeline.validate import validate_file
+from claimex.cli import main
+from claimex.errors import ClaimexError
+from claimex.review import ReviewSession, agreement, clean_record, cohen_kappa, export_gold, format_table, read_log
+from claimex.review.log import ReviewLog, default_log_path
+from claimex.validate import validate_file
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
 
@@ -121,7 +121,7 @@ def test_sigkill_loses_no_acknowledged_decision(out):
     """A child process logs 25 decisions then kills itself with SIGKILL."""
     code = f"""
 import os, signal
-from pipeline.review import ReviewSession
+from claimex.review import ReviewSession
 s = ReviewSession({str(out)!r}, reviewer="k")
 ids = [it["id"] for it in s.items()]
 for i in range(25):
@@ -417,7 +417,7 @@ def test_agreement_refuses_logs_of_different_outputs(out, data_dir):
 
 @pytest.fixture()
 def server(out):
-    from pipeline.review.server import create_server
+    from claimex.review.server import create_server
 
     s = ReviewSession(out, reviewer="web")
     httpd = create_server(s, 0)
@@ -477,7 +477,7 @@ def test_server_refuses_foreign_hosts_origins_and_forms(server):
 
 
 def test_port_in_use(out):
-    from pipeline.review.server import create_server
+    from claimex.review.server import create_server
 
     s = ReviewSession(out)
     first = create_server(s, 0)

@@ -3,7 +3,7 @@
 Keys are ``<type>.<metric>``: ``f1``, ``p``, ``r`` (lenient), ``strict.f1``,
 ``strict.p``, ``strict.r``, or an attribute name (``date.value``,
 ``quote.speakers``...). An unknown key or a malformed bound is a usage
-error (:class:`~pipeline.errors.BoundError`).
+error (:class:`~claimex.errors.BoundError`).
 """
 
 from __future__ import annotations

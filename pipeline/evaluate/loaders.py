@@ -3,7 +3,7 @@
 A side is a file or a folder (its ``*.jsonl``, ``*.tml`` and ``*.ann`` files,
 not recursive; review logs ``*.review.jsonl`` are skipped). JSONL records are
 grouped by ``doc_id``; a TimeML or brat file is one document named after its
-file (converted by :mod:`pipeline.formats`). Every record is checked against
+file (converted by :mod:`claimex.formats`). Every record is checked against
 the record contract; the first problem stops the evaluation with a
 ``file:line: message`` error.
 """

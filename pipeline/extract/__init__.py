@@ -1,7 +1,7 @@
 """Stage 4, extract: run every registered extractor over a parsed document.
 
 Each extractor is a plain function ``find(doc, assets) -> Iterator[Mention]``
-in its own module; they are registered in one place, ``pipeline.stages``.
+in its own module; they are registered in one place, ``claimex.stages``.
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ class GazEntry(NamedTuple):
 class EntityRules:
     """Matchers and word sets of the entity extractor.
 
-    Built once per :class:`~pipeline.assets.Assets` and spaCy vocabulary
+    Built once per :class:`~claimex.assets.Assets` and spaCy vocabulary
     (:func:`entity_rules`); lexicon entries are tokenised with spaCy's English
     tokenizer so that they match the parsed segments token for token.
     """

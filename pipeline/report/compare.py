@@ -1,6 +1,6 @@
 """Prediction vs gold, record by record, for the report's ``--gold`` mode.
 
-Everything here is the evaluator's (``pipeline.evaluate``), so the report and
+Everything here is the evaluator's (``claimex.evaluate``), so the report and
 ``claimex eval`` never disagree: the same matching (optional gold set aside
 with the predictions overlapping it, then one-to-one pairing, largest overlap
 first), the same attribute comparators, the same scores. Only the record

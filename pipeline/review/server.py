@@ -35,9 +35,9 @@ CSP = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 STATIC = {
-    "review.js": ("pipeline.review", "application/javascript; charset=utf-8"),
-    "review.css": ("pipeline.review", "text/css; charset=utf-8"),
-    "spans.js": ("pipeline.report", "application/javascript; charset=utf-8"),
+    "review.js": ("claimex.review", "application/javascript; charset=utf-8"),
+    "review.css": ("claimex.review", "text/css; charset=utf-8"),
+    "spans.js": ("claimex.report", "application/javascript; charset=utf-8"),
 }
 
 
@@ -76,7 +76,7 @@ def make_app(session: ReviewSession) -> bottle.Bottle:
 
     @app.get("/")
     def index():
-        return bottle.HTTPResponse(body=_static("pipeline.review", "index.html"), headers={"Content-Type": "text/html; charset=utf-8"})
+        return bottle.HTTPResponse(body=_static("claimex.review", "index.html"), headers={"Content-Type": "text/html; charset=utf-8"})
 
     @app.get("/favicon.ico")
     def favicon():

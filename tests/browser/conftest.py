@@ -106,7 +106,7 @@ def watched(browser):
 
 
 def claimex(*args: str, cwd: Path = ROOT, check: bool = True) -> subprocess.CompletedProcess:
-    p = subprocess.run([sys.executable, "-c", "from pipeline.cli import main; main()", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+    p = subprocess.run([sys.executable, "-c", "from claimex.cli import main; main()", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
     if check and p.returncode != 0:
         raise AssertionError(f"claimex {' '.join(args)} -> {p.returncode}\n{p.stdout}\n{p.stderr}")
     return p
@@ -117,7 +117,7 @@ class Server:
 
     def __init__(self, output: Path, *extra: str, cwd: Path | None = None):
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from pipeline.cli import main; main()", "review", str(output), "--port", "0", *extra],
+            [sys.executable, "-c", "from claimex.cli import main; main()", "review", str(output), "--port", "0", *extra],
             cwd=cwd or output.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         sel = selectors.DefaultSelector()

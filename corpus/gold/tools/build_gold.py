@@ -1,6 +1,6 @@
 """Build a gold JSONL file from a readable annotation spec.
 
-    PYTHONPATH=. python corpus/gold/tools/build_gold.py ajiss-297 [--list]
+    python corpus/gold/tools/build_gold.py ajiss-297 [--list]
 
 The spec ``corpus/gold/tools/<doc_id>.spec.py`` names every item by text, not
 by offset (see ``docs/annotation.md``, section 8). This script finds the
@@ -334,9 +334,9 @@ def main(argv=None):
         counts[key] = counts.get(key, 0) + 1
     print(f"wrote {target.relative_to(ROOT)}: {counts}")
     try:
-        from pipeline.validate import validate_file
+        from claimex.validate import validate_file
     except ImportError:
-        print("pipeline.validate not importable (run with PYTHONPATH=.); skipped the check")
+        print("claimex is not installed (make install); skipped the check")
         return 0
     rep = validate_file(target)
     print(f"validate: ok={rep.ok} records={rep.records} grounded={rep.grounded}")
