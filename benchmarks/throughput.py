@@ -1,25 +1,35 @@
-"""Throughput of the full claimex pipeline, as a ratio to bare spaCy.
+"""Throughput of claimex: against bare spaCy, and with worker processes.
 
-Both sides run in this one process, on the same texts (the corpus plus the
+All sides run in this one benchmark, on the same texts (the corpus plus the
 test texts, repeated to at least --words words), with the same model:
 
-* baseline: ``nlp.pipe(texts)`` over the raw source texts;
-* claimex: ``Pipeline.process`` (ingest, segment, parse, extract, resolve and
-  record building; no disk writes).
+* ``bare``: ``nlp.pipe(texts)`` over the raw source texts, in this process;
+* ``jobs 1``: the claimex engine of ``claimex run`` (ingest, segment, parse,
+  extract, resolve, records; no disk writes), in this process;
+* ``jobs N``: the same with N spawned worker processes (``claimex run
+  --jobs N``), started and warmed before the rounds.
 
-The machines are shared and noisy, so absolute words/s mean little; the
-ratio claimex/baseline, measured in alternating rounds (median of each),
-is the figure to compare between versions. It is given for wall-clock time
-and for this process's CPU time; the CPU-time ratio is much less disturbed
-by other load on the machine. Compare versions on the same texts (--texts).
+The machine is shared and noisy, so absolute words/s mean little. Each round
+runs the three sides one after the other (their order rotating from round to
+round) and the ratios are taken *within* a round: ``jobs 1 / bare`` (wall
+clock and this process's CPU time; the CPU-time ratio is the steadier) and
+``jobs N / jobs 1`` (wall clock). The median over the rounds is given with
+the spread (min-max). For every measurement the CPU time the *other*
+processes of the machine used (from /proc/stat, ours subtracted) is taken
+too: a round where others used more than a quarter of a core is marked busy.
 
-    python benchmarks/throughput.py [--words 100000] [--rounds 3] [--json]
+Then a length table: one document of growing length (corpus paragraphs
+repeated), its time per word and that relative to the shortest; flat is
+linear.
+
+    python benchmarks/throughput.py [--words 100000] [--rounds 5] [--jobs 2] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -28,19 +38,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claimex.engines import LocalEngine, ProcessEngine  # noqa: E402
 from claimex.ingest import read_source  # noqa: E402
 from claimex.stages import Input, Pipeline  # noqa: E402
+
+BUSY = 0.25  # cores used by other processes above which a measurement is marked busy
 
 
 def default_texts() -> list[Path]:
     return [ROOT / "corpus", ROOT / "tests" / "data" / "texts"]
 
 
-def load_texts(min_words: int, sources: list[Path] | None = None) -> list[tuple[str, str]]:
+def base_texts(sources: list[Path] | None = None) -> list[tuple[str, str]]:
     files: list[Path] = []
     for src in sources or default_texts():
         files += [src] if src.is_file() else sorted(f for f in src.glob("*") if f.is_file())
-    base = [(f.stem, read_source(f)) for f in files if f.suffix in (".md", ".txt")]
+    return [(f.stem, read_source(f)) for f in files if f.suffix in (".md", ".txt")]
+
+
+def load_texts(min_words: int, sources: list[Path] | None = None) -> list[tuple[str, str]]:
+    base = base_texts(sources)
     out, words, k = [], 0, 0
     while words < min_words:
         name, text = base[k % len(base)]
@@ -50,62 +67,176 @@ def load_texts(min_words: int, sources: list[Path] | None = None) -> list[tuple[
     return out
 
 
+# -- CPU accounting (Linux /proc; None elsewhere) ----------------------------
+
+
+def _machine_busy() -> float | None:
+    """Seconds of CPU time the whole machine has spent busy (all cores)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(x) for x in fields]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(pid: int) -> float:
+    try:
+        parts = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Meter:
+    """Wall time, our CPU time (this process and the given workers), others' cores."""
+
+    def __init__(self, workers: list[int] | None = None):
+        self.workers = workers or []
+
+    def __enter__(self):
+        self.t0, self.c0 = time.perf_counter(), time.process_time()
+        self.w0 = sum(_proc_cpu(p) for p in self.workers)
+        self.m0 = _machine_busy()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.t0
+        self.cpu = time.process_time() - self.c0
+        ours = self.cpu + sum(_proc_cpu(p) for p in self.workers) - self.w0
+        m1 = _machine_busy()
+        self.others = None if self.m0 is None or m1 is None else max(0.0, (m1 - self.m0 - ours) / self.wall)
+
+
+def _spread(xs: list[float]) -> str:
+    return f"{statistics.median(xs):.3f} [{min(xs):.3f}-{max(xs):.3f}]"
+
+
+def _inputs(texts):
+    return [Input(f"{n}.md", text=t, doc_id=n) for n, t in texts]
+
+
+def measure_sides(texts, local: LocalEngine, pool: ProcessEngine | None, nlp, batch_size: int, rounds: int) -> list[dict]:
+    """One dict per round: side -> Meter."""
+    workers = list(pool._pool._processes) if pool is not None else []  # the worker pids (benchmark only)
+
+    def bare():
+        for _doc in nlp.pipe((t for _, t in texts), batch_size=batch_size):
+            pass
+
+    def run(engine):
+        def go():
+            failed = [r.error for r in engine.map(_inputs(texts)) if not r.ok]
+            if failed:
+                raise SystemExit(f"benchmark: {len(failed)} documents failed, first: {failed[0]}")
+
+        return go
+
+    sides = {"bare": bare, "jobs 1": run(local)}
+    if pool is not None:
+        sides[f"jobs {pool.jobs}"] = run(pool)
+    names = list(sides)
+    out = []
+    for r in range(rounds):
+        got = {}
+        for name in names[r % len(names) :] + names[: r % len(names)]:  # rotate the order
+            with Meter(workers if name.startswith("jobs") and name != "jobs 1" else None) as m:
+                sides[name]()
+            got[name] = m
+        out.append(got)
+    return out
+
+
+def summarise(rounds: list[dict], words: int, jobs: int | None) -> dict:
+    med = lambda xs: statistics.median(xs)  # noqa: E731
+    res = {
+        "words_per_s": {k: round(med([words / r[k].wall for r in rounds])) for k in rounds[0]},
+        "ratio_vs_bare": [round(r["bare"].wall / r["jobs 1"].wall, 3) for r in rounds],
+        "cpu_ratio_vs_bare": [round(r["bare"].cpu / r["jobs 1"].cpu, 3) for r in rounds],
+        "others_cores": [round(max((m.others or 0.0) for m in r.values()), 2) for r in rounds],
+    }
+    if jobs:
+        res[f"jobs{jobs}_over_jobs1"] = [round(r["jobs 1"].wall / r[f"jobs {jobs}"].wall, 3) for r in rounds]
+    return res
+
+
+def length_table(pipeline: Pipeline, lengths: list[int], sources) -> list[dict]:
+    """Seconds per word for one document of each length (paragraphs repeated)."""
+    paras = [p for _, t in base_texts(sources) for p in t.split("\n\n") if len(p.split()) > 20]
+    rows = []
+    for n in lengths:
+        body, words, k = [], 0, 0
+        while words < n:
+            body.append(paras[k % len(paras)])
+            words += len(paras[k % len(paras)].split())
+            k += 1
+        text = "\n\n".join(body)
+        t0 = time.process_time()
+        (out,) = pipeline.process([Input(f"long-{n}.txt", text=text, doc_id=f"long-{n}")])
+        cpu = time.process_time() - t0
+        rows.append({"words": words, "cpu_s": round(cpu, 2), "us_per_word": round(1e6 * cpu / words, 1), "ok": out.ok})
+    base = rows[0]["us_per_word"]
+    for r in rows:
+        r["relative"] = round(r["us_per_word"] / base, 2)
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--words", type=int, default=100_000, help="minimum words per round (default 100000)")
-    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds per side (default 3)")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds; each runs every side once (default 5)")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes of the parallel side (default 2; 0 skips it)")
+    ap.add_argument("--lengths", default="1000,4000,16000,64000", help="document lengths in words for the length table ('' skips it)")
     ap.add_argument("--model", default=None, help="spaCy model (default from models/pipeline.toml)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--texts", nargs="+", type=Path, default=None, help="files or folders of .txt/.md texts (default: corpus/ and tests/data/texts/)")
     args = ap.parse_args(argv)
 
-    pipeline = Pipeline(args.model)
-    nlp = pipeline.nlp
+    local = LocalEngine(Pipeline(args.model), settle=True)  # as `claimex run` (--jobs 1) runs it
+    model = local.model
+    nlp, pipeline = local.pipeline.nlp, local.pipeline
     texts = load_texts(args.words, args.texts)
     words = sum(len(t.split()) for _, t in texts)
-    # warm-up (first-call costs: lexeme cache, lazy imports)
-    for _ in nlp.pipe([t for _, t in texts[:4]]):
+    pool = ProcessEngine(args.model, args.jobs) if args.jobs > 1 else None
+    if pool is not None:
+        pool.model  # noqa: B018 - start the workers and load the model in each, before the rounds
+    # warm-up (first-call costs: lexeme cache, lazy imports), every side
+    for _ in nlp.pipe([t for _, t in texts[:8]]):
         pass
-    list(pipeline.process([Input(f"{n}.md", text=t, doc_id=n) for n, t in texts[:4]]))
-
-    bare, full, bare_cpu, full_cpu = [], [], [], []
-    records = 0
-    for _ in range(args.rounds):
-        t0, c0 = time.perf_counter(), time.process_time()
-        for _doc in nlp.pipe((t for _, t in texts), batch_size=pipeline.batch_size):
-            pass
-        bare.append(words / (time.perf_counter() - t0))
-        bare_cpu.append(words / (time.process_time() - c0))
-        t0, c0 = time.perf_counter(), time.process_time()
-        outs = list(pipeline.process([Input(f"{n}.md", text=t, doc_id=n) for n, t in texts]))
-        full.append(words / (time.perf_counter() - t0))
-        full_cpu.append(words / (time.process_time() - c0))
-        failed = [o.error for o in outs if not o.ok]
-        if failed:
-            print(f"benchmark: {len(failed)} documents failed, first: {failed[0]}", file=sys.stderr)
-            return 1
-        records = sum(len(o.records) for o in outs)
-    b, f = statistics.median(bare), statistics.median(full)
-    bc, fc = statistics.median(bare_cpu), statistics.median(full_cpu)
-    result = {
-        "documents": len(texts),
-        "words": words,
-        "records": records,
-        "model": pipeline.model,
-        "baseline_words_per_s": round(b),
-        "claimex_words_per_s": round(f),
-        "ratio": round(f / b, 3),
-        "cpu_ratio": round(fc / bc, 3),
-        "rounds": args.rounds,
-    }
+    for engine in (local, pool):
+        if engine is not None:
+            list(engine.map(_inputs(texts[: 4 * args.jobs or 4])))
+    load0 = os.getloadavg()[0]
+    rounds = measure_sides(texts, local, pool, nlp, pipeline.batch_size, args.rounds)
+    if pool is not None:
+        pool.close()
+    res = {"documents": len(texts), "words": words, "model": model, "rounds": args.rounds, "cores": os.cpu_count(), "loadavg_before": round(load0, 2)}
+    res.update(summarise(rounds, words, args.jobs if pool else None))
+    lengths = [int(x) for x in args.lengths.split(",") if x.strip()]
+    res["length_table"] = length_table(pipeline, lengths, args.texts) if lengths else []
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(res))
     else:
-        print(f"{len(texts)} documents, {words} words, {records} records per round, model {pipeline.model}")
-        print(f"baseline nlp.pipe : {b:10.0f} words/s (median of {args.rounds})")
-        print(f"claimex pipeline  : {f:10.0f} words/s (median of {args.rounds})")
-        print(f"ratio claimex/baseline: {f / b:.3f} wall clock, {fc / bc:.3f} CPU time (CPU time is the steadier on a shared machine)")
+        report(res, args.jobs if pool else None)
     return 0
+
+
+def report(res: dict, jobs: int | None) -> None:
+    print(f"{res['documents']} documents, {res['words']} words per round, model {res['model']}, {res['cores']} cores, load average before {res['loadavg_before']}")
+    for side, wps in res["words_per_s"].items():
+        print(f"  {side:7s}: {wps:8d} words/s (median of {res['rounds']} rounds)")
+    busy = [i for i, o in enumerate(res["others_cores"]) if o > BUSY]
+    print("ratios within a round, median [min-max]:")
+    print(f"  jobs 1 / bare nlp.pipe : {_spread(res['ratio_vs_bare'])} wall clock, {_spread(res['cpu_ratio_vs_bare'])} CPU time")
+    if jobs:
+        print(f"  jobs {jobs} / jobs 1       : {_spread(res[f'jobs{jobs}_over_jobs1'])} wall clock")
+    print(f"  other processes used {_spread(res['others_cores'])} cores at most per round" + (f"; busy (> {BUSY}) in rounds {', '.join(str(i + 1) for i in busy)}" if busy else "; the machine was quiet"))
+    if res["length_table"]:
+        print("one document of growing length (CPU time; relative = us/word over the shortest's):")
+        print(f"  {'words':>8s} {'cpu s':>8s} {'us/word':>8s} {'relative':>8s}")
+        for r in res["length_table"]:
+            print(f"  {r['words']:8d} {r['cpu_s']:8.2f} {r['us_per_word']:8.1f} {r['relative']:8.2f}" + ("" if r["ok"] else "  FAILED"))
 
 
 if __name__ == "__main__":

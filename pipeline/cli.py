@@ -94,7 +94,11 @@ def _iso_date(ctx, param, value):
 @click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD", help="Publication date for documents whose header has none (and overrides the header).")
 @click.option("--doc-id", default=None, help="doc_id for a single input (default: the file stem; 'stdin' for -).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-def run(inputs, output, model, published, doc_id, quiet):
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes, each loading the model once (0: one per core; default 1, in this process). With --engine dask: LocalCluster workers.")
+@click.option("--force", is_flag=True, help="Redo documents whose output is already up to date (same source sha256, pipeline version and model); by default they are skipped.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="local: this machine (--jobs); dask: a dask.distributed cluster (pip install 'claimex[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None, help="With --engine dask: the scheduler to connect to (e.g. tcp://10.0.0.5:8786); default: start a LocalCluster.")
+def run(inputs, output, model, published, doc_id, quiet, jobs, force, engine, scheduler):
     """Extract entities, dates, quotes and recommendations from INPUTS.
 
     INPUTS are .txt/.md files, folders (searched recursively for *.txt and
@@ -102,19 +106,30 @@ def run(inputs, output, model, published, doc_id, quiet):
     folder. A document that fails is reported with the reason and the run goes
     on; the exit code is 1 if any document failed.
 
-    Example: claimex run corpus/ -o outputs/
+    A re-run skips documents whose output is up to date (same source
+    sha256, pipeline version and model), so a batch that was stopped resumes
+    where it stopped; --force redoes them.
+
+    \b
+    Examples:
+      claimex run corpus/ -o outputs/
+      claimex run corpus/ -o outputs/ --jobs 2
+      claimex run corpus/ -o outputs/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     import re
 
+    from .engines import open_engine
     from .errors import Errors
     from .ingest import decode_source
     from .runner import run as run_batch
-    from .stages import Pipeline, collect_inputs
+    from .stages import collect_inputs
 
     if doc_id is not None and not re.fullmatch(r"[\w.-]+", doc_id):
         raise click.BadParameter(Errors.E012.format(value=doc_id), param_hint="--doc-id")
     if doc_id is not None and len(inputs) > 1:
         raise click.UsageError("--doc-id needs exactly one input")
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     items, errors = collect_inputs(inputs)
     for it in items:
         it.published = published
@@ -129,9 +144,22 @@ def run(inputs, output, model, published, doc_id, quiet):
     items = [it for it in items if it.path is not None]
     for msg in errors:
         click.echo(f"Error: {msg}", err=True)
-    pipeline = Pipeline(model)
-    if items:
-        pipeline.nlp  # load the model once, before the progress bar (and fail early)
+    with open_engine(model, jobs=jobs, engine=engine, scheduler=scheduler, documents=len(items)) as eng:
+        if items:
+            eng.model  # load the model (in every worker), before the progress bar (and fail early)
+        summary = _run_batch(run_batch, items, eng, output, quiet, force)
+    summary.documents += len(errors)
+    summary.failed[:0] = errors
+    if not quiet:
+        for w in summary.warnings:
+            click.echo(f"Warning: {w}", err=True)
+        click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _run_batch(run_batch, items, engine, output, quiet, force):
+    """The batch with a progress bar (more than one document) or an error line per failure."""
     stream = sys.stdout if output == "-" else None
     show_bar = not quiet and len(items) > 1
     failures = []
@@ -149,19 +177,12 @@ def run(inputs, output, model, published, doc_id, quiet):
                 report(out)
                 bar.update(1)
 
-            summary = run_batch(items, pipeline, out_dir=None if stream else output, stream=stream, on_outcome=step)
+            summary = run_batch(items, engine, out_dir=None if stream else output, stream=stream, on_outcome=step, force=force)
         for msg in failures:
             click.echo(f"Error: {msg}", err=True)
     else:
-        summary = run_batch(items, pipeline, out_dir=None if stream else output, stream=stream, on_outcome=report)
-    summary.documents += len(errors)
-    summary.failed[:0] = errors
-    if not quiet:
-        for w in summary.warnings:
-            click.echo(f"Warning: {w}", err=True)
-        click.echo(summary.line(), err=True)
-    if summary.failed:
-        sys.exit(1)
+        summary = run_batch(items, engine, out_dir=None if stream else output, stream=stream, on_outcome=report, force=force)
+    return summary
 
 
 @main.command("eval")
@@ -352,3 +373,162 @@ def review(output, source, port, reviewer, log_path, export_path, keep_unreviewe
             webbrowser.open(url)
 
     serve(session, port, ready=ready)
+
+
+@main.command()
+@click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", default="claims.sqlite", show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="The SQLite claims store (created if missing).")
+def index(outputs, db):
+    """Load the records of OUTPUTS (JSONL files or folders) into a claims store.
+
+    Every record is stored (its JSON plus columns for common fields), with
+    tables for entities, dates, quotes and recommendations and a full-text
+    index over claims. A re-run reads only files whose size or mtime changed
+    and reloads only those whose sha256 changed; files gone from a folder
+    given here are removed. Query it with `claimex query`. Schema: docs/store.md.
+
+    Example: claimex index outputs/ --db claims.sqlite
+    """
+    from .store import index_outputs
+
+    summ = index_outputs(outputs, db)
+    for msg in summ.errors:
+        click.echo(f"Error: {msg}", err=True)
+    for w in summ.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    click.echo(summ.line(db), err=True)
+    if summ.errors:
+        sys.exit(1)
+
+
+def _query_options(f):
+    """Options every `claimex query` command takes."""
+    opts = [
+        click.option("--db", default="claims.sqlite", show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="The claims store (see `claimex index`)."),
+        click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="Only documents published on or after this date."),
+        click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Only documents published on or before this date."),
+        click.option("--doc", "doc_id", default=None, help="Only this doc_id."),
+        click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True, help="Output format."),
+        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _answer(db, since, until, doc_id, fmt, limit, ask, text=None, **kw):
+    from .store import Filters, connect, render
+
+    con = connect(db)
+    try:
+        columns, rows = ask(con, Filters(since, until, doc_id, text, limit), **kw)
+    finally:
+        con.close()
+    click.echo(render(columns, rows, fmt))
+
+
+@main.group()
+def query():
+    """Ask a claims store (made by `claimex index`) across a corpus.
+
+    Names match any case; for speakers, holders and actors a part of the name
+    is enough ('Guterres'), and * is a wildcard. --since/--until filter on the
+    documents' publication dates. Output as a table, --format csv or json.
+
+    \b
+    Examples:
+      claimex query recommendations --actor "European Union"
+      claimex query quotes --speaker Guterres --since 2024-01-01
+      claimex query documents --entity "United Nations"
+      claimex query dates --from 2024-01-01 --to 2024-06-30
+      claimex query search "sanctions relief" --format csv
+    """
+
+
+@query.command("recommendations")
+@click.option("--actor", help="Who should act: the actor's words or the canonical name of an entity in it.")
+@click.option("--holder", help="Who recommends: 'author' or a speaker's name.")
+@click.option("--strength", type=click.Choice(["strong", "moderate", "weak"]), help="Only this strength.")
+@click.option("--text", help="Full-text filter on the recommendation's text.")
+@_query_options
+def query_recommendations(actor, holder, strength, text, **common):
+    """Recommendations, by actor or holder."""
+    from .store import query_recommendations as ask
+
+    _answer(**common, ask=ask, text=text, actor=actor, holder=holder, strength=strength)
+
+
+@query.command("quotes")
+@click.option("--speaker", help="A speaker's name (or part of it), or the canonical name of an entity in the speaker span.")
+@click.option("--kind", type=click.Choice(["direct", "partial", "scare", "indirect"]), help="Only this kind.")
+@click.option("--text", help="Full-text filter on the quote's text.")
+@_query_options
+def query_quotes(speaker, kind, text, **common):
+    """Quotes, by speaker."""
+    from .store import query_quotes as ask
+
+    _answer(**common, ask=ask, text=text, speaker=speaker, kind=kind)
+
+
+@query.command("documents")
+@click.option("--entity", help="Canonical name of an entity the document mentions (exact, any case; * is a wildcard).")
+@click.option("--label", help="Entity label (PERSON, ORG, GPE...).")
+@_query_options
+def query_documents(entity, label, **common):
+    """Documents, e.g. those mentioning an entity (with the number of mentions)."""
+    from .store import query_documents as ask
+
+    _answer(**common, ask=ask, entity=entity, label=label)
+
+
+@query.command("entities")
+@click.option("--name", help="Part of a canonical name (* is a wildcard).")
+@click.option("--label", help="Entity label (PERSON, ORG, GPE...).")
+@_query_options
+def query_entities(name, label, **common):
+    """Entities by canonical name, with how many documents mention them."""
+    from .store import query_entities as ask
+
+    _answer(**common, ask=ask, name=name, label=label)
+
+
+@query.command("dates")
+@click.option("--from", "start", callback=_iso_date, metavar="YYYY-MM-DD", help="Dates whose period ends on or after this day.")
+@click.option("--to", "end", callback=_iso_date, metavar="YYYY-MM-DD", help="Dates whose period starts on or before this day.")
+@click.option("--type", "timex_type", type=click.Choice(["DATE", "TIME", "DURATION", "SET"]), help="Only this TIMEX3 type.")
+@_query_options
+def query_dates(start, end, timex_type, **common):
+    """Date mentions whose calendar period overlaps --from/--to (e.g. '2024-Q1' covers 2024-01-01..2024-03-31)."""
+    from .store import query_dates as ask
+
+    _answer(**common, ask=ask, start=start, end=end, timex_type=timex_type)
+
+
+@query.command("search")
+@click.argument("words")
+@_query_options
+def query_search(words, **common):
+    """Claims (quotes, recommendations, ...) whose text matches WORDS, best first.
+
+    Plain words must all occur (stemmed: 'sanction' finds 'sanctions'); FTS5
+    syntax passes through: "exact phrase", OR, NOT, prefix*.
+    """
+    from .store import query_search as ask
+
+    _answer(**common, ask=ask, text=words)
+
+
+@query.command("records")
+@click.option("--type", "rtype", help="Record type (any, also one this claimex does not know, e.g. statistic).")
+@click.option("--field", "fields", multiple=True, metavar="NAME=VALUE", help="A JSON field's value (exact, any case; * is a wildcard; a.b for nested). Repeatable.")
+@_query_options
+def query_records(rtype, fields, **common):
+    """Records of any type, by the values of their JSON fields (the record's JSON in the last column)."""
+    from .store import query_records as ask
+
+    pairs = []
+    for item in fields:
+        if "=" not in item:
+            raise click.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--field")
+        pairs.append(tuple(item.split("=", 1)))
+    _answer(**common, ask=ask, rtype=rtype, fields=pairs)

@@ -114,10 +114,18 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     blocks: list = field(default_factory=list)  # ingest.Block, view offsets
     header: Any = None  # ingest.Header
+    _memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def doc_id(self) -> str:
         return self.source.doc_id
+
+    def memo(self, key: str, build):
+        """``build()`` once per document and ``key``, then the kept result: for a
+        reading of the document that several extractors share (quotation-mark pairs)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     def claim_segments(self):
         return [s for s in self.segments if s.carries_claims]

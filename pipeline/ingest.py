@@ -712,14 +712,15 @@ def ingest(
     doc_id: str | None = None,
     published: str | None = None,
     text: str | None = None,
+    data: bytes | None = None,
 ) -> Document:
-    """Read ``path`` (or use ``text``) and return a Document with view and metadata."""
+    """Read ``path`` (or use its bytes ``data``, or ``text``) and return a Document with view and metadata."""
     if text is None:
         p = Path(path)
         if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.name != "<stdin>":
             raise InputError(Errors.E006.format(path=path, suffix=p.suffix or "(none)"))
-        text = read_source(p)
-        raw = p.read_bytes()
+        raw = data if data is not None else read_bytes(p)
+        text = decode_source(raw, str(path))
     else:
         raw = text.encode("utf-8")
     if not text.strip():

@@ -1,9 +1,11 @@
 """`claimex run` as a library function: a batch of documents to JSONL.
 
-:func:`run` processes every input with a :class:`~claimex.stages.Pipeline`,
-writes one ``<doc_id>.jsonl`` per document (atomically) or streams all
-records to a file object, and returns a :class:`Summary`. A document that
-fails is recorded in the summary and the batch goes on.
+:func:`run` processes every input with a :class:`~claimex.stages.Pipeline`
+or an engine (``engines.py``: worker processes, a Dask cluster), writes one
+``<doc_id>.jsonl`` per document (atomically) or streams all records to a
+file object, and returns a :class:`Summary`. A document that fails is
+recorded in the summary and the batch goes on. Documents whose output is
+already up to date are skipped unless ``force`` (``resume.py``).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
+from .engines import LocalEngine, Result
 from .records import RECORD_TYPES, dumps
-from .stages import Input, Outcome, Pipeline
+from .resume import split_done
+from .stages import Input, Pipeline
 from .write import write_document
 
 
@@ -25,11 +29,13 @@ class Summary:
     records: Counter = field(default_factory=Counter)
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: int = 0  # up to date from an earlier run
 
     def line(self) -> str:
         counts = ", ".join(f"{t} {self.records.get(t, 0)}" for t in RECORD_TYPES[1:])
-        ok = self.documents - len(self.failed)
-        return f"claimex: {ok} of {self.documents} documents processed, {len(self.failed)} failed; records: {counts}" + (
+        ok = self.documents - len(self.failed) - self.skipped
+        skipped = f", {self.skipped} skipped (up to date; --force redoes them)" if self.skipped else ""
+        return f"claimex: {ok} of {self.documents} documents processed{skipped}, {len(self.failed)} failed; records: {counts}" + (
             f"; {len(self.warnings)} warnings" if self.warnings else ""
         )
 
@@ -52,20 +58,31 @@ def run(
     *,
     out_dir: str | Path | None = None,
     stream: TextIO | None = None,
-    on_outcome: Callable[[Outcome], None] | None = None,
+    on_outcome: Callable[[Result], None] | None = None,
+    force: bool = False,
 ) -> Summary:
-    """Process ``inputs``; write to ``out_dir`` or, with ``stream``, to one stream."""
+    """Process ``inputs`` with ``pipeline`` (or an engine); write to ``out_dir``
+    or, with ``stream``, to one stream. Without ``force``, inputs whose output in
+    ``out_dir`` is up to date are skipped (and reported to ``on_outcome``)."""
+    engine = pipeline if hasattr(pipeline, "map") else LocalEngine(pipeline)
     summary = Summary(documents=len(inputs))
     unique_doc_ids(inputs)
-    for out in pipeline.process(inputs):
+    todo = inputs
+    if stream is None and not force:
+        todo, done = split_done(inputs, out_dir, lambda: engine.model)
+        summary.skipped = len(done)
+        for inp in done:
+            if on_outcome is not None:
+                on_outcome(Result(inp, skipped=True))
+    for out in engine.map(todo):
         if out.ok:
             if stream is not None:
                 for rec in out.records:
                     stream.write(dumps(rec) + "\n")
             else:
-                summary.written.append(write_document(out.records, out_dir, out.doc.doc_id))
+                summary.written.append(write_document(out.records, out_dir, out.input.doc_id))
             summary.records.update(r["type"] for r in out.records if r["type"] != "document")
-            summary.warnings.extend(f"{out.input.path}: {w}" for w in out.doc.warnings)
+            summary.warnings.extend(f"{out.input.path}: {w}" for w in out.warnings)
         else:
             summary.failed.append(out.error)
         if on_outcome is not None:

@@ -41,12 +41,17 @@ STAGES = ("ingest", "segment", "parse", "extract", "resolve", "write")
 
 @dataclass
 class Input:
-    """One document to process: a path, or text with a name (stdin, tests)."""
+    """One document to process: a path, or text with a name (stdin, tests).
+
+    ``data``, the file's bytes read elsewhere (a cluster's client), stands in
+    for reading ``path``.
+    """
 
     path: str
     text: str | None = None
     doc_id: str | None = None
     published: str | None = None
+    data: bytes | None = None
 
 
 @dataclass
@@ -90,7 +95,7 @@ class Pipeline:
 
     # -- stages 1-2 per document, 3 per batch, 4-6 per document ------------
     def prepare(self, inp: Input) -> Document:
-        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text)
+        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text, data=inp.data)
         segment(doc)
         return doc
 

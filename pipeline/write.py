@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .document import Document, Span
 from .records import RECORD_TYPES, SCHEMA_VERSION, grounding_errors, write_jsonl_atomic
+from .resume import build_fingerprint
 
 # the attributes each record type carries, in output order
 RECORD_FIELDS = {
@@ -59,7 +60,7 @@ def document_record(doc: Document, model: str | None) -> dict:
         "number": m.number,
         "key_points": [source_span(doc, s) for s in m.key_points],
         "disclaimer": source_span(doc, m.disclaimer) if m.disclaimer else None,
-        "pipeline": {"version": __version__, "model": model},
+        "pipeline": {"version": __version__, "model": model, "build": build_fingerprint()},
     }
 
 

@@ -68,6 +68,12 @@ def claim_paragraphs(doc: Document) -> list[Paragraph]:
     return out
 
 
+def quotation_pairs(doc: Document) -> tuple[list[QuotePair], list]:
+    """The document's quotation-mark pairs and unpaired marks, paired once
+    (quotes and recommendations both read them)."""
+    return doc.memo("quotation_pairs", lambda: pair_quotation_marks(claim_paragraphs(doc)))
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -291,7 +297,7 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     minor = assets.lexicon_set("title_case_minor_words")
     speech_nouns = assets.lexicon_set("speech_nouns")
     text = doc.view.text
-    pairs, unpaired = pair_quotation_marks(claim_paragraphs(doc))
+    pairs, unpaired = quotation_pairs(doc)
     for u in unpaired:
         src = doc.view.to_source[u.offset]
         context = text[max(0, u.offset - 20) : u.offset + 20].replace("\n", " ")

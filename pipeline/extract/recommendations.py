@@ -38,8 +38,7 @@ from ..assets import Assets, Pattern
 from ..document import Document, Segment, Span
 from .clauses import REASON_MARKS, after_complementiser, contiguous, has_own_subject, is_quote_mark, noun_phrase, run_around, span_of, subject_of
 from .cues import Cue, SpeakerPhrase, speaker_phrases
-from .quote_marks import pair_quotation_marks
-from .quotes import claim_paragraphs
+from .quotes import quotation_pairs
 
 _WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 _NEG = ("not", "n't", "never")
@@ -769,7 +768,7 @@ def _clip(toks: list, seg: Segment, bounds: tuple[int, int] | None) -> list:
 def find_recommendations(doc: Document, assets: Assets) -> Iterator[RecommendationMention]:
     lex = TriggerLexicon.load(assets)
     text = doc.view.text
-    pairs, _ = pair_quotation_marks(claim_paragraphs(doc))
+    pairs, _ = quotation_pairs(doc)
     quotes = [(p.open + 1, p.close) for p in pairs if p.depth == 0]
     keys = None
     for seg in doc.claim_segments():
