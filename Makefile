@@ -43,6 +43,7 @@ gate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/memory.py
 
 eval: run
 	$(BIN)/claimex eval outputs/ corpus/gold/ --errors

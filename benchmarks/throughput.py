@@ -7,7 +7,9 @@ test texts, repeated to at least --words words), with the same model:
 * ``jobs 1``: the claimex engine of ``claimex run`` (ingest, segment, parse,
   extract, resolve, records; no disk writes), in this process;
 * ``jobs N``: the same with N spawned worker processes (``claimex run
-  --jobs N``), started and warmed before the rounds.
+  --jobs N``), started and warmed before the rounds;
+* ``dask N`` (with ``--dask N``): the same on a dask.distributed LocalCluster
+  of N worker processes (``claimex run --engine dask``).
 
 The machine is shared and noisy, so absolute words/s mean little. Each round
 runs the three sides one after the other (their order rotating from round to
@@ -22,7 +24,7 @@ Then a length table: one document of growing length (corpus paragraphs
 repeated), its time per word and that relative to the shortest; flat is
 linear.
 
-    python benchmarks/throughput.py [--words 100000] [--rounds 5] [--jobs 2] [--json]
+    python benchmarks/throughput.py [--words 100000] [--rounds 5] [--jobs 2] [--dask 2] [--json]
 """
 
 from __future__ import annotations
@@ -97,16 +99,22 @@ class Meter:
 
     def __enter__(self):
         self.t0, self.c0 = time.perf_counter(), time.process_time()
-        self.w0 = sum(_proc_cpu(p) for p in self.workers)
+        self.w0 = [_proc_cpu(p) for p in self.workers]
         self.m0 = _machine_busy()
         return self
 
     def __exit__(self, *exc):
         self.wall = time.perf_counter() - self.t0
         self.cpu = time.process_time() - self.c0
-        ours = self.cpu + sum(_proc_cpu(p) for p in self.workers) - self.w0
+        self.per_worker = [_proc_cpu(p) - c for p, c in zip(self.workers, self.w0)]
+        ours = self.cpu + sum(self.per_worker)
         m1 = _machine_busy()
         self.others = None if self.m0 is None or m1 is None else max(0.0, (m1 - self.m0 - ours) / self.wall)
+
+    @property
+    def critical_cpu(self) -> float:
+        """The CPU time of the busiest of our processes: the wall time with a free core each."""
+        return max([self.cpu, *self.per_worker])
 
 
 def _spread(xs: list[float]) -> str:
@@ -117,9 +125,10 @@ def _inputs(texts):
     return [Input(f"{n}.md", text=t, doc_id=n) for n, t in texts]
 
 
-def measure_sides(texts, local: LocalEngine, pool: ProcessEngine | None, nlp, batch_size: int, rounds: int) -> list[dict]:
+def measure_sides(texts, local: LocalEngine, pool: ProcessEngine | None, nlp, batch_size: int, rounds: int, cluster=None) -> list[dict]:
     """One dict per round: side -> Meter."""
     workers = list(pool._pool._processes) if pool is not None else []  # the worker pids (benchmark only)
+    dask_workers = list(cluster.client.run(os.getpid).values()) if cluster is not None else []
 
     def bare():
         for _doc in nlp.pipe((t for _, t in texts), batch_size=batch_size):
@@ -136,12 +145,15 @@ def measure_sides(texts, local: LocalEngine, pool: ProcessEngine | None, nlp, ba
     sides = {"bare": bare, "jobs 1": run(local)}
     if pool is not None:
         sides[f"jobs {pool.jobs}"] = run(pool)
+    if cluster is not None:
+        sides[f"dask {len(dask_workers)}"] = run(cluster)
     names = list(sides)
+    pids = {f"jobs {pool.jobs}" if pool else "": workers, f"dask {len(dask_workers)}": dask_workers}
     out = []
     for r in range(rounds):
         got = {}
         for name in names[r % len(names) :] + names[: r % len(names)]:  # rotate the order
-            with Meter(workers if name.startswith("jobs") and name != "jobs 1" else None) as m:
+            with Meter(pids.get(name)) as m:
                 sides[name]()
             got[name] = m
         out.append(got)
@@ -158,6 +170,12 @@ def summarise(rounds: list[dict], words: int, jobs: int | None) -> dict:
     }
     if jobs:
         res[f"jobs{jobs}_over_jobs1"] = [round(r["jobs 1"].wall / r[f"jobs {jobs}"].wall, 3) for r in rounds]
+        res[f"jobs{jobs}_over_jobs1_cpu"] = [round(r["jobs 1"].cpu / r[f"jobs {jobs}"].critical_cpu, 3) for r in rounds]
+    for k in rounds[0]:
+        if k.startswith("dask"):
+            res["dask_over_jobs1"] = [round(r["jobs 1"].wall / r[k].wall, 3) for r in rounds]
+            res["dask_over_jobs1_cpu"] = [round(r["jobs 1"].cpu / r[k].critical_cpu, 3) for r in rounds]
+            res["dask_workers"] = int(k.split()[1])
     return res
 
 
@@ -165,6 +183,7 @@ def length_table(pipeline: Pipeline, lengths: list[int], sources) -> list[dict]:
     """Seconds per word for one document of each length (paragraphs repeated)."""
     paras = [p for _, t in base_texts(sources) for p in t.split("\n\n") if len(p.split()) > 20]
     rows = []
+    pipeline.process([Input("warm.txt", text="\n\n".join(paras[:20]), doc_id="warm")])
     for n in lengths:
         body, words, k = [], 0, 0
         while words < n:
@@ -187,6 +206,7 @@ def main(argv=None) -> int:
     ap.add_argument("--words", type=int, default=100_000, help="minimum words per round (default 100000)")
     ap.add_argument("--rounds", type=int, default=5, help="rounds; each runs every side once (default 5)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes of the parallel side (default 2; 0 skips it)")
+    ap.add_argument("--dask", type=int, default=0, help="also a dask.distributed LocalCluster of N worker processes (default 0: no)")
     ap.add_argument("--lengths", default="1000,4000,16000,64000", help="document lengths in words for the length table ('' skips it)")
     ap.add_argument("--model", default=None, help="spaCy model (default from models/pipeline.toml)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -201,16 +221,23 @@ def main(argv=None) -> int:
     pool = ProcessEngine(args.model, args.jobs) if args.jobs > 1 else None
     if pool is not None:
         pool.model  # noqa: B018 - start the workers and load the model in each, before the rounds
+    cluster = None
+    if args.dask:
+        from claimex.engines import DaskEngine
+
+        cluster = DaskEngine(args.model, workers=args.dask)
+        cluster.model  # noqa: B018 - load the model on every worker
     # warm-up (first-call costs: lexeme cache, lazy imports), every side
     for _ in nlp.pipe([t for _, t in texts[:8]]):
         pass
-    for engine in (local, pool):
+    for engine in (local, pool, cluster):
         if engine is not None:
-            list(engine.map(_inputs(texts[: 4 * args.jobs or 4])))
+            list(engine.map(_inputs(texts[: 8 * max(args.jobs, args.dask, 1)])))
     load0 = os.getloadavg()[0]
-    rounds = measure_sides(texts, local, pool, nlp, pipeline.batch_size, args.rounds)
-    if pool is not None:
-        pool.close()
+    rounds = measure_sides(texts, local, pool, nlp, pipeline.batch_size, args.rounds, cluster)
+    for engine in (pool, cluster):
+        if engine is not None:
+            engine.close()
     res = {"documents": len(texts), "words": words, "model": model, "rounds": args.rounds, "cores": os.cpu_count(), "loadavg_before": round(load0, 2)}
     res.update(summarise(rounds, words, args.jobs if pool else None))
     lengths = [int(x) for x in args.lengths.split(",") if x.strip()]
@@ -230,7 +257,12 @@ def report(res: dict, jobs: int | None) -> None:
     print("ratios within a round, median [min-max]:")
     print(f"  jobs 1 / bare nlp.pipe : {_spread(res['ratio_vs_bare'])} wall clock, {_spread(res['cpu_ratio_vs_bare'])} CPU time")
     if jobs:
-        print(f"  jobs {jobs} / jobs 1       : {_spread(res[f'jobs{jobs}_over_jobs1'])} wall clock")
+        print(f"  jobs {jobs} / jobs 1       : {_spread(res[f'jobs{jobs}_over_jobs1'])} wall clock, {_spread(res[f'jobs{jobs}_over_jobs1_cpu'])} CPU time")
+    if "dask_over_jobs1" in res:
+        print(f"  dask {res['dask_workers']} / jobs 1       : {_spread(res['dask_over_jobs1'])} wall clock, {_spread(res['dask_over_jobs1_cpu'])} CPU time (LocalCluster)")
+    if jobs or "dask_over_jobs1" in res:
+        print("  (CPU time for N processes: jobs 1's CPU time over the busiest process's, i.e. the speed-up with a free core each;")
+        print("   the wall-clock ratio is what the machine gave, and is low when other processes hold the cores)")
     print(f"  other processes used {_spread(res['others_cores'])} cores at most per round" + (f"; busy (> {BUSY}) in rounds {', '.join(str(i + 1) for i in busy)}" if busy else "; the machine was quiet"))
     if res["length_table"]:
         print("one document of growing length (CPU time; relative = us/word over the shortest's):")

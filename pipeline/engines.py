@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ClaimexError
 from .stages import Input, Outcome, Pipeline
 
-CHUNK_DOCS = 16  # documents per task (Pipeline.process batches nlp.pipe across them)
+CHUNK_DOCS = 8  # documents per task (Pipeline.process batches nlp.pipe across them)
 CHUNK_BYTES = 256_000  # ... or fewer, so long documents travel alone
 
 

@@ -226,7 +226,7 @@ PLACES = ["Chile", "Peru", "Bolivia", "Ghana", "Kenya", "Nepal", "Laos", "Oman",
 def test_a_killed_batch_resumes_where_it_stopped(tmp_path, pipeline):
     src = tmp_path / "in"
     src.mkdir()
-    n = 80  # five chunks of 16: two in flight when the first output appears, three more to go
+    n = 80  # ten chunks of 8 documents: most still to do when the first output appears
     for i in range(n):
         a, b, c = PLACES[i % 10], PLACES[(i + 3) % 10], PLACES[(i + 7) % 10]
         (src / f"note{i:02d}.txt").write_text(NOTE.format(a=a, b=b, c=c, d=1 + i % 28), encoding="utf-8")

@@ -710,9 +710,9 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
         sdoc = seg.doc
         if sdoc is None:
             continue
-        # "Long Form (ACR)"
-        for hit in _PAREN_ACRONYM.finditer(sdoc.text):
-            span = sdoc.char_span(hit.start(), hit.end())
+        # "Long Form (ACR)" (the segment's text as parsed, without rebuilding it from the tokens)
+        for hit in _PAREN_ACRONYM.finditer(doc.view.text, seg.start, seg.end):
+            span = sdoc.char_span(hit.start() - seg.start, hit.end() - seg.start)
             if span is None or len(span) != 3 or span.start == 0:
                 continue
             k = span.start
