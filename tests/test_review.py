@@ -19,7 +19,8 @@ from click.testing import CliRunner
 from claimex.cli import main
 from claimex.errors import ClaimexError
 from claimex.review import ReviewSession, agreement, clean_record, cohen_kappa, export_gold, format_table, read_log
-from claimex.review.log import ReviewLog, default_log_path
+from claimex.review.log import ReviewLog, default_log_path, legacy_log_path
+from claimex.review.session import default_reviewer
 from claimex.validate import validate_file
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
@@ -45,17 +46,30 @@ def log_events(path: Path) -> list[dict]:
 # -- the log ------------------------------------------------------------------
 
 
-def test_default_log_path():
-    assert default_log_path("outputs/x.jsonl") == Path("outputs/x.review.jsonl")
-    assert default_log_path("x.out") == Path("x.out.review.jsonl")
+def log_of(out: Path, reviewer: str | None = None) -> Path:
+    return default_log_path(out, reviewer or default_reviewer())
+
+
+def test_default_log_path(tmp_path):
+    assert default_log_path("outputs/x.jsonl", "alice") == Path("outputs/x@alice.review.jsonl")
+    assert default_log_path("x.out", "a b/c") == Path("x.out@a-b-c.review.jsonl")
+    assert default_log_path(tmp_path, "alice") == tmp_path / "all@alice.review.jsonl"
+    assert default_log_path(tmp_path, "carol", "adjudication") == tmp_path / "all@carol.adjudication.jsonl"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    both = default_log_path([tmp_path / "a" / "x.jsonl", tmp_path / "b"], "alice")
+    assert both.parent == tmp_path and re.fullmatch(r"set-[0-9a-f]{8}@alice\.review\.jsonl", both.name)
+    assert legacy_log_path("outputs/x.jsonl") == Path("outputs/x.review.jsonl")
 
 
 def test_log_starts_with_a_start_event(out):
     s = ReviewSession(out, reviewer="ana")
     s.close()
-    (ev,) = log_events(out.with_name("emoji.review.jsonl"))
-    assert ev["event"] == "start" and ev["doc_id"] == "emoji" and ev["reviewer"] == "ana"
-    assert len(ev["output_sha256"]) == 64 and ev["source_sha256"] == json.loads(out.read_text().splitlines()[0])["sha256"]
+    (ev,) = log_events(log_of(out, "ana"))
+    assert ev["event"] == "start" and ev["v"] == 2 and ev["reviewer"] == "ana" and ev["mode"] == "review"
+    (doc,) = ev["docs"]
+    assert doc["doc_id"] == "emoji" and doc["output"] == str(out)
+    assert len(doc["output_sha256"]) == 64 and doc["source_sha256"] == json.loads(out.read_text().splitlines()[0])["sha256"]
 
 
 def test_decisions_replay_and_last_decision_wins(out):
@@ -64,7 +78,7 @@ def test_decisions_replay_and_last_decision_wins(out):
     s.decide("emoji:entity:1", "reject")
     s.decide("emoji:entity:0", "reject")
     s.close()
-    s2 = ReviewSession(out, reviewer="ben")
+    s2 = ReviewSession(out, reviewer="ben", log_path=s.log_path)  # another reviewer may resume a log (the decisions name who made them)
     st = {it["id"]: it["status"] for it in s2.items()}
     assert st["emoji:entity:1"] == "rejected" and st["emoji:entity:0"] == "rejected"
     assert st["emoji:entity:2"] == "unreviewed"
@@ -130,7 +144,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == -signal.SIGKILL, p.stderr
-    rep, torn = read_log(default_log_path(out))
+    rep, torn = read_log(log_of(out, "k"))
     assert torn is None
     assert len(rep.events) == 25
 
@@ -159,7 +173,7 @@ def test_corrupt_line_in_the_middle_names_file_and_line(out):
     lines = s.log_path.read_text(encoding="utf-8").splitlines()
     lines[1] = "{not json"
     s.log_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(ClaimexError, match=r"emoji\.review\.jsonl:2: invalid review event \(not JSON"):
+    with pytest.raises(ClaimexError, match=r"emoji@\w+\.review\.jsonl:2: invalid review event \(not JSON"):
         ReviewSession(out)
 
 
@@ -186,14 +200,18 @@ def test_changed_source_refuses_to_start(out):
     src.write_bytes(src.read_bytes().replace(b"harbour", b"harbor"))
     with pytest.raises(ClaimexError, match="has changed since the run"):
         ReviewSession(out)
-    assert not default_log_path(out).exists()
+    assert not log_of(out).exists()
 
 
-def test_output_with_two_documents_is_refused(data_dir):
+def test_output_with_two_documents_is_one_queue(data_dir):
     both = data_dir / "both.jsonl"
     both.write_text((data_dir / "emoji.jsonl").read_text(encoding="utf-8") + (data_dir / "hostile.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(ClaimexError, match=r"2 document records \(emoji, hostile\); review one document per file"):
-        ReviewSession(both)
+    s = ReviewSession(both, reviewer="ana")
+    assert list(s.docs) == ["emoji", "hostile"]
+    assert [it["doc_id"] for it in s.items()] == ["emoji"] * 10 + ["hostile"] * 8
+    s.close()
+    with pytest.raises(ClaimexError, match="several documents are under review; give a folder"):
+        export_gold(both, data_dir / "g.jsonl", reviewer="ana")
 
 
 # -- cleaning records from the browser ------------------------------------------
@@ -349,7 +367,7 @@ def test_export_refuses_to_overwrite_the_output(out):
 
 
 def test_export_without_log(out, data_dir):
-    with pytest.raises(ClaimexError, match=r"emoji\.review\.jsonl: no review log for '.*emoji\.jsonl' \(review it first"):
+    with pytest.raises(ClaimexError, match=r"emoji@\w+\.review\.jsonl: no review log for '.*emoji\.jsonl' \(review it first"):
         export_gold(out, data_dir / "g.jsonl")
 
 
@@ -407,9 +425,9 @@ def test_agreement_of_two_logs(out, data_dir):
 def test_agreement_refuses_logs_of_different_outputs(out, data_dir):
     la = data_dir / "a.review.jsonl"
     ReviewSession(out, log_path=la).close()
-    ReviewSession(data_dir / "hostile.jsonl").close()
+    ReviewSession(data_dir / "hostile.jsonl", reviewer="ben").close()
     with pytest.raises(ClaimexError, match="are about different outputs"):
-        agreement(la, data_dir / "hostile.review.jsonl")
+        agreement(la, data_dir / "hostile@ben.review.jsonl")
 
 
 # -- the HTTP server ---------------------------------------------------------------
@@ -535,7 +553,7 @@ def test_cli_export_and_agreement(out, data_dir):
     assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
     r = CliRunner().invoke(main, ["validate", str(gold)])
     assert r.exit_code == 0, r.output
-    log = default_log_path(out)
+    log = log_of(out, "ana")
     r = CliRunner().invoke(main, ["review", "--agreement", str(log), str(log)])
     assert r.exit_code == 0 and "all" in r.output
     r = CliRunner().invoke(main, ["review", "--agreement", str(log), str(log), "--json"])

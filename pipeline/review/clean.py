@@ -1,0 +1,163 @@
+"""Records that come from the browser, rebuilt field by field.
+
+:func:`clean_record` reads only the fields the record type has (from the type
+table of :mod:`claimex.report.display`, itself read from the schema), checks
+the JSON type of each, grounds every span in the source (offsets are code
+point offsets; whitespace at the edges is trimmed; ``text`` is re-read from the
+source) and returns a record that passes the schema and grounding checks, or
+raises one :class:`RecordError` line (E078) saying which field is wrong.
+"""
+
+from __future__ import annotations
+
+from ..errors import Errors, RecordError
+from ..records import SPAN_TYPES, grounding_errors, schema_errors
+from ..report.display import type_table
+
+_SCALARS = (str, int, float, bool)
+_KEPT = ("start", "end", "text", "doc_id", "type", "id", "optional", "note")
+
+
+def _kind_name(v) -> str:
+    return "null" if v is None else {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(v), type(v).__name__)
+
+
+def _int(v, what: str) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        if isinstance(v, str) and v.strip().lstrip("-").isdigit() and len(v) < 20:
+            return int(v)
+        raise ValueError(f"{what} must be an integer, got {_kind_name(v) if not isinstance(v, (str, float)) else repr(v)[:40]}")
+    return v
+
+
+def ground_span(span, source: str, what: str = "span") -> dict:
+    """{start, end, text} with whitespace trimmed at both edges and text = source[start:end]."""
+    if not isinstance(span, dict):
+        raise ValueError(f"{what} must be an object with start and end, got {_kind_name(span)}")
+    start, end = _int(span.get("start"), f"{what} start"), _int(span.get("end"), f"{what} end")
+    if start < 0 or end > len(source) or end < start:
+        raise ValueError(Errors.E080.format(start=start, end=end, length=len(source)))
+    while start < end and source[start].isspace():
+        start += 1
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        raise ValueError(Errors.E081.format(start=span.get("start"), end=span.get("end")))
+    return {"start": start, "end": end, "text": source[start:end]}
+
+
+def _str(v, name: str, default=None):
+    if v is None:
+        return default
+    if not isinstance(v, str):
+        raise ValueError(Errors.E173.format(field=name, expected="a string", got=_kind_name(v)))
+    s = v.strip()
+    return s if s else default
+
+
+def _span(f: dict, v, source: str, spec: dict):
+    if v in (None, "", {}):
+        if f["nullable"]:
+            return None
+        msg = spec.get("required", {}).get(f["name"])
+        raise ValueError(msg or f"{f['name']} is required: select it in the document")
+    return ground_span(v, source, f["name"])
+
+
+def _spans(f: dict, v, source: str, spec: dict) -> list:
+    if v is None:
+        return []
+    if not isinstance(v, list):
+        raise ValueError(Errors.E173.format(field=f["name"], expected="a list of spans", got=_kind_name(v)))
+    return [ground_span(x, source, f"{f['name']}[{i}]") for i, x in enumerate(v)]
+
+
+def _names(f: dict, v, source: str, spec: dict) -> list:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        v = v.split("\n")
+    if not isinstance(v, list):
+        raise ValueError(Errors.E173.format(field=f["name"], expected="a list of names", got=_kind_name(v)))
+    return [s for s in (_str(x, f["name"]) for x in v) if s]
+
+
+def _number(f: dict, v, source: str, spec: dict):
+    if v in (None, ""):
+        return None
+    if isinstance(v, str):
+        try:
+            v = float(v) if not f.get("integer") else int(v)
+        except ValueError:
+            raise ValueError(Errors.E173.format(field=f["name"], expected="a number", got=repr(v)[:40])) from None
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise ValueError(Errors.E173.format(field=f["name"], expected="a number", got=_kind_name(v)))
+    return v
+
+
+def _text(f: dict, v, source: str, spec: dict, text: str = ""):
+    default = spec.get("defaults", {}).get(f["name"])
+    if default == "$text":
+        default = text
+    return _str(v, f["name"], default if isinstance(default, str) else None)
+
+
+def _enum(f: dict, v, source: str, spec: dict):
+    return _str(v, f["name"])
+
+
+_CLEAN = {"span": _span, "spans": _spans, "names": _names, "number": _number, "enum": _enum}
+
+
+def _fields(raw: dict, spec: dict, rec: dict, source: str, base: dict | None) -> None:
+    for f in spec["fields"]:
+        name = f["name"]
+        if name in _KEPT:
+            continue
+        if f["kind"] == "json":  # not editable here: kept as it was
+            if base is not None and name in base and base.get("type") == rec["type"]:
+                rec[name] = base[name]
+            continue
+        if f["kind"] == "text":
+            value = _text(f, raw.get(name), source, spec, rec["text"])
+        else:
+            value = _CLEAN[f["kind"]](f, raw.get(name), source, spec)
+        if value is None and name in spec.get("omit_null", ()) and not (base and name in base):
+            continue
+        rec[name] = value
+
+
+def _extras(rec: dict, base: dict | None, spec: dict) -> None:
+    """Scalar fields of the pipeline's record the table does not know (rule, score...): kept after an edit."""
+    if not base or base.get("type") != rec["type"]:
+        return
+    known = {f["name"] for f in spec["fields"]}
+    for k, v in base.items():
+        if k not in rec and k not in known and k not in _KEPT and isinstance(v, _SCALARS):
+            rec[k] = v
+
+
+def clean_record(raw: dict, *, doc_id: str, rid: str, source: str, base: dict | None = None, table: dict | None = None) -> dict:
+    """A contract record built from ``raw`` (browser input); raises RecordError E078 when it is not valid."""
+    table = table or type_table()
+    try:
+        if not isinstance(raw, dict):
+            raise ValueError(Errors.E173.format(field="record", expected="a JSON object", got=_kind_name(raw)))
+        type_ = raw.get("type") or (base or {}).get("type")
+        if not isinstance(type_, str) or type_ not in SPAN_TYPES:
+            raise ValueError(Errors.E086.format(value=str(type_)[:40], expected=", ".join(SPAN_TYPES)))
+        spec = table[type_]
+        rec = {"doc_id": doc_id, "type": type_, "id": rid, **ground_span(raw, source)}
+        _fields(raw, spec, rec, source, base)
+        _extras(rec, base, spec)
+        if raw.get("optional") is True:
+            rec["optional"] = True
+        note = _str(raw.get("note"), "note")
+        if note:
+            rec["note"] = note
+    except ValueError as exc:
+        raise RecordError(Errors.E078.format(id=rid, reason=exc)) from None
+    errs = schema_errors(rec) + grounding_errors(rec, source)
+    if errs:
+        raise RecordError(Errors.E078.format(id=rid, reason=errs[0]))
+    return rec
