@@ -18,12 +18,13 @@ source before the file is written, atomically.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClaimexError, Errors, RecordError
-from ..records import SPAN_TYPES, grounding_errors, is_review_log, schema_errors, write_jsonl_atomic
+from ..records import SPAN_TYPES, find_source, grounding_errors, is_review_log, schema_errors, write_jsonl_atomic
 from .session import ReviewSession, resolve_log_path
 
 
@@ -108,6 +109,18 @@ def gold_records(
     return [document, *kept]
 
 
+def _portable_source(records: list[dict], dest: Path, source_path: str) -> None:
+    """Keep the document record's ``source`` when the gold file will find it; else point it there from the gold's folder."""
+    doc = records[0]
+    found = find_source(dest, doc["source"])
+    if found is not None and Path(found).resolve() == Path(source_path).resolve():
+        return
+    try:
+        doc["source"] = Path(os.path.relpath(Path(source_path).resolve(), dest.resolve().parent)).as_posix()
+    except ValueError:  # another drive
+        doc["source"] = str(Path(source_path).resolve())
+
+
 def _check_records(dest: Path, records: list[dict], text: str) -> None:
     seen: set[str] = set()
     for rec in records:
@@ -159,6 +172,7 @@ def write_gold(session: ReviewSession, dest: str | Path, doc_id: str | None = No
     _check_target(dest, session, doc_id)
     summary = ExportSummary(dest, warnings=list(session.log.warnings))
     records = gold_records(session, doc_id, keep_unreviewed=keep_unreviewed, summary=summary)
+    _portable_source(records, dest, session.docs[doc_id].source_path)
     _check_records(dest, records, session.docs[doc_id].text)
     write_jsonl_atomic(dest, records)
     return summary
@@ -176,6 +190,7 @@ def export_folder(session: ReviewSession, folder: str | Path, *, keep_unreviewed
         _check_target(dest, session, doc_id)
         summary = ExportSummary(dest)
         records = gold_records(session, doc_id, keep_unreviewed=keep_unreviewed, summary=summary)
+        _portable_source(records, dest, session.docs[doc_id].source_path)
         _check_records(dest, records, session.docs[doc_id].text)
         planned.append((dest, records, summary))
     folder.mkdir(parents=True, exist_ok=True)
