@@ -298,6 +298,7 @@
       showPanel(d);
     }
     var els = state.view.byKey.get(r.key) || [];
+    document.querySelectorAll("#doc .seg.flash").forEach(function (x) { x.classList.remove("flash"); });
     if (!els.length) return;
     els[0].scrollIntoView({ block: "center", behavior: "auto" });
     els.forEach(function (x) {

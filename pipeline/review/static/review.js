@@ -335,7 +335,7 @@
     const t = st.texts.get(docId);
     const head = $("doc-head");
     head.textContent = "";
-    head.appendChild(el("b", null, t.meta.title || "(untitled)"));
+    head.appendChild(el("span", "dt", t.meta.title || "(untitled)"));
     head.appendChild(el("span", "muted", " \u00b7 " + docId + (t.meta.published ? " \u00b7 " + t.meta.published : "")));
     showDoc();
     $("docpane").scrollTop = 0;
@@ -616,7 +616,7 @@
       const col = el("div", "side side-" + side);
       col.id = "side-" + side;
       const h = el("div", "sh");
-      h.appendChild(el("b", null, side.toUpperCase() + " \u00b7 " + (info.reviewer || "?")));
+      h.appendChild(el("span", "who", side.toUpperCase() + " \u00b7 " + (info.reviewer || "?")));
       h.appendChild(el("span", "status " + (s ? { accept: "accepted", reject: "rejected", edit: "edited", add: "added" }[s.decision] : "unreviewed"), s ? s.decision : "not decided"));
       col.appendChild(h);
       const t = el("table", "attrs");
