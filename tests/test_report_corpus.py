@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from claimex.report import build_report, report_data
 from claimex.report.corpus import calendar_range, corpus_data
 from claimex.report.display import _kind, type_table

@@ -13,8 +13,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from claimex.cli import main
 from claimex.errors import ClaimexError
 from claimex.ingest import doc_id_for
@@ -25,6 +23,7 @@ from claimex.review.clean import clean_record
 from claimex.review.log import default_log_path
 from claimex.review.server import MAX_BODY, create_server, nesting_depth
 from claimex.validate import validate_file
+from click.testing import CliRunner
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
 
@@ -311,7 +310,7 @@ def test_api_body_size_limit_is_a_413(server):
 
 
 def test_api_undo_reads_its_body(server):
-    port, s = server
+    port, _ = server
     assert post(port, "/api/decide", b'{"id": "emoji:entity:0", "decision": "reject"}')[0] == 200
     status, res = post(port, "/api/undo", json.dumps({"pad": "y" * 200_000}).encode())  # a body the old server never read
     assert status == 200 and res["event"]["undoes"] == 1 and res["changed"][0]["status"] == "unreviewed"

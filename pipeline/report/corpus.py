@@ -32,7 +32,7 @@ TOP = 15  # bars per grouped chart
 TOP_ENTITIES = 12  # rows of the co-occurrence matrix
 MAX_REFS = 40  # references kept per cell of the matrix
 
-_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+", re.I)
+_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+", re.IGNORECASE)
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n")
 _SEASONS = {"WI": (1, 2), "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11)}  # northern seasons, winter as its January-February
 

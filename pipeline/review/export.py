@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClaimexError, Errors, RecordError
-from ..records import SPAN_TYPES, find_source, grounding_errors, is_review_log, schema_errors, write_jsonl_atomic
+from ..records import (
+    SPAN_TYPES,
+    find_source,
+    grounding_errors,
+    is_review_log,
+    schema_errors,
+    write_jsonl_atomic,
+)
 from .session import ReviewSession, resolve_log_path
 
 

@@ -35,10 +35,10 @@ import json
 import os
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import Errors, RecordError
 
@@ -48,13 +48,13 @@ DOC_FIELDS = ("doc_id", "output", "output_sha256", "source", "source_sha256")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def legacy_log_path(output: str | Path) -> Path:
     """The version 1 default: ``outputs/x.jsonl`` -> ``outputs/x.review.jsonl`` (read, never created)."""
     p = Path(output)
-    stem = p.name[: -len(".jsonl")] if p.name.endswith(".jsonl") else p.name
+    stem = p.name.removesuffix(".jsonl")
     return p.with_name(stem + ".review.jsonl")
 
 
@@ -74,7 +74,7 @@ def default_log_path(outputs: str | Path | Iterable[str | Path], reviewer: str, 
     who = safe_name(reviewer)
     if len(paths) == 1 and not paths[0].is_dir():
         p = paths[0]
-        stem = p.name[: -len(".jsonl")] if p.name.endswith(".jsonl") else p.name
+        stem = p.name.removesuffix(".jsonl")
         return p.with_name(f"{stem}@{who}.{kind}.jsonl")
     if len(paths) == 1:
         return paths[0] / f"all@{who}.{kind}.jsonl"
@@ -251,7 +251,7 @@ class ReviewLog:
         self._fh = fh
 
     @classmethod
-    def open(cls, path: str | Path, start: dict, *, readonly: bool = False) -> "ReviewLog":
+    def open(cls, path: str | Path, start: dict, *, readonly: bool = False) -> ReviewLog:
         """Open (resume) the log at ``path``, or create it with ``start`` as its first event.
 
         ``start`` names the documents (``docs``, or one document's fields at the

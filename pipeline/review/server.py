@@ -27,9 +27,9 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from importlib import resources
 from socketserver import ThreadingMixIn
-from typing import Callable
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import bottle
@@ -102,28 +102,63 @@ def _json(obj, status: int = 200) -> bottle.HTTPResponse:
     )
 
 
+def _changes(session: ReviewSession, ev: dict) -> dict:
+    """What the page updates after an event: the record it touched (or its removal) and the progress."""
+    it = session.item(ev["doc_id"], ev["record_id"])
+    key = f"{ev['doc_id']}|{ev['record_id']}"
+    return {"event": ev, "changed": [it] if it else [], "removed": [] if it else [key], "progress": session.progress()}
+
+
+def _str_field(b: dict, name: str) -> str:
+    v = b.get(name)
+    if not isinstance(v, str):
+        raise ClaimexError(Errors.E173.format(field=name, expected="a string", got=type(v).__name__))
+    return v
+
+
+def api_decide(session: ReviewSession, b: dict) -> dict:
+    rid, decision = _str_field(b, "id"), _str_field(b, "decision")
+    ev = session.decide(rid, decision, b.get("record"), doc_id=_opt_str(b, "doc_id"), side=_opt_str(b, "side"))
+    return _changes(session, ev)
+
+
+def api_add(session: ReviewSession, b: dict) -> dict:
+    return _changes(session, session.add(b.get("record"), doc_id=_opt_str(b, "doc_id")))
+
+
+def api_undo(session: ReviewSession, b: dict) -> dict:
+    return _changes(session, session.undo())
+
+
+def api_export(session: ReviewSession, b: dict) -> dict:
+    from .export import export_folder
+
+    summaries = export_folder(session, session.export_dir, keep_unreviewed=b.get("keep_unreviewed") is True)
+    return {
+        "folder": str(session.export_dir),
+        "files": [str(s.path) for s in summaries],
+        "lines": [s.line() for s in summaries],
+        "warnings": [w for s in summaries for w in s.warnings],
+    }
+
+
+POSTS = {"/api/decide": api_decide, "/api/add": api_add, "/api/undo": api_undo, "/api/export": api_export}
+
+
+def _handle(fn: Callable[[], dict]) -> bottle.HTTPResponse:
+    try:
+        return _json(fn())
+    except ClaimexError as exc:
+        return _json({"error": str(exc)}, 400)
+    except RecursionError:
+        return _json({"error": Errors.E171.format(limit=MAX_DEPTH)}, 400)
+    except Exception as exc:  # a bug: keep serving, tell the page and the terminal
+        traceback.print_exc(file=sys.stderr)
+        return _json({"error": f"internal error: {exc!r}"}, 500)
+
+
 def make_app(session: ReviewSession) -> bottle.Bottle:
     app = bottle.Bottle()
-
-    def handle(fn: Callable[[], dict]) -> bottle.HTTPResponse:
-        try:
-            return _json(fn())
-        except ClaimexError as exc:
-            return _json({"error": str(exc)}, 400)
-        except RecursionError:
-            return _json({"error": Errors.E171.format(limit=MAX_DEPTH)}, 400)
-        except Exception as exc:  # a bug: keep serving, tell the page and the terminal
-            traceback.print_exc(file=sys.stderr)
-            return _json({"error": f"internal error: {exc!r}"}, 500)
-
-    def body() -> dict:
-        return parse_body(bottle.request.body.read(MAX_BODY + 1))
-
-    def changes(ev: dict) -> dict:
-        """What the page updates after an event: the record it touched (or its removal) and the progress."""
-        it = session.item(ev["doc_id"], ev["record_id"])
-        key = f"{ev['doc_id']}|{ev['record_id']}"
-        return {"event": ev, "changed": [it] if it else [], "removed": [] if it else [key], "progress": session.progress()}
 
     @app.get("/")
     def index():
@@ -142,62 +177,22 @@ def make_app(session: ReviewSession) -> bottle.Bottle:
 
     @app.get("/api/page")
     def page():
-        return handle(session.page_data)
+        return _handle(session.page_data)
 
     @app.get("/api/doc")
     def doc():
-        return handle(lambda: session.doc_data(bottle.request.query.getunicode("doc_id")))
+        return _handle(lambda: session.doc_data(bottle.request.query.getunicode("doc_id")))
 
     @app.get("/api/state")
     def state():
-        return handle(session.snapshot)
+        return _handle(session.snapshot)
 
-    @app.post("/api/decide")
-    def decide():
-        def run():
-            b = body()
-            rid, decision = b.get("id"), b.get("decision")
-            if not isinstance(rid, str):
-                raise ClaimexError(Errors.E173.format(field="id", expected="a string", got=type(rid).__name__))
-            if not isinstance(decision, str):
-                raise ClaimexError(Errors.E173.format(field="decision", expected="a string", got=type(decision).__name__))
-            ev = session.decide(rid, decision, b.get("record"), doc_id=_opt_str(b, "doc_id"), side=_opt_str(b, "side"))
-            return changes(ev)
+    def post(fn):
+        # every POST reads (and checks) its body, so the connection stays in step
+        return lambda: _handle(lambda: fn(session, parse_body(bottle.request.body.read(MAX_BODY + 1))))
 
-        return handle(run)
-
-    @app.post("/api/add")
-    def add():
-        def run():
-            b = body()
-            return changes(session.add(b.get("record"), doc_id=_opt_str(b, "doc_id")))
-
-        return handle(run)
-
-    @app.post("/api/undo")
-    def undo():
-        def run():
-            body()  # read (and check) it, so the connection stays in step
-            return changes(session.undo())
-
-        return handle(run)
-
-    @app.post("/api/export")
-    def export():
-        def run():
-            from .export import export_folder
-
-            keep = body().get("keep_unreviewed") is True
-            summaries = export_folder(session, session.export_dir, keep_unreviewed=keep)
-            return {
-                "folder": str(session.export_dir),
-                "files": [str(s.path) for s in summaries],
-                "lines": [s.line() for s in summaries],
-                "warnings": [w for s in summaries for w in s.warnings],
-            }
-
-        return handle(run)
-
+    for path, fn in POSTS.items():
+        app.post(path)(post(fn))
     return app
 
 
@@ -269,7 +264,7 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+    def log_message(self, format, *args):
         pass
 
 

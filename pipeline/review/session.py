@@ -20,8 +20,8 @@ from __future__ import annotations
 import getpass
 import os
 import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from ..errors import ClaimexError, Errors, RecordError
 from ..records import SPAN_TYPES, is_review_log, load_schema
