@@ -276,7 +276,9 @@
     var base = box.getBoundingClientRect();
     pairs.forEach(function (p) {
       if (!p.from || !p.to) return;
-      var a = p.from.getBoundingClientRect(), b = p.to.getBoundingClientRect();
+      // the first line box of each end (an inline span that wraps has one box per line)
+      var a = p.from.getClientRects()[0] || p.from.getBoundingClientRect();
+      var b = p.to.getClientRects()[0] || p.to.getBoundingClientRect();
       var x1 = a.left + a.width / 2 - base.left + box.scrollLeft, y1 = a.top - base.top + box.scrollTop;
       var x2 = b.left + Math.min(b.width / 2, 40) - base.left + box.scrollLeft, y2 = b.top - base.top + box.scrollTop;
       var lift = Math.min(70, 16 + Math.abs(x2 - x1) / 5 + Math.abs(y2 - y1) / 6);

@@ -523,6 +523,7 @@
     const list = filtered();
     $("sides").hidden = true;
     $("labels").textContent = "";
+    $("ctxwrap").hidden = !it && !st.editing;
     if (!it) {
       head.appendChild(el("span", "muted", st.items.length ? (list.length ? "No record selected." : "No record matches the filter.") : "No records: add the ones the pipeline missed (select text, press n)."));
       $("context").textContent = "";
@@ -738,6 +739,7 @@
     st.editing = { mode: mode, draft: draft, armed: null, doc_id: docId };
     if (type && draft.type !== type) st.editing.draft = convert(draft, type);
     $("done").hidden = true;
+    $("ctxwrap").hidden = false;
     renderEditor();
     $("editor").scrollIntoView({ block: "nearest" });
     buttons();
