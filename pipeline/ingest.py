@@ -616,8 +616,8 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
         kinds[ti] = "title"
     else:
         ti = next((i for i in range(limit) if kinds.get(i) == "header" and len(blocks[i].text(text).split()) >= 3), None)
-        if ti is None and limit == 0 and blocks and not _is_prose(blocks[0].text(text), min_words):
-            ti = 0  # plain text: the first line is the title
+        if ti is None and limit == 0 and len(blocks) > 1 and not _is_prose(blocks[0].text(text), min_words):
+            ti = 0  # plain text: the first line is the title (a single line is body text)
         if ti is not None:
             kinds[ti] = "title"
     if ti is not None:

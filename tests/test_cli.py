@@ -81,6 +81,15 @@ def test_run_from_stdin(runner):
     assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "piped"
 
 
+@pytest.mark.parametrize("line", ["The government should cut fuel taxes", "Talks resumed in May.\n"])
+def test_a_single_line_on_stdin_is_body_not_a_title(runner, line):
+    result = runner.invoke(main, ["run", "-", "-o", "-", "-q"], input=line)
+    assert result.exit_code == 0, result.output
+    recs = [json.loads(x) for x in result.stdout.splitlines()]
+    assert recs[0]["title"] is None
+    assert len(recs) > 1  # the line was read as body: something was found in it
+
+
 @pytest.mark.parametrize(
     "name, content, message",
     [
