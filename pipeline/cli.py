@@ -33,7 +33,7 @@ class ClaimexGroup(click.Group):
 def main():
     """claimex: grounded, checkable claims from policy commentaries.
 
-    Reads commentaries (.txt/.md), extracts entities, dates, quotes and policy
+    Reads commentaries (.txt/.md, HTML pages, PDF, DOCX), extracts entities, dates, quotes and policy
     recommendations, and writes JSONL records tied to exact character offsets
     of the source file.
     """
@@ -97,17 +97,18 @@ def _iso_date(ctx, param, value):
 def run(inputs, output, model, published, doc_id, quiet):
     """Extract entities, dates, quotes and recommendations from INPUTS.
 
-    INPUTS are .txt/.md files, folders (searched recursively for *.txt and
-    *.md) or - for stdin. Writes one <doc_id>.jsonl per document to the output
-    folder. A document that fails is reported with the reason and the run goes
-    on; the exit code is 1 if any document failed.
+    INPUTS are .txt/.md, .html/.htm, .pdf or .docx files, folders (searched
+    recursively for them) or - for stdin. Writes one <doc_id>.jsonl per
+    document to the output folder; for HTML, PDF and DOCX also <doc_id>.txt,
+    the extracted text the records point into. A document that fails is
+    reported with the reason and the run goes on; the exit code is 1 if any
+    document failed.
 
     Example: claimex run corpus/ -o outputs/
     """
     import re
 
     from .errors import Errors
-    from .ingest import decode_source
     from .runner import run as run_batch
     from .stages import Pipeline, collect_inputs
 
@@ -121,11 +122,7 @@ def run(inputs, output, model, published, doc_id, quiet):
         if doc_id:
             it.doc_id = doc_id
         if it.path == "<stdin>":
-            try:
-                it.text = decode_source(sys.stdin.buffer.read(), "<stdin>")
-            except ClaimexError as exc:
-                errors.append(str(exc))
-                it.path = None
+            it.data = sys.stdin.buffer.read()  # plain text, or HTML/PDF/DOCX (detected by content)
     items = [it for it in items if it.path is not None]
     for msg in errors:
         click.echo(f"Error: {msg}", err=True)

@@ -55,7 +55,7 @@ def test_run_writes_one_file_per_document(runner, tmp_path):
     (src / "a.txt").write_text(GOOD, encoding="utf-8")
     (src / "sub").mkdir()
     (src / "sub" / "b.md").write_text("# Note\n\n" + GOOD, encoding="utf-8")
-    (src / "ignored.pdf").write_bytes(b"%PDF")
+    (src / "ignored.rtf").write_bytes(b"{\\rtf1 not read}")
     out = tmp_path / "out"
     result = runner.invoke(main, ["run", str(src), "-o", str(out), "--published", "2024-05-10"])
     assert result.exit_code == 0, result.output
@@ -123,7 +123,7 @@ def test_run_missing_file(runner, tmp_path):
 def test_run_empty_folder(runner, tmp_path):
     result = runner.invoke(main, ["run", str(tmp_path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert "no .txt or .md files" in result.output
+    assert "no .txt, .md, .html, .htm, .pdf or .docx files" in result.output
 
 
 @pytest.mark.parametrize(
