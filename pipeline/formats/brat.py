@@ -21,6 +21,13 @@ Accepted lines (fields separated by TABs, as brat writes them):
   gives it; else the annotated text.
 * ``E``, ``M`` and ``*`` lines (events, old-style modifiers, equivalences)
   are ignored.
+* What ``claimex export --format brat`` adds (see
+  :mod:`claimex.export.brat_format`): ``TIMEX3`` spans with the attributes
+  ``Type``, ``Value``, ``Mod`` (and ``Anchor`` relations) become date records;
+  ``Recommendation`` spans with ``Trigger``/``Actor``/``Action`` relations,
+  ``Strength``/``Polarity`` attributes and a ``holder: X`` note become
+  recommendation records; a ``speakers: A; B`` note on a Content gives its
+  speakers. A file with such spans annotates those types too.
 
 Each Content becomes a quote record (span = the Content, speakers = the
 canonical names of its sources, speaker_spans, cue); each entity a record
@@ -52,6 +59,8 @@ ENTITY_TYPES = {
 # OntoNotes types that are values, not entities, in the claimex contract
 SKIPPED_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 ATTRIBUTION_TYPES = frozenset({"SOURCE", "CUE", "CONTENT"})
+CLAIM_TYPES = frozenset({"TIMEX3", "RECOMMENDATION", "TRIGGER", "ACTOR", "ACTION"})  # claimex's own export
+CLAIM_RELATIONS = ("ANCHOR", "TRIGGER", "ACTOR", "ACTION")
 QUOTE_KINDS = ("direct", "partial", "scare", "indirect")
 _SPAN = re.compile(r"(\d+) (\d+)")
 
@@ -87,13 +96,27 @@ def read_brat(path: str | Path) -> GoldFile:
         raise GoldFormatError(EvalErrors.E063.format(path=path_s, txt=txt))
     text = read_source(txt)
     doc_id = doc_id_for(path_s)
-    bounds, contents = _parse(path_s, str(txt), ann_text, text)
+    extras = _Extras()
+    bounds, contents = _parse(path_s, str(txt), ann_text, text, extras)
     lines = _records(path_s, doc_id, text, bounds, contents)
-    doc = document_record(doc_id, source=str(txt), text=text, types=TYPES, origin=f"{ann.name} (brat standoff)")
-    return GoldFile(doc_id, path_s, text, TYPES, (Line(path_s, 0, doc),) + tuple(lines))
+    types = TYPES + tuple(t for t, k in (("date", "TIMEX3"), ("recommendation", "RECOMMENDATION")) if any(tb.type_ == k for tb in bounds.values()))
+    if len(types) > len(TYPES):
+        from .brat_claims import claim_records
+
+        lines = sorted(lines + claim_records(path_s, doc_id, text, bounds, extras), key=lambda ln: ("entity", "date", "quote", "recommendation").index(ln.record["type"]))
+    doc = document_record(doc_id, source=str(txt), text=text, types=types, origin=f"{ann.name} (brat standoff)")
+    return GoldFile(doc_id, path_s, text, types, (Line(path_s, 0, doc),) + tuple(lines))
 
 
-def _parse(path: str, txt: str, ann_text: str, text: str):
+@dataclass
+class _Extras:
+    """Attributes and relations of claimex's brat export (dates, recommendations)."""
+
+    attrs: dict[str, dict[str, str]] = field(default_factory=dict)  # target -> name -> value
+    links: dict[tuple[str, str], str] = field(default_factory=dict)  # (RELATION, arg1) -> arg2
+
+
+def _parse(path: str, txt: str, ann_text: str, text: str, extras: _Extras | None = None):
     bounds: dict[str, _TextBound] = {}
     refs: list[tuple[int, str, str, list[str], str]] = []  # (line, kind, id, args, value)
     for lineno, raw in enumerate(ann_text.splitlines(), 1):
@@ -144,12 +167,15 @@ def _parse(path: str, txt: str, ann_text: str, text: str):
     for lineno, kind, ann_id, fields, value in refs:
         if kind == "R":
             name = fields[0].upper()
-            if name not in ("SOURCE", "CUE"):
+            if name not in ("SOURCE", "CUE") and not (extras is not None and name in CLAIM_RELATIONS):
                 continue
             args = [f.split(":", 1)[1] for f in fields[1:]]
             for a in args:
                 if a not in bounds:
                     raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=a))
+            if name in CLAIM_RELATIONS:
+                extras.links[(name, args[0])] = args[1]
+                continue
             if args[0] in contents:
                 content, other = args
             elif args[1] in contents:
@@ -174,6 +200,8 @@ def _parse(path: str, txt: str, ann_text: str, text: str):
                 raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=target))
             if kind == "A":
                 if fields[0].lower() != "kind":
+                    if extras is not None and len(fields) == 3:
+                        extras.attrs.setdefault(target, {})[fields[0].lower()] = fields[2]
                     continue
                 if target not in contents:
                     raise GoldFormatError(EvalErrors.E064.format(path=path, line=lineno, ann_id=ann_id, reason=f"Kind is set on {target}, which is not a Content annotation"))
@@ -216,7 +244,7 @@ def _text_bound(path, txt, lineno, ann_id, mid, field_text, text, malformed) -> 
             EvalErrors.E060.format(path=path, line=lineno, ann_id=ann_id, text=field_text, txt=txt, start=start, end=end, actual=expected)
         )
     utype = type_.upper()
-    if utype not in ENTITY_TYPES and utype not in ATTRIBUTION_TYPES and utype not in SKIPPED_TYPES:
+    if utype not in ENTITY_TYPES and utype not in ATTRIBUTION_TYPES and utype not in SKIPPED_TYPES and utype not in CLAIM_TYPES:
         known = sorted(set(ENTITY_TYPES) | ATTRIBUTION_TYPES)
         raise GoldFormatError(EvalErrors.E061.format(path=path, line=lineno, ann_id=ann_id, type_=type_, expected=", ".join(known)))
     return _TextBound(ann_id, utype, start, end, lineno)
@@ -248,6 +276,8 @@ def _records(path: str, doc_id: str, text: str, bounds: dict[str, _TextBound], c
             name = _canonical(s, text)
             if name not in speakers:
                 speakers.append(name)
+        if tb.note and tb.canonical.startswith("speakers:"):  # claimex's export names them
+            speakers = [n.strip() for n in tb.canonical[len("speakers:") :].split(";") if n.strip()]
         rec = {
             "doc_id": doc_id, "type": "quote", "id": f"{doc_id}:quote:{i}",
             **_span(tb, text), "kind": c.kind, "speakers": speakers,
