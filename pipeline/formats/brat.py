@@ -59,8 +59,7 @@ ENTITY_TYPES = {
 # OntoNotes types that are values, not entities, in the claimex contract
 SKIPPED_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 ATTRIBUTION_TYPES = frozenset({"SOURCE", "CUE", "CONTENT"})
-CLAIM_TYPES = frozenset({"TIMEX3", "RECOMMENDATION", "TRIGGER", "ACTOR", "ACTION"})  # claimex's own export
-CLAIM_RELATIONS = ("ANCHOR", "TRIGGER", "ACTOR", "ACTION")
+CLAIM_TYPES = frozenset({"TIMEX3", "RECOMMENDATION", "TRIGGER", "ACTOR", "ACTION"})  # claimex's own export (formats/brat_claims.py)
 QUOTE_KINDS = ("direct", "partial", "scare", "indirect")
 _SPAN = re.compile(r"(\d+) (\d+)")
 
@@ -96,27 +95,19 @@ def read_brat(path: str | Path) -> GoldFile:
         raise GoldFormatError(EvalErrors.E063.format(path=path_s, txt=txt))
     text = read_source(txt)
     doc_id = doc_id_for(path_s)
-    extras = _Extras()
-    bounds, contents = _parse(path_s, str(txt), ann_text, text, extras)
+    bounds, contents = _parse(path_s, str(txt), ann_text, text)
     lines = _records(path_s, doc_id, text, bounds, contents)
     types = TYPES + tuple(t for t, k in (("date", "TIMEX3"), ("recommendation", "RECOMMENDATION")) if any(tb.type_ == k for tb in bounds.values()))
     if len(types) > len(TYPES):
         from .brat_claims import claim_records
 
-        lines = sorted(lines + claim_records(path_s, doc_id, text, bounds, extras), key=lambda ln: ("entity", "date", "quote", "recommendation").index(ln.record["type"]))
+        lines = sorted(lines + claim_records(path_s, doc_id, text, bounds, ann_text), key=lambda ln: ("entity", "date", "quote", "recommendation").index(ln.record["type"]))
     doc = document_record(doc_id, source=str(txt), text=text, types=types, origin=f"{ann.name} (brat standoff)")
     return GoldFile(doc_id, path_s, text, types, (Line(path_s, 0, doc),) + tuple(lines))
 
 
-@dataclass
-class _Extras:
-    """Attributes and relations of claimex's brat export (dates, recommendations)."""
 
-    attrs: dict[str, dict[str, str]] = field(default_factory=dict)  # target -> name -> value
-    links: dict[tuple[str, str], str] = field(default_factory=dict)  # (RELATION, arg1) -> arg2
-
-
-def _parse(path: str, txt: str, ann_text: str, text: str, extras: _Extras | None = None):
+def _parse(path: str, txt: str, ann_text: str, text: str):
     bounds: dict[str, _TextBound] = {}
     refs: list[tuple[int, str, str, list[str], str]] = []  # (line, kind, id, args, value)
     for lineno, raw in enumerate(ann_text.splitlines(), 1):
@@ -167,15 +158,12 @@ def _parse(path: str, txt: str, ann_text: str, text: str, extras: _Extras | None
     for lineno, kind, ann_id, fields, value in refs:
         if kind == "R":
             name = fields[0].upper()
-            if name not in ("SOURCE", "CUE") and not (extras is not None and name in CLAIM_RELATIONS):
+            if name not in ("SOURCE", "CUE"):
                 continue
             args = [f.split(":", 1)[1] for f in fields[1:]]
             for a in args:
                 if a not in bounds:
                     raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=a))
-            if name in CLAIM_RELATIONS:
-                extras.links[(name, args[0])] = args[1]
-                continue
             if args[0] in contents:
                 content, other = args
             elif args[1] in contents:
@@ -200,8 +188,6 @@ def _parse(path: str, txt: str, ann_text: str, text: str, extras: _Extras | None
                 raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=target))
             if kind == "A":
                 if fields[0].lower() != "kind":
-                    if extras is not None and len(fields) == 3:
-                        extras.attrs.setdefault(target, {})[fields[0].lower()] = fields[2]
                     continue
                 if target not in contents:
                     raise GoldFormatError(EvalErrors.E064.format(path=path, line=lineno, ann_id=ann_id, reason=f"Kind is set on {target}, which is not a Content annotation"))

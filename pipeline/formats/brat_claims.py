@@ -17,7 +17,28 @@ def _span(tb, text: str) -> dict:
     return {"start": tb.start, "end": tb.end, "text": text[tb.start : tb.end]}
 
 
-def claim_records(path: str, doc_id: str, text: str, bounds: dict, extras) -> list[Line]:
+RELATIONS = ("ANCHOR", "TRIGGER", "ACTOR", "ACTION")
+
+
+class _Extras:
+    """The attributes and relations of the export: ``attrs[target][name]``, ``links[(RELATION, arg1)]``."""
+
+    def __init__(self, ann_text: str, bounds: dict):
+        self.attrs: dict[str, dict[str, str]] = {}
+        self.links: dict[tuple[str, str], str] = {}
+        for raw in ann_text.splitlines():  # lines already checked by the brat reader
+            parts = raw.rstrip("\r").split("\t")
+            fields = parts[1].split() if len(parts) > 1 else []
+            if raw.startswith("A") and len(fields) == 3 and fields[1] in bounds:
+                self.attrs.setdefault(fields[1], {})[fields[0].lower()] = fields[2]
+            elif raw.startswith("R") and len(fields) == 3 and fields[0].upper() in RELATIONS:
+                a, b = (f.split(":", 1)[1] for f in fields[1:])
+                if a in bounds and b in bounds:
+                    self.links[(fields[0].upper(), a)] = b
+
+
+def claim_records(path: str, doc_id: str, text: str, bounds: dict, ann_text: str) -> list[Line]:
+    extras = _Extras(ann_text, bounds)
     out: list[Line] = []
     order = lambda t: (t.start, t.end, t.line)  # noqa: E731
     dates = sorted((tb for tb in bounds.values() if tb.type_ == "TIMEX3"), key=order)
