@@ -718,7 +718,8 @@ def ingest(
 ) -> Document:
     """Read ``path`` (or use ``data``, the input's bytes, or ``text``) and return a
     Document with view and metadata. HTML, PDF and DOCX inputs (by suffix, or
-    by content for .txt, .md and stdin) are converted to text first."""
+    by content for .txt, .md and stdin) are converted to text first; ``text``
+    (the library's input) is taken as it is, so offsets always point into it."""
     p = Path(path)
     if text is None and data is None:
         if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.name != "<stdin>":
@@ -735,10 +736,6 @@ def ingest(
         else:
             extracted, original = _converted(data, fmt, str(path), p, warnings)
             text = extracted.text
-    elif detect_format("", text[:200_000].encode("utf-8", errors="ignore")) == "html":
-        data = text.encode("utf-8")
-        extracted, original = _converted(data, "html", str(path), p, warnings)
-        text = extracted.text
     if not text.strip():
         raise InputError(Errors.E007.format(path=path))
     raw = text.encode("utf-8") if extracted is not None or data is None else data

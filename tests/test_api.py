@@ -111,3 +111,13 @@ def test_import_claimex_is_light():
     code = "import sys, claimex; print(sorted(m for m in ('spacy', 'trafilatura', 'pdfminer', 'docx') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_library_text_is_never_converted(pipeline):
+    """Text given to the library (extract, pipe, the spaCy component) is the source as it is,
+    even when it looks like HTML: offsets always point into the text given."""
+    html = "<div><p>The council should act.</p><p>It met.</p><p>Then.</p><p>Now.</p></div>"
+    recs = pipeline.process_text(html, doc_id="h")
+    assert "original" not in recs[0]
+    for r in recs[1:]:
+        assert html[r["start"] : r["end"]] == r["text"]
