@@ -29,6 +29,7 @@ from ..errors import InputError
 from . import Extracted, compose, split_authors
 
 _PAGE_NUMBER = re.compile(r"^(?:[-\u2013\u2014]\s*)?(?:page\s+|p\.\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-\u2013\u2014])?$", re.I)
+_CID = re.compile(r"\(cid:\d+\)")
 _TERMINAL = tuple('.!?:;"\u201d\u2019)')
 _FOOTNOTE_START = re.compile(r"^\[?(\d{1,3})\]?[.)]?\s+(?=\S)")
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2013\u2014*-]|\d{1,2}[.)])\s+")
@@ -83,7 +84,8 @@ def _line_text(line, size: float) -> str:
         out.append(t)
     if sup:
         out.append("[" + "".join(sup) + "]")
-    return re.sub(r"[ \t]+", " ", "".join(out).replace("\n", " ")).strip()
+    text = _CID.sub("", "".join(out))  # glyphs without a character mapping
+    return re.sub(r"[ \t]+", " ", text.replace("\n", " ")).strip()
 
 
 def read_lines(data: bytes, name: str) -> tuple[list[Line], list[tuple[float, float]], dict]:
