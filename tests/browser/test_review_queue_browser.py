@@ -110,6 +110,11 @@ def test_one_queue_over_two_documents(outs, watched, servers):
     assert page.locator("#rec-head .pos").inner_text().startswith("#1 of 19")
     page.keyboard.press("j")
     wait_current(page, "harbour:quote:1")  # 0.3
+    # Export before the end: the gold of what is reviewed so far, and what was left out
+    page.click("#btn-export")
+    wait_text(page, "#msg", "exported 2 gold file(s)")
+    assert "unreviewed left out" in page.locator("#msg").inner_text()
+    assert sorted(p.name for p in (outs.parent / "gold-alice").iterdir()) == ["emoji.jsonl", "harbour.jsonl"]
     assert not watched.errors and not watched.dialogs
 
 

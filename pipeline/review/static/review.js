@@ -231,16 +231,21 @@
   }
 
   async function exportGold() {
-    if (st.busy) return;
+    if (st.busy || st.editing) return;
     st.busy = true;
+    buttons();
     msg("exporting\u2026", "");
     try {
       const r = await api("/api/export", {});
+      const lines = r.lines.concat(r.warnings.map((w) => "warning: " + w));
       msg("exported " + r.files.length + " gold file(s) to " + r.folder, "ok");
-      const box = $("export-result") || $("msg");
-      if ($("export-result")) {
+      const box = $("export-result") && !$("done").hidden ? $("export-result") : null;
+      if (box) {
         box.textContent = "";
-        r.lines.concat(r.warnings.map((w) => "warning: " + w)).forEach((l) => box.appendChild(el("div", null, l)));
+        lines.forEach((l) => box.appendChild(el("div", null, l)));
+      } else {
+        const m = $("msg");
+        lines.forEach((l) => m.appendChild(el("div", "muted", l)));
       }
     } catch (e) {
       msg(e.message, "err");
@@ -1134,7 +1139,7 @@
     fr.hidden = !rules.length;
     const dl = $("filter-words");
     P.types.concat(P.statuses, rules.map((r) => "rule:" + r), P.docs.map((d) => "doc:" + d.doc_id)).forEach((w) => { const o = el("option"); o.value = w; dl.appendChild(o); });
-    ["ff-type", "ff-status", "ff-rule"].forEach((id) => $(id).addEventListener("change", applyFilter));
+    ["ff-type", "ff-status", "ff-rule"].forEach((id) => $(id).addEventListener("change", () => { $(id).blur(); applyFilter(); }));
     const ord = $("order");
     ord.value = st.order;
     ord.addEventListener("change", () => {
@@ -1307,7 +1312,7 @@
     $("btn-reject").addEventListener("click", () => decide("reject"));
     $("btn-edit").addEventListener("click", () => openEditor("edit"));
     $("btn-undo").addEventListener("click", undo);
-    $("btn-export").addEventListener("click", () => { if (!allReviewed()) showDone(); exportGold(); });
+    $("btn-export").addEventListener("click", exportGold);
     const addBtn = $("btn-add");
     addBtn.addEventListener("mousedown", (ev) => ev.preventDefault()); // keep the text selection
     addBtn.addEventListener("click", () => openEditor("add"));
