@@ -85,6 +85,7 @@ class StatisticRules:
     comparisons: dict
     measure_verbs: dict
     source_verbs: frozenset
+    dimensions: frozenset
 
     @classmethod
     def load(cls, assets: Assets) -> "StatisticRules":
@@ -97,6 +98,7 @@ class StatisticRules:
             comparisons={k.lower(): v for k, v in assets.mapping("statistic_comparison_cues").items()},
             measure_verbs={k.lower(): v for k, v in assets.mapping("statistic_measure_verbs").items()},
             source_verbs=assets.lexicon_set("statistic_source_verbs"),
+            dimensions=assets.lexicon_set("statistic_dimension_adjectives"),
         ))  # fmt: skip
 
 
@@ -259,9 +261,9 @@ def _embedding_noun(sp, root, measure: Span | None, counted, seg: Segment):
     for a in _ancestors(root, 8):
         if a.pos_ in _VERBS:
             return None
-        if a.pos_ not in _NOUNS or a is counted or _inside(seg, a, measure) or sp.start <= a.i < sp.end:
+        if a.pos_ not in _NOUNS + ("PRON",) or a is counted or _inside(seg, a, measure) or sp.start <= a.i < sp.end:
             continue
-        nested = a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.head.pos_ in _NOUNS
+        nested = a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.head.pos_ in _NOUNS + ("PRON",)
         if a.dep_ in ("nsubj", "nsubjpass", "appos", "npadvmod") or nested:
             top = a
             while top.head.pos_ not in _VERBS and top.head.i != top.i:
@@ -319,7 +321,7 @@ def _ancestors(tok, limit: int = _MAX_UP):
 
 
 def _measure(seg: Segment, sp, root, rules: StatisticRules) -> Span | None:
-    for finder in (_of_phrase, _predeterminer_np, _modified_noun, _apposition_noun, _preceding_noun, _verb_measure, _by_verb):
+    for finder in (_of_phrase, _predeterminer_np, _modified_noun, _apposition_noun, _dimension_of, _preceding_noun, _verb_measure, _by_verb):
         found = finder(seg, sp, root, rules)
         if found is not None:
             return found
@@ -428,6 +430,15 @@ def _apposition(sp, root):
     return None
 
 
+def _dimension_of(seg, sp, root, rules):
+    """'a drag mark nearly 90 kilometres long' -> drag mark."""
+    doc = sp.doc
+    if sp.end >= len(doc) or doc[sp.end].lower_ not in rules.dimensions or sp.start == 0:
+        return None
+    before = doc[sp.start - 1]
+    return _np_span(seg, before, upto_head=True) if before.pos_ == "NOUN" else None
+
+
 def _preceding_noun(seg, sp, root, rules):
     """A figure after the noun it measures: "recognition rates below 20%",
     "projects worth more than $500 million", "a pledge of $3 billion", "a mark
@@ -444,9 +455,9 @@ def _preceding_noun(seg, sp, root, rules):
 
 def _by_verb(seg, sp, root, rules):
     """"By 55 to 45 percent, voters rejected the plan" -> rejected (the vote it measures)."""
-    head = root.head
-    if head.lower_ == "by" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in rules.measure_verbs:
-        return seg.view_span(head.head)
+    for head in _ancestors(root, 3):
+        if head.lower_ == "by" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in rules.measure_verbs:
+            return seg.view_span(head.head)
     return None
 
 
@@ -572,7 +583,8 @@ def _heads(seg: Segment, head) -> tuple:
     """The tokens that name a noun phrase: its head, its conjuncts, and for a
     common-noun head the object of its "of" ("the representative of X")."""
     toks = [head, *[c for c in head.conjuncts]]
-    toks.extend(c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"))
+    toks.extend(c for c in head.children if c.dep_ == "poss")
+    toks.extend(t for c in head.children if c.i < head.i and c.dep_ in ("compound", "amod") for t in c.subtree if t.pos_ == "PROPN")
     if head.pos_ == "NOUN":
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -714,7 +726,7 @@ def _clauses(seg: Segment, root) -> Iterator[Span]:
         sent = root.sent
         yield Span(seg.start + sent.start_char, seg.start + sent.end_char)
         return
-    yield span_of(seg, _clause_tokens(verb, root))
+    yield from _runs(seg, _clause_tokens(verb, root))
     first = verb
     while first.dep_ == "conj" and first.head.pos_ in _VERBS:
         first = first.head
@@ -724,12 +736,31 @@ def _clauses(seg: Segment, root) -> Iterator[Span]:
                 yield span_of(seg, list(c.subtree))
 
 
+def _own_clause(verb) -> bool:
+    """A coordinated verb with a subject or a finite auxiliary of its own
+    ("..., and a quarter of it is now denominated"), not a shared-subject one."""
+    return has_own_subject(verb) or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in verb.children)
+
+
+def _runs(seg: Segment, toks) -> Iterator[Span]:
+    """View spans of the runs of consecutive tokens."""
+    toks = sorted(toks, key=lambda t: t.i)
+    run: list = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            yield span_of(seg, run)
+            run = []
+        run.append(t)
+    if run:
+        yield span_of(seg, run)
+
+
 def _clause_tokens(verb, root=None):
     """The verb's subtree without the clauses coordinated with it (a verb with
     a subject of its own) and the relative clauses of its nouns."""
     cut = set()
     for t in verb.subtree:
-        own_clause = t.dep_ == "conj" and t.pos_ in _VERBS and t.head.i == verb.i and has_own_subject(t)
+        own_clause = t.dep_ == "conj" and t.pos_ in _VERBS and t.head.i == verb.i and _own_clause(t)
         relative = t.dep_ in ("relcl", "acl") and t.i != verb.i
         if own_clause or relative:
             sub = {x.i for x in t.subtree}

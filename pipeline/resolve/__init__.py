@@ -26,5 +26,6 @@ def resolve(doc: Document, assets: Assets) -> Document:
     m["quote"] = resolve_quotes(att, m.get("quote", []) + m.pop("reported_speech", []))
     m["recommendation"] = resolve_recommendations(att, m["quote"], m.get("recommendation", []))
     if "statistic" in m:
-        m["statistic"] = resolve_statistics(att, entities, m["date"], m["quote"], m["statistic"])
+        heads = assets.lexicon_set("person_head_nouns")
+        m["statistic"] = resolve_statistics(att, entities, m["date"], m["quote"], m["statistic"], heads)
     return doc

@@ -26,12 +26,15 @@ from .dates import Date
 from .entities import Entity
 
 _SELF = "self"
+# a date before a duration before a set ("now stands at $4 trillion a year": now)
+_TYPE_RANK = {"DATE": 0, "TIME": 0, "DURATION": 1, "SET": 2}
 
 
 class _Names:
     """Canonical names of the entity mentions at a token (all labels)."""
 
-    def __init__(self, entities: list[Entity]):
+    def __init__(self, entities: list[Entity], text: str = "", person_heads: frozenset = frozenset()):
+        self.text, self.person_heads = text, person_heads
         self.entities = sorted(entities, key=lambda e: (e.start, e.end))
         self.starts = [e.start for e in self.entities]
 
@@ -40,6 +43,24 @@ class _Names:
     def inside(self, span: Span) -> list[Entity]:
         lo, hi = bisect_left(self.starts, span.start), bisect_right(self.starts, span.end)
         return [e for e in self.entities[lo:hi] if e.end <= span.end]
+
+    def antecedent(self, span: Span, kind: str, floor: int) -> Entity | None:
+        """The nearest entity mention before a pronoun in its paragraph that it
+        can stand for ("he": a person; "it", "its", "they": not a person)."""
+        hi = bisect_left(self.starts, span.start)
+        for e in reversed(self.entities[:hi]):
+            if e.start < floor:
+                return None
+            if self._is_person(e) == (kind == "person"):
+                return e
+        return None
+
+    def _is_person(self, e: Entity) -> bool:
+        """A person, not a leader's name before "administration" (a thing)."""
+        if e.label != "PERSON":
+            return False
+        after = self.text[e.end : e.end + 40].split()
+        return not (after and after[0].strip(".,;:").lower() in self.person_heads)
 
     def covering(self, span: Span) -> Entity | None:
         """The entity mention that contains ``span`` (a token)."""
@@ -50,9 +71,9 @@ class _Names:
         return None
 
 
-def resolve_statistics(att: Attributor, entities: list[Entity], dates: list[Date], quotes: list[QuoteMention], stats: list[StatisticMention]) -> list[StatisticMention]:
+def resolve_statistics(att: Attributor, entities: list[Entity], dates: list[Date], quotes: list[QuoteMention], stats: list[StatisticMention], person_heads: frozenset = frozenset()) -> list[StatisticMention]:
     doc = att.doc
-    names = _Names(entities)
+    names = _Names(entities, doc.view.text, person_heads)
     voice = _voice(att)
     out = []
     for s in stats:
@@ -106,7 +127,8 @@ def _names_at(att: Attributor, names: _Names, spans: tuple, s: StatisticMention,
         if pron == _SELF:
             out.extend([voice] if voice and _voiced(att.doc, s) else [])
         elif pron is not None:
-            out.extend(_entity_names(names, att.antecedents(span, pron)))
+            e = names.antecedent(span, pron, _paragraph_start(att.doc, span))
+            out.extend([" ".join(e.canonical.split())] if e is not None else [])
         else:
             e = names.covering(span)
             if e is not None:
@@ -114,23 +136,16 @@ def _names_at(att: Attributor, names: _Names, spans: tuple, s: StatisticMention,
     return out
 
 
-def _entity_names(names: _Names, antecedents) -> list[str]:
-    """The antecedents that are entities ("the X administration" -> X's canonical)."""
-    out = []
-    for n in antecedents:
-        if n.name in names.canonicals:
-            out.append(n.name)
-        elif n.span is not None:
-            inside = names.inside(n.span)
-            out.extend(" ".join(e.canonical.split()) for e in inside[:1])
-    return out
+def _paragraph_start(doc: Document, span: Span) -> int:
+    seg = doc.segment_at(span.start)
+    return seg.start if seg is not None else 0
 
 
 def _time(s: StatisticMention, dates: list[Date]) -> Span | None:
     inside = [d for d in dates if any(c is not None and c.start <= d.start and d.end <= c.end for c in s.clause)]
     if not inside:
         return None
-    best = min(inside, key=lambda d: (d.timex_type == "SET", _distance(d, s)))
+    best = min(inside, key=lambda d: (_TYPE_RANK.get(d.timex_type, 1), _distance(d, s)))
     return Span(best.start, best.end)
 
 

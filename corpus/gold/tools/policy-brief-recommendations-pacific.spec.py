@@ -177,6 +177,7 @@ STATISTICS = [
       measure=W("pledge"), subject="Canberra", time=W("2020"), note="a period 'between X and Y': time X"),
     S(L("has approved projects worth more than US$500 million for the region since 2015", "more than US$500 million"), 5e8, "USD",
       measure=W("projects"), subject="Green Climate Fund", time=W("2015"), approx="MORE_THAN"),
-    S(L("1. **Australia should** double its climate finance for the Pacific by 2030 and deliver at least half of it", "at least half"), 0.5, "fraction",
-      measure=W("climate finance for the Pacific"), subject="Australia", approx="EQUAL_OR_MORE"),
+    S(L("1. **Australia should** double its climate finance for the Pacific by 2030 and deliver at least half of it as grants rather than loans, beginning with the FY2025-26 budget", "at least half"), 0.5, "fraction",
+      measure=W("climate finance for the Pacific"), subject="Australia", time=W("FY2025-26"), approx="EQUAL_OR_MORE",
+      note="time: 'beginning with the FY2025-26 budget' is in its clause (the key point has no such date)"),
 ]
