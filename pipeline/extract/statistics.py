@@ -305,8 +305,11 @@ def _count_measure(seg: Segment, sp, noun) -> Span | None:
 
 
 def _event_verb(seg: Segment, tok) -> Span | None:
+    """The verb an event count counts ("attacked or extorted on 60 occasions": attacked)."""
     for anc in _ancestors(tok):
         if anc.pos_ == "VERB":
+            while anc.dep_ == "conj" and anc.head.pos_ == "VERB" and not _own_clause(anc):
+                anc = anc.head
             return seg.view_span(anc)
     return None
 

@@ -80,8 +80,8 @@ def resolve_statistics(att: Attributor, entities: list[Entity], dates: list[Date
         quote = _enclosing_quote(s, quotes)
         out.append(s._replace(
             subject=_subject(att, names, s, voice),
-            time=_time(s, dates),
-            source=_source(att, doc, s, quote, voice),
+            time=_time(s, dates, doc.view.text),
+            source=_source(att, names, s, quote, voice),
             quote=Span(quote.start, quote.end) if quote is not None else None,
         ))  # fmt: skip
     return out
@@ -96,16 +96,29 @@ def _voiced(doc: Document, s: StatisticMention) -> bool:
     return any(v.start <= s.start < v.end for v in doc.meta.voiced)
 
 
-def _source(att: Attributor, doc: Document, s: StatisticMention, quote: QuoteMention | None, voice: str | None) -> str | None:
-    if quote is not None:
-        return HOLDER_SEPARATOR.join(quote.speakers) if quote.speakers else None
+def _source(att: Attributor, names: _Names, s: StatisticMention, quote: QuoteMention | None, voice: str | None) -> str | None:
+    if quote is not None and quote.speakers:
+        return HOLDER_SEPARATOR.join(quote.speakers)
     if s.source_phrase is not None and s.source_phrase.span is not None:
-        found = [n.name for n in att.names(s.source_phrase)]
+        found = _source_names(att, names, s)
         if found:
             return HOLDER_SEPARATOR.join(dict.fromkeys(found))
-    if voice and _voiced(doc, s):
+    if quote is not None:
+        return None  # an unsourced report ("reportedly")
+    if voice and _voiced(att.doc, s):
         return voice
     return AUTHOR
+
+
+def _source_names(att: Attributor, names: _Names, s: StatisticMention) -> list[str]:
+    """Names for the source phrase: a pronoun's nearest entity, else the
+    attribution rules of quotes (entities, "a [X] survey" -> X, groups as written)."""
+    span = s.source_phrase.span
+    pron = att.pronouns.get(att.text[span.start : span.end].strip().lower())
+    if pron is not None and pron != _SELF:
+        e = names.antecedent(span, pron, _paragraph_start(att.doc, span))
+        return [" ".join(e.canonical.split())] if e is not None else []
+    return [n.name for n in att.names(s.source_phrase)]
 
 
 def _subject(att: Attributor, names: _Names, s: StatisticMention, voice: str | None) -> str | None:
@@ -137,16 +150,30 @@ def _names_at(att: Attributor, names: _Names, spans: tuple, s: StatisticMention,
 
 
 def _paragraph_start(doc: Document, span: Span) -> int:
+    """Where a pronoun's antecedent may be: its paragraph and the one before."""
     seg = doc.segment_at(span.start)
-    return seg.start if seg is not None else 0
+    if seg is None:
+        return 0
+    before = [s for s in doc.segments if s.end <= seg.start]
+    return before[-1].start if before else seg.start
 
 
-def _time(s: StatisticMention, dates: list[Date]) -> Span | None:
-    inside = [d for d in dates if any(c is not None and c.start <= d.start and d.end <= c.end for c in s.clause)]
+def _time(s: StatisticMention, dates: list[Date], text: str) -> Span | None:
+    inside = [d for d in dates if _in_clause(d, s) and not _adjectival(d, text)]
     if not inside:
         return None
     best = min(inside, key=lambda d: (_TYPE_RANK.get(d.timex_type, 1), _distance(d, s)))
     return Span(best.start, best.end)
+
+
+def _in_clause(d: Date, s: StatisticMention) -> bool:
+    return any(c is not None and c.start <= d.start and d.end <= c.end for c in s.clause)
+
+
+def _adjectival(d: Date, text: str) -> bool:
+    """A duration that modifies a noun ("a 50-year lease", "a three-month
+    surge") tells how long the thing lasts, not when the figure holds."""
+    return d.timex_type == "DURATION" and "-" in text[d.start : d.end]
 
 
 def _distance(d: Date, s: StatisticMention) -> int:

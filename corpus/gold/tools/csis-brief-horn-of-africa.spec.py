@@ -182,8 +182,8 @@ RECOMMENDATIONS = [
 
 STATISTICS = [
     S(L("On January 1, Ethiopian prime minister Abiy Ahmed and Somaliland president Muse Bihi Abdi signed a memorandum of understanding (MoU) in Addis Ababa that would give Ethiopia's navy a 20-kilometer strip of coast near Berbera",
-        "20-kilometer"), 20, "km", measure=W("strip of coast"), subject="Berbera", time=W("January 1"),
-      note="subject: the place the measured strip is at"),
+        "20-kilometer"), 20, "km", measure=W("strip of coast"), subject="Berbera",
+      note="subject: the place the measured strip is at; time null: the figure is in the relative clause 'that would give ...', January 1 dates the signing (set after the held-out run, by the guidelines' clause rule)"),
     S(L("Abiy has argued that a nation of 120 million people", "120 million"), 1.2e8, "people",
       measure=W("people"), source="Abiy Ahmed",
       note="outside the partial quote's marks but in Abiy's reported argument: source Abiy; 'a nation' is no named mention"),
