@@ -26,6 +26,7 @@ from .dates import Date
 from .entities import Entity
 
 _SELF = "self"
+_ANTECEDENT_PARAGRAPHS = 3  # paragraphs before a pronoun's own searched for its antecedent
 # a date before a duration before a set ("now stands at $4 trillion a year": now)
 _TYPE_RANK = {"DATE": 0, "TIME": 0, "DURATION": 1, "SET": 2}
 
@@ -150,12 +151,13 @@ def _names_at(att: Attributor, names: _Names, spans: tuple, s: StatisticMention,
 
 
 def _paragraph_start(doc: Document, span: Span) -> int:
-    """Where a pronoun's antecedent may be: its paragraph and the one before."""
+    """Where a pronoun's antecedent may be: its paragraph and the ones before
+    (news style names a speaker once and goes on with "she" for paragraphs)."""
     seg = doc.segment_at(span.start)
     if seg is None:
         return 0
-    before = [s for s in doc.segments if s.end <= seg.start]
-    return before[-1].start if before else seg.start
+    before = [s for s in doc.segments if s.end <= seg.start and s.carries_claims]
+    return before[-_ANTECEDENT_PARAGRAPHS].start if len(before) >= _ANTECEDENT_PARAGRAPHS else (before[0].start if before else seg.start)
 
 
 def _time(s: StatisticMention, dates: list[Date], text: str) -> Span | None:
