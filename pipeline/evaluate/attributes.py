@@ -127,6 +127,8 @@ def referenced_agreement(field: str) -> Comparator:
     scorer) overlap or have the same TIMEX value."""
 
     def cmp(g: dict, p: dict) -> float:
+        if "_" + field not in g and "_" + field not in p:  # not resolved: only null-ness is comparable
+            return float((g.get(field) is None) == (p.get(field) is None))
         a, b = g.get("_" + field), p.get("_" + field)
         if a is None and b is None:
             return float(g.get(field) is None and p.get(field) is None)
