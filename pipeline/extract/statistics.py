@@ -34,7 +34,7 @@ from ..assets import Assets
 from ..document import Document, Segment, Span
 from .clauses import has_own_subject, noun_phrase, span_of, subject_of
 from .cues import SpeakerPhrase
-from .quantities import QuantityLexicon, Quantity, norm, read_quantity
+from .quantities import Quantity, QuantityLexicon, read_quantity
 
 SEGMENT_KINDS = ("body", "key_point", "title", "heading")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your", "whose"})
