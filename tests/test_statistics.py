@@ -148,6 +148,8 @@ def test_statistic_in_context(records_of, text, figure, value, unit, measure):
         "A 60-year-old farmer said the talks lasted six days.",  # an age, a duration
         "The council meets twice a year, and one delegate always objects.",  # no numeral, 'one' alone
         "Two people close to the negotiations said the draft was ready.",  # a count of sources
+        "The programme airs on Radio Meridian 125 every weekday morning, its producers said.",  # a number in a name
+        "The survey was conducted on September 16-19 among registered voters across the country.",  # a date range
     ],
 )
 def test_no_statistic(records_of, text):

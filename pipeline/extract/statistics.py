@@ -200,9 +200,29 @@ def _kept(c: _Cand, seg: Segment, text: str, negative, blocked) -> bool:
         return False
     if c.bare and _YEAR.match(text[a:b].replace(",", "")):
         return False  # a year the date extractor left alone
+    if c.bare and _after_name_or_date(text, a, seg, blocked):
+        return False
     if c.q.unit == "fraction" and c.rule == "statistic/fraction":
         return _fraction_context(text, c.start - seg.start, c.end - seg.start)
     return True
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
+
+
+def _after_name_or_date(text: str, a: int, seg: Segment, blocked) -> bool:
+    """A bare number right after a capitalised word inside a sentence ("Patriot
+    125", "Route 66": part of a name) or glued by a dash to a date ("September
+    16-19": the rest of a date range)."""
+    before = text[max(0, a - 30) : a]
+    if before.endswith(("-", "\u2013")) and _overlaps(seg.start + a - 3, seg.start + a - 1, blocked):
+        return True
+    m = _NAME_BEFORE.search(before)
+    return bool(m) and a - len(before) + m.start() > 0 and not _sentence_start(text, a - len(before) + m.start())
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    return not text[:i].strip() or text[:i].rstrip()[-1:] in ".!?:\"\u201c"
 
 
 def _fraction_context(text: str, a: int, b: int) -> bool:
@@ -459,8 +479,9 @@ def _preceding_noun(seg, sp, root, rules):
 def _by_verb(seg, sp, root, rules):
     """"By 55 to 45 percent, voters rejected the plan" -> rejected (the vote it measures)."""
     for head in _ancestors(root, 3):
-        if head.lower_ == "by" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in rules.measure_verbs:
-            return seg.view_span(head.head)
+        verb = head.head
+        if head.lower_ == "by" and head.dep_ == "prep" and verb.pos_ == "VERB" and verb.text[:1].islower() and verb.lemma_.lower() not in rules.measure_verbs:
+            return seg.view_span(verb)
     return None
 
 
