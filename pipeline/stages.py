@@ -49,6 +49,7 @@ class Input:
     text: str | None = None
     doc_id: str | None = None
     published: str | None = None
+    data: bytes | None = None  # the input's bytes (stdin), read like a file's
 
 
 @dataclass
@@ -92,7 +93,7 @@ class Pipeline:
 
     # -- stages 1-2 per document, 3 per batch, 4-6 per document ------------
     def prepare(self, inp: Input) -> Document:
-        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text)
+        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text, data=inp.data)
         segment(doc)
         return doc
 
@@ -137,7 +138,7 @@ class Pipeline:
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Input], list[str]]:
-    """Expand files and folders (recursively *.txt, *.md) into inputs.
+    """Expand files and folders (recursively *.txt, *.md, *.html, *.htm, *.pdf, *.docx) into inputs.
 
     Returns (inputs, errors); a missing path or an empty folder is an error
     for that path only.
