@@ -71,6 +71,18 @@ def test_type_table_comes_from_the_schema():
     assert t["quote"]["claim"] and not t["entity"]["claim"]
 
 
+def test_type_table_of_a_statistic():
+    t = type_table()["statistic"]
+    kinds = {f["name"]: (f["kind"], f["nullable"], f.get("kept", False)) for f in t["fields"]}
+    assert kinds == {"value": ("range", False, False), "unit": ("text", True, False), "measure": ("span", True, False),
+                     "subject": ("text", True, False), "time": ("text", True, True), "source": ("text", True, False),
+                     "approx": ("enum", True, False), "comparison": ("json", True, True), "quote": ("text", True, True)}  # fmt: skip
+    assert t["label"] is None  # no label hotkeys: approx is not worth them
+    assert t["claim"] and t["dated_by"] == "time"
+    order = sorted(type_table().items(), key=lambda kv: kv[1]["layer"])
+    assert [k for k, _ in order] == ["recommendation", "quote", "date", "statistic", "entity"]
+
+
 @pytest.mark.parametrize(
     "prop, kind",
     [
@@ -81,6 +93,11 @@ def test_type_table_comes_from_the_schema():
         ({"type": "array", "items": {"type": "string"}}, ("names", False)),
         ({"enum": [None, "a"]}, ("enum", True)),
         ({"type": "object"}, ("json", True)),
+        ({"oneOf": [{"$ref": "#/$defs/number"}, {"type": "object", "properties": {"low": {"$ref": "#/$defs/number"}, "high": {"type": "number"}}}]}, ("range", False)),
+        # near misses: not two numbers, or not low/high
+        ({"oneOf": [{"type": "string"}, {"type": "object", "properties": {"low": {"type": "number"}, "high": {"type": "number"}}}]}, ("json", True)),
+        ({"oneOf": [{"type": "number"}, {"type": "object", "properties": {"low": {"type": "number"}, "top": {"type": "number"}}}]}, ("json", True)),
+        ({"oneOf": [{"type": "null"}, {"type": "object", "properties": {"direction": {"enum": ["up"]}}}]}, ("json", True)),
     ],
 )
 def test_a_new_field_gets_its_kind_from_the_schema(prop, kind):
@@ -117,7 +134,7 @@ def test_corpus_charts_of_two_documents(two):
     data = report_data([two])
     c = data["corpus"]
     assert [r["doc_id"] for r in c["counts"]] == ["emoji", "harbour"]
-    assert c["counts"][1]["per_type"] == {"entity": 4, "date": 2, "quote": 2, "recommendation": 1}
+    assert c["counts"][1]["per_type"] == {"entity": 4, "date": 2, "quote": 2, "recommendation": 1, "statistic": 0}
     speakers = {r["name"]: r["refs"] for r in c["speakers"]}
     assert speakers["Ines Calloway"] == [[0, "p:emoji:quote:0"]]
     assert sorted(speakers["Tomas Reyl"]) == [[1, "p:harbour:quote:0"], [1, "p:harbour:quote:1"]]
@@ -167,3 +184,17 @@ def test_timeline_uses_the_sentence_of_a_claim_not_the_next():
     d = _doc(text, [], claims=[("Ministers should act", "recommendation")], dates=[("March 2030", "2030-03"), ("2040", "2040")])
     pts = corpus_data([d, d])["timeline"]["points"]
     assert {(p["key"], p["value"]) for p in pts} == {("p:c0", "2030-03")}
+
+
+def test_timeline_places_a_statistic_at_the_date_it_holds_at():
+    text = "In March 2030, a year after the 2029 vote, turnout was 41%. Support reached 52%."
+    d = _doc(text, [], dates=[("March 2030", "2030-03"), ("2029", "2029")])
+    for n, dt in enumerate(r for r in d["records"] if r["type"] == "date"):
+        dt["rec"]["id"] = f"t:date:{n}"
+    for n, (needle, time) in enumerate([("41%", "t:date:0"), ("52%", None)]):
+        i = text.index(needle)
+        d["records"].append({"key": f"p:s{n}", "type": "statistic", "origin": "pred", "start": i, "end": i + len(needle),
+                             "rec": {"text": needle, "value": 41, "unit": "percent", "time": time}})  # fmt: skip
+    pts = corpus_data([d, d])["timeline"]["points"]
+    # at its own date only (not at 2029 in the same sentence); without a time: not on the timeline
+    assert {(p["key"], p["value"], p["type"]) for p in pts} == {("p:s0", "2030-03", "statistic")}

@@ -284,6 +284,115 @@ def test_edit_and_add_through_the_session(out):
     s.close()
 
 
+# -- statistics ------------------------------------------------------------------
+
+STAT_TEXT = "Norland votes.\n\nIn March 2030 turnout fell to about 41%, down from 48% in 2026, the ministry said.\n"
+
+
+def write_statistic_output(folder: Path) -> Path:
+    """norland.jsonl (schema version 2) in ``folder``: two dates and two statistics linked to them and to each other."""
+    import hashlib
+
+    src = folder / "norland.md"
+    src.write_text(STAT_TEXT, encoding="utf-8")
+    doc = {"doc_id": "n", "type": "document", "id": "n:document:0", "schema_version": 2, "source": "norland.md",
+           "sha256": hashlib.sha256(src.read_bytes()).hexdigest(), "title": None, "authors": [], "published": None,
+           "series": None, "number": None, "key_points": [], "disclaimer": None, "pipeline": {"version": "test", "model": None}}  # fmt: skip
+
+    def rec(type_, n, needle, **kw):
+        return {"doc_id": "n", "type": type_, "id": f"n:{type_}:{n}", **span_of(STAT_TEXT, needle), "text": needle, **kw}
+
+    def stat(n, needle, value, time, comparison=None):
+        return rec("statistic", n, needle, value=value, unit="percent", measure={**span_of(STAT_TEXT, "turnout"), "text": "turnout"},
+                   subject="Norland", time=time, source="the ministry", approx=None, comparison=comparison,
+                   rule="statistic/percent", score=0.8)  # fmt: skip
+
+    cue = {**span_of(STAT_TEXT, "fell"), "text": "fell"}
+    recs = [doc, rec("date", 0, "March 2030", timex_type="DATE", value="2030-03", mod=None, anchor=None),
+            rec("date", 1, "2026", timex_type="DATE", value="2026", mod=None, anchor=None),
+            stat(0, "41%", 41, "n:date:0", {"direction": "down", "with": "n:statistic:1", "cue": cue}),
+            stat(1, "48%", 48, "n:date:1")]  # fmt: skip
+    out = folder / "norland.jsonl"
+    out.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    return out
+
+
+@pytest.fixture()
+def stat_out(tmp_path) -> Path:
+    return write_statistic_output(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("40", 40), ("1,200", 1200), ("0.667", 0.667), ("1.2e9", 1200000000), ("1.2e-3", 0.0012), ("-3", -3), (41.5, 41.5),
+     ("40-42", {"low": 40, "high": 42}), ("40\u201342", {"low": 40, "high": 42}), (" 40 - 42 ", {"low": 40, "high": 42}),
+     ("-5--3", {"low": -5, "high": -3}), ({"low": "40", "high": 42}, {"low": 40, "high": 42})],
+)  # fmt: skip
+def test_clean_a_statistic_value(value, expected):
+    raw = {"type": "statistic", **span_of(STAT_TEXT, "41%"), "value": value}
+    got = clean_record(raw, doc_id="n", rid="r", source=STAT_TEXT)["value"]
+    assert got == expected and type(got) is type(expected)
+
+
+@pytest.mark.parametrize(
+    "value, msg",
+    [("", r"value is required"), (None, r"value is required"), ("forty", r"'value' must be a number, got 'forty'"),
+     ("42-40", r"a range goes from low to high, got 42 to 40"), ("nan", r"finite number"), ("1e999", r"finite number"),
+     (True, r"must be a number, got a boolean"), ([40], r"must be a number, got a list"), ({"low": 1}, r"'value high' must be a number")],
+)  # fmt: skip
+def test_clean_a_statistic_value_near_misses(value, msg):
+    raw = {"type": "statistic", **span_of(STAT_TEXT, "41%"), "value": value}
+    with pytest.raises(ClaimexError, match=r"record 'r': .*" + msg):
+        clean_record(raw, doc_id="n", rid="r", source=STAT_TEXT)
+
+
+def test_edit_and_add_a_statistic_through_the_session(stat_out, tmp_path):
+    s = ReviewSession(stat_out, reviewer="ana")
+    base = dict(next(it["current"] for it in s.items() if it["id"] == "n:statistic:0"))
+    # what the browser sends: the value as typed, empty fields, and links it may not change
+    edit = {**base, "value": "40-42", "unit": " percentage points ", "approx": "APPROX", "subject": "", "source": "",
+            "measure": span_of(STAT_TEXT, "turnout fell"), "time": "n:date:1", "comparison": None, "quote": "n:quote:9"}  # fmt: skip
+    s.decide("n:statistic:0", "edit", edit)
+    cur = {it["id"]: it for it in s.items()}["n:statistic:0"]["current"]
+    assert cur["value"] == {"low": 40, "high": 42} and cur["unit"] == "percentage points" and cur["approx"] == "APPROX"
+    assert cur["subject"] is None and cur["source"] == "author" and cur["measure"]["text"] == "turnout fell"
+    # time, quote and comparison are links the editor shows but does not change: kept from the record
+    assert cur["time"] == "n:date:0" and cur["comparison"] == base["comparison"] and "quote" not in cur
+    assert cur["rule"] == "statistic/percent" and cur["score"] == 0.8  # the pipeline's provenance stays
+    with pytest.raises(ClaimexError, match=r"approx: 'ABOUT' is not one of"):
+        s.decide("n:statistic:0", "edit", {**base, "approx": "ABOUT"})
+    # a statistic added by hand is linked to nothing yet
+    ev = s.add({"type": "statistic", **span_of(STAT_TEXT, "about 41%"), "value": "41", "approx": "APPROX", "unit": "percent"})
+    added = ev["record"]
+    assert (added["time"], added["comparison"], added["source"], added["measure"]) == (None, None, "author", None)
+    # the export renumbers ids and the links follow: date 0 rejected, so the statistics' dates move
+    s.decide("n:date:0", "reject")
+    s.decide("n:date:1", "accept")
+    s.decide("n:statistic:1", "accept")
+    s.close()
+    gold = tmp_path / "g.jsonl"
+    summ = export_gold(stat_out, gold)
+    recs = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    assert validate_file(gold).ok
+    stats = {r["text"]: r for r in recs if r["type"] == "statistic"}
+    assert recs[0].get("annotated") is None  # everything reviewed: statistics annotated too (schema version 2)
+    assert stats["48%"]["time"] == "n:date:0" and stats["48%"]["text"] == "48%"  # was n:date:1
+    assert stats["41%"]["time"] is None  # its date was rejected
+    assert stats["41%"]["comparison"]["with"] == stats["48%"]["id"] == "n:statistic:2"
+    assert any("time 'n:date:0' is not among the exported dates; set to null" in w for w in summ.warnings)
+
+
+def test_statistics_added_to_a_version_1_output_are_not_claimed_annotated(out, data_dir):
+    s = ReviewSession(out, reviewer="ana")
+    for it in s.items():
+        s.decide(it["id"], "accept")
+    s.add({"type": "statistic", **span_of(s.text, "2031"), "value": "2031", "unit": None})
+    s.close()
+    summ = export_gold(out, data_dir / "g.jsonl")
+    assert summ.annotated == ["entity", "date", "quote", "recommendation"] and summ.per_type["statistic"] == 1
+    assert any("statistic: 1 record(s) kept, but the output (schema version 1)" in w for w in summ.warnings)
+
+
 # -- export ----------------------------------------------------------------------
 
 
@@ -325,6 +434,7 @@ def test_export_keeps_accepted_corrected_added(out, data_dir):
     assert rep.grounded == len(recs) - 1
     assert "1 unreviewed left out" in summ.line()
     # entities were not all reviewed: the gold does not claim them
+    # (nor statistics: the output, schema version 1, was written before they existed)
     assert recs[0]["annotated"] == ["date", "quote", "recommendation"]
     assert any(w.startswith("entity: 1 record(s) not reviewed") for w in summ.warnings)
     assert recs[0]["note"] == "gold from claimex review of emoji.jsonl by ana"
@@ -550,7 +660,7 @@ def test_cli_export_and_agreement(out, data_dir):
     gold = data_dir / "g.jsonl"
     r = CliRunner().invoke(main, ["review", str(out), "--export", str(gold)])
     assert r.exit_code == 0, r.output
-    assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
+    assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2, statistic 0\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
     r = CliRunner().invoke(main, ["validate", str(gold)])
     assert r.exit_code == 0, r.output
     log = log_of(out, "ana")

@@ -11,8 +11,10 @@ their text:
   and by who recommends (``author`` becomes the document's authors);
 * ``speakers``: quotes grouped by speaker;
 * ``timeline``: dated claims: a claim (a record type marked ``claim`` in the
-  type table: quotes, recommendations) with a calendar date inside it or in
-  its sentence, at that date;
+  type table: quotes, recommendations, statistics) at a calendar date: for a
+  type with ``dated_by`` (a statistic's ``time``), the date record that field
+  names, if any (the resolver already chose the date a figure holds at);
+  otherwise every date inside the claim or in its sentence;
 * ``cooccurrence``: the entities found in most paragraphs, and per pair the
   paragraphs where both occur.
 
@@ -60,6 +62,7 @@ class _Doc:
         self.items = [it for it in doc["records"] if it["origin"] == "pred"]
         self.entities = sorted((it for it in self.items if it["type"] == "entity"), key=lambda it: it["start"])
         self.dates = sorted((it for it in self.items if it["type"] == "date"), key=lambda it: it["start"])
+        self.date_by_id = {it["rec"].get("id"): it for it in self.dates}
 
     def entities_in(self, start: int, end: int) -> list[dict]:
         return [e for e in self.entities if e["start"] >= start and e["end"] <= end]
@@ -156,19 +159,25 @@ def _months(y: int, first: int, last: int) -> tuple[date, date]:
     return date(y, first, 1), end - timedelta(days=1)
 
 
-def _timeline(docs: list[_Doc], claim_types: set[str]) -> dict:
+def _dates_of(d: _Doc, it: dict, sentences: list[tuple[int, int]], dated_by: str | None) -> list[dict]:
+    """The date records a claim is placed at: the one its ``dated_by`` field names, else those in its sentence."""
+    if dated_by:
+        dt = d.date_by_id.get(it["rec"].get(dated_by))
+        return [dt] if dt is not None else []
+    lo = max((s for s, e in sentences if s <= it["start"]), default=0)
+    hi = min((e for s, e in sentences if e >= it["end"]), default=len(d.doc["text"]))
+    return [dt for dt in d.dates if dt["start"] >= min(lo, it["start"]) and dt["end"] <= max(hi, it["end"])]
+
+
+def _timeline(docs: list[_Doc], claim_types: dict[str, str | None]) -> dict:
     points = []
     for d in docs:
         sentences = d.sentences()
         for it in d.items:
             if it["type"] not in claim_types:
                 continue
-            lo = max((s for s, e in sentences if s <= it["start"]), default=0)
-            hi = min((e for s, e in sentences if e >= it["end"]), default=len(d.doc["text"]))
             seen = set()
-            for dt in d.dates:
-                if dt["start"] < min(lo, it["start"]) or dt["end"] > max(hi, it["end"]):
-                    continue
+            for dt in _dates_of(d, it, sentences, claim_types[it["type"]]):
                 rng = calendar_range(dt["rec"].get("value"))
                 if rng is None or dt["rec"]["value"] in seen:
                     continue
@@ -218,7 +227,7 @@ def corpus_data(out_docs: list[dict]) -> dict:
     table = type_table()
     docs = [_Doc(i, d) for i, d in enumerate(out_docs)]
     actors, holders = _recommendations(docs)
-    claim_types = {t for t, spec in table.items() if spec.get("claim")}
+    claim_types = {t: spec.get("dated_by") for t, spec in table.items() if spec.get("claim")}
     return {
         "counts": _counts(docs, list(table)),
         "actors": actors,

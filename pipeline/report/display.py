@@ -10,7 +10,10 @@ none to work.
 
 Field kinds: ``span`` (a grounded {start, end, text}, ``nullable`` when it may
 be null), ``spans`` (a list of them), ``enum``, ``text``, ``names`` (a list of
-strings), ``number``, ``json`` (anything else: kept, never edited).
+strings), ``number``, ``range`` (a number or a {low, high} range of numbers),
+``json`` (anything else: kept, never edited). A field the table lists under
+``kept`` is shown but not edited: an edit keeps the record's value (links to
+other records, such as a statistic's date and quote).
 """
 
 from __future__ import annotations
@@ -24,8 +27,27 @@ from ..records import SPAN_TYPES, load_schema
 FALLBACK_COLORS = ("#7a7f87", "#b5651d", "#2a8c8c", "#8c2a5a", "#5a6b2a")
 
 
+def _is_number(prop: dict) -> bool:
+    return prop.get("type") in ("number", "integer") or prop.get("$ref", "").endswith("/number")
+
+
+def _is_range(prop: dict) -> bool:
+    """A number, or an object of two numbers ``low`` and ``high``."""
+    alts = prop.get("oneOf") or prop.get("anyOf") or []
+    objs = [a for a in alts if a.get("type") == "object"]
+    return (
+        len(alts) == 2
+        and any(_is_number(a) for a in alts)
+        and len(objs) == 1
+        and set(objs[0].get("properties", {})) == {"low", "high"}
+        and all(_is_number(p) for p in objs[0]["properties"].values())
+    )
+
+
 def _kind(prop: dict) -> dict:
     """The editing kind of one schema property."""
+    if _is_range(prop):
+        return {"kind": "range", "nullable": False}
     ref = prop.get("$ref", "")
     if ref.endswith("/nullable_span"):
         return {"kind": "span", "nullable": True}
@@ -76,8 +98,10 @@ def _table() -> str:
         for f in fields:
             if f["name"] in hints:
                 f["hint"] = hints[f["name"]]
+            if f["name"] in o.get("kept", ()):
+                f["kept"] = True
         label = o.get("label")
-        if label is None:  # the first closed vocabulary of the type, if any
+        if label is None and "label" not in o:  # the first closed vocabulary of the type, if any
             label = next((f["name"] for f in fields if f["kind"] == "enum"), None)
         if label is not None and o.get("label_order"):
             for f in fields:  # the label's values in hotkey order (1-9): the frequent ones first
@@ -94,12 +118,14 @@ def _table() -> str:
             "links": o.get("links", []),
             "claim": bool(o.get("claim", False)),
             "fields": fields,
+            "dated_by": o.get("dated_by"),
+            "refs": o.get("refs", {}),
         }
     return json.dumps(out)
 
 
 def type_table() -> dict[str, dict]:
-    """type -> {color, layer, label, brief, defaults, required, omit_null, links, fields}, in SPAN_TYPES order."""
+    """type -> {color, layer, label, brief, defaults, required, omit_null, links, claim, fields, dated_by, refs}, in SPAN_TYPES order."""
     return json.loads(_table())  # a fresh copy: callers may change it
 
 

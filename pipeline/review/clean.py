@@ -10,6 +10,8 @@ raises one :class:`RecordError` line (E078) saying which field is wrong.
 
 from __future__ import annotations
 
+import math
+
 from ..errors import Errors, RecordError
 from ..records import SPAN_TYPES, grounding_errors, schema_errors
 from ..report.display import type_table
@@ -92,7 +94,58 @@ def _number(f: dict, v, source: str, spec: dict):
             raise ValueError(Errors.E173.format(field=f["name"], expected="a number", got=repr(v)[:40])) from None
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise ValueError(Errors.E173.format(field=f["name"], expected="a number", got=_kind_name(v)))
-    return v
+    return _finite(v, f["name"])
+
+
+def _finite(x, what: str):
+    if isinstance(x, float) and not math.isfinite(x):
+        raise ValueError(Errors.E173.format(field=what, expected="a finite number", got=repr(x)))
+    return x
+
+
+def _parse_number(v, what: str):
+    """A number from the browser: a JSON number, or a string such as "41", "1,200", "1.2e9" (integral -> int)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        raise ValueError(Errors.E173.format(field=what, expected="a number", got=_kind_name(v)))
+    if isinstance(v, (int, float)):
+        return _finite(v, what)
+    try:
+        x = float(v.replace(",", "").strip())
+    except ValueError:
+        raise ValueError(Errors.E173.format(field=what, expected="a number", got=repr(v)[:40])) from None
+    return int(x) if _finite(x, what).is_integer() and abs(x) < 2**53 else x
+
+
+_RANGE_DASHES = ("\u2013", "\u2014", "-")  # en dash (as the report shows a range), em dash, hyphen
+
+
+def _pair(low, high, name: str) -> dict:
+    lo, hi = _parse_number(low, f"{name} low"), _parse_number(high, f"{name} high")
+    if lo > hi:
+        raise ValueError(f"{name}: a range goes from low to high, got {lo} to {hi}")
+    return {"low": lo, "high": hi}
+
+
+def _range(f: dict, v, source: str, spec: dict):
+    """A number, or a range: {"low", "high"} or "low-high" (a statistic's value)."""
+    name = f["name"]
+    if isinstance(v, dict):
+        return _pair(v.get("low"), v.get("high"), name)
+    if v in (None, "") and not f["nullable"]:
+        raise ValueError(f"{name} is required: a number, or a range such as 3-5")
+    if v in (None, ""):
+        return None
+    if isinstance(v, str):
+        s = v.strip()
+        try:
+            return _parse_number(s, name)  # "-3", "1.2e-3" are numbers, not ranges
+        except ValueError:
+            for dash in _RANGE_DASHES:
+                if dash in s[1:]:
+                    cut = s.index(dash, 1)
+                    return _pair(s[:cut], s[cut + 1 :], name)
+            raise
+    return _parse_number(v, name)
 
 
 def _text(f: dict, v, source: str, spec: dict, text: str = ""):
@@ -106,7 +159,12 @@ def _enum(f: dict, v, source: str, spec: dict):
     return _str(v, f["name"])
 
 
-_CLEAN = {"span": _span, "spans": _spans, "names": _names, "number": _number, "enum": _enum}
+_CLEAN = {"span": _span, "spans": _spans, "names": _names, "number": _number, "range": _range, "enum": _enum}
+
+
+def _same_type(base: dict | None, rec: dict) -> bool:
+    """``base`` is the record being edited, as the same type (a base that names no type is taken as one)."""
+    return base is not None and base.get("type", rec["type"]) == rec["type"]
 
 
 def _fields(raw: dict, spec: dict, rec: dict, source: str, base: dict | None) -> None:
@@ -114,9 +172,11 @@ def _fields(raw: dict, spec: dict, rec: dict, source: str, base: dict | None) ->
         name = f["name"]
         if name in _KEPT:
             continue
-        if f["kind"] == "json":  # not editable here: kept as it was
-            if base is not None and name in base and base.get("type") == rec["type"]:
+        if f["kind"] == "json" or f.get("kept"):  # not editable here: kept as it was
+            if _same_type(base, rec) and name in base:
                 rec[name] = base[name]
+            elif f["required"] and f["nullable"]:  # a new record (or a new type): not linked yet
+                rec[name] = None
             continue
         if f["kind"] == "text":
             value = _text(f, raw.get(name), source, spec, rec["text"])
@@ -129,7 +189,7 @@ def _fields(raw: dict, spec: dict, rec: dict, source: str, base: dict | None) ->
 
 def _extras(rec: dict, base: dict | None, spec: dict) -> None:
     """Scalar fields of the pipeline's record the table does not know (rule, score...): kept after an edit."""
-    if not base or base.get("type") != rec["type"]:
+    if not _same_type(base, rec):
         return
     known = {f["name"] for f in spec["fields"]}
     for k, v in base.items():

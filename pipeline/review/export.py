@@ -10,8 +10,9 @@ records; dropped: rejected ones (and unreviewed ones unless
 were left unreviewed, its ``annotated`` list leaves that type out, so that
 ``claimex eval`` does not score an incomplete gold as if it were complete. Ids are renumbered
 per type in text order (``doc:type:0``, ``doc:type:1``...), so the same
-review always exports the same ids, and date anchors that point at a
-renumbered date follow it. Every record is checked against the schema and its
+review always exports the same ids, and ids of other records (a date's anchor,
+a statistic's time, quote and comparison: ``refs`` in the type table) follow
+the renumbering. Every record is checked against the schema and its
 source before the file is written, atomically.
 """
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClaimexError, Errors, RecordError
+from ..evaluate.matching import VERSION_1_TYPES
 from ..records import (
     SPAN_TYPES,
     find_source,
@@ -82,23 +84,24 @@ def gold_records(
         new = f"{doc_id}:{rec['type']}:{n[rec['type']]}"
         n[rec["type"]] += 1
         id_map[rec["id"]] = new
+    table = session.table
     for rec in kept:
         old_id = rec["id"]
         rec["id"] = id_map[old_id]
-        if rec["type"] == "date" and rec.get("anchor") not in (None, "dct"):
-            if rec["anchor"] in id_map:
-                rec["anchor"] = id_map[rec["anchor"]]
-            else:
-                summary.warnings.append(
-                    f"{old_id}: anchor {rec['anchor']!r} is not among the exported dates; set to null"
-                )
-                rec["anchor"] = None
+        _follow_refs(rec, old_id, table.get(rec["type"], {}).get("refs", {}), id_map, summary)
         summary.per_type[rec["type"]] += 1
     # a type is annotated when none of its records was left unreviewed (or all were kept)
     unreviewed = Counter(it["type"] for it in items if it["status"] == "unreviewed")
-    annotated = [t for t in SPAN_TYPES if keep_unreviewed or not unreviewed[t]]
+    # an output of schema version 1 was written before statistics existed: its review annotates none
+    possible = VERSION_1_TYPES if loaded.document.get("schema_version") == 1 else SPAN_TYPES
+    annotated = [t for t in possible if keep_unreviewed or not unreviewed[t]]
     for t in SPAN_TYPES:
-        if t not in annotated:
+        if t not in possible and summary.per_type[t]:
+            summary.warnings.append(
+                f"{doc_id}: {t}: {summary.per_type[t]} record(s) kept, but the output (schema version 1) was not "
+                f"searched for {t} records, so the gold does not claim to annotate {t}"
+            )
+        elif t in possible and t not in annotated:
             summary.warnings.append(
                 f"{doc_id}: {t}: {unreviewed[t]} record(s) not reviewed, so the gold does not claim to annotate {t} "
                 "(review them, or pass --keep-unreviewed)"
@@ -114,6 +117,26 @@ def gold_records(
     document["note"] = f"gold from claimex {what} of {Path(loaded.path).name}" + (f" by {', '.join(reviewers)}" if reviewers else "")
     summary.annotated = annotated
     return [document, *kept]
+
+
+_NOT_IDS = ("dct",)  # a date anchored to the publication date
+
+
+def _follow_refs(rec: dict, old_id: str, refs: dict[str, str], id_map: dict[str, str], summary: ExportSummary) -> None:
+    """Ids of other records (a date's anchor, a statistic's time, quote and comparison) follow the renumbering;
+    one that points at a record not exported is set to null, with a warning."""
+    for path, target in refs.items():
+        *outer, key = path.split(".")
+        holder = rec
+        for part in outer:
+            holder = holder.get(part) if isinstance(holder, dict) else None
+        if not isinstance(holder, dict) or holder.get(key) in (None, *_NOT_IDS):
+            continue
+        if holder[key] in id_map:
+            holder[key] = id_map[holder[key]]
+        else:
+            summary.warnings.append(f"{old_id}: {path} {holder[key]!r} is not among the exported {target}s; set to null")
+            holder[key] = None
 
 
 def _portable_source(records: list[dict], dest: Path, source_path: str) -> None:

@@ -294,3 +294,39 @@ def test_adjudication_side_by_side(outs, tmp_path, watched, servers):
     claimex("validate", str(gold / "harbour.jsonl"))
     claimex("validate", str(gold / "emoji.jsonl"))
     assert not watched.errors and not watched.dialogs
+
+
+def test_a_statistic_is_shown_and_edited(tmp_path, watched, servers):
+    from ..test_review import write_statistic_output
+
+    out = write_statistic_output(tmp_path)
+    log = tmp_path / "norland@sam.review.jsonl"
+    page = watched.page
+    srv = servers(out, "--reviewer", "sam")
+    open_app(page, srv.url)
+    goto_record(page, "n:statistic:0")
+    attrs = dict(page.evaluate("[...document.querySelectorAll('#attrs tr')].map((r) => [...r.cells].map((c) => c.textContent))"))
+    assert attrs["value"] == "41" and attrs["unit"] == "percent" and attrs["time"] == "n:date:0" and attrs["rule"] == "statistic/percent"
+    assert page.locator("#labels button").count() == 0  # no label keys for a statistic
+    page.keyboard.press("e")
+    page.wait_for_selector("#editor:not([hidden])")
+    assert page.locator("#f-value").input_value() == "41" and page.locator("#f-source").input_value() == "the ministry"
+    assert page.locator("#f-time").count() == 0 and "n:date:0 (kept as it is)" in page.locator("#editor").inner_text()
+    page.fill("#f-value", "40-42")
+    page.select_option("#f-approx", "APPROX")
+    page.fill("#f-source", "")
+    page.click("#f-save")
+    page.wait_for_function("() => document.getElementById('count-edited').textContent.endsWith(' 1')")
+    rec = events(log)[-1]["record"]
+    assert rec["value"] == {"low": 40, "high": 42} and rec["approx"] == "APPROX" and rec["source"] == "author"
+    assert rec["time"] == "n:date:0" and rec["comparison"]["with"] == "n:statistic:1"
+    goto_record(page, "n:statistic:0")
+    assert page.locator('#attrs tr[data-attr="value"] td').last.evaluate("(td) => td.firstChild.textContent") == "40\u201342"
+    assert page.locator('#attrs tr[data-attr="value"] .was').inner_text() == "41"
+    # a bad value is refused with the reason, and nothing is logged
+    page.keyboard.press("e")
+    page.wait_for_selector("#editor:not([hidden])")
+    page.fill("#f-value", "42-40")
+    page.click("#f-save")
+    wait_text(page, "#msg", "a range goes from low to high")
+    assert len(events(log)) == 2 and not watched.errors

@@ -151,7 +151,7 @@
   /* dated claims: one lane per document, a mark per claim at its date (a bar over a month or a year) */
   function timelineChart(container, data, docs) {
     var tl = data.timeline;
-    var s = section(container, "chart-timeline", "Timeline of dated claims", "Quotes and recommendations placed at the calendar dates in their sentence; a bar spans a month or a year, a black tick marks each document's publication date. Click a mark to read the claim in its text.");
+    var s = section(container, "chart-timeline", "Timeline of dated claims", "Quotes and recommendations placed at the calendar dates in their sentence, statistics at the date they hold at; a bar spans a month or a year, a black tick marks each document's publication date. Click a mark to read the claim in its text.");
     if (!tl.points.length) {
       s.appendChild(el("p", "muted", "No claim with a calendar date."));
       return;
@@ -205,7 +205,10 @@
     });
     tl.points.forEach(function (p) {
       var y = 6 + lanes.indexOf(p.doc) * laneH + 10;
-      var a = link(recHref([p.doc, p.key]), p.value + " (" + p.date_text + "): " + p.text);
+      var d = docs[p.doc];
+      var it = (d._byKey || (d._byKey = indexDoc(d))).get(p.key);
+      var what = it ? S.brief(it.rec) : ""; // a statistic's text is a bare number: "41 percent · turnout" says more
+      var a = link(recHref([p.doc, p.key]), p.value + " (" + p.date_text + "): " + p.text + (what ? " [" + what + "]" : ""));
       a.setAttribute("class", "point");
       a.setAttribute("data-type", p.type);
       var d1 = dayNum(p.from), d2 = dayNum(p.to) + 1;

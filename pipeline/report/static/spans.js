@@ -14,9 +14,9 @@
   // (pipeline/report/static/types.json + schema.json): setTypes(table). These are
   // the defaults until then. Layer: outermost first, long spans (recommendations)
   // under short ones (entities).
-  var TYPES = ["entity", "date", "quote", "recommendation"];
-  var LAYER = { recommendation: 0, quote: 1, date: 2, entity: 3 };
-  var COLORS = { entity: "#3b78c3", date: "#2e9e55", quote: "#e07b12", recommendation: "#9b59b6" };
+  var TYPES = ["entity", "date", "quote", "recommendation", "statistic"];
+  var LAYER = { recommendation: 0, quote: 1, date: 2, statistic: 3, entity: 4 };
+  var COLORS = { entity: "#3b78c3", date: "#2e9e55", quote: "#e07b12", recommendation: "#9b59b6", statistic: "#c0392b" };
   var TABLE = null;
   var BASE_KEYS = { doc_id: 1, type: 1, id: 1, start: 1, end: 1, text: 1, optional: 1, note: 1 };
 
@@ -176,8 +176,15 @@
     return "[" + s.start + ":" + s.end + "] \u201c" + s.text + "\u201d";
   }
 
+  /* a number, or a {low, high} range (a statistic's value) as "low\u2013high" */
+  function rangeText(v, dash) {
+    if (v && typeof v === "object") return v.low + (dash || "\u2013") + v.high;
+    return v === null || v === undefined ? "" : String(v);
+  }
+
   function fieldText(kind, v) {
     if (kind === "span") return spanText(v);
+    if (kind === "range") return v === null || v === undefined ? "null" : rangeText(v);
     if (kind === "spans") return (v || []).map(spanText).join("; ") || "(none)";
     if (kind === "names") return (Array.isArray(v) ? v : v ? [v] : []).join("; ") || "(none)";
     if (v === null || v === undefined) return "null";
@@ -231,10 +238,15 @@
   function brief(rec) {
     var spec = TABLE && TABLE[rec.type];
     if (!spec) return "";
-    return spec.brief.map(function (k) {
+    function one(k) {
       var v = rec[k];
       if (Array.isArray(v)) return v.join("; ");
+      if (v && typeof v === "object" && v.low !== undefined) return rangeText(v);
       return v === null || v === undefined ? "" : typeof v === "object" ? v.text || "" : String(v);
+    }
+    // an item is a field, or a list of fields shown together ("41 percent")
+    return spec.brief.map(function (k) {
+      return Array.isArray(k) ? k.map(one).filter(Boolean).join(" ") : one(k);
     }).filter(Boolean).join(" \u00b7 ");
   }
 
@@ -375,6 +387,7 @@
     tint: tint,
     attributes: attributes,
     spanText: spanText,
+    rangeText: rangeText,
     selectionOffsets: selectionOffsets,
     el: el,
   };

@@ -893,9 +893,11 @@
     spec.fields.forEach((fd) => {
       if (BASE.has(fd.name)) return;
       const v = d[fd.name];
-      if (fd.name === spec.label && fd.kind === "enum") row(fd.name, buttonGroup("f-" + fd.name, fd.enum, v, setDraftLabel, (i) => (i < 9 ? String(i + 1) : null)));
+      if (fd.kept) row(fd.name, el("span", "muted kept", (v === undefined || v === null ? "null" : fd.kind === "json" ? JSON.stringify(v) : String(v)) + " (kept as it is)"));
+      else if (fd.name === spec.label && fd.kind === "enum") row(fd.name, buttonGroup("f-" + fd.name, fd.enum, v, setDraftLabel, (i) => (i < 9 ? String(i + 1) : null)));
       else if (fd.kind === "enum") row(fd.name, select(fd.name, fd, v));
       else if (fd.kind === "text" || fd.kind === "number") row(fd.name, text(fd.name, v, fd.hint));
+      else if (fd.kind === "range") row(fd.name, text(fd.name, S.rangeText(v, "-"), fd.hint));
       else if (fd.kind === "names") {
         const ta = el("textarea");
         ta.id = "f-" + fd.name;
@@ -939,12 +941,12 @@
       return x ? x.value : undefined;
     };
     spec.fields.forEach((fd) => {
-      if (BASE.has(fd.name) || fd.name === spec.label) return;
+      if (BASE.has(fd.name) || fd.name === spec.label || fd.kept) return;
       const v = val(fd.name);
       if (v === undefined) return;
       if (fd.kind === "names") d[fd.name] = v.split("\n").map((s) => s.trim()).filter(Boolean);
       else if (fd.kind === "enum") d[fd.name] = v === "" ? null : v;
-      else if (fd.kind === "number") d[fd.name] = v.trim() === "" ? null : v.trim();
+      else if (fd.kind === "number" || fd.kind === "range") d[fd.name] = v.trim() === "" ? null : v.trim();
       else if (fd.kind === "text") d[fd.name] = v.trim() === "" && fd.nullable ? null : v;
     });
     const o = f.querySelector("[name=optional]");
