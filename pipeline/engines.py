@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .document import Document
 from .errors import ClaimexError
 from .stages import Input, Outcome, Pipeline
 
@@ -43,6 +44,9 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     skipped: bool = False  # its output was up to date: not processed
+    # for an HTML/PDF/DOCX input only: its source (the extracted text) and original,
+    # which the runner writes next to the records (a Document without view or parses)
+    doc: Document | None = None
 
     @property
     def ok(self) -> bool:
@@ -50,8 +54,10 @@ class Result:
 
 
 def result_of(out: Outcome) -> Result:
-    warnings = list(out.doc.warnings) if out.doc is not None else []
-    return Result(out.input, out.records, warnings, out.error)
+    doc = out.doc
+    warnings = list(doc.warnings) if doc is not None else []
+    light = Document(doc.source, None, None, original=doc.original) if doc is not None and doc.original is not None else None
+    return Result(out.input, out.records, warnings, out.error, doc=light)
 
 
 def failed(inp: Input, reason: str) -> Result:

@@ -87,7 +87,10 @@ def up_to_date(inp: Input, out_dir: str | Path, model: Callable[[], str]) -> boo
     rec = first_record(output_path(out_dir, inp.doc_id))
     if rec is None or rec.get("type") != "document" or rec.get("doc_id") != inp.doc_id:
         return False
-    if rec.get("source") != display_path(inp.path) or (inp.published is not None and rec.get("published") != inp.published):
+    original = rec.get("original") if isinstance(rec.get("original"), dict) else {}  # an HTML/PDF/DOCX input
+    if display_path(inp.path) not in (rec.get("source"), original.get("path")):
+        return False
+    if inp.published is not None and rec.get("published") != inp.published:
         return False
     pipe = rec.get("pipeline") or {}
     if pipe.get("version") != __version__ or pipe.get("build") != build_fingerprint():

@@ -17,9 +17,10 @@ from typing import Callable, TextIO
 
 from .engines import LocalEngine, Result
 from .records import RECORD_TYPES, dumps
+from .errors import ClaimexError, Errors
 from .resume import split_done
 from .stages import Input, Pipeline
-from .write import write_document
+from .write import write_document, write_extracted_text
 
 
 @dataclass
@@ -75,6 +76,8 @@ def run(
             if on_outcome is not None:
                 on_outcome(Result(inp, skipped=True))
     for out in engine.map(todo):
+        if out.ok and out.doc is not None and out.doc.original is not None:
+            _place_extracted_text(out, out_dir, stream)
         if out.ok:
             if stream is not None:
                 for rec in out.records:
@@ -88,3 +91,16 @@ def run(
         if on_outcome is not None:
             on_outcome(out)
     return summary
+
+
+def _place_extracted_text(out: Result, out_dir, stream) -> None:
+    """Write an HTML/PDF/DOCX input's extracted text next to its records (or fail the document)."""
+    try:
+        if stream is None:
+            write_extracted_text(out.doc, out.records, out_dir)
+        elif out.doc.source.path != "<stdin>":
+            raise ClaimexError(Errors.E100.format(path=out.input.path, fmt=out.doc.original.format.upper()))
+    except ClaimexError as exc:
+        out.error = str(exc)
+    except OSError as exc:
+        out.error = f"{out.input.path}: cannot write the extracted text ({exc.strerror or exc})"
