@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[0] = str(ROOT)  # not benchmarks/: its statistics.py would shadow the standard library's
 
 from claimex.engines import LocalEngine, ProcessEngine  # noqa: E402
 from claimex.runner import run  # noqa: E402

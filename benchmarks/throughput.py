@@ -32,19 +32,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[0] = str(ROOT)  # not benchmarks/: its statistics.py would shadow the standard library's
 
 from claimex.engines import LocalEngine, ProcessEngine  # noqa: E402
 from claimex.ingest import read_source  # noqa: E402
 from claimex.stages import Input, Pipeline  # noqa: E402
 
 BUSY = 0.25  # cores used by other processes above which a measurement is marked busy
+
+
+def median(xs: list[float]) -> float:
+    """(Not ``statistics.median``: ``benchmarks/statistics.py`` shadows that module here.)"""
+    s = sorted(xs)
+    n = len(s)
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
 
 
 def default_texts() -> list[Path]:
@@ -118,7 +124,7 @@ class Meter:
 
 
 def _spread(xs: list[float]) -> str:
-    return f"{statistics.median(xs):.3f} [{min(xs):.3f}-{max(xs):.3f}]"
+    return f"{median(xs):.3f} [{min(xs):.3f}-{max(xs):.3f}]"
 
 
 def _inputs(texts):
@@ -161,7 +167,7 @@ def measure_sides(texts, local: LocalEngine, pool: ProcessEngine | None, nlp, ba
 
 
 def summarise(rounds: list[dict], words: int, jobs: int | None) -> dict:
-    med = lambda xs: statistics.median(xs)  # noqa: E731
+    med = lambda xs: median(xs)  # noqa: E731
     res = {
         "words_per_s": {k: round(med([words / r[k].wall for r in rounds])) for k in rounds[0]},
         "ratio_vs_bare": [round(r["bare"].wall / r["jobs 1"].wall, 3) for r in rounds],

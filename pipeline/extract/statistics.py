@@ -35,6 +35,7 @@ from ..document import Document, Segment, Span
 from .clauses import has_own_subject, noun_phrase, span_of, subject_of
 from .cues import SpeakerPhrase
 from .quantities import Quantity, QuantityLexicon, read_quantity
+from .scan import LeadScan
 
 SEGMENT_KINDS = ("body", "key_point", "title", "heading")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your", "whose"})
@@ -86,6 +87,7 @@ class StatisticRules:
     measure_verbs: dict
     source_verbs: frozenset
     dimensions: frozenset
+    scans: dict  # pattern name -> LeadScan (finditer without trying a leading optional group everywhere)
 
     @classmethod
     def load(cls, assets: Assets) -> "StatisticRules":
@@ -99,6 +101,7 @@ class StatisticRules:
             measure_verbs={k.lower(): v for k, v in assets.mapping("statistic_measure_verbs").items()},
             source_verbs=assets.lexicon_set("statistic_source_verbs"),
             dimensions=assets.lexicon_set("statistic_dimension_adjectives"),
+            scans={p.name: LeadScan(p.regex) for p in (*assets.patterns("statistics"), *assets.patterns("non_statistics"))},
         ))  # fmt: skip
 
 
@@ -147,9 +150,10 @@ def _segment_statistics(doc: Document, seg: Segment, rules: StatisticRules, bloc
 
 def _candidates(text: str, offset: int, rules: StatisticRules) -> list[_Cand]:
     found = []
+    leads: dict = {}  # where the patterns' shared leading group matches, found once
     for p in rules.patterns:
         kind = (p.meta or {}).get("kind", "number")
-        for m in p.finditer(text):
+        for m in rules.scans[p.name].finditer(text, leads):
             found.extend(_from_match(m, p, kind, offset, rules))
     # longest first, then the better pattern; spans of one type never overlap
     found.sort(key=lambda c: (-(c.end - c.start), -c.score, c.start))
@@ -185,7 +189,7 @@ def _split_result(m: re.Match, p, offset: int, q: Quantity) -> list[_Cand]:
 def _negative_ranges(text: str, rules: StatisticRules) -> list[tuple[int, int]]:
     out = []
     for p in rules.negatives:
-        for m in p.finditer(text):
+        for m in rules.scans[p.name].finditer(text):
             for name, val in m.groupdict().items():
                 if val is not None and name.startswith("n"):
                     out.append(m.span(name))
