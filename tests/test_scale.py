@@ -199,6 +199,24 @@ def test_rerun_skips_what_is_up_to_date(tmp_path):
     assert forced.exit_code == 0 and all(p.stat().st_mtime_ns > before[p.name] for p in out.iterdir())
 
 
+@pytest.mark.e2e
+def test_same_stem_inputs_resume_each_from_its_own_output(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "note.txt").write_text(f"Ministers from Chile and Peru met in Lima ({sub}). They said talks should go on.", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(main, ["run", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out)])
+    assert first.exit_code == 0 and sorted(p.name for p in out.iterdir()) == ["note-2.jsonl", "note.jsonl"]
+    again = runner.invoke(main, ["run", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out)])
+    assert "0 of 2 documents processed, 2 skipped" in again.output
+    # the other order gives each file the other's doc_id: an output of another source is never taken as up to date
+    swapped = runner.invoke(main, ["run", str(tmp_path / "b"), str(tmp_path / "a"), "-o", str(out)])
+    assert "2 of 2 documents processed, 0 failed" in swapped.output
+    source = json.loads((out / "note.jsonl").read_text(encoding="utf-8").splitlines()[0])["source"]
+    assert Path(source).parent.name == "b"
+
+
 def _session_pids(sid: int) -> list[int]:
     """Live processes of session ``sid`` (Linux /proc)."""
     pids = []
