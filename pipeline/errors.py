@@ -68,6 +68,8 @@ class Warnings:
     """Notes on a document that was processed anyway; the run summary lists them."""
 
     W001 = "unpaired quotation mark {mark!r} at offset {offset} ({why}): ...{context}..."
+    W002 = "{count} relative date(s) left unresolved (e.g. {example!r}): no publication date; give one with --published"
+    W003 = "{count} date(s) beyond the years 1-9999 left unresolved (e.g. {example!r})"
 
 
 class ClaimexError(Exception):

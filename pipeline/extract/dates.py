@@ -111,16 +111,16 @@ def find_dates(doc: Document, assets: Assets, *, prefilter: bool = True) -> Iter
             cands.append(_Cand(s, e, pat, seg, verdict == "soft"))
     if not cands:
         return
-    ner = _ner_spans(segs)
+    ner = _NerIndex(segs)
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a chosen date already lies: linear in the dates, not pairwise
     for c in sorted(cands, key=lambda c: (c.start - c.end, -c.pattern.score, c.start)):
-        if c.soft and not _covered(c, ner):
+        if c.soft and not ner.covers(c.start, c.end):
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     sent_keys: dict[int, list[int]] = {}
     for c in sorted(chosen, key=lambda c: c.start):
         c, embedded = _embedded(text, c)
@@ -314,17 +314,20 @@ def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:
     return True
 
 
-def _ner_spans(segs: list[Segment]) -> list[tuple[int, int]]:
-    out = []
-    for seg in segs:
-        for ent in seg.doc.ents:
-            if ent.label_ in ("DATE", "TIME"):
-                out.append((seg.start + ent.start_char, seg.start + ent.end_char))
-    return out
+class _NerIndex:
+    """spaCy's DATE/TIME entities (they never overlap), for "is this span
+    inside one?" by binary search."""
 
+    def __init__(self, segs: list[Segment]):
+        spans = sorted(
+            (seg.start + ent.start_char, seg.start + ent.end_char) for seg in segs for ent in seg.doc.ents if ent.label_ in ("DATE", "TIME")
+        )
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
 
-def _covered(c: _Cand, ner: list[tuple[int, int]]) -> bool:
-    return any(s <= c.start and c.end <= e for s, e in ner)
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.ends[k]
 
 
 # -- event phrases -----------------------------------------------------------

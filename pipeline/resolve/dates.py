@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Span
+from ..errors import Warnings
 from ..extract.dates import DateMention
 
 
@@ -50,6 +51,7 @@ class Date(NamedTuple):
     value: str
     mod: str | None
     anchor: str | Span | None
+    rule: str | None = None  # "date/<pattern name>": the pattern that found the span
 
 
 class _Point(NamedTuple):
@@ -81,40 +83,51 @@ _ANCHOR_KINDS = {"header", "dateline"}  # segments whose dates do not start a na
 
 
 class _Narrative:
-    """The document's DCT and the calendar dates resolved so far."""
+    """The document's DCT and the calendar dates resolved so far.
+
+    Points arrive in text order; every look-up goes through an index (the
+    latest point of each granularity, the points of each event class), so
+    resolving a document is linear in its number of dates."""
 
     def __init__(self, dct: date | None, classes: dict, text: str = ""):
         self.dct = dct
         self.text = text
         self.points: list[_Point] = []
         self.classes = classes
+        self._latest: dict[str, int] = {}  # granularity -> index of its latest point
+        self._by_class: dict[str, list[_Point]] = {}
+
+    def add(self, p: _Point) -> None:
+        self._latest[p.gran] = len(self.points)
+        self.points.append(p)
+        for cls in p.events:
+            self._by_class.setdefault(cls, []).append(p)
 
     def event_classes(self, words) -> frozenset:
         return frozenset(self.classes.get(w, w) for w in words)
 
     def last(self, gran: str, sent: tuple | None = None) -> _Point | None:
         """The most recent date at least as fine as ``gran`` (in ``sent`` if given)."""
-        for p in reversed(self.points):
-            if _GRAN[p.gran] <= _GRAN[gran] and (sent is None or p.sent == sent):
-                return p
-        return None
+        k = max((i for g, i in self._latest.items() if _GRAN[g] <= _GRAN[gran]), default=-1)
+        if k < 0:
+            return None
+        p = self.points[k]
+        return p if sent is None or p.sent == sent else None  # points come in text order: an earlier one is no nearer
 
     def last_near(self, gran: str, sent: tuple, reach: int = 1) -> _Point | None:
         """The most recent date at least as fine as ``gran`` in the same
         sentence or up to ``reach`` sentences before it, in the same paragraph."""
-        for p in reversed(self.points):
-            if not p.sent or p.sent[0] != sent[0] or not 0 <= sent[1] - p.sent[1] <= reach:
-                continue
-            if _GRAN[p.gran] <= _GRAN[gran]:
-                return p
-        return None
+        p = self.last(gran)
+        if p is None or not p.sent or p.sent[0] != sent[0] or not 0 <= sent[1] - p.sent[1] <= reach:
+            return None
+        return p
 
     def dated_event(self, word: str, gran: str, past: bool) -> _Point | None:
         """The most recent date attached to an event of the class of ``word``,
         at least as fine as ``gran`` (and not after the DCT when ``past``)."""
         cls = self.classes.get(word, word)
-        for p in reversed(self.points):
-            if cls in p.events and _GRAN[p.gran] <= _GRAN[gran]:
+        for p in reversed(self._by_class.get(cls, ())):
+            if _GRAN[p.gran] <= _GRAN[gran]:
                 if past and self.dct is not None and p.day > self.dct:
                     continue
                 return p
@@ -133,23 +146,54 @@ class _Narrative:
 
 def resolve_dates(doc: Document, mentions: list[DateMention], assets: Assets) -> list[Date]:
     dct = date.fromisoformat(doc.meta.published) if doc.meta.published else None
+    out, beyond = _resolve(doc, mentions, assets, dct)
+    text = doc.view.text
+    if beyond:
+        doc.warnings.append(Warnings.W003.format(count=len(beyond), example=text[beyond[0].start : beyond[0].end]))
+    if dct is None and out:
+        # which values depend on the DCT: those that change when one is given
+        probe, _ = _resolve(doc, mentions, assets, _PROBE_DCT)
+        relative = [d for d, p in zip(out, probe) if d.value != p.value]
+        if relative:
+            doc.warnings.append(Warnings.W002.format(count=len(relative), example=text[relative[0].start : relative[0].end]))
+    return out
+
+
+_PROBE_DCT = date(2000, 6, 15)
+
+
+def _resolve(doc: Document, mentions: list[DateMention], assets: Assets, dct: date | None) -> tuple[list[Date], list[Date]]:
+    """(dates, the dates left unresolved because their value falls outside the years 1-9999)."""
     nar = _Narrative(dct, assets.mapping("event_classes"), doc.view.text)
     by_name = {p.name: p for p in assets.patterns("dates")}
     kinds = {seg.index: seg.kind for seg in doc.segments}
-    out = []
+    out, beyond = [], []
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         text = doc.view.text[m.start : m.end]
         pat = by_name.get(m.rule)
         match = pat.regex.fullmatch(text) if pat is not None else None
         if match is None and pat is not None:
             match = pat.regex.match(text)
-        tx, point = _normalise(m, text, match, (pat.meta or {}).get("kind") if pat else None, nar, assets)
+        try:
+            tx, point = _normalise(m, text, match, (pat.meta or {}).get("kind") if pat else None, nar, assets)
+        except (OverflowError, ValueError) as exc:
+            if "out of range" not in str(exc):
+                raise
+            tx, point = _unresolved(m, text, match, pat, assets), None  # "next year" in a piece dated 9999-12-31
+            beyond.append(m)
         tx = _with_signal(tx, m)
-        out.append(Date(m.start, m.end, tx.timex_type, tx.value, tx.mod, tx.anchor))
+        out.append(Date(m.start, m.end, tx.timex_type, tx.value, tx.mod, tx.anchor, f"date/{m.rule}"))
         if point is not None and kinds.get(m.sent[0] if m.sent else -1) not in _ANCHOR_KINDS:
             day, gran, explicit = point
-            nar.points.append(_Point(Span(m.start, m.end), day, gran, nar.event_classes(m.events), m.sent, explicit))
-    return out
+            nar.add(_Point(Span(m.start, m.end), day, gran, nar.event_classes(m.events), m.sent, explicit))
+    return out, beyond
+
+
+def _unresolved(m: DateMention, text: str, match, pat, assets: Assets) -> Timex:
+    """The value's shape with every digit an X ("XXXX-XX" for a month)."""
+    probe = _Narrative(_PROBE_DCT, assets.mapping("event_classes"), text)
+    tx, _ = _normalise(m._replace(sent=()), text, match, (pat.meta or {}).get("kind") if pat else None, probe, assets)
+    return Timex(tx.timex_type, re.sub(r"\d", "X", tx.value), tx.mod)
 
 
 def normalise(text: str, dct: date | None, assets: Assets, *, tense: str = "") -> Timex:
