@@ -49,6 +49,7 @@ class DateMention(NamedTuple):
     event: str = ""  # event-anchored dates: lemma of the event phrase's head noun
     inner: tuple = ()  # event-anchored dates: (start, end, rule) of a date inside the event phrase
     sent: tuple = ()  # (segment index, sentence number) for narrative distance
+    aspect: str = ""  # of the governing verb: simple, progressive, perfect or "" (no verb)
 
 
 class _Cand(NamedTuple):
@@ -253,7 +254,7 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
     # a month, season or weekday word used as a verb or a modal ("May I", "they march", "prices spring back")
     if first.tag_ == "MD" or (first.pos_ == "VERB" and kind in ("m", "season")):
         return "reject"
-    if kind in ("duration", "ago", "offset", "from_now") and _AGE_AFTER.match(text[e : e + 20]):
+    if kind in ("duration", "ago") and _AGE_AFTER.match(text[e : e + 20]):
         return "reject"  # ages: "45 years old", "a 12-year-old"
     before = _word_before(text, s, seg)
     if kind == "y" and _g(m, "year"):
@@ -402,15 +403,16 @@ def _features(doc: Document, c: _Cand, assets: Assets, sent_keys: dict) -> DateM
     meta = c.pattern.meta or {}
     kind = meta.get("kind")
     tense = _tense(root, seg)
+    aspect = _aspect(root)
     signal = _signal(doc.view.text, c.start, seg, assets)
     events: tuple = ()
     event, inner = "", ()
     if kind == "event":
         event, inner = _event_info(doc, c, assets)
-    elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric", "offset"):
+    elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric"):
         events = _attached_events(root, span)
     sent = _sent_key(seg, root, sent_keys)
-    return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent)
+    return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent, aspect)
 
 
 def _sent_key(seg: Segment, tok, cache: dict) -> tuple:
@@ -453,6 +455,21 @@ def _finite_info(v) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return True
     return v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS
+
+
+def _aspect(tok) -> str:
+    """simple ("meets", "met"), progressive ("are flying"), perfect ("have
+    met") or "" (no finite verb above the date: none, or an infinitive)."""
+    v, _ = _governing_verb(tok)
+    if v is None:
+        return ""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if v.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        return "progressive"
+    if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "perfect"
+    finite = v.tag_ in ("VBZ", "VBP", "VBD") or any(a.tag_ in ("VBZ", "VBP", "VBD", "MD") for a in auxes)
+    return "simple" if finite else ""
 
 
 def _tense(tok, seg: Segment) -> str:

@@ -65,7 +65,7 @@ class _Point(NamedTuple):
     explicit: bool  # the year is written in the mention
 
 
-_GRAN = {"D": 0, "W": 1, "M": 2, "Y": 3}
+_GRAN = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 _UNIT_CODE = {
     "year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE", "centurie": "CE",
     "hour": "H", "minute": "MIN", "fortnight": "FN", "quarter": "Q", "weekend": "WE",
@@ -96,6 +96,17 @@ class _Narrative:
         self.classes = classes
         self._latest: dict[str, int] = {}  # granularity -> index of its latest point
         self._by_class: dict[str, list[_Point]] = {}
+        self._seen: dict[tuple, tuple] = {}  # (month, day or None) -> (year, anchor)
+
+    def remember(self, month: int, day: int | None, year: int, span) -> None:
+        """A calendar date the document gave: the same month (and day)
+        written again without a year keeps this year."""
+        self._seen[(month, day)] = (year, span)
+        if day is not None:
+            self._seen.setdefault((month, None), (year, span))
+
+    def seen_year(self, month: int, day: int | None) -> tuple | None:
+        return self._seen.get((month, day))
 
     def add(self, p: _Point) -> None:
         self._latest[p.gran] = len(self.points)
@@ -132,6 +143,15 @@ class _Narrative:
                     continue
                 return p
         return None
+
+    def period_near(self, sent: tuple, reach: int = 2) -> _Point | None:
+        """The latest quarter named in this paragraph or up to ``reach``
+        paragraphs before it: the reporting period a comparison is about."""
+        k = self._latest.get("Q", -1)
+        if k < 0 or not sent:
+            return None
+        p = self.points[k]
+        return p if p.sent and 0 <= sent[0] - p.sent[0] <= reach else None
 
     def nearby_year(self, sent: tuple, reach: int = 1) -> _Point | None:
         """An explicit-year date in the same sentence or up to ``reach``
@@ -171,9 +191,7 @@ def _resolve(doc: Document, mentions: list[DateMention], assets: Assets, dct: da
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         text = doc.view.text[m.start : m.end]
         pat = by_name.get(m.rule)
-        match = pat.regex.fullmatch(text) if pat is not None else None
-        if match is None and pat is not None:
-            match = pat.regex.match(text)
+        match = _match(pat, doc.view.text, m, text)
         try:
             tx, point = _normalise(m, text, match, (pat.meta or {}).get("kind") if pat else None, nar, assets)
         except (OverflowError, ValueError) as exc:
@@ -182,11 +200,35 @@ def _resolve(doc: Document, mentions: list[DateMention], assets: Assets, dct: da
             tx, point = _unresolved(m, text, match, pat, assets), None  # "next year" in a piece dated 9999-12-31
             beyond.append(m)
         tx = _with_signal(tx, m)
+        _remember(nar, tx.value, m)
         out.append(Date(m.start, m.end, tx.timex_type, tx.value, tx.mod, tx.anchor, f"date/{m.rule}"))
         if point is not None and kinds.get(m.sent[0] if m.sent else -1) not in _ANCHOR_KINDS:
             day, gran, explicit = point
             nar.add(_Point(Span(m.start, m.end), day, gran, nar.event_classes(m.events), m.sent, explicit))
     return out, beyond
+
+
+_CALENDAR = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def _remember(nar: _Narrative, value: str, m: DateMention) -> None:
+    """Keep the year of a calendar month or day for its later mentions."""
+    cal = _CALENDAR.fullmatch(value)
+    if cal is not None:
+        nar.remember(int(cal.group(2)), int(cal.group(3)) if cal.group(3) else None, int(cal.group(1)), Span(m.start, m.end))
+
+
+def _match(pat, view: str, m: DateMention, text: str):
+    """The pattern's match on the mention: on its own text, or in place (a
+    pattern with a look-ahead, "two weeks" before "later", needs what follows)."""
+    if pat is None:
+        return None
+    match = pat.regex.fullmatch(text)
+    if match is None:
+        match = pat.regex.match(view, m.start)
+    if match is None:
+        match = pat.regex.match(text)
+    return match
 
 
 def _unresolved(m: DateMention, text: str, match, pat, assets: Assets) -> Timex:
@@ -264,6 +306,8 @@ def _fmt(d: date, gran: str) -> str:
         return f"{y:04d}-W{w:02d}"
     if gran == "M":
         return f"{d.year:04d}-{d.month:02d}"
+    if gran == "Q":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     return f"{d.year:04d}"
 
 
@@ -322,11 +366,13 @@ def _number(word: str, assets: Assets) -> float | None:
 
 
 def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _Narrative):
-    """(year, anchor) of a date written without its year."""
+    """(year, anchor) of a date written without its year: the year the same
+    date had when the document gave it before; else from the DCT, by "last"
+    or "next", else by the tense of its verb (a past event is on or before
+    the DCT, a future one on or after it), else the nearest such date."""
     dct = nar.dct
     if dct is None:
         return None, None
-    rel = rel.lower()
     tense = m.tense
     if tense == "generic":
         return None, None  # a habitual statement: no particular year
@@ -334,15 +380,11 @@ def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _N
         tense = "past"  # "since March": already begun
     elif tense == "present":
         tense = "future"  # "the summit opens on June 3": scheduled
-    if not rel and tense in ("past", ""):
-        # a past-tense narrative carries its year over to the next sentence;
-        # without tense only a year in the same sentence does
-        p = nar.nearby_year(m.sent, 1 if tense == "past" else 0)
-        if p is not None and p.day.year != dct.year:
-            y = p.day.year
-            cand = _safe_date(y, month, day or 1)
-            if not (tense == "past" and cand > dct):
-                return y, p.span
+    rel = rel.lower()
+    if not rel:
+        seen = nar.seen_year(month, day)
+        if seen is not None and _agrees(_safe_date(seen[0], month, day or 1), dct, tense, day is not None):
+            return seen
     y = dct.year
     here = (month, day) if day else (month,)
     now = (dct.month, dct.day) if day else (dct.month,)
@@ -357,7 +399,25 @@ def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _N
         return y - 1, "dct"
     if tense == "future" and cmp < 0:
         return y + 1, "dct"
+    if tense == "":
+        return _nearest_year(dct, month, day), "dct"
     return y, "dct"
+
+
+def _agrees(d: date, dct: date, tense: str, has_day: bool) -> bool:
+    """Is a candidate date on the side of the DCT its tense puts it?"""
+    if not has_day:
+        d, dct = d.replace(day=1), dct.replace(day=1)
+    return not (tense == "past" and d > dct) and not (tense == "future" and d < dct)
+
+
+def _nearest_year(dct: date, month: int, day: int | None) -> int:
+    """The year that puts a month (or day) nearest the DCT; a later one
+    counts for more, as reports are mostly about the past."""
+    def cost(y: int) -> float:
+        delta = (_safe_date(y, month, day or 15) - dct).days
+        return delta * 1.5 if delta > 0 else -delta
+    return min((dct.year - 1, dct.year, dct.year + 1), key=cost)
 
 
 def _safe_date(y: int, mo: int, d: int) -> date:
@@ -495,10 +555,67 @@ def _year_of_unit(m, match, nar, group: str, start_month: int):
 def _k_quarter(m, match, nar, assets):
     q = int(_g(match, "q")) if _g(match, "q") else _ORDINALS.get(_g(match, "qord").lower(), 4)
     q = 4 if q == -1 else q
-    y, anchor = _year_of_unit(m, match, nar, "qrel", 3 * q - 2)
+    if _g(match, "pyear"):
+        y, anchor = int(_g(match, "pyear")), None  # "the 1988 third quarter"
+    elif _g(match, "qrel2"):
+        y, anchor = _year_of_unit(m, match, nar, "qrel2", 3 * q - 2)  # "next year's first quarter"
+    elif _g(match, "year") or _g(match, "qrel"):
+        y, anchor = _year_of_unit(m, match, nar, "qrel", 3 * q - 2)
+    else:
+        y, anchor = _quarter_year(m, q, nar)
+    if y is not None and _g(match, "ago"):
+        y -= 1  # "the year-earlier third quarter"
     if y is None:
         return Timex("DATE", f"XXXX-Q{q}"), None
-    return Timex("DATE", f"{y:04d}-Q{q}", None, anchor), (date(y, 3 * q - 2, 1), "Y", anchor is None)
+    return Timex("DATE", f"{y:04d}-Q{q}", None, anchor), (date(y, 3 * q - 2, 1), "Q", anchor is None)
+
+
+def _quarter_year(m, q: int, nar: _Narrative):
+    """(year, anchor) of a quarter named without its year: this year's when
+    it has begun by the DCT (a quarter is reported on after it ends, so even
+    "will report third-quarter results" in October is this year's), else
+    last year's in a past-tense sentence and this year's otherwise. A past
+    narrative that names its year nearby keeps it."""
+    if nar.dct is None or m.tense == "generic":
+        return None, None
+    if m.tense in ("past", ""):
+        p = nar.nearby_year(m.sent, 1 if m.tense == "past" else 0)
+        if p is not None and p.day.year < nar.dct.year:
+            return p.day.year, p.span
+    current = (nar.dct.month - 1) // 3 + 1
+    if q > current and m.tense == "past":
+        return nar.dct.year - 1, "dct"
+    return nar.dct.year, "dct"
+
+
+def _last_quarter(dct: date) -> date:
+    """The first day of the last quarter that ended before the DCT."""
+    return _add_months(date(dct.year, 3 * ((dct.month - 1) // 3) + 1, 1), -3)
+
+
+def _k_period(m, match, nar, assets):
+    """"the quarter", "the latest period", "the year-ago quarter", "year-earlier"
+    (results): the reporting period the narrative is at (the latest quarter
+    named), or the same period a year before."""
+    rel = " ".join(_g(match, "rel").lower().split())
+    ago = rel in _YEAR_AGO or bool(_g(match, "ago"))
+    p = nar.last("Q")
+    if p is not None and p.gran != "Q":
+        p = None
+    if p is None and nar.dct is not None and ago and not _g(match, "unit"):
+        y = nar.dct.year - 1  # "year-earlier results" with no quarter in sight: last year
+        return Timex("DATE", f"{y:04d}", None, "dct"), (date(y, 1, 1), "Y", False)
+    base, anchor = (p.day, p.span) if p is not None else ((_last_quarter(nar.dct), "dct") if nar.dct else (None, None))
+    if base is None:
+        return Timex("DATE", "XXXX-QX"), None
+    if ago:
+        base = date(base.year - 1, base.month, 1)
+    elif rel in ("previous", "prior", "preceding"):
+        base = _add_months(base, -3)
+    return Timex("DATE", _fmt(base, "Q"), None, anchor), (base, "Q", False)
+
+
+_YEAR_AGO = {"year-ago", "year-earlier", "year-before", "comparable", "corresponding", "comparable year-ago", "year earlier", "year ago", "year before"}
 
 
 def _k_half(m, match, nar, assets):
@@ -621,7 +738,7 @@ def _k_deictic(m, match, nar, assets):
     if unit == "quarter":
         qi = dct.year * 4 + (dct.month - 1) // 3 + k
         y, q = divmod(qi, 4)
-        return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Y", False)
+        return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Q", False)
     if unit == "decade":
         return Timex("DATE", f"{dct.year // 10 + k:03d}", mod, "dct"), None
     if unit == "century":
@@ -653,7 +770,8 @@ def _k_deictic_the(m, match, nar, assets):
 def _k_deictic_day(m, match, nar, assets):
     word = _g(match, "word").lower()
     dct = nar.dct
-    if word == "today" and m.tense not in ("past", "future"):
+    if word == "today" and m.tense in ("present", "generic", "") and m.aspect == "simple":
+        # "no mine operates there today": nowadays; "troops are moving in today", "said today", "today's vote": the day
         return Timex("DATE", "PRESENT_REF"), None
     if dct is None:
         return Timex("DATE", "XXXX-XX-XX"), None
@@ -690,15 +808,12 @@ def _k_ago(m, match, nar, assets):
     modw = _g(match, "mod").lower()
     mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX", "EQUAL_OR_MORE": "ON_OR_BEFORE",
            "EQUAL_OR_LESS": "ON_OR_AFTER"}.get(assets.mapping("temporal_modifiers").get(modw, ""), None)
+    if code == "Y" and n is not None and n == int(n):
+        p = nar.period_near(m.sent)
+        if p is not None:  # "profit rose to $5 million from $4 million a year ago": the same quarter a year before
+            d = date(p.day.year - int(n), p.day.month, 1)
+            return Timex("DATE", _fmt(d, "Q"), mod, p.span), (d, "Q", False)
     return _from_dct(m, code, -n if n is not None else None, mod, nar)
-
-
-def _k_from_now(m, match, nar, assets):
-    code = _unit(_g(match, "unit"))
-    n = _count(match, assets)
-    modw = _g(match, "mod").lower()
-    mod = "APPROX" if assets.mapping("temporal_modifiers").get(modw) == "APPROX" else None
-    return _from_dct(m, code, n, mod, nar)
 
 
 def _from_dct(m, code, n, mod, nar):
@@ -723,6 +838,9 @@ def _from_point(p: _Point | None, code: str, n: float | None, tod: str = "") -> 
     if p is None or n is None or n != int(n):
         return Timex("DATE", _placeholder(gran)), None
     base = p.day
+    if code == "Y" and p.gran == "Q":  # "the year before" a quarter: the same quarter
+        d = date(base.year + int(n), base.month, 1)
+        return Timex("DATE", _fmt(d, "Q"), None, p.span), (d, "Q", False)
     if code in ("W", "WE"):
         base = base - timedelta(days=base.weekday())
     shifted = _shift(base, code, n)
@@ -741,18 +859,6 @@ def _from_point(p: _Point | None, code: str, n: float | None, tod: str = "") -> 
 
 def _need(code: str) -> str:
     return {"D": "D", "FN": "D", "W": "W", "WE": "W", "M": "M", "Q": "M"}.get(code, "Y")
-
-
-def _k_offset(m, match, nar, assets):
-    """"a week later", "two years earlier": from the last date mentioned."""
-    code = _unit(_g(match, "unit"))
-    n = _count(match, assets)
-    if _g(match, "dir").lower() in _BACKWARD and n is not None:
-        n = -n
-    p = nar.last(_need(code))
-    if p is None and nar.dct is not None:
-        return _from_dct(m, code, n, None, nar)
-    return _from_point(p, code, n)
 
 
 def _k_anaphoric(m, match, nar, assets):
@@ -902,7 +1008,7 @@ _KINDS = {
     "season": _k_season, "quarter": _k_quarter, "half": _k_half, "week_of_month": _k_week_of_month,
     "fiscal": _k_fiscal, "holiday": _k_holiday, "weekday": _k_weekday, "deictic": _k_deictic,
     "deictic_the": _k_deictic_the, "deictic_day": _k_deictic_day, "daypart": _k_daypart, "ago": _k_ago,
-    "from_now": _k_from_now, "offset": _k_offset, "anaphoric": _k_anaphoric, "anaphoric_dir": _k_anaphoric_dir,
-    "event": _k_event, "present_ref": _k_ref("PRESENT_REF"), "past_ref": _k_ref("PAST_REF"),
+    "anaphoric": _k_anaphoric, "anaphoric_dir": _k_anaphoric_dir,
+    "event": _k_event, "period": _k_period, "present_ref": _k_ref("PRESENT_REF"), "past_ref": _k_ref("PAST_REF"),
     "future_ref": _k_ref("FUTURE_REF"), "duration": _k_duration, "set": _k_set, "clock": _k_clock,
 }
