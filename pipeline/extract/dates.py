@@ -69,7 +69,7 @@ _MONTH_CONTEXT = frozenset(
 _SEASON_CONTEXT = frozenset("in during by until till since through throughout over before after of and or from to".split())
 # words before a bare plural "years" that make it a duration ("for years")
 _PLURAL_CONTEXT = frozenset("for over in within after lasted lasting spanning spans took take takes taking spent spend spends".split())
-_FUTURE_HEADS = frozenset("go plan expect schedule due set intend aim hope want seek prepare propose slate".split())
+_FUTURE_HEADS = frozenset("go plan expect schedule due set intend aim hope want seek prepare propose slate be".split())  # "is to resume"
 _FUTURE_MODALS = frozenset("will shall 'll wo should must can may might need ought".split())
 _AGE_AFTER = re.compile(r"^(?:-|\s+)(?:years?-|months?-)?(?:old|olds)\b|^\s+of\s+age\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:(?:\d[\d,.]*\s*(?:%|percent|per\s*cent|[a-z]*illion|bn|m|k)?|\b(?:times|once|twice|dozen|hundred|thousand))\s+|\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\s+)$", re.I)
