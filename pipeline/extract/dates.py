@@ -403,6 +403,8 @@ def _features(doc: Document, c: _Cand, assets: Assets, sent_keys: dict) -> DateM
     meta = c.pattern.meta or {}
     kind = meta.get("kind")
     tense = _tense(root, seg)
+    if tense in ("past", "present") and _under_target(root, assets.lexicon_set("date_target_words")):
+        tense = ""  # "payable Dec. 7", "extended the offer to Nov. 20": a target the tense does not place
     aspect = _aspect(root)
     signal = _signal(doc.view.text, c.start, seg, assets)
     events: tuple = ()
@@ -455,6 +457,20 @@ def _finite_info(v) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return True
     return v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS
+
+
+def _under_target(tok, targets) -> bool:
+    """Is a target word ("payable", "deadline", "extend") on the way from the
+    date up to its verb (the verb included)?"""
+    v, _ = _governing_verb(tok)
+    t = tok.head
+    for _ in range(12):
+        if t.lemma_.lower() in targets:
+            return True
+        if t is v or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _aspect(tok) -> str:
