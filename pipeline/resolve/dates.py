@@ -360,6 +360,9 @@ def _number(word: str, assets: Assets) -> float | None:
         return 1
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w) if "." in w else int(w)
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", w)
+    if half:
+        return int(half.group(1)) + 0.5  # "2 1/2 years"
     nums = assets.mapping("number_words")
     if w in nums:
         return nums[w]
@@ -511,7 +514,11 @@ def _year_of_weekday(dct: date, mo: int, d: int, wd: int) -> int | None:
 
 def _k_m(m, match, nar, assets):
     mo = _month_of(match, assets)
-    y, anchor = _partial_year(m, mo, None, _g(match, "rel"), nar)
+    yrel = _g(match, "yrel").lower()
+    if yrel and nar.dct is not None:  # "June last year"
+        y, anchor = nar.dct.year + {"last": -1, "next": 1}.get(yrel, 0), "dct"
+    else:
+        y, anchor = _partial_year(m, mo, None, _g(match, "rel"), nar)
     mod = _date_mod(match, assets)
     if y is None:
         return Timex("DATE", f"XXXX-{mo:02d}", mod), None
@@ -526,9 +533,9 @@ def _k_y(m, match, nar, assets):
 def _k_decade(m, match, nar, assets):
     dec = _g(match, "dec")
     if not dec:
-        two = int(_g(match, "dec2"))
-        cur = nar.dct.year % 100 if nar.dct else 30
-        dec = f"{(20 if two <= cur else 19)}{two:02d}"
+        two = int(_g(match, "dec2"))  # "the '80s": the latest such decade by the DCT
+        year = nar.dct.year if nar.dct else 2030
+        dec = f"{year // 100 - (two > year % 100)}{two:02d}"
     return Timex("DATE", dec[:3], _date_mod(match, assets)), None
 
 
@@ -621,6 +628,10 @@ def _k_period(m, match, nar, assets):
     rel = " ".join(_g(match, "rel").lower().split())
     ago = rel in _YEAR_AGO or bool(_g(match, "ago"))
     p = nar.latest("Q")
+    if _g(match, "year"):  # "the 1988 quarter": the quarter the narrative is at, in that year
+        y = int(_g(match, "year"))
+        q = (p.day.month - 1) // 3 + 1 if p is not None else None
+        return Timex("DATE", f"{y:04d}-Q{q}" if q else f"{y:04d}", None, p.span if p else None), None
     if p is None and nar.dct is not None and ago:
         y = nar.dct.year - 1  # "year-earlier results" with no quarter in sight: last year
         return Timex("DATE", f"{y:04d}", None, "dct"), (date(y, 1, 1), "Y", False)
@@ -638,7 +649,7 @@ _YEAR_AGO = {"year-ago", "year-earlier", "year-before", "comparable", "correspon
 
 
 def _k_half(m, match, nar, assets):
-    h = 1 if _g(match, "hord").lower() == "first" else 2
+    h = 1 if _g(match, "hord").lower() == "first" else 2  # second, latter, last
     y, anchor = _year_of_unit(m, match, nar, "hrel", 1 if h == 1 else 7)
     if y is None:
         return Timex("DATE", f"XXXX-H{h}"), None
