@@ -276,6 +276,10 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
         if re.match(r"\s+(?:that|which)\b", text[e : e + 8]):
             return "reject"  # "the spring that feeds the lake"
         return "soft"
+    if context == "the_year":
+        return _the_year(text, s, e, m, before)
+    if context == "later_in" and not re.search(r"\b(?:later|earlier|early|late)\s+in\s+$", text[max(seg.start, s - 20) : s], re.I):
+        return "reject"  # "in the day" alone; "later in the day" is a date
     if context == "bare_plural":
         return "ok" if before in _PLURAL_CONTEXT else "reject"
     if context == "past_ref":
@@ -283,13 +287,27 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
             return "reject"  # "the past five governments"
     if context == "rate" and not _RATE_BEFORE.search(text, max(seg.start, s - 40), s):
         return "reject"  # "a year" is a rate only after a quantity: "20 storms a year"
-    if context == "adverb" and first.pos_ != "ADV":
-        return "reject"  # "daily life", "a weekly magazine"
+    if context == "adverb" and first.pos_ not in ("ADV", "ADJ"):
+        return "reject"  # "a daily" (a newspaper): the adjective is a SET ("daily rallies")
     if context == "duration" and _g(m, "unit").lower() == "quarter" and _g(m, "n").lower() in ("a", "an", "one"):
         return "reject"  # "fell by a quarter" is a share, not three months
-    if context == "duration" and _g(m, "n").lower() == "one" and _g(m, "unit").lower() == "day" and before not in ("for", "a", "than", "within", "in", "about", "over"):
+    if context == "duration" and _g(m, "n").lower() == "one" and _g(m, "unit").lower() == "day" and before not in ("for", "a", "than", "within", "in", "about", "over") and not re.match(r"one-", m.group(0), re.I):
         return "reject"  # "One day, we will ..."
     return "ok"
+
+
+_THE_YEAR_AFTER = re.compile(r"\s*(?:['’]s\b|(?:of|before|after|when|that|which|in|ahead|to\s+come|and|or|earlier|later|since)\b)", re.I)
+_THE_YEAR_BEFORE = frozenset("for in during throughout through over of by since until".split())
+
+
+def _the_year(text: str, s: int, e: int, m: re.Match, before: str) -> str:
+    """"for the year", "the full year", "the fiscal year": the year the
+    narrative is at; "the year before", "the year of the dragon" are not."""
+    if _THE_YEAR_AFTER.match(text, e):
+        return "reject"
+    if len(m.group(0).split()) > 2:
+        return "ok"  # "the full year", "the current fiscal year"
+    return "ok" if before in _THE_YEAR_BEFORE else "reject"
 
 
 def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:

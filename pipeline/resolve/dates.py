@@ -77,7 +77,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "final": -1, "last": -1, "latter": 2}
 _CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "quarterly": "P3M"}
+_SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "quarterly": "P3M", "hourly": "PT1H"}
 _BACKWARD = {"before", "preceding", "prior to", "ahead of", "earlier", "previously", "previous", "prior"}
 _ANCHOR_KINDS = {"header", "dateline"}  # segments whose dates do not start a narrative
 
@@ -479,7 +479,7 @@ def _k_season_anaphoric(m, match, nar, assets):
 
 
 def _k_ym(m, match, nar, assets):
-    y, mo = int(_g(match, "year")), _month_of(match, assets)
+    y, mo = _year_of(match, assets), _month_of(match, assets)
     return Timex("DATE", f"{y:04d}-{mo:02d}", _date_mod(match, assets)), (date(y, mo, 1), "M", True)
 
 
@@ -512,6 +512,19 @@ def _year_of_weekday(dct: date, mo: int, d: int, wd: int) -> int | None:
     return None
 
 
+def _year_of(match, assets: Assets) -> int:
+    """The year of a match: its digits, or its words ("nineteen ninety-six",
+    "the year two thousand")."""
+    if _g(match, "year"):
+        return int(_g(match, "year"))
+    words = re.split(r"[\s-]+", _g(match, "yw").lower().replace(" and ", " "))
+    nums = assets.mapping("number_words")
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(nums.get(w) or 0 for w in words[2:])
+    rest = [w for w in words[1:] if w not in ("hundred", "oh")]
+    return 100 * nums[words[0]] + sum(nums.get(w) or 0 for w in rest)
+
+
 def _k_m(m, match, nar, assets):
     mo = _month_of(match, assets)
     yrel = _g(match, "yrel").lower()
@@ -526,7 +539,7 @@ def _k_m(m, match, nar, assets):
 
 
 def _k_y(m, match, nar, assets):
-    y = int(_g(match, "year"))
+    y = _year_of(match, assets)
     return Timex("DATE", f"{y:04d}", _date_mod(match, assets)), (date(y, 1, 1), "Y", True)
 
 
@@ -545,16 +558,16 @@ def _k_century(m, match, nar, assets):
     return Timex("DATE", f"{n - 1:02d}", _part_mod(match, assets)), None
 
 
-def _season_year(m, match, nar, start_month: int):
-    if _g(match, "year"):
-        return int(_g(match, "year")), None
+def _season_year(m, match, nar, start_month: int, assets):
+    if _g(match, "year") or _g(match, "yw"):
+        return _year_of(match, assets), None
     y, anchor = _partial_year(m, start_month, None, _g(match, "rel"), nar)
     return y, anchor
 
 
 def _k_season(m, match, nar, assets):
     code, start = _SEASONS[_g(match, "season").lower()]
-    y, anchor = _season_year(m, match, nar, start)
+    y, anchor = _season_year(m, match, nar, start, assets)
     mod = _part_mod(match, assets)
     if y is None:
         return Timex("DATE", f"XXXX-{code}", mod), None
@@ -675,6 +688,12 @@ def _k_week_of_month(m, match, nar, assets):
 
 
 def _k_fiscal(m, match, nar, assets):
+    rel = _g(match, "rel").lower()
+    if rel:  # "this fiscal year": the fiscal year named by the DCT's year (or the one before or after)
+        if nar.dct is None:
+            return Timex("DATE", "FYXXXX"), None
+        y = nar.dct.year + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        return Timex("DATE", f"FY{y:04d}", None, "dct"), (date(y, 1, 1), "Y", False)
     # a fiscal year across two calendar years ("FY2023-24") is named by the year it ends
     y = _g(match, "fy_end") or _g(match, "year") or _g(match, "fy")
     if len(y) == 2:
@@ -791,6 +810,9 @@ def _k_deictic(m, match, nar, assets):
         qi = dct.year * 4 + (dct.month - 1) // 3 + k
         y, q = divmod(qi, 4)
         return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Q", False)
+    if unit in ("decade", "century") and _g(match, "the") and k:
+        # "over the next decade", "the past century": the ten (hundred) years from or to now
+        return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", mod), None
     if unit == "decade":
         return Timex("DATE", f"{dct.year // 10 + k:03d}", mod, "dct"), None
     if unit == "century":
@@ -802,6 +824,10 @@ def _k_deictic_the(m, match, nar, assets):
     """"the end of the year": the year of the narrative (a nearby explicit year) or of the DCT."""
     unit = _g(match, "unit").lower()
     mod = _part_mod(match, assets)
+    if unit == "day":  # "later in the day": the day the narrative is at
+        p = nar.last_near("D", m.sent, 2) if m.sent else None
+        base, anchor = (p.day, p.span) if p is not None else (nar.dct, "dct")
+        return (Timex("DATE", base.isoformat(), mod, anchor), None) if base else (Timex("DATE", "XXXX-XX-XX", mod), None)
     p = nar.nearby_year(m.sent)
     base, anchor = (p.day, p.span) if p is not None else (nar.dct, "dct")
     if base is None:
@@ -916,9 +942,12 @@ def _need(code: str) -> str:
 def _k_anaphoric(m, match, nar, assets):
     unit = _g(match, "unit").lower()
     rel = (_g(match, "rel") or _g(match, "rel2")).lower()
+    rel2 = _g(match, "rel2").lower()
     code = _unit(unit)
     k = 1 if rel in ("following", "next", "subsequent") else -1 if rel in ("previous", "preceding", "prior") else 0
     tod = _TOD.get(unit, "")
+    if code in ("DE", "CE") and rel2 == "" and k:
+        return Timex("DURATION", "P10Y" if code == "DE" else "P100Y"), None  # "the following decade": ten years
     if code == "DE":
         p = nar.last("Y")
         if p is None:
@@ -985,6 +1014,8 @@ def _k_duration(m, match, nar, assets):
     post = " ".join(_g(match, "post").lower().split())
     if post and mod is None:
         mod = mods.get(post)  # "three years or more"
+    if _g(match, "plus") and mod is None:
+        mod = "MORE_THAN"  # "20-plus years"
     nword = _g(match, "n")
     plural = unit.lower().endswith("s")
     if nword:
@@ -1033,6 +1064,8 @@ def _k_set(m, match, nar, assets):
     unit = _g(match, "unit").lower()
     if unit in _SEASONS:
         return Timex("SET", f"XXXX-{_SEASONS[unit][0]}"), None
+    if unit == "season":
+        return Timex("SET", "P3M"), None  # "each season": a season is a quarter of the year
     if unit in _TOD:
         return Timex("SET", f"XXXX-XX-XX{_TOD[unit]}"), None
     n = _number(_g(match, "n"), assets) if _g(match, "n") else 1
@@ -1087,6 +1120,30 @@ def _day_of(m, match, nar, assets) -> tuple[date | None, object]:
 
 
 
+def _k_year_end(m, match, nar, assets):
+    """"year-end", "by year's end": the end of the narrative's year (a nearby explicit one, else the DCT's)."""
+    p = nar.nearby_year(m.sent)
+    base, anchor = (p.day, p.span) if p is not None else (nar.dct, "dct")
+    if base is None:
+        return Timex("DATE", "XXXX", "END"), None
+    return Timex("DATE", f"{base.year:04d}", "END", anchor), None
+
+
+def _k_ordinal_day(m, match, nar, assets):
+    """"the 99th day of the war": the DCT in a present-tense statement
+    ("today is the eighth day of the strike"), else the day the narrative is
+    at when it is that close, else unknown."""
+    if m.tense in ("present", "") and nar.dct is not None:
+        return Timex("DATE", nar.dct.isoformat(), None, "dct"), None
+    return Timex("DATE", "XXXX-XX-XX"), None
+
+
+def _k_term(m, match, nar, assets):
+    """"his second term", "her tenure": a term of office, a span of years."""
+    n = _number(_g(match, "n"), assets) if _g(match, "n") else None
+    return Timex("DURATION", f"P{int(n)}Y" if n else "PXY"), None
+
+
 _KINDS = {
     "ymd": _k_ymd, "ym": _k_ym, "m_anaphoric": _k_m_anaphoric, "season_anaphoric": _k_season_anaphoric, "md": _k_md, "m": _k_m, "y": _k_y, "decade": _k_decade, "century": _k_century,
     "season": _k_season, "quarter": _k_quarter, "half": _k_half, "week_of_month": _k_week_of_month,
@@ -1095,4 +1152,5 @@ _KINDS = {
     "anaphoric": _k_anaphoric, "anaphoric_dir": _k_anaphoric_dir,
     "event": _k_event, "period": _k_period, "present_ref": _k_ref("PRESENT_REF"), "past_ref": _k_ref("PAST_REF"),
     "future_ref": _k_ref("FUTURE_REF"), "duration": _k_duration, "set": _k_set, "clock": _k_clock, "clock_day": _k_clock_day,
+    "year_end": _k_year_end, "ordinal_day": _k_ordinal_day, "term": _k_term,
 }
