@@ -287,10 +287,12 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
             return "reject"  # "the past five governments"
     if context == "rate" and not _RATE_BEFORE.search(text, max(seg.start, s - 40), s):
         return "reject"  # "a year" is a rate only after a quantity: "20 storms a year"
-    if context == "adverb" and first.pos_ not in ("ADV", "ADJ"):
-        return "reject"  # "a daily" (a newspaper): the adjective is a SET ("daily rallies")
-    if context == "duration" and _g(m, "unit").lower() == "quarter" and _g(m, "n").lower() in ("a", "an", "one"):
-        return "reject"  # "fell by a quarter" is a share, not three months
+    if context == "adverb" and first.pos_ != "ADV":
+        return "reject"  # "daily life", "a weekly magazine"
+    if context == "duration" and _g(m, "unit").lower().startswith("quarter") and (
+        _g(m, "n").lower() in ("a", "an", "one") or re.match(r"\s+of\b", text[e : e + 5])
+    ):
+        return "reject"  # "fell by a quarter", "three-quarters of its food": a share, not months
     if context == "duration" and _g(m, "n").lower() == "one" and _g(m, "unit").lower() == "day" and before not in ("for", "a", "than", "within", "in", "about", "over") and not re.match(r"one-", m.group(0), re.I):
         return "reject"  # "One day, we will ..."
     return "ok"
