@@ -110,11 +110,13 @@ def as_timeml(rec: dict, text: str, assets) -> dict:
 
 _WEEK = re.compile(r"-W(\d)(?!\d)")
 _HOUR = re.compile(r"T(\d\d)$")
+_DECADE = re.compile(r"^(\d{3})X$")
 
 
 def canonical(value: str) -> str:
-    """One spelling per value: ISO weeks with two digits, hours with minutes."""
-    return _HOUR.sub(r"T\1:00", _WEEK.sub(r"-W0\1", value))
+    """One spelling per value: ISO weeks with two digits, hours with
+    minutes, a decade as its three digits (TIMEX2's "198X" is TIMEX3's "198")."""
+    return _DECADE.sub(r"\1", _HOUR.sub(r"T\1:00", _WEEK.sub(r"-W0\1", value)))
 
 
 def score_doc(name: str, text: str, gold: list[dict], pred: list[dict], assets) -> Tally:

@@ -95,6 +95,7 @@ class _Narrative:
         self.points: list[_Point] = []
         self.classes = classes
         self._latest: dict[str, int] = {}  # granularity -> index of its latest point
+        self._latest_past: dict[str, int] = {}  # the same, of the points that start by the DCT
         self._by_class: dict[str, list[_Point]] = {}
         self._seen: dict[tuple, tuple] = {}  # (month, day or None) -> (year, anchor)
 
@@ -109,6 +110,8 @@ class _Narrative:
         return self._seen.get((month, day))
 
     def add(self, p: _Point) -> None:
+        if self.dct is None or p.day <= self.dct:
+            self._latest_past[p.gran] = len(self.points)
         self._latest[p.gran] = len(self.points)
         self.points.append(p)
         for cls in p.events:
@@ -144,15 +147,15 @@ class _Narrative:
                 return p
         return None
 
-    def latest(self, gran: str) -> _Point | None:
-        """The latest date of exactly this granularity."""
-        k = self._latest.get(gran, -1)
+    def latest(self, gran: str, past: bool = False) -> _Point | None:
+        """The latest date of exactly this granularity (that starts by the DCT when ``past``)."""
+        k = (self._latest_past if past else self._latest).get(gran, -1)
         return self.points[k] if k >= 0 else None
 
     def period_near(self, sent: tuple, reach: int = 2) -> _Point | None:
         """The latest quarter named in this paragraph or up to ``reach``
         paragraphs before it: the reporting period a comparison is about."""
-        k = self._latest.get("Q", -1)
+        k = self._latest_past.get("Q", -1)
         if k < 0 or not sent:
             return None
         p = self.points[k]
@@ -640,7 +643,7 @@ def _k_period(m, match, nar, assets):
     named), or the same period a year before."""
     rel = " ".join(_g(match, "rel").lower().split())
     ago = rel in _YEAR_AGO or bool(_g(match, "ago"))
-    p = nar.latest("Q")
+    p = nar.latest("Q", past=True)  # a reporting period has begun by the DCT
     if _g(match, "year"):  # "the 1988 quarter": the quarter the narrative is at, in that year
         y = int(_g(match, "year"))
         q = (p.day.month - 1) // 3 + 1 if p is not None else None
@@ -797,6 +800,10 @@ def _k_deictic(m, match, nar, assets):
     if dct is None:
         return Timex("DATE", _placeholder({"year": "Y", "month": "M", "week": "W"}.get(unit, "Y")), mod), None
     if unit == "year":
+        p = nar.period_near(m.sent, 0) if k == -1 and m.sent and not mod else None
+        if p is not None:  # "up from last year's $1.55 billion" after "third-quarter sales": that quarter last year
+            d = date(p.day.year - 1, p.day.month, 1)
+            return Timex("DATE", _fmt(d, "Q"), None, p.span), None
         y = dct.year + k
         return Timex("DATE", f"{y:04d}", mod, "dct"), (date(y, 1, 1), "Y", False)
     if unit == "month":
