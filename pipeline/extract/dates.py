@@ -524,7 +524,9 @@ def _tense(tok, seg: Segment) -> str:
     if words & {"will", "shall", "'ll", "wo"}:
         return "future"
     if words & {"would", "could", "might"}:
-        return "past" if any(a.lemma_ == "have" for a in auxes) else "future"
+        if any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        return "" if "could" in words else "future"  # "could not be reached Tuesday": ability, either side of the DCT
     if any(a.tag_ == "MD" for a in auxes):
         return "future" if words & _FUTURE_MODALS else ""
     if v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS:
