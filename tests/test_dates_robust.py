@@ -12,7 +12,7 @@ TEXT = "The council met yesterday and meets again next month, in March and on Mo
 def test_dates_beyond_the_calendar_are_unresolved_not_a_crash(pipeline, published):
     recs = pipeline.process_text(TEXT, doc_id="edge", published=published)
     values = {r["text"]: r["value"] for r in recs if r["type"] == "date"}
-    assert set(values) == {"yesterday", "next month", "March", "Monday", "a decade from now"}
+    assert set(values) == {"yesterday", "next month", "March", "Monday", "a decade"}
     if published.startswith("9999"):
         assert values["yesterday"] == "9999-12-30"
         assert values["next month"] == "XXXX-XX"  # the shape of the value, every digit an X
