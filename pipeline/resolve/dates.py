@@ -817,7 +817,7 @@ def _k_deictic(m, match, nar, assets):
         qi = dct.year * 4 + (dct.month - 1) // 3 + k
         y, q = divmod(qi, 4)
         return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Q", False)
-    if unit in ("decade", "century") and _g(match, "the") and k:
+    if unit in ("decade", "century") and match.group(0).lower().startswith("the ") and k:
         # "over the next decade", "the past century": the ten (hundred) years from or to now
         return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", mod), None
     if unit == "decade":
