@@ -276,6 +276,8 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
         if re.match(r"\s+(?:that|which)\b", text[e : e + 8]):
             return "reject"  # "the spring that feeds the lake"
         return "soft"
+    if context == "noun_head" and _modifies_noun(span):
+        return "reject"  # "the Monday Club", "the weekend edition", "the second term paper": part of a noun phrase
     if context == "the_year":
         return _the_year(text, s, e, m, before)
     if context == "later_in" and not re.search(r"\b(?:later|earlier|early|late)\s+in\s+$", text[max(seg.start, s - 20) : s], re.I):
@@ -298,8 +300,16 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
     return "ok"
 
 
+def _modifies_noun(span) -> bool:
+    """Is the last word of the span a modifier of a noun right after it?"""
+    last = span[-1]
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and last.dep_ in ("compound", "amod", "nmod") and last.head.i == nxt.i and nxt.pos_ in ("NOUN", "PROPN") and not nxt.like_num
+
+
 _THE_YEAR_AFTER = re.compile(r"\s*(?:['’]s\b|(?:of|before|after|when|that|which|in|ahead|to\s+come|and|or|earlier|later|since)\b)", re.I)
 _THE_YEAR_BEFORE = frozenset("for in during throughout through over of by since until".split())
+_PARTS_OF_A_YEAR = frozenset("months weeks days quarters quarter half part rest remainder start end beginning middle course time".split())
 
 
 def _the_year(text: str, s: int, e: int, m: re.Match, before: str) -> str:
@@ -309,6 +319,9 @@ def _the_year(text: str, s: int, e: int, m: re.Match, before: str) -> str:
         return "reject"
     if len(m.group(0).split()) > 2:
         return "ok"  # "the full year", "the current fiscal year"
+    if before == "of":  # "the first nine months of the year", not "person of the year"
+        w = re.search(r"([a-z]+)\s+of\s+$", text[max(0, s - 30) : s], re.I)
+        return "ok" if w and w.group(1).lower() in _PARTS_OF_A_YEAR else "reject"
     return "ok" if before in _THE_YEAR_BEFORE else "reject"
 
 

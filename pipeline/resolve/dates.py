@@ -1127,6 +1127,15 @@ def _day_of(m, match, nar, assets) -> tuple[date | None, object]:
 
 
 
+def _k_week_of(m, match, nar, assets):
+    """"the week of March 6": the ISO week that holds that day."""
+    day, anchor = _day_of(m, match, nar, assets)
+    if day is None:
+        return Timex("DATE", "XXXX-WXX"), None
+    monday = day - timedelta(days=day.weekday())
+    return Timex("DATE", _fmt(monday, "W"), None, anchor), (monday, "W", False)
+
+
 def _k_year_end(m, match, nar, assets):
     """"year-end", "by year's end": the end of the narrative's year (a nearby explicit one, else the DCT's)."""
     p = nar.nearby_year(m.sent)
@@ -1159,5 +1168,5 @@ _KINDS = {
     "anaphoric": _k_anaphoric, "anaphoric_dir": _k_anaphoric_dir,
     "event": _k_event, "period": _k_period, "present_ref": _k_ref("PRESENT_REF"), "past_ref": _k_ref("PAST_REF"),
     "future_ref": _k_ref("FUTURE_REF"), "duration": _k_duration, "set": _k_set, "clock": _k_clock, "clock_day": _k_clock_day,
-    "year_end": _k_year_end, "ordinal_day": _k_ordinal_day, "term": _k_term,
+    "year_end": _k_year_end, "week_of": _k_week_of, "ordinal_day": _k_ordinal_day, "term": _k_term,
 }
