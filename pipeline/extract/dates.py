@@ -436,9 +436,9 @@ def _features(doc: Document, c: _Cand, assets: Assets, sent_keys: dict) -> DateM
     meta = c.pattern.meta or {}
     kind = meta.get("kind")
     tense = _tense(root, seg)
-    if tense in ("past", "present") and _under_target(root, assets.lexicon_set("date_target_words")):
-        tense = ""  # "payable Dec. 7", "extended the offer to Nov. 20": a target the tense does not place
-    aspect = _aspect(root)
+    if tense == "past" and _under_target(root, assets.lexicon_set("date_target_words")):
+        tense = ""  # "declared a dividend payable Dec. 7", "extended the offer to Nov. 20": a target the past tense does not place
+    aspect = "" if root.dep_ in ("nsubj", "nsubjpass") else _aspect(root)  # "Today is the eighth day of the strike": the day itself
     signal = _signal(doc.view.text, c.start, seg, assets)
     events: tuple = ()
     event, inner = "", ()

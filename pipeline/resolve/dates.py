@@ -762,7 +762,7 @@ def _weekday_day(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
         if rel == "following":
             return ref.day + timedelta(days=delta or 7), ref.span
         return ref.day - timedelta(days=(7 - delta) if delta else 7), ref.span
-    if not rel and p is not None and abs((p.day - dct).days) > 30 and not _RANGE_END.search(nar.text, max(0, m.start - 12), m.start):
+    if not rel and p is not None and (dct - p.day).days > 30 and not _RANGE_END.search(nar.text, max(0, m.start - 12), m.start):
         delta = (wd - p.day.weekday()) % 7
         return (p.day + timedelta(days=delta) if delta <= 3 else p.day - timedelta(days=7 - delta)), p.span
     delta = (wd - dct.weekday()) % 7  # days forward to the next such weekday (0 = DCT)
