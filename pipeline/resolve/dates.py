@@ -402,7 +402,7 @@ def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _N
     cmp = (here > now) - (here < now)
     if rel in ("last", "previous"):
         return (y if cmp < 0 else y - 1), "dct"
-    if rel in ("next", "coming"):
+    if rel in ("next", "coming", "this coming"):
         return (y if cmp > 0 else y + 1), "dct"
     if rel in ("this", "current"):
         return y, "dct"
@@ -442,7 +442,7 @@ def _safe_date(y: int, mo: int, d: int) -> date:
 
 
 def _k_ymd(m, match, nar, assets):
-    y, mo, d = int(_g(match, "year")), _month_of(match, assets), int(_g(match, "day"))
+    y, mo, d = int(_g(match, "year")), _month_of(match, assets), _day_num(match, assets)
     try:
         day = date(y, mo, d)
     except ValueError:
@@ -487,7 +487,7 @@ def _k_ym(m, match, nar, assets):
 
 
 def _k_md(m, match, nar, assets):
-    mo, d = _month_of(match, assets), int(_g(match, "day"))
+    mo, d = _month_of(match, assets), _day_num(match, assets)
     y = None
     if _g(match, "weekday") and nar.dct is not None:
         y, anchor = _year_of_weekday(nar.dct, mo, d, _WEEKDAYS[_g(match, "weekday").lower()]), "dct"
@@ -513,6 +513,15 @@ def _year_of_weekday(dct: date, mo: int, d: int, wd: int) -> int | None:
         except ValueError:
             continue
     return None
+
+
+def _day_num(match, assets: Assets) -> int:
+    """The day of the month: its digits, or its ordinal word ("March eighth")."""
+    if _g(match, "day"):
+        return int(_g(match, "day"))
+    words = _g(match, "dayw").lower().split("-")
+    ordinals = assets.mapping("ordinal_words")
+    return sum(ordinals[w] for w in words)
 
 
 def _year_of(match, assets: Assets) -> int:
@@ -768,7 +777,7 @@ def _weekday_day(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
     delta = (wd - dct.weekday()) % 7  # days forward to the next such weekday (0 = DCT)
     if rel in ("last", "previous"):
         return dct - timedelta(days=(7 - delta) if delta else 7), "dct"
-    if rel in ("next", "coming", "following"):
+    if rel in ("next", "coming", "following", "this coming"):
         return dct + timedelta(days=delta or 7), "dct"
     if rel == "this":
         return dct - timedelta(days=dct.weekday()) + timedelta(days=wd), "dct"
@@ -1121,7 +1130,7 @@ def _day_of(m, match, nar, assets) -> tuple[date | None, object]:
     if _g(match, "dmonth"):
         mo, d = int(assets.mapping("months")[_g(match, "dmonth").lower().rstrip(".")]), int(_g(match, "dday"))
     else:
-        mo, d = _month_of(match, assets), int(_g(match, "day"))
+        mo, d = _month_of(match, assets), _day_num(match, assets)
     y, anchor = _partial_year(m, mo, d, "", nar)
     return (_safe_date(y, mo, d), anchor) if y is not None else (None, None)
 
