@@ -79,6 +79,9 @@ CASES = [
      [("today", "DATE", "2025-04-01", None)]),
     ("Not a single refinery operates in the province today, and none is planned.", "2025-04-01",
      [("today", "DATE", "PRESENT_REF", None)]),
+    # near miss: a simple present statement about the day itself
+    ("The deadline for the ceasefire proposal comes today, officials in the capital said.", "2025-04-01",
+     [("today", "DATE", "2025-04-01", None)]),
     # -- spoken years, months with a year named by "last", recent past -------------------------------------
     ("The bombing in nineteen ninety-six changed the security of every stadium in the country.", "2025-04-01",
      [("nineteen ninety-six", "DATE", "1996", None)]),

@@ -50,6 +50,7 @@ class DateMention(NamedTuple):
     inner: tuple = ()  # event-anchored dates: (start, end, rule) of a date inside the event phrase
     sent: tuple = ()  # (segment index, sentence number) for narrative distance
     aspect: str = ""  # of the governing verb: simple, progressive, perfect or "" (no verb)
+    general: bool = False  # the clause is negated or its subject quantified ("no mine operates", "every statement is")
 
 
 class _Cand(NamedTuple):
@@ -447,7 +448,7 @@ def _features(doc: Document, c: _Cand, assets: Assets, sent_keys: dict) -> DateM
     elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric"):
         events = _attached_events(root, span)
     sent = _sent_key(seg, root, sent_keys)
-    return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent, aspect)
+    return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent, aspect, _general(root))
 
 
 def _sent_key(seg: Segment, tok, cache: dict) -> tuple:
@@ -503,6 +504,24 @@ def _under_target(tok, targets) -> bool:
         if t is v or t.head is t:
             return False
         t = t.head
+    return False
+
+
+_QUANTIFIERS = frozenset("every each all any no none".split())
+
+
+def _general(tok) -> bool:
+    """Is the clause of the date's verb a general statement: negated, or
+    about a quantified subject ("not a single mine operates there today",
+    "every statement today is a gift")?"""
+    v, _ = _governing_verb(tok)
+    if v is None:
+        return False
+    for c in v.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in _QUANTIFIERS or t.dep_ == "neg" for t in c.subtree):
+            return True
     return False
 
 

@@ -95,7 +95,7 @@ class _Narrative:
         self.points: list[_Point] = []
         self.classes = classes
         self._latest: dict[str, int] = {}  # granularity -> index of its latest point
-        self._latest_past: dict[str, int] = {}  # the same, of the points that start by the DCT
+        self._latest_past: dict[str, int] = {}  # the same, of the points in the past (see add)
         self._by_class: dict[str, list[_Point]] = {}
         self._seen: dict[tuple, tuple] = {}  # (month, day or None) -> (year, anchor)
 
@@ -110,7 +110,8 @@ class _Narrative:
         return self._seen.get((month, day))
 
     def add(self, p: _Point) -> None:
-        if self.dct is None or p.day <= self.dct:
+        # a point "in the past": begun by the DCT; a quarter, ended by it (the period a report is about)
+        if self.dct is None or (_add_months(p.day, 3) if p.gran == "Q" else p.day) <= self.dct:
             self._latest_past[p.gran] = len(self.points)
         self._latest[p.gran] = len(self.points)
         self.points.append(p)
@@ -366,6 +367,9 @@ def _number(word: str, assets: Assets) -> float | None:
     half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", w)
     if half:
         return int(half.group(1)) + 0.5  # "2 1/2 years"
+    if w.endswith(" and a half"):
+        whole = _number(w[: -len(" and a half")], assets)  # "two and a half hours"
+        return whole + 0.5 if whole is not None else None
     nums = assets.mapping("number_words")
     if w in nums:
         return nums[w]
@@ -652,7 +656,7 @@ def _k_period(m, match, nar, assets):
     named), or the same period a year before."""
     rel = " ".join(_g(match, "rel").lower().split())
     ago = rel in _YEAR_AGO or bool(_g(match, "ago"))
-    p = nar.latest("Q", past=True)  # a reporting period has begun by the DCT
+    p = nar.latest("Q", past=True)  # a reporting period has ended by the DCT
     if _g(match, "year"):  # "the 1988 quarter": the quarter the narrative is at, in that year
         y = int(_g(match, "year"))
         q = (p.day.month - 1) // 3 + 1 if p is not None else None
@@ -864,8 +868,8 @@ def _k_deictic_the(m, match, nar, assets):
 def _k_deictic_day(m, match, nar, assets):
     word = _g(match, "word").lower()
     dct = nar.dct
-    if word == "today" and m.tense in ("present", "generic", "") and m.aspect == "simple":
-        # "no mine operates there today": nowadays; "troops are moving in today", "said today", "today's vote": the day
+    if word == "today" and m.tense in ("present", "generic", "") and m.aspect == "simple" and m.general:
+        # "no mine operates there today": nowadays; "troops are moving in today", "said today", "high noon comes today": the day
         return Timex("DATE", "PRESENT_REF"), None
     if dct is None:
         return Timex("DATE", "XXXX-XX-XX"), None
@@ -1043,9 +1047,18 @@ def _k_duration(m, match, nar, assets):
     return Timex("DURATION", _duration_value(n, code), mod), None
 
 
+_COMPOSITE = {"Y": (12, "P{}Y{}M"), "D": (24, "P{}DT{}H"), "H": (60, "PT{}H{}M")}
+
+
 def _duration_value(n: float | None, code: str) -> str:
     if n is None:
         return {"DE": "PXDE", "CE": "PXCE", "H": "PTXH", "MIN": "PTXM", "FN": "PXW", "Q": "PXM"}.get(code, f"PX{code}")
+    if n != int(n) and code in _COMPOSITE and n > 1:
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M (ISO 8601 composite values, as TimeML writes them)
+        whole, frac = int(n), n - int(n)
+        k, template = _COMPOSITE[code]
+        if frac * k == int(frac * k):
+            return template.format(whole, int(frac * k))
     if n != int(n):
         # a fraction of a unit is written in the next smaller one
         smaller = {"Y": (12, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "Q": (3, "M"), "FN": (14, "D")}
