@@ -373,8 +373,8 @@ def _number(word: str, assets: Assets) -> float | None:
     nums = assets.mapping("number_words")
     if w in nums:
         return nums[w]
-    if "-" in w:
-        parts = [nums.get(p) for p in w.split("-")]
+    if "-" in w or " " in w:  # "twenty-four", "twenty four"
+        parts = [nums.get(p) for p in re.split(r"[-\s]", w)]
         if all(isinstance(p, int) for p in parts):
             return sum(parts)
     return None
