@@ -10,7 +10,7 @@ date time / parse time. Parse time is linear in the text, so a constant
 ratio means the date stage is linear in the number of dates; a ratio that
 grows with N means it is not.
 
-    python benchmarks/date_scaling.py [--sizes 500 2000 8000] [--json]
+    python benchmarks/date_scaling.py [--sizes 500 2000 8000] [--one-paragraph] [--json]
 
 ``scaling_rows(sizes)`` returns the rows for another script to print.
 """
@@ -48,9 +48,9 @@ def _parsed(pipeline: Pipeline, text: str):
     return parse([doc], pipeline.nlp, pipeline.batch_size)
 
 
-def measure(pipeline: Pipeline, n_dates: int, per_par: int) -> dict:
+def measure(pipeline: Pipeline, n_dates: int, per_par: int, one_paragraph: bool = False) -> dict:
     reps = max(1, round(n_dates / per_par))
-    text = "\n\n".join([PARAGRAPH] * reps)
+    text = (" " if one_paragraph else "\n\n").join([PARAGRAPH] * reps)
     t0 = time.process_time()
     (doc,) = _parsed(pipeline, text)
     t_parse = time.process_time() - t0
@@ -61,18 +61,19 @@ def measure(pipeline: Pipeline, n_dates: int, per_par: int) -> dict:
     return {"dates": len(dates), "chars": len(text), "parse_s": round(t_parse, 3), "dates_s": round(t_dates, 3), "ratio": round(t_dates / t_parse, 4)}
 
 
-def scaling_rows(sizes: list[int], pipeline: Pipeline | None = None) -> list[dict]:
+def scaling_rows(sizes: list[int], pipeline: Pipeline | None = None, one_paragraph: bool = False) -> list[dict]:
     pipeline = pipeline or Pipeline()
     per_par = dates_per_paragraph(pipeline)
-    return [measure(pipeline, n, per_par) for n in sizes]
+    return [measure(pipeline, n, per_par, one_paragraph) for n in sizes]
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 8000], help="numbers of dates (default 500 2000 8000)")
+    ap.add_argument("--one-paragraph", action="store_true", help="all the dates in one paragraph (default: one paragraph per repetition)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    rows = scaling_rows(args.sizes)
+    rows = scaling_rows(args.sizes, one_paragraph=args.one_paragraph)
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
