@@ -15,7 +15,8 @@ from typing import Callable, TextIO
 
 from .records import RECORD_TYPES, dumps
 from .stages import Input, Outcome, Pipeline
-from .write import write_document
+from .errors import ClaimexError, Errors
+from .write import write_document, write_extracted_text
 
 
 @dataclass
@@ -58,6 +59,8 @@ def run(
     summary = Summary(documents=len(inputs))
     unique_doc_ids(inputs)
     for out in pipeline.process(inputs):
+        if out.ok and out.doc.original is not None:
+            _place_extracted_text(out, out_dir, stream)
         if out.ok:
             if stream is not None:
                 for rec in out.records:
@@ -71,3 +74,16 @@ def run(
         if on_outcome is not None:
             on_outcome(out)
     return summary
+
+
+def _place_extracted_text(out: Outcome, out_dir, stream) -> None:
+    """Write an HTML/PDF/DOCX input's extracted text next to its records (or fail the document)."""
+    try:
+        if stream is None:
+            write_extracted_text(out.doc, out.records, out_dir)
+        elif out.doc.source.path != "<stdin>":
+            raise ClaimexError(Errors.E100.format(path=out.input.path, fmt=out.doc.original.format.upper()))
+    except ClaimexError as exc:
+        out.error = str(exc)
+    except OSError as exc:
+        out.error = f"{out.input.path}: cannot write the extracted text ({exc.strerror or exc})"

@@ -22,6 +22,7 @@ from .extract.entities import find_entities
 from .extract.quotes import find_quotes
 from .extract.recommendations import find_recommendations
 from .extract.reported import find_reported_speech
+from .extract.statistics import find_statistics
 from .ingest import ingest
 from .parse import load_model, model_name, parse
 from .resolve import resolve
@@ -34,6 +35,7 @@ EXTRACTORS = {
     "quote": find_quotes,
     "reported_speech": find_reported_speech,  # record type "quote" (merged by resolve)
     "recommendation": find_recommendations,
+    "statistic": find_statistics,  # after date and entity: a figure inside one is none
 }
 
 STAGES = ("ingest", "segment", "parse", "extract", "resolve", "write")
@@ -47,6 +49,7 @@ class Input:
     text: str | None = None
     doc_id: str | None = None
     published: str | None = None
+    data: bytes | None = None  # the input's bytes (stdin), read like a file's
 
 
 @dataclass
@@ -90,7 +93,7 @@ class Pipeline:
 
     # -- stages 1-2 per document, 3 per batch, 4-6 per document ------------
     def prepare(self, inp: Input) -> Document:
-        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text)
+        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text, data=inp.data)
         segment(doc)
         return doc
 
@@ -135,7 +138,7 @@ class Pipeline:
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Input], list[str]]:
-    """Expand files and folders (recursively *.txt, *.md) into inputs.
+    """Expand files and folders (recursively *.txt, *.md, *.html, *.htm, *.pdf, *.docx) into inputs.
 
     Returns (inputs, errors); a missing path or an empty folder is an error
     for that path only.

@@ -5,6 +5,11 @@
 * :func:`write_converted` writes ``<stem>.txt`` (the text the offsets refer
   to) and ``<stem>.gold.jsonl`` (contract records, grounded in that text) so
   that ``claimex run`` and ``claimex eval`` can use them.
+* :func:`read_gold_documents` also reads the files of ``claimex export`` that
+  hold several documents: a claimex ``.csv`` and a Label Studio ``.json``
+  export of completed tasks (read when named, not picked from folders);
+  :func:`write_converted_all` writes ``<doc_id>.txt`` and
+  ``<doc_id>.gold.jsonl`` for each of their documents.
 """
 
 from __future__ import annotations
@@ -13,15 +18,39 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import EvalErrors, Errors, InputError
-from ..records import write_jsonl_atomic
+from ..records import atomic_file, write_jsonl_atomic
 from .brat import read_brat
 from .gold import GoldFile, document_record
 from .timeml import read_timeml
 
 READERS = {".tml": read_timeml, ".ann": read_brat}
 SUFFIXES = tuple(READERS)
+MULTI_SUFFIXES = (".csv", ".json")  # several documents per file (claimex export)
 
-__all__ = ["GoldFile", "Converted", "SUFFIXES", "document_record", "read_gold_file", "read_brat", "read_timeml", "write_converted", "convertible_files"]
+
+def _multi_reader(suffix: str):
+    if suffix == ".csv":
+        from ..export.csv_format import read_csv
+
+        return read_csv
+    from ..export.labelstudio import read_tasks
+
+    return read_tasks
+
+
+def read_gold_documents(path: str | Path) -> list[GoldFile]:
+    """Every document of a gold file: one for .tml and .ann, any number for .csv and Label Studio .json."""
+    suffix = Path(path).suffix.lower()
+    if suffix in MULTI_SUFFIXES:
+        if not Path(path).is_file():
+            raise InputError(Errors.E001.format(path=path))
+        return _multi_reader(suffix)(path)
+    return [read_gold_file(path)]
+
+__all__ = [
+    "GoldFile", "Converted", "SUFFIXES", "MULTI_SUFFIXES", "document_record", "read_gold_file", "read_gold_documents",
+    "read_brat", "read_timeml", "write_converted", "write_converted_all", "convertible_files",
+]  # fmt: skip
 
 
 def read_gold_file(path: str | Path) -> GoldFile:
@@ -49,6 +78,23 @@ class Converted(NamedTuple):
     gold: GoldFile
     text_path: Path
     gold_path: Path
+
+
+def write_converted_all(path: str | Path, out_dir: str | Path) -> list[Converted]:
+    """:func:`write_converted` for one-document formats; for .csv and Label Studio
+    .json, ``<doc_id>.txt`` and ``<doc_id>.gold.jsonl`` for each document."""
+    if Path(path).suffix.lower() not in MULTI_SUFFIXES:
+        return [write_converted(path, out_dir)]
+    out = Path(out_dir)
+    done = []
+    for gold in read_gold_documents(path):
+        text_path, gold_path = out / f"{gold.doc_id}.txt", out / f"{gold.doc_id}.gold.jsonl"
+        with atomic_file(text_path, newline="") as f:
+            f.write(gold.text)
+        gold = gold.with_source(str(text_path))
+        write_jsonl_atomic(gold_path, gold.records)
+        done.append(Converted(gold, text_path, gold_path))
+    return done
 
 
 def write_converted(path: str | Path, out_dir: str | Path) -> Converted:
