@@ -244,6 +244,18 @@ def _word_before(text: str, s: int, seg: Segment) -> str:
     return m.group(1).lower() if m else ""
 
 
+class _Ctx(NamedTuple):
+    """What a context check reads: the match, its tokens and the word before it."""
+
+    text: str
+    s: int
+    e: int
+    m: re.Match
+    span: object  # spaCy Span
+    seg: Segment
+    before: str
+
+
 def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, blockers) -> str:
     """'ok', 'soft' (needs spaCy's NER to agree) or 'reject'."""
     meta = pat.meta or {}
@@ -258,47 +270,74 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
     if kind in ("duration", "ago") and _AGE_AFTER.match(text[e : e + 20]):
         return "reject"  # ages: "45 years old", "a 12-year-old"
     before = _word_before(text, s, seg)
-    if kind == "y" and _g(m, "year"):
-        if before in blockers:
-            return "reject"  # "No. 2018", "Resolution 2231"
-        if not _year_ok(span, m, text, s, seg):
-            return "reject"
-    if context == "month" and not (_g(m, "part") or _g(m, "rel")):
-        if before in _MONTH_CONTEXT or before.endswith("-"):
-            return "ok"
-        return "soft"
-    if context == "season" and not (_g(m, "part") or _g(m, "rel")):
-        if first.pos_ == "VERB" or re.match(r"\s+of\s+(?!(?:1\d|20)\d\d)", text[e : e + 12]):
-            return "reject"  # "the fall of the city"
-        if span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
-            return "reject"  # "the spring feeds the river": a participant, not a time
-        if before in _SEASON_CONTEXT:
-            return "ok"
-        if re.match(r"\s+(?:that|which)\b", text[e : e + 8]):
-            return "reject"  # "the spring that feeds the lake"
-        return "soft"
-    if context == "noun_head" and _modifies_noun(span):
-        return "reject"  # "the Monday Club", "the weekend edition", "the second term paper": part of a noun phrase
-    if context == "the_year":
-        return _the_year(text, s, e, m, before)
-    if context == "later_in" and not re.search(r"\b(?:later|earlier|early|late)\s+in\s+$", text[max(seg.start, s - 20) : s], re.I):
-        return "reject"  # "in the day" alone; "later in the day" is a date
-    if context == "bare_plural":
-        return "ok" if before in _PLURAL_CONTEXT else "reject"
-    if context == "past_ref":
-        if m.group(0).lower().endswith("past") and span[-1].pos_ not in ("NOUN", "PROPN"):
-            return "reject"  # "the past five governments"
-    if context == "rate" and not _RATE_BEFORE.search(text, max(seg.start, s - 40), s):
-        return "reject"  # "a year" is a rate only after a quantity: "20 storms a year"
-    if context == "adverb" and first.pos_ != "ADV":
-        return "reject"  # "daily life", "a weekly magazine"
-    if context == "duration" and _g(m, "unit").lower().startswith("quarter") and (
-        _g(m, "n").lower() in ("a", "an", "one") or re.match(r"\s+of\b", text[e : e + 5])
-    ):
+    if kind == "y" and _g(m, "year") and (before in blockers or not _year_ok(span, m, text, s, seg)):
+        return "reject"  # "No. 2018", "Resolution 2231", "Vision 2030", "2000 troops"
+    check = _CONTEXT_CHECKS.get(context)
+    return check(_Ctx(text, s, e, m, span, seg, before)) if check else "ok"
+
+
+def _ctx_month(c: _Ctx) -> str:
+    if _g(c.m, "part") or _g(c.m, "rel"):
+        return "ok"
+    return "ok" if c.before in _MONTH_CONTEXT or c.before.endswith("-") else "soft"
+
+
+def _ctx_season(c: _Ctx) -> str:
+    if _g(c.m, "part") or _g(c.m, "rel"):
+        return "ok"
+    if c.span[0].pos_ == "VERB" or re.match(r"\s+of\s+(?!(?:1\d|20)\d\d)", c.text[c.e : c.e + 12]):
+        return "reject"  # "the fall of the city"
+    if c.span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
+        return "reject"  # "the spring feeds the river": a participant, not a time
+    if c.before in _SEASON_CONTEXT:
+        return "ok"
+    if re.match(r"\s+(?:that|which)\b", c.text[c.e : c.e + 8]):
+        return "reject"  # "the spring that feeds the lake"
+    return "soft"
+
+
+def _ctx_noun_head(c: _Ctx) -> str:
+    return "reject" if _modifies_noun(c.span) else "ok"  # "the Monday Club", "the weekend edition", "a second term paper"
+
+
+def _ctx_later_in(c: _Ctx) -> str:
+    # "in the day" alone is no date; "later in the day" is
+    return "ok" if re.search(r"\b(?:later|earlier|early|late)\s+in\s+$", c.text[max(c.seg.start, c.s - 20) : c.s], re.I) else "reject"
+
+
+def _ctx_past_ref(c: _Ctx) -> str:
+    if c.m.group(0).lower().endswith("past") and c.span[-1].pos_ not in ("NOUN", "PROPN"):
+        return "reject"  # "the past five governments"
+    return "ok"
+
+
+def _ctx_rate(c: _Ctx) -> str:
+    # "a year" is a rate only after a quantity: "20 storms a year"
+    return "ok" if _RATE_BEFORE.search(c.text, max(c.seg.start, c.s - 40), c.s) else "reject"
+
+
+def _ctx_duration(c: _Ctx) -> str:
+    n, unit = _g(c.m, "n").lower(), _g(c.m, "unit").lower()
+    if unit.startswith("quarter") and (n in ("a", "an", "one") or re.match(r"\s+of\b", c.text[c.e : c.e + 5])):
         return "reject"  # "fell by a quarter", "three-quarters of its food": a share, not months
-    if context == "duration" and _g(m, "n").lower() == "one" and _g(m, "unit").lower() == "day" and before not in ("for", "a", "than", "within", "in", "about", "over") and not re.match(r"one-", m.group(0), re.I):
+    if n == "one" and unit == "day" and c.before not in _ONE_DAY_BEFORE and not re.match(r"one-", c.m.group(0), re.I):
         return "reject"  # "One day, we will ..."
     return "ok"
+
+
+_ONE_DAY_BEFORE = frozenset("for a than within in about over".split())
+_CONTEXT_CHECKS = {
+    "month": _ctx_month,
+    "season": _ctx_season,
+    "noun_head": _ctx_noun_head,
+    "the_year": lambda c: _the_year(c.text, c.s, c.e, c.m, c.before),
+    "later_in": _ctx_later_in,
+    "bare_plural": lambda c: "ok" if c.before in _PLURAL_CONTEXT else "reject",
+    "past_ref": _ctx_past_ref,
+    "rate": _ctx_rate,
+    "adverb": lambda c: "ok" if c.span[0].pos_ == "ADV" else "reject",  # "daily life", "a weekly magazine"
+    "duration": _ctx_duration,
+}
 
 
 def _modifies_noun(span) -> bool:
