@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimex.extract.dates import find_dates  # noqa: E402
-from claimex.parse import parse  # noqa: E402
-from claimex.resolve.dates import resolve_dates  # noqa: E402
-from claimex.stages import Input, Pipeline  # noqa: E402
+from claimex.extract.dates import find_dates
+from claimex.parse import parse
+from claimex.resolve.dates import resolve_dates
+from claimex.stages import Input, Pipeline
 
 PARAGRAPH = (
     "The council met on 3 March 2021 and again on March 9. Two weeks later, on Tuesday, it voted; "

@@ -43,10 +43,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimex.evaluate.matching import Item, match  # noqa: E402
-from claimex.extract.dates import find_dates  # noqa: E402
-from claimex.formats.timeml import read_timeml  # noqa: E402
-from claimex.stages import Input, Pipeline  # noqa: E402
+from claimex.evaluate.matching import Item, match
+from claimex.extract.dates import find_dates
+from claimex.formats.timeml import read_timeml
+from claimex.stages import Input, Pipeline
 
 DEFAULT_DATA = "/work/data/tbaq/data/TempEval3/Training/TBAQ-cleaned"
 CORPORA = ("TimeBank", "AQUAINT")
@@ -69,7 +69,7 @@ class Tally:
     value_ok: int = 0
     errors: list = field(default_factory=list)
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         for k in ("gold", "pred", "strict", "relaxed", "type_ok", "value_ok"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.errors += other.errors
@@ -103,8 +103,7 @@ def as_timeml(rec: dict, text: str, assets) -> dict:
             rec["end"] = m.start("dir")
             while rec["end"] > rec["start"] and text[rec["end"] - 1].isspace():
                 rec["end"] -= 1
-    if rec["value"].startswith("FY"):
-        rec["value"] = rec["value"][2:]  # TimeML data write a fiscal year as the calendar year it is named by
+    rec["value"] = rec["value"].removeprefix("FY")  # TimeML data write a fiscal year as the calendar year it is named by
     return rec
 
 

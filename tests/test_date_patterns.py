@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from claimex.assets import Assets
 from claimex.extract.dates import find_dates
 from claimex.parse import parse
