@@ -48,3 +48,18 @@ def test_date_records_name_their_rule(records_of, assets):
     dates = records_of("On 3 March 2021 the council met; a week later it met again.", published="2021-06-01")["date"]
     assert [d["rule"] for d in dates][:1] == ["date/date_dmy"]
     assert all(d["rule"].split("/", 1)[1] in names for d in dates)
+
+
+@pytest.mark.parametrize("published,warning", [(None, "no publication date"), ("9999-12-31", "beyond the years 1-9999")])
+def test_cli_warns_once_naming_the_document(tmp_path, published, warning):
+    from click.testing import CliRunner
+
+    from claimex.cli import main
+
+    src = tmp_path / "undated.txt"
+    src.write_text("Council notes\n\n" + TEXT + "\n", encoding="utf-8")
+    args = ["run", str(src), "-o", str(tmp_path / "out")] + (["--published", published] if published else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.output.splitlines() if warning in ln]
+    assert len(lines) == 1 and lines[0].startswith("Warning: ") and "undated.txt" in lines[0]
