@@ -98,6 +98,63 @@ CASES = [
     # a weekday in a passage about a day far from the DCT is the nearest such weekday to that day
     ("On 3 March 2019 protesters filled the square. On Tuesday the police cleared it by force.", "2025-11-17",
      [("3 March 2019", "DATE", "2019-03-03", None), ("Tuesday", "DATE", "2019-03-05", None)]),
+    # -- a longer reporting period than the quarter: "year-earlier" is that period a year before, at year granularity
+    ("Net rose in the third quarter. In the first nine months, the bank earned $5 million, compared with "
+     "year-earlier net of $4 million.", "1989-10-30",
+     [("the third quarter", "DATE", "1989-Q3", None), ("the first nine months", "DURATION", "P9M", None), ("year-earlier", "DATE", "1988", None)]),
+    # near miss: a forecast period ("through the first two quarters of 1990") reports nothing
+    ("Net rose in the third quarter. Weakness will last through the first two quarters of 1990. "
+     "A year ago the bank earned $4 million.", "1989-10-30",
+     [("the third quarter", "DATE", "1989-Q3", None), ("the first two quarters", "DURATION", "P6M", None),
+      ("1990", "DATE", "1990", None), ("A year ago", "DATE", "1988-Q3", None)]),
+    # -- "the quarter ended <day>" with no quarter named before: the calendar quarter holding most of it
+    ("In the quarter ended July 31, the retailer earned $2 million.", "1989-10-30",
+     [("the quarter", "DATE", "1989-Q2", None), ("July 31", "DATE", "1989-07-31", None)]),
+    # near miss: a fiscal quarter the text named keeps its number
+    ("The maker reported a profit for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose 39%.", "1989-10-30",
+     [("its fiscal first quarter", "DATE", "1989-Q1", None), ("the quarter", "DATE", "1989-Q1", None), ("Sept. 29", "DATE", "1989-09-29", None)]),
+    # -- a bare weekday no tense places is the day the document gave that weekday
+    ("Shares fell sharply on Thursday. Thursday's closing price was a record low.", "1989-10-30",
+     [("Thursday", "DATE", "1989-10-26", None), ("Thursday", "DATE", "1989-10-26", None)]),
+    # near miss: a tense places it on its own
+    ("Shares fell sharply on Thursday. The board will meet on Thursday to discuss a sale.", "1989-10-30",
+     [("Thursday", "DATE", "1989-10-26", None), ("Thursday", "DATE", "1989-11-02", None)]),
+    # -- a deadline: "postponed until Tuesday" is ahead of the DCT
+    ("Officials postponed until Tuesday morning any action on the permit.", "2000-03-30",
+     [("Tuesday morning", "TIME", "2000-04-04TMO", None)]),
+    # near misses: "not until", a past stretch of time
+    ("It was not until Tuesday that the permit arrived, officials said.", "2000-03-30",
+     [("Tuesday", "DATE", "2000-03-28", "ON_OR_BEFORE")]),
+    ("The talks lasted until Tuesday, officials said.", "2000-03-30",
+     [("Tuesday", "DATE", "2000-03-28", "ON_OR_BEFORE")]),
+    # -- a date of a scheduled event ("the slated visit in September") is the nearest such date
+    ("Officials had been talking about the slated visit of the trade minister in September.", "1998-08-26",
+     [("September", "DATE", "1998-09", None)]),
+    ("The trade minister visited the port in September.", "1998-08-26",
+     [("September", "DATE", "1997-09", None)]),
+    # -- a time of day with its day in a parenthesis's wake; a part of the day before "yesterday"
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, police said.", "1998-08-08",
+     [("10:35 a.m.", "TIME", "1998-08-07T10:35", None), ("Friday", "DATE", "1998-08-07", None)]),
+    ("Her message arrived at 11 p.m. (local time), during a power cut.", "1998-08-08",
+     [("11 p.m.", "TIME", "1998-08-08T23:00", None)]),
+    ("In London at mid-afternoon yesterday, the shares were up 2 pence.", "1989-11-02",
+     [("mid-afternoon yesterday", "TIME", "1989-11-01TAF", "MID")]),
+    # -- a time of day of a past event the text dated before, far from its day
+    ("The doctor was killed on Oct. 23, 1998, at his home. Police have few leads. Neighbours heard nothing. "
+     "The doctor was killed at 10 p.m. as he stood in the kitchen.", "1999-04-19",
+     [("Oct. 23, 1998", "DATE", "1998-10-23", None), ("10 p.m.", "TIME", "1998-10-23T22:00", None)]),
+    # near miss: a time in today's news is today's
+    ("Talks resumed on Monday. Officials briefed the press. Reporters waited. Talks resumed at 10 a.m., officials said.", "1999-04-21",
+     [("Monday", "DATE", "1999-04-19", None), ("10 a.m.", "TIME", "1999-04-21T10:00", None)]),
+    # -- a weekday before a common noun dates it; before a name it is part of the name
+    ("The Friday explosions at two embassies killed 200 people.", "1998-08-08",
+     [("Friday", "DATE", "1998-08-07", None)]),
+    ("The Monday Club published a pamphlet on the budget.", "1998-08-08", []),
+    # -- a date word capitalised inside a sentence is a name; at the start of one it is a date
+    ('Mr. Baker said on ABC\'s "This Week" that the talks had failed.', "1991-02-25", []),
+    ('He said: "This week we will decide."', "1991-02-25", [("This week", "DATE", "1991-W09", None)]),
+    ("The answer came a minute and a half later, the pilot said.", "1998-01-14",
+     [("a minute and a half", "DURATION", "PT1M30S", None)]),
 ]
 
 

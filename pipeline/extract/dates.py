@@ -89,6 +89,7 @@ def find_dates(doc: Document, assets: Assets, *, prefilter: bool = True) -> Iter
         return
     starts = [s.start for s in segs]
     blockers = assets.lexicon_set("date_year_blockers")
+    common = assets.lexicon_set("date_common_words")
     windows = _pattern_windows(segs, assets) if prefilter else None
     scanners = _scanners(assets) if prefilter else {}
     cands: list[_Cand] = []
@@ -107,7 +108,7 @@ def find_dates(doc: Document, assets: Assets, *, prefilter: bool = True) -> Iter
                 if ext is None:
                     continue
                 e = ext
-            verdict = _check(text, s, e, m, pat, seg, blockers)
+            verdict = _check(text, s, e, m, pat, seg, blockers, common)
             if verdict == "reject":
                 continue
             cands.append(_Cand(s, e, pat, seg, verdict == "soft"))
@@ -256,7 +257,7 @@ class _Ctx(NamedTuple):
     before: str
 
 
-def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, blockers) -> str:
+def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, blockers, common=frozenset()) -> str:
     """'ok', 'soft' (needs spaCy's NER to agree) or 'reject'."""
     meta = pat.meta or {}
     kind, context = meta.get("kind"), meta.get("context")
@@ -269,11 +270,33 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
         return "reject"
     if kind in ("duration", "ago") and _AGE_AFTER.match(text[e : e + 20]):
         return "reject"  # ages: "45 years old", "a 12-year-old"
+    if kind != "holiday" and _in_a_name(span, seg, common):
+        return "reject"  # "ABC's This Week", "60 Minutes", "High Noon"
     before = _word_before(text, s, seg)
     if kind == "y" and _g(m, "year") and (before in blockers or not _year_ok(span, m, text, s, seg)):
         return "reject"  # "No. 2018", "Resolution 2231", "Vision 2030", "2000 troops"
     check = _CONTEXT_CHECKS.get(context)
     return check(_Ctx(text, s, e, m, span, seg, before)) if check else "ok"
+
+
+_OPENERS = frozenset({'"', "'", "“", "‘", "``", "`", "(", "["})
+_SENTENCE_ENDS = frozenset(".!?:;")
+
+
+def _sentence_initial(tok) -> bool:
+    """The first word of a sentence, quotes and brackets before it aside."""
+    t = tok
+    while not t.is_sent_start and t.i > 0 and t.nbor(-1).text in _OPENERS:
+        t = t.nbor(-1)
+    return t.is_sent_start or t.i == 0 or t.nbor(-1).text in _SENTENCE_ENDS
+
+
+def _in_a_name(span, seg: Segment, common) -> bool:
+    """A date word that running text writes in lower case, capitalised inside
+    a sentence: part of a name ("ABC's This Week", "60 Minutes")."""
+    if seg.kind in ("title", "heading", "header"):
+        return False
+    return any(t.lower_ in common and t.text[:1].isupper() and t.text[1:].islower() and not _sentence_initial(t) for t in span)
 
 
 def _ctx_month(c: _Ctx) -> str:
@@ -298,6 +321,11 @@ def _ctx_season(c: _Ctx) -> str:
 
 def _ctx_noun_head(c: _Ctx) -> str:
     return "reject" if _modifies_noun(c.span) else "ok"  # "the Monday Club", "the weekend edition", "a second term paper"
+
+
+def _ctx_weekday_head(c: _Ctx) -> str:
+    # a weekday before a name is part of it ("the Monday Club"); before a common noun it dates it ("the Friday explosions")
+    return "reject" if _modifies_noun(c.span) and c.span[-1].nbor(1).text[:1].isupper() else "ok"
 
 
 def _ctx_later_in(c: _Ctx) -> str:
@@ -330,6 +358,7 @@ _CONTEXT_CHECKS = {
     "month": _ctx_month,
     "season": _ctx_season,
     "noun_head": _ctx_noun_head,
+    "weekday_head": _ctx_weekday_head,
     "the_year": lambda c: _the_year(c.text, c.s, c.e, c.m, c.before),
     "later_in": _ctx_later_in,
     "bare_plural": lambda c: "ok" if c.before in _PLURAL_CONTEXT else "reject",
@@ -484,7 +513,7 @@ def _features(doc: Document, c: _Cand, assets: Assets, sent_keys: dict) -> DateM
     event, inner = "", ()
     if kind == "event":
         event, inner = _event_info(doc, c, assets)
-    elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric"):
+    elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric", "clock"):
         events = _attached_events(root, span)
     sent = _sent_key(seg, root, sent_keys)
     return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent, aspect, _general(root))
@@ -532,13 +561,18 @@ def _finite_info(v) -> bool:
     return v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS
 
 
+def _is_target(tok, targets) -> bool:
+    return tok.lemma_.lower() in targets or tok.lower_ in targets  # "slated": the lemmatiser may miss it
+
+
 def _under_target(tok, targets) -> bool:
     """Is a target word ("payable", "deadline", "extend") on the way from the
-    date up to its verb (the verb included)?"""
+    date up to its verb (the verb included), or a modifier of a noun on that
+    way ("the slated visit in September", "the planned march on Saturday")?"""
     v, _ = _governing_verb(tok)
     t = tok.head
     for _ in range(12):
-        if t.lemma_.lower() in targets:
+        if t.lemma_.lower() in targets or (t is not v and any(c.dep_ in ("amod", "compound") and _is_target(c, targets) for c in t.children)):
             return True
         if t is v or t.head is t:
             return False

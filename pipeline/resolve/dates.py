@@ -98,6 +98,8 @@ class _Narrative:
         self._latest_past: dict[str, int] = {}  # the same, of the points in the past (see add)
         self._by_class: dict[str, list[_Point]] = {}
         self._seen: dict[tuple, tuple] = {}  # (month, day or None) -> (year, anchor)
+        self.weekdays: dict[int, tuple] = {}  # weekday -> (day, anchor) it was last resolved to
+        self._period_at = -1  # where the text last named a reporting period that is no quarter
 
     def remember(self, month: int, day: int | None, year: int, span) -> None:
         """A calendar date the document gave: the same month (and day)
@@ -155,12 +157,22 @@ class _Narrative:
 
     def period_near(self, sent: tuple, reach: int = 2) -> _Point | None:
         """The latest quarter named in this paragraph or up to ``reach``
-        paragraphs before it: the reporting period a comparison is about."""
+        paragraphs before it: the reporting period a comparison is about
+        (none when a longer period was named after it)."""
         k = self._latest_past.get("Q", -1)
         if k < 0 or not sent:
             return None
         p = self.points[k]
-        return p if p.sent and 0 <= sent[0] - p.sent[0] <= reach else None
+        return p if p.sent and 0 <= sent[0] - p.sent[0] <= reach and not self.superseded(p) else None
+
+    def add_period(self, start: int) -> None:
+        """The text names a reporting period that is no quarter ("for the nine
+        months", "the year ended June 30", "the first half"): what it compares
+        "a year ago" with is no longer the quarter."""
+        self._period_at = start
+
+    def superseded(self, p: _Point) -> bool:
+        return self._period_at > p.span.start
 
     def nearby_year(self, sent: tuple, reach: int = 1) -> _Point | None:
         """An explicit-year date in the same sentence or up to ``reach``
@@ -211,10 +223,30 @@ def _resolve(doc: Document, mentions: list[DateMention], assets: Assets, dct: da
         tx = _with_signal(tx, m)
         _remember(nar, tx.value, m)
         out.append(Date(m.start, m.end, tx.timex_type, tx.value, tx.mod, tx.anchor, f"date/{m.rule}"))
+        if _reporting_period(m, doc.view.text, tx.value):
+            nar.add_period(m.start)
         if point is not None and kinds.get(m.sent[0] if m.sent else -1) not in _ANCHOR_KINDS:
             day, gran, explicit = point
             nar.add(_Point(Span(m.start, m.end), day, gran, nar.event_classes(m.events), m.sent, explicit))
     return out, beyond
+
+
+_PERIOD_LENGTH = re.compile(r"P(?:6|9|12)M|P1Y")
+
+
+_THE = re.compile(r"(?<!\w)(?i:the)\s+$")
+
+
+def _reporting_period(m: DateMention, view: str, value: str) -> bool:
+    """A period results are reported for that is no quarter: "the nine
+    months", "the six months ended", "the year ended", "for the year", "the
+    first half", "first-half"."""
+    if m.tense != "past":
+        return False  # "through the first two quarters of 1990": a forecast, no report
+    if m.rule == "deictic_the_year" or re.fullmatch(r"\d{4}-H[12]", value):
+        return True
+    the = view[m.start : m.start + 4].lower() == "the " or _THE.search(view, max(0, m.start - 5), m.start) is not None
+    return the and bool(_PERIOD_LENGTH.fullmatch(value))
 
 
 _CALENDAR = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
@@ -232,6 +264,9 @@ def _match(pat, view: str, m: DateMention, text: str):
     pattern with a look-ahead, "two weeks" before "later", needs what follows)."""
     if pat is None:
         return None
+    match = pat.regex.match(view, m.start)  # in place first: look-aheads see what follows ("the quarter ended Sept. 30")
+    if match is not None and match.end() == m.end:
+        return match
     match = pat.regex.fullmatch(text)
     if match is None:
         match = pat.regex.match(view, m.start)
@@ -657,6 +692,10 @@ def _k_period(m, match, nar, assets):
     rel = " ".join(_g(match, "rel").lower().split())
     ago = rel in _YEAR_AGO or bool(_g(match, "ago"))
     p = nar.latest("Q", past=True)  # a reporting period has ended by the DCT
+    if _g(match, "emonth") and nar.dct is not None and not ago and p is None:
+        return _quarter_ended(match, nar, assets)  # "the quarter ended July 31" with no quarter named before
+    if p is not None and (ago or _g(match, "year")) and nar.superseded(p):
+        p = None  # "for the nine months ... year-earlier net": that period, a year before
     if _g(match, "year"):  # "the 1988 quarter": the quarter the narrative is at, in that year
         y = int(_g(match, "year"))
         q = (p.day.month - 1) // 3 + 1 if p is not None else None
@@ -672,6 +711,21 @@ def _k_period(m, match, nar, assets):
     if rel in ("previous", "prior", "preceding"):
         base = _add_months(base, -3)
     return Timex("DATE", _fmt(base, "Q"), None, anchor), (base, "Q", False)
+
+
+def _quarter_ended(match, nar: _Narrative, assets: Assets):
+    """"the quarter ended Sept. 30" in a text that has named no quarter (a
+    fiscal quarter it named, "its fiscal first quarter", keeps its number):
+    the calendar quarter that holds most of the three months up to that day
+    (ended July 31: May to July, the second quarter), in the year that puts
+    the end on or before the DCT."""
+    mo = int(assets.mapping("months")[_g(match, "emonth").lower().rstrip(".")])
+    end = _safe_date(int(_g(match, "eyear") or nar.dct.year), mo, int(_g(match, "eday")))
+    if end > nar.dct and not _g(match, "eyear"):
+        end = _safe_date(nar.dct.year - 1, mo, end.day)
+    mid = end - timedelta(days=45)
+    start = date(mid.year, 3 * ((mid.month - 1) // 3) + 1, 1)
+    return Timex("DATE", _fmt(start, "Q"), None, "dct"), (start, "Q", False)
 
 
 _YEAR_AGO = {"year-ago", "year-earlier", "year-before", "comparable", "corresponding", "comparable year-ago", "year earlier", "year ago", "year before"}
@@ -760,13 +814,34 @@ _RANGE_END = re.compile(r"\b(?:to|through|until|till|thru)\s+$", re.I)
 
 
 def _weekday_day(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
+    """(day, anchor) of a weekday name, remembered for its later mentions."""
+    day, anchor = _weekday_repeated(m, wd, rel, nar) or _weekday_resolved(m, wd, rel, nar)
+    nar.weekdays[wd] = (day, Span(m.start, m.end))
+    return day, anchor
+
+
+def _weekday_repeated(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object] | None:
+    """A bare weekday that no tense places ("Friday's trading volume", a
+    misparsed "which fell 1% on Friday") is the day the document last gave
+    that weekday."""
+    seen = nar.weekdays.get(wd)
+    if rel or seen is None or m.tense in ("past", "future"):
+        return None  # a tense places the day on its own
+    return seen
+
+
+_UNTIL = re.compile(r"(?<![\w-])(?<!not\s)(?i:until|till)\s+$")
+
+
+def _weekday_resolved(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
     """(day, anchor) of a weekday name. "last"/"next"/"this" count from the
     DCT; "the previous"/"the following" from the day the narrative is at. A
     bare weekday is the nearest one the tense allows (a past event before the
     DCT, a future one after it, an untensed one within three days before or
-    after); in a past-tense passage about a day far from the DCT (a month or
-    more) named in the same or the previous sentence, it is the nearest such
-    weekday to that day ("On 3 March 2019 ... On Tuesday ...")."""
+    after; a deadline, "postponed until Tuesday", is ahead); in a past-tense
+    passage about a day far from the DCT (a month or more) named in the same
+    or the previous sentence, it is the nearest such weekday to that day ("On
+    3 March 2019 ... On Tuesday ...")."""
     dct = nar.dct
     p = nar.last_near("D", m.sent, 1) if m.sent and m.tense == "past" and not m.signal else None
     if rel in ("previous", "preceding", "following") and nar.last("D") is not None:
@@ -787,6 +862,8 @@ def _weekday_day(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
         return dct - timedelta(days=dct.weekday()) + timedelta(days=wd), "dct"
     if m.tense in ("future", "present"):  # "the summit opens on Friday": scheduled
         return dct + timedelta(days=delta), "dct"
+    if not m.tense and _UNTIL.search(nar.text, max(0, m.start - 12), m.start):
+        return dct + timedelta(days=delta), "dct"  # "postponed until Tuesday": a deadline ahead
     if m.tense in ("past", "generic") or delta > 3:
         return dct - timedelta(days=(7 - delta) % 7), "dct"
     return dct + timedelta(days=delta), "dct"
@@ -884,13 +961,12 @@ def _k_daypart(m, match, nar, assets):
     rel = _g(match, "rel").lower()
     tod = _TOD[_g(match, "tod").lower()]
     dct = nar.dct
+    mod = _part_mod(match, assets)  # "mid-afternoon yesterday"
     if dct is None:
-        return Timex("TIME", f"XXXX-XX-XX{tod}"), None
-    k = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
-    if rel == "last" and tod != "TNI":
-        k = -1
+        return Timex("TIME", f"XXXX-XX-XX{tod}", mod), None
+    k = {"this": 0, "today": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
     day = dct + timedelta(days=k)
-    return Timex("TIME", f"{day.isoformat()}{tod}", None, "dct"), (day, "D", False)
+    return Timex("TIME", f"{day.isoformat()}{tod}", mod, "dct"), (day, "D", False)
 
 
 def _count(match, assets) -> float | None:
@@ -1047,7 +1123,7 @@ def _k_duration(m, match, nar, assets):
     return Timex("DURATION", _duration_value(n, code), mod), None
 
 
-_COMPOSITE = {"Y": (12, "P{}Y{}M"), "D": (24, "P{}DT{}H"), "H": (60, "PT{}H{}M")}
+_COMPOSITE = {"Y": (12, "P{}Y{}M"), "D": (24, "P{}DT{}H"), "H": (60, "PT{}H{}M"), "MIN": (60, "PT{}M{}S")}
 
 
 def _duration_value(n: float | None, code: str) -> str:
@@ -1061,7 +1137,7 @@ def _duration_value(n: float | None, code: str) -> str:
             return template.format(whole, int(frac * k))
     if n != int(n):
         # a fraction of a unit is written in the next smaller one
-        smaller = {"Y": (12, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "Q": (3, "M"), "FN": (14, "D")}
+        smaller = {"Y": (12, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "Q": (3, "M"), "FN": (14, "D"), "MIN": (60, "SEC")}
         if code in smaller:
             k, code = smaller[code]
             n = n * k
@@ -1078,8 +1154,8 @@ def _duration_value(n: float | None, code: str) -> str:
         return f"P{3 * n}M"
     if code == "H":
         return f"PT{n}H"
-    if code == "MIN":
-        return f"PT{n}M"
+    if code in ("MIN", "SEC"):
+        return f"PT{n}{code[0]}"
     return f"P{n}{code}"
 
 
@@ -1115,11 +1191,28 @@ def _clock(match) -> tuple[int, int]:
 
 def _k_clock(m, match, nar, assets):
     hh, mm = _clock(match)
+    if _g(match, "aweekday") and nar.dct is not None:  # "at 10:35 a.m. (0735 GMT) Friday": that Friday
+        day, anchor = _weekday_day(m, _WEEKDAYS[_g(match, "aweekday").lower()], "", nar)
+        return Timex("TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", None, anchor), None
     # a time of day is on the day the narrative is at: "Last Tuesday, ... Her message arrived at 11 p.m."
     p = nar.last_near("D", m.sent) if m.sent else None
+    if p is None and m.tense == "past":
+        p = _event_day(m, nar)
     day = p.day.isoformat() if p is not None else (nar.dct.isoformat() if nar.dct else "XXXX-XX-XX")
     anchor = p.span if p is not None else ("dct" if nar.dct else None)
     return Timex("TIME", f"{day}T{hh:02d}:{mm:02d}", None, anchor), None
+
+
+def _event_day(m, nar: _Narrative) -> _Point | None:
+    """The day of a past event the text dated before, when the time of day
+    belongs to it ("He was killed on Oct. 23, 1998. ... He was shot at 10
+    p.m."): the most recent day attached to an event of the same class,
+    a week or more before the DCT (a time in today's news is today's)."""
+    for word in m.events:
+        p = nar.dated_event(word, "D", True)
+        if p is not None and p.gran == "D" and nar.dct is not None and (nar.dct - p.day).days >= 7:
+            return p
+    return None
 
 
 def _k_clock_day(m, match, nar, assets):
