@@ -11,17 +11,29 @@ date) and scored against its TIMEX3 gold:
 * type and value accuracy over the relaxed pairs, and value F1 = relaxed F1
   x value accuracy (TempEval-3's attribute F1).
 
-Before scoring, claimex's deliberate differences from TimeML (documented in
-docs/annotation.md, section 4.7) are applied to its output: an
-event-anchored date ("two weeks after the summit") is compared by its
-offset words ("two weeks after"), since TimeML leaves the event outside the
-TIMEX3; the DCT is not part of the text and is not scored.
+claimex's deliberate differences from TimeML (docs/annotation.md, section
+4.7) are handled two ways, and both sets of figures are printed:
+
+* always, claimex's output is brought to TimeML's span and spelling where
+  that loses nothing: an event-anchored date ("the day after the summit") is
+  compared by its offset words ("the day"), since TimeML leaves the event
+  outside the TIMEX3; "FY" is dropped; both sides get one spelling per value
+  (``canonical``). These are the figures **as annotated**.
+* **converted**: the gold items that follow a convention claimex deliberately
+  does not are first rewritten into claimex's convention (``CONVERSIONS``:
+  "a year earlier" as one DATE becomes the duration "a year"; "Friday night"
+  with the day's value gets the part of the day; "recent years" as a duration
+  becomes PAST_REF; a gold value with X digits is compared on the digits it
+  gives). The number of gold items each conversion changed is printed.
+
+The DCT is not part of the text and is not scored. ``--kinds`` prints the
+value errors by kind (``ERROR_KINDS``), converted and as annotated.
 
 Development honesty: the documents are split by a fixed hash of their name
 into ``dev`` (four in five) and ``check`` (one in five). Rules were
 developed looking at ``dev`` errors only; ``check`` is the held-out figure.
 
-    python benchmarks/timebank.py [--data DIR] [--split all|dev|check] [--errors N] [--json]
+    python benchmarks/timebank.py [--data DIR] [--split all|dev|check] [--errors N] [--kinds] [--json]
 
 ``--data`` (or the environment variable ``CLAIMEX_TBAQ``) is the folder
 that holds ``TimeBank/`` and ``AQUAINT/``; the benchmark skips with a
