@@ -691,11 +691,9 @@ def _k_period(m, match, nar, assets):
     named), or the same period a year before."""
     rel = " ".join(_g(match, "rel").lower().split())
     ago = rel in _YEAR_AGO or bool(_g(match, "ago"))
-    p = nar.latest("Q", past=True)  # a reporting period has ended by the DCT
+    p = _reporting_quarter(nar, ago or bool(_g(match, "year")))
     if _g(match, "emonth") and nar.dct is not None and not ago and p is None:
         return _quarter_ended(match, nar, assets)  # "the quarter ended July 31" with no quarter named before
-    if p is not None and (ago or _g(match, "year")) and nar.superseded(p):
-        p = None  # "for the nine months ... year-earlier net": that period, a year before
     if _g(match, "year"):  # "the 1988 quarter": the quarter the narrative is at, in that year
         y = int(_g(match, "year"))
         q = (p.day.month - 1) // 3 + 1 if p is not None else None
@@ -711,6 +709,14 @@ def _k_period(m, match, nar, assets):
     if rel in ("previous", "prior", "preceding"):
         base = _add_months(base, -3)
     return Timex("DATE", _fmt(base, "Q"), None, anchor), (base, "Q", False)
+
+
+def _reporting_quarter(nar: _Narrative, compared: bool) -> _Point | None:
+    """The latest quarter named that has ended by the DCT; for a comparison
+    ("year-earlier", "the 1988 period"), none once a longer reporting period
+    was named after it ("for the nine months ... year-earlier net")."""
+    p = nar.latest("Q", past=True)
+    return None if p is not None and compared and nar.superseded(p) else p
 
 
 def _quarter_ended(match, nar: _Narrative, assets: Assets):
@@ -834,25 +840,35 @@ _UNTIL = re.compile(r"(?<![\w-])(?<!not\s)(?i:until|till)\s+$")
 
 
 def _weekday_resolved(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
-    """(day, anchor) of a weekday name. "last"/"next"/"this" count from the
-    DCT; "the previous"/"the following" from the day the narrative is at. A
-    bare weekday is the nearest one the tense allows (a past event before the
-    DCT, a future one after it, an untensed one within three days before or
-    after; a deadline, "postponed until Tuesday", is ahead); in a past-tense
-    passage about a day far from the DCT (a month or more) named in the same
-    or the previous sentence, it is the nearest such weekday to that day ("On
-    3 March 2019 ... On Tuesday ...")."""
-    dct = nar.dct
-    p = nar.last_near("D", m.sent, 1) if m.sent and m.tense == "past" and not m.signal else None
-    if rel in ("previous", "preceding", "following") and nar.last("D") is not None:
-        ref = nar.last("D")
+    """(day, anchor) of a weekday name: from the narrative's day ("the
+    previous Friday", a past passage far from the DCT), else from the DCT."""
+    return _weekday_from_narrative(m, wd, rel, nar) or _weekday_from_dct(m, wd, rel, nar)
+
+
+def _weekday_from_narrative(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object] | None:
+    """"the previous"/"the following" Friday count from the day the narrative
+    is at; in a past-tense passage about a day far from the DCT (a month or
+    more) named in the same or the previous sentence, a bare weekday is the
+    nearest such weekday to that day ("On 3 March 2019 ... On Tuesday ...")."""
+    ref = nar.last("D")
+    if rel in ("previous", "preceding", "following") and ref is not None:
         delta = (wd - ref.day.weekday()) % 7
         if rel == "following":
             return ref.day + timedelta(days=delta or 7), ref.span
         return ref.day - timedelta(days=(7 - delta) if delta else 7), ref.span
-    if not rel and p is not None and (dct - p.day).days > 30 and not _RANGE_END.search(nar.text, max(0, m.start - 12), m.start):
-        delta = (wd - p.day.weekday()) % 7
-        return (p.day + timedelta(days=delta) if delta <= 3 else p.day - timedelta(days=7 - delta)), p.span
+    p = nar.last_near("D", m.sent, 1) if m.sent and m.tense == "past" and not m.signal and not rel else None
+    if p is None or (nar.dct - p.day).days <= 30 or _RANGE_END.search(nar.text, max(0, m.start - 12), m.start):
+        return None
+    delta = (wd - p.day.weekday()) % 7
+    return (p.day + timedelta(days=delta) if delta <= 3 else p.day - timedelta(days=7 - delta)), p.span
+
+
+def _weekday_from_dct(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
+    """"last"/"next"/"this" Tuesday count from the DCT. A bare weekday is the
+    nearest one the tense allows: a past event before the DCT, a future one
+    after it, an untensed one within three days before or after; a deadline
+    ("postponed until Tuesday") is ahead."""
+    dct = nar.dct
     delta = (wd - dct.weekday()) % 7  # days forward to the next such weekday (0 = DCT)
     if rel in ("last", "previous"):
         return dct - timedelta(days=(7 - delta) if delta else 7), "dct"
