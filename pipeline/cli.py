@@ -239,27 +239,31 @@ def convert(files, out_dir):
     run claimex on the text and evaluate it. FILES may be folders.
     """
     from .errors import ClaimexError
-    from .formats import convertible_files, write_converted
+    from .formats import convertible_files, plan_conversions, write_converted
 
-    failed = 0
+    failed, targets = 0, []
     for f in files:
         try:
-            targets = convertible_files(f)
+            targets += convertible_files(f)
+        except ClaimexError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+    clashes = plan_conversions(targets, out_dir)
+    for msg in clashes:
+        click.echo(f"Error: {msg}", err=True)
+    if clashes:
+        sys.exit(1)
+    for t in targets:
+        try:
+            res = write_converted(t, out_dir)
         except ClaimexError as exc:
             click.echo(f"Error: {exc}", err=True)
             failed += 1
             continue
-        for t in targets:
-            try:
-                res = write_converted(t, out_dir)
-            except ClaimexError as exc:
-                click.echo(f"Error: {exc}", err=True)
-                failed += 1
-                continue
-            published = res.gold.records[0].get("published")
-            run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
-            click.echo(f"{t} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
-            click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
+        published = res.gold.records[0].get("published")
+        run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
+        click.echo(f"{t} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
+        click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
     if failed:
         sys.exit(1)
 

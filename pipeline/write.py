@@ -9,12 +9,14 @@ checked again before anything is written). :func:`write_document` writes one
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from . import __version__
 from .document import Document, Span
-from .records import RECORD_TYPES, SCHEMA_VERSION, grounding_errors, write_jsonl_atomic
+from .errors import Errors, WriteError
+from .records import RECORD_TYPES, SCHEMA_VERSION, find_source, grounding_errors, write_jsonl_atomic
 
 # the attributes each record type carries, in output order
 RECORD_FIELDS = {
@@ -105,4 +107,40 @@ def build_records(doc: Document, model: str | None) -> list[dict]:
 
 
 def write_document(records: list[dict], out_dir: str | Path, doc_id: str) -> Path:
-    return write_jsonl_atomic(Path(out_dir) / f"{doc_id}.jsonl", records)
+    """Write ``<out_dir>/<doc_id>.jsonl`` atomically; never over another document's output.
+
+    Raises :class:`~claimex.errors.WriteError` (one line, naming the file)
+    when the file cannot be written or holds something else than an earlier
+    output of this same document."""
+    target = Path(out_dir) / f"{doc_id}.jsonl"
+    other = _other_owner(target, records[0])
+    if other is not None:
+        raise WriteError(Errors.E030.format(path=target, other=other, remedy="remove it, or choose another -o or --doc-id"))
+    return write_jsonl_atomic(target, records)
+
+
+def _other_owner(target: Path, doc_record: dict) -> str | None:
+    """What ``target`` holds when it is not an earlier output of the document
+    of ``doc_record`` (None when it does not exist or is one)."""
+    if not target.exists() and not target.is_symlink():
+        return None
+    if not target.is_file():
+        return "something that is not a file"
+    try:
+        with open(target, "rb") as fh:
+            first = json.loads(fh.readline(1 << 20) or b"null")
+    except (OSError, ValueError, RecursionError):
+        first = None
+    if not (isinstance(first, dict) and first.get("type") == "document" and isinstance(first.get("source"), str)):
+        return "a file that is not a claimex output"
+    if first.get("doc_id") != doc_record["doc_id"]:
+        return f"the output of document '{first.get('doc_id')}'"
+    if first["source"] == doc_record["source"]:
+        return None
+    theirs, ours = find_source(target, first["source"]), doc_record["source"]
+    try:
+        if theirs is not None and ours != "<stdin>" and os.path.samefile(theirs, ours):
+            return None
+    except OSError:
+        pass
+    return f"the output of another document with the same id (source {first['source']})"
