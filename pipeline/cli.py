@@ -286,9 +286,25 @@ def report(outputs, gold, dest, source):
     """
     from .report import render_html, report_data, summary_line, write_report
 
+    _refuse_non_html(dest)
     data = report_data(outputs, gold, source)
     write_report(render_html(data), dest)
     click.echo(summary_line(data, dest), err=True)
+
+
+def _refuse_non_html(dest: Path) -> None:
+    """`report -o` replaces an earlier page, never another file (an output, a source)."""
+    from .errors import Errors, WriteError
+
+    try:
+        with open(dest, "rb") as fh:
+            head = fh.read(64).lstrip().lower()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WriteError(Errors.E029.format(path=dest, reason=exc.strerror or type(exc).__name__)) from None
+    if not head.startswith(b"<!doctype html"):
+        raise WriteError(Errors.E030.format(path=dest, other="a file that is not an HTML page", remedy="choose another -o file"))
 
 
 @main.command()

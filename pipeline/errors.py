@@ -39,7 +39,7 @@ class Errors:
     E030 = "{path}: holds {other}; not overwritten ({remedy})"
     E032 = "{path}: would write {target}, as {other} does; convert them into different folders (nothing written)"
     E033 = "{path}: would write over {target}, a file being converted; choose another -o folder (nothing written)"
-    E031 = "{path}: document is too long ({length:,} characters; the limit is {limit:,}, [ingest] max_document_chars in models/pipeline.toml)"
+    E031 = "{path}: document too long ({size}; the limit is {limit:,} characters, [ingest] max_document_chars in models/pipeline.toml)"
     # assets (models/)
     E040 = "{path}: invalid asset ({reason})"
     E041 = "{path}: pattern '{name}': {reason}"

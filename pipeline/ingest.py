@@ -35,6 +35,8 @@ FIELD_LINE_MAX_CHARS = 80
 # a line this long is no hard-wrapped line: in a group of lines with one, every
 # line that ends a sentence ends a paragraph (plain text with one paragraph a line)
 LONG_LINE_CHARS = 200
+# the longest document ingest takes (models/pipeline.toml [ingest] max_document_chars may change it)
+MAX_DOCUMENT_CHARS = 5_000_000
 
 # -- reading ---------------------------------------------------------------
 
@@ -44,11 +46,13 @@ def read_source(path: str | Path) -> str:
     return decode_source(read_bytes(path), str(path))
 
 
-def read_bytes(path: str | Path) -> bytes:
+def read_bytes(path: str | Path, max_chars: int | None = None) -> bytes:
     """The bytes of an input file; a missing or unreadable file is one clear error.
 
     Only regular files are read: a FIFO, a socket or a device is refused
-    (opened without blocking, so a pipe with no writer never hangs a run)."""
+    (opened without blocking, so a pipe with no writer never hangs a run).
+    With ``max_chars``, a file too big to hold at most that many characters
+    is refused before it is read."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
@@ -63,6 +67,9 @@ def read_bytes(path: str | Path) -> bytes:
             raise InputError(Errors.E008.format(path=path, reason="is a directory"))
         if not stat.S_ISREG(mode):
             raise InputError(Errors.E009.format(path=path, kind=_file_kind(mode)))
+        size = os.fstat(fd).st_size
+        if max_chars is not None and size > 4 * max_chars:  # UTF-8: at most 4 bytes a character
+            raise InputError(Errors.E031.format(path=path, size=f"{size:,} bytes", limit=max_chars))
         try:
             return fh.read()
         except OSError as exc:
@@ -757,15 +764,21 @@ def ingest(
     published: str | None = None,
     text: str | None = None,
 ) -> Document:
-    """Read ``path`` (or use ``text``) and return a Document with view and metadata."""
+    """Read ``path`` (or use ``text``) and return a Document with view and metadata.
+
+    A text longer than ``[ingest] max_document_chars`` is refused (one line):
+    its cost is linear, but its memory is not bounded by anything else."""
+    limit = int(assets.config.get("ingest", {}).get("max_document_chars", MAX_DOCUMENT_CHARS))
     if text is None:
         p = Path(path)
         if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.name != "<stdin>":
             raise InputError(Errors.E006.format(path=path, suffix=p.suffix or "(none)"))
-        raw = read_bytes(p)
+        raw = read_bytes(p, max_chars=limit)
         text = decode_source(raw, str(path))
     else:
         raw = text.encode("utf-8")
+    if len(text) > limit:
+        raise InputError(Errors.E031.format(path=path, size=f"{len(text):,} characters", limit=limit))
     if not text.strip():
         raise InputError(Errors.E007.format(path=path))
     source = Source(str(path), doc_id or doc_id_for(path), text, hashlib.sha256(raw).hexdigest())

@@ -521,3 +521,36 @@ def test_convert_output_under_a_file(runner, tmp_path):
     result = runner.invoke(main, ["convert", str(_a_tml()), "-o", str(tmp_path / "afile" / "sub")])
     assert result.exit_code == 1
     assert "is a file, not a folder" in result.output and "Traceback" not in result.output
+
+
+# -- the document size limit ----------------------------------------------------------------------
+
+
+def test_document_over_the_limit_is_refused_alone(pipeline):
+    big = "Word " * 1_000_001  # 5,000,005 characters
+    outs = list(pipeline.process([Input("big.txt", text=big, doc_id="big"), Input("ok.txt", text=GOOD, doc_id="ok")]))
+    assert outs[0].error == "big.txt: document too long (5,000,005 characters; the limit is 5,000,000 characters, [ingest] max_document_chars in models/pipeline.toml)"
+    assert outs[1].ok
+
+
+def test_huge_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(20_000_001)  # sparse: nothing to read, and nothing is
+    with pytest.raises(InputError, match=r"huge.txt: document too long \(20,000,001 bytes; the limit is 5,000,000 characters"):
+        read_bytes(path, max_chars=5_000_000)
+
+
+def test_report_never_writes_over_an_output(runner, tmp_path):
+    src = tmp_path / "news.txt"
+    src.write_text((TEXTS / "news_summit.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["run", str(src), "-o", str(out), "-q"]).exit_code == 0
+    jsonl = out / "news.jsonl"
+    before = jsonl.read_bytes()
+    result = runner.invoke(main, ["report", str(jsonl), "-o", str(jsonl)])
+    assert result.exit_code == 1 and "not an HTML page; not overwritten" in result.output
+    assert jsonl.read_bytes() == before
+    page = tmp_path / "r.html"
+    assert runner.invoke(main, ["report", str(jsonl), "-o", str(page)]).exit_code == 0
+    assert runner.invoke(main, ["report", str(jsonl), "-o", str(page)]).exit_code == 0  # an earlier page: replaced
