@@ -33,7 +33,7 @@ class ClaimexGroup(click.Group):
 def main():
     """claimex: grounded, checkable claims from policy commentaries.
 
-    Reads commentaries (.txt/.md), extracts entities, dates, quotes and policy
+    Reads commentaries (.txt/.md, HTML pages, PDF, DOCX), extracts entities, dates, quotes and policy
     recommendations, and writes JSONL records tied to exact character offsets
     of the source file.
     """
@@ -97,17 +97,18 @@ def _iso_date(ctx, param, value):
 def run(inputs, output, model, published, doc_id, quiet):
     """Extract entities, dates, quotes and recommendations from INPUTS.
 
-    INPUTS are .txt/.md files, folders (searched recursively for *.txt and
-    *.md) or - for stdin. Writes one <doc_id>.jsonl per document to the output
-    folder. A document that fails is reported with the reason and the run goes
-    on; the exit code is 1 if any document failed.
+    INPUTS are .txt/.md, .html/.htm, .pdf or .docx files, folders (searched
+    recursively for them) or - for stdin. Writes one <doc_id>.jsonl per
+    document to the output folder; for HTML, PDF and DOCX also <doc_id>.txt,
+    the extracted text the records point into. A document that fails is
+    reported with the reason and the run goes on; the exit code is 1 if any
+    document failed.
 
     Example: claimex run corpus/ -o outputs/
     """
     import re
 
     from .errors import Errors
-    from .ingest import decode_source
     from .runner import run as run_batch
     from .stages import Pipeline, collect_inputs
 
@@ -121,11 +122,7 @@ def run(inputs, output, model, published, doc_id, quiet):
         if doc_id:
             it.doc_id = doc_id
         if it.path == "<stdin>":
-            try:
-                it.text = decode_source(sys.stdin.buffer.read(), "<stdin>")
-            except ClaimexError as exc:
-                errors.append(str(exc))
-                it.path = None
+            it.data = sys.stdin.buffer.read()  # plain text, or HTML/PDF/DOCX (detected by content)
     items = [it for it in items if it.path is not None]
     for msg in errors:
         click.echo(f"Error: {msg}", err=True)
@@ -232,40 +229,77 @@ def eval_(paths, as_json, show_errors, fail_under, types, suggest_bounds):
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for <stem>.txt and <stem>.gold.jsonl.")
 def convert(files, out_dir):
-    """Convert gold in other formats (TimeML .tml, brat .ann + .txt) to claimex records.
+    """Convert gold in other formats to claimex records: TimeML .tml, brat .ann + .txt,
+    a claimex .csv, a Label Studio .json export of completed tasks.
 
     Writes DIR/<stem>.txt (the text the offsets refer to) and
     DIR/<stem>.gold.jsonl (grounded contract records), then prints how to
     run claimex on the text and evaluate it. FILES may be folders.
     """
     from .errors import ClaimexError
-    from .formats import convertible_files, plan_conversions, write_converted
+    from .formats import conversions, convertible_files, plan_conversions, write_conversion
 
-    failed, targets = 0, []
+    failed, items = 0, []
     for f in files:
         try:
-            targets += convertible_files(f)
+            targets = convertible_files(f)
         except ClaimexError as exc:
             click.echo(f"Error: {exc}", err=True)
             failed += 1
-    clashes = plan_conversions(targets, out_dir)
+            continue
+        for t in targets:
+            try:
+                items += conversions(t)
+            except ClaimexError as exc:
+                click.echo(f"Error: {exc}", err=True)
+                failed += 1
+    clashes = plan_conversions(items, out_dir)  # before anything is written
     for msg in clashes:
         click.echo(f"Error: {msg}", err=True)
     if clashes:
         sys.exit(1)
-    for t in targets:
+    for c in items:
         try:
-            res = write_converted(t, out_dir)
+            res = write_conversion(c, out_dir)
         except ClaimexError as exc:
             click.echo(f"Error: {exc}", err=True)
             failed += 1
             continue
         published = res.gold.records[0].get("published")
         run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
-        click.echo(f"{t} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
+        click.echo(f"{c.path} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
         click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
     if failed:
         sys.exit(1)
+
+
+EXPORT_FORMATS = ("csv", "brat", "labelstudio", "timeml")  # claimex.export.FORMATS (kept here so --help stays light)
+
+
+@main.command("export")
+@click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="csv: claims.csv; brat: <doc_id>.ann + .txt; labelstudio: tasks.json + labelstudio.xml; timeml: <doc_id>.tml.")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write to.")
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (one document only; default: the document record's `source`).")
+@click.option("--force", is_flag=True, help="Replace the files of an earlier export (default: refuse to overwrite).")
+def export_(outputs, fmt, out_dir, source, force):
+    """Export records (JSONL OUTPUTS: files or folders) to CSV, brat, Label Studio or TimeML.
+
+    Each format reads back with `claimex convert` / `claimex eval` (.csv,
+    Label Studio .json, brat .ann, .tml) into the same records.
+
+    \b
+    Examples:
+      claimex export outputs/ -f csv -o exports/
+      claimex export outputs/ -f labelstudio -o ls/    # import ls/tasks.json, config ls/labelstudio.xml
+      claimex convert ls-export.json -o gold/           # completed Label Studio tasks -> gold JSONL
+    """
+    from .export import export
+
+    res = export(outputs, fmt, out_dir, source=source, force=force)
+    for w in res.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    click.echo(f"claimex export: {res.documents} documents, {res.records} records as {fmt} -> {', '.join(map(str, res.written[:4]))}{' ...' if len(res.written) > 4 else ''}", err=True)
 
 
 @main.command()

@@ -118,6 +118,9 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     blocks: list = field(default_factory=list)  # ingest.Block, view offsets
     header: Any = None  # ingest.Header
+    # an HTML, PDF or DOCX input (inputs.Original): ``source.text`` is the text
+    # extracted from it, written next to the output as <doc_id>.txt
+    original: Any = None
 
     @property
     def doc_id(self) -> str:

@@ -15,8 +15,8 @@ class Errors:
     E002 = "{path}: file is empty"
     E003 = "{path}: not a text file (binary content: NUL byte at offset {offset})"
     E004 = "{path}: not valid UTF-8 (byte 0x{byte:02x} at offset {offset})"
-    E005 = "{path}: is a directory with no .txt or .md files"
-    E006 = "{path}: unsupported input type '{suffix}' (expected .txt or .md)"
+    E005 = "{path}: is a directory with no .txt, .md, .html, .htm, .pdf or .docx files"
+    E006 = "{path}: unsupported input type '{suffix}' (expected .txt, .md, .html, .htm, .pdf or .docx)"
     E007 = "{path}: file contains only whitespace"
     E008 = "{path}: cannot read file ({reason})"
     E009 = "{path}: not a regular file ({kind}); claimex reads regular files only"
@@ -40,6 +40,11 @@ class Errors:
     E032 = "{path}: would write {target}, as {other} does; convert them into different folders (nothing written)"
     E033 = "{path}: would write over {target}, a file being converted; choose another -o folder (nothing written)"
     E031 = "{path}: document too long ({size}; the limit is {limit:,} characters, [ingest] max_document_chars in models/pipeline.toml)"
+    # inputs of other formats: HTML, PDF, DOCX (issue 12)
+    E100 = "{path}: {fmt} input needs an output folder for its extracted text (<doc_id>.txt, what the records point into): pass -o DIR instead of -o -"
+    E101 = "{path}: looks like {fmt}, not plain text: its text was extracted as {fmt}{hint}"
+    E102 = "{target}: exists and is not claimex's extracted text of {path}; not overwritten (remove it or choose another -o folder)"
+    E103 = "{path}: the extracted text would overwrite the input itself ({target}); choose another -o folder"
     # assets (models/)
     E040 = "{path}: invalid asset ({reason})"
     E041 = "{path}: pattern '{name}': {reason}"

@@ -27,8 +27,10 @@ from pathlib import Path
 from .assets import Assets
 from .document import Document, Metadata, Source, Span, View
 from .errors import Errors, InputError
+from .inputs import CONVERTED_SUFFIXES, Extracted, convert, detect_format, original_of
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+PLAIN_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = PLAIN_SUFFIXES + tuple(CONVERTED_SUFFIXES)  # HTML, PDF, DOCX are converted first
 # header pattern kinds whose lines stand alone even without a blank line around them
 FIELD_LINE_KINDS = ("date", "byline", "title", "number")
 FIELD_LINE_MAX_CHARS = 80
@@ -667,8 +669,8 @@ def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
         kinds[ti] = "title"
     else:
         ti = next((i for i in range(limit) if kinds.get(i) == "header" and len(blocks[i].text(text).split()) >= 3), None)
-        if ti is None and limit == 0 and blocks and not _is_prose(blocks[0].text(text), min_words):
-            ti = 0  # plain text: the first line is the title
+        if ti is None and limit == 0 and len(blocks) > 1 and not _is_prose(blocks[0].text(text), min_words):
+            ti = 0  # plain text: the first line is the title (a single line is body text)
         if ti is not None:
             kinds[ti] = "title"
     if ti is not None:
@@ -763,31 +765,70 @@ def ingest(
     doc_id: str | None = None,
     published: str | None = None,
     text: str | None = None,
+    data: bytes | None = None,
 ) -> Document:
-    """Read ``path`` (or use ``text``) and return a Document with view and metadata.
+    """Read ``path`` (or use ``data``, the input's bytes, or ``text``) and return a
+    Document with view and metadata. HTML, PDF and DOCX inputs (by suffix, or
+    by content for .txt, .md and stdin) are converted to text first; ``text``
+    (the library's input) is taken as it is, so offsets always point into it.
 
     A text longer than ``[ingest] max_document_chars`` is refused (one line):
-    its cost is linear, but its memory is not bounded by anything else."""
+    its cost is linear, but its memory is not bounded by anything else. A
+    plain-text file too big to hold that many characters is refused before
+    it is read."""
     limit = int(assets.config.get("ingest", {}).get("max_document_chars", MAX_DOCUMENT_CHARS))
-    if text is None:
-        p = Path(path)
+    p = Path(path)
+    if text is None and data is None:
         if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.name != "<stdin>":
             raise InputError(Errors.E006.format(path=path, suffix=p.suffix or "(none)"))
-        raw = read_bytes(p, max_chars=limit)
-        text = decode_source(raw, str(path))
-    else:
-        raw = text.encode("utf-8")
+        data = read_bytes(p, max_chars=limit if p.suffix.lower() in PLAIN_SUFFIXES else None)
+    warnings: list[str] = []
+    extracted, original = None, None
+    if text is None:
+        if not data:
+            raise InputError(Errors.E002.format(path=path))
+        fmt = detect_format(p.suffix if p.name != "<stdin>" else "", data)
+        if fmt is None:
+            text = decode_source(data, str(path))
+        else:
+            extracted, original = _converted(data, fmt, str(path), p, warnings)
+            text = extracted.text
     if len(text) > limit:
         raise InputError(Errors.E031.format(path=path, size=f"{len(text):,} characters", limit=limit))
     if not text.strip():
         raise InputError(Errors.E007.format(path=path))
+    raw = text.encode("utf-8") if extracted is not None or data is None else data
     source = Source(str(path), doc_id or doc_id_for(path), text, hashlib.sha256(raw).hexdigest())
     view, blocks = build_view(text, assets)
     header = parse_header(view, blocks, assets)
+    if extracted is not None:
+        _metadata_from(extracted, header.meta)
     if published is not None:
         header.meta.published = published  # an explicit --published wins over the header
     doc = Document(source, view, header.meta)
     doc.blocks = blocks
     doc.header = header
+    doc.original = original
+    doc.warnings.extend(warnings)
     return doc
+
+
+def _converted(data: bytes, fmt: str, name: str, p: Path, warnings: list[str]):
+    """The extracted text of an HTML, PDF or DOCX input, and what the document record says of the original."""
+    extracted = convert(data, fmt, name)
+    if p.suffix.lower() not in CONVERTED_SUFFIXES:
+        hint = "" if name == "<stdin>" else f" (rename it to .{fmt} to say so)"
+        warnings.append(Errors.E101.format(path=name, fmt=fmt.upper(), hint=hint)[len(name) + 2 :])  # the runner names the file
+    warnings.extend(extracted.warnings)
+    return extracted, original_of(data, fmt, name)
+
+
+def _metadata_from(extracted: Extracted, meta: Metadata) -> None:
+    """Title, authors and date from the page's metadata where the header gave none."""
+    if extracted.title and not meta.title:
+        meta.title = extracted.title
+    if extracted.authors and not meta.authors:
+        meta.authors = list(extracted.authors)
+    if extracted.published and not meta.published:
+        meta.published = extracted.published
 

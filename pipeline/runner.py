@@ -16,7 +16,7 @@ from typing import Callable, TextIO
 from .errors import ClaimexError, Errors
 from .records import RECORD_TYPES, dumps, remove_stale_temps
 from .stages import Input, Outcome, Pipeline
-from .write import write_document
+from .write import check_overwrite, write_document, write_extracted_text
 
 
 @dataclass
@@ -86,7 +86,19 @@ def run(
 
 
 def _emit(out: Outcome, stream: TextIO | None, out_dir, summary: Summary) -> None:
-    """Write one document's records; a write error fails this document only."""
+    """Write one document's records (and an HTML/PDF/DOCX input's extracted
+    text); a write error fails this document only. Nothing is written when
+    the output file belongs to another document."""
+    if stream is None:
+        try:
+            check_overwrite(out_dir, out.doc.doc_id, out.records[0])
+        except ClaimexError as exc:
+            out.error = str(exc)
+            return
+    if out.doc.original is not None:
+        _place_extracted_text(out, out_dir, stream)
+        if not out.ok:
+            return
     if stream is not None:
         try:
             stream.write("".join(dumps(rec) + "\n" for rec in out.records))
@@ -105,3 +117,16 @@ def _prepare_out_dir(out_dir) -> None:
     Python ignores SIGXFSZ.)"""
     if out_dir is not None and Path(out_dir).is_dir():
         remove_stale_temps(out_dir)
+
+
+def _place_extracted_text(out: Outcome, out_dir, stream) -> None:
+    """Write an HTML/PDF/DOCX input's extracted text next to its records (or fail the document)."""
+    try:
+        if stream is None:
+            write_extracted_text(out.doc, out.records, out_dir)
+        elif out.doc.source.path != "<stdin>":
+            raise ClaimexError(Errors.E100.format(path=out.input.path, fmt=out.doc.original.format.upper()))
+    except ClaimexError as exc:
+        out.error = str(exc)
+    except OSError as exc:
+        out.error = f"{out.input.path}: cannot write the extracted text ({exc.strerror or exc})"

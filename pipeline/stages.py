@@ -47,6 +47,7 @@ class Input:
     text: str | None = None
     doc_id: str | None = None
     published: str | None = None
+    data: bytes | None = None  # the input's bytes (stdin), read like a file's
 
 
 @dataclass
@@ -96,7 +97,7 @@ class Pipeline:
 
     # -- stages 1-2 per document, 3 per batch, 4-6 per document ------------
     def prepare(self, inp: Input) -> Document:
-        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text)
+        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text, data=inp.data)
         segment(doc, self.unit_chars)
         return doc
 
@@ -157,7 +158,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Input], list[str]]:
-    """Expand files and folders (recursively *.txt, *.md) into inputs.
+    """Expand files and folders (recursively *.txt, *.md, *.html, *.htm, *.pdf, *.docx) into inputs.
 
     Returns (inputs, errors); a missing path or an empty folder is an error
     for that path only.

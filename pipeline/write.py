@@ -45,14 +45,24 @@ def display_path(path: str) -> str:
     return rel if not rel.startswith("..") else str(Path(path).resolve())
 
 
+def _source_name(doc: Document) -> str:
+    """What the document record's ``source`` names: the input file, or for an HTML,
+    PDF or DOCX input the extracted text (``<doc_id>.txt``, set to its path when written)."""
+    if doc.source.path == "<stdin>":
+        return "<stdin>"
+    if doc.original is not None:
+        return f"{doc.doc_id}.txt"
+    return display_path(doc.source.path)
+
+
 def document_record(doc: Document, model: str | None) -> dict:
     m = doc.meta
-    return {
+    rec = {
         "doc_id": doc.doc_id,
         "type": "document",
         "id": f"{doc.doc_id}:document:0",
         "schema_version": SCHEMA_VERSION,
-        "source": display_path(doc.source.path) if doc.source.path != "<stdin>" else "<stdin>",
+        "source": _source_name(doc),
         "sha256": doc.source.sha256,
         "title": m.title,
         "authors": list(m.authors),
@@ -63,6 +73,10 @@ def document_record(doc: Document, model: str | None) -> dict:
         "disclaimer": source_span(doc, m.disclaimer) if m.disclaimer else None,
         "pipeline": {"version": __version__, "model": model},
     }
+    if doc.original is not None:
+        o = doc.original
+        rec["original"] = o.record(o.path if o.path == "<stdin>" else display_path(o.path))
+    return rec
 
 
 def _value(doc: Document, v, span_ids: dict):
@@ -112,11 +126,24 @@ def write_document(records: list[dict], out_dir: str | Path, doc_id: str) -> Pat
     Raises :class:`~claimex.errors.WriteError` (one line, naming the file)
     when the file cannot be written or holds something else than an earlier
     output of this same document."""
+    check_overwrite(out_dir, doc_id, records[0])
+    return write_jsonl_atomic(Path(out_dir) / f"{doc_id}.jsonl", records)
+
+
+def check_overwrite(out_dir: str | Path, doc_id: str, doc_record: dict) -> None:
+    """Raise :class:`~claimex.errors.WriteError` when ``<out_dir>/<doc_id>.jsonl``
+    exists and is not an earlier output of the document of ``doc_record``."""
     target = Path(out_dir) / f"{doc_id}.jsonl"
-    other = _other_owner(target, records[0])
+    other = _other_owner(target, doc_record)
     if other is not None:
         raise WriteError(Errors.E030.format(path=target, other=other, remedy="remove it, or choose another -o or --doc-id"))
-    return write_jsonl_atomic(target, records)
+
+
+def _input_path(rec: dict) -> str | None:
+    """The file a document record was made from: its original (HTML, PDF, DOCX) or its source."""
+    original = rec.get("original")
+    path = original.get("path") if isinstance(original, dict) else rec.get("source")
+    return path if isinstance(path, str) else None
 
 
 def _other_owner(target: Path, doc_record: dict) -> str | None:
@@ -131,16 +158,56 @@ def _other_owner(target: Path, doc_record: dict) -> str | None:
             first = json.loads(fh.readline(1 << 20) or b"null")
     except (OSError, ValueError, RecursionError):
         first = None
-    if not (isinstance(first, dict) and first.get("type") == "document" and isinstance(first.get("source"), str)):
+    theirs = _input_path(first) if isinstance(first, dict) and first.get("type") == "document" else None
+    if theirs is None:
         return "a file that is not a claimex output"
     if first.get("doc_id") != doc_record["doc_id"]:
         return f"the output of document '{first.get('doc_id')}'"
-    if first["source"] == doc_record["source"]:
+    ours = _input_path(doc_record)
+    if theirs == ours:
         return None
-    theirs, ours = find_source(target, first["source"]), doc_record["source"]
+    found = find_source(target, theirs)
     try:
-        if theirs is not None and ours != "<stdin>" and os.path.samefile(theirs, ours):
+        if found is not None and ours not in (None, "<stdin>") and os.path.samefile(found, ours):
             return None
     except OSError:
         pass
-    return f"the output of another document with the same id (source {first['source']})"
+    return f"the output of another document with the same id (source {theirs})"
+
+
+def write_extracted_text(doc: Document, records: list[dict], out_dir: str | Path) -> Path:
+    """Write the text extracted from an HTML, PDF or DOCX input as ``<doc_id>.txt``
+    next to its JSONL (atomically) and point the document record's ``source`` at it.
+
+    Never overwrites the input itself, nor a file that is not claimex's extracted
+    text of the same original (same text, or named by ``<doc_id>.jsonl`` there).
+    """
+    from .errors import Errors, InputError
+    from .records import atomic_file
+
+    target = Path(out_dir) / f"{doc.doc_id}.txt"
+    if doc.source.path != "<stdin>" and target.exists() and target.resolve() == Path(doc.source.path).resolve():
+        raise InputError(Errors.E103.format(path=doc.source.path, target=target))
+    if target.exists() and not _ours(target, doc):
+        raise InputError(Errors.E102.format(target=target, path=doc.source.path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_file(target, newline="") as f:
+        f.write(doc.source.text)
+    records[0]["source"] = display_path(str(target))
+    return target
+
+
+def _ours(target: Path, doc: Document) -> bool:
+    """An existing <doc_id>.txt claimex may replace: the same text, or the extracted
+    text a previous run wrote for the same original (its JSONL says so)."""
+    import json
+
+    try:
+        if target.read_bytes() == doc.source.text.encode("utf-8"):
+            return True
+        with open(target.with_suffix(".jsonl"), encoding="utf-8") as f:
+            first = json.loads(f.readline())
+    except (OSError, ValueError, RecursionError):
+        return False
+    original = first.get("original") if isinstance(first, dict) else None
+    return isinstance(original, dict) and Path(str(first.get("source", ""))).name == target.name

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClaimexError, Errors, EvalErrors, InputError, RecordError
+from ..formats import MULTI_SUFFIXES, read_gold_documents
 from ..formats import SUFFIXES as CONVERTED_SUFFIXES
-from ..formats import read_gold_file
 from ..ingest import read_source
 from ..records import Line, find_source, group_by_doc, grounding_errors, read_jsonl, schema_errors
 from .matching import SCORED_TYPES
@@ -71,12 +71,14 @@ def load_side(path: str | Path, side: str = "gold") -> Corpus:
 
 def load_file(path: str | Path, side: str = "gold") -> list[Doc]:
     suffix = Path(path).suffix.lower()
-    if suffix in CONVERTED_SUFFIXES:
-        gold = read_gold_file(path)
-        doc = Doc(gold.doc_id, gold.path, frozenset(gold.types), document=gold.lines[0].record, text=gold.text)
-        for ln in gold.lines[1:]:
-            doc.lines.setdefault(ln.record["type"], []).append(ln)
-        return [doc]
+    if suffix in CONVERTED_SUFFIXES or suffix in MULTI_SUFFIXES:  # TimeML, brat; claimex CSV, Label Studio JSON
+        docs = []
+        for gold in read_gold_documents(path):
+            doc = Doc(gold.doc_id, gold.path, frozenset(gold.types), document=gold.lines[0].record, text=gold.text)
+            for ln in gold.lines[1:]:
+                doc.lines.setdefault(ln.record["type"], []).append(ln)
+            docs.append(doc)
+        return docs
     if suffix != ".jsonl":
         raise InputError(EvalErrors.E051.format(path=path, side=side, suffix=Path(path).suffix, expected=", ".join(SUFFIXES)))
     return _jsonl_docs(str(path))

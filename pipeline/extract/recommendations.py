@@ -87,6 +87,8 @@ class TriggerLexicon:
     reporting: frozenset[str]
     author_refs: frozenset[str]
     patterns: tuple[Pattern, ...]
+    change_verbs: frozenset[str] = frozenset()
+    time_marks: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, assets: Assets) -> "TriggerLexicon":
@@ -118,6 +120,8 @@ class TriggerLexicon:
             assets.lexicon_set("reporting_verbs"),
             assets.lexicon_set("author_references"),
             assets.patterns("non_recommendations"),
+            filters.get("change_of_state_verbs", frozenset()),
+            filters.get("time_clause_marks", frozenset()),
         )
 
 
@@ -319,6 +323,16 @@ def _negated(tok, verb) -> bool:
     return verb is not None and any(c.dep_ == "neg" and tok.i < c.i < verb.i for c in verb.children)
 
 
+def _forecast_change(verb, lex: TriggerLexicon) -> bool:
+    """An intransitive change of state with a time after it ('prices should ease next year')."""
+    if verb.lemma_.lower() not in lex.change_verbs or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    after = [t for t in verb.subtree if t.i > verb.i]
+    if any(t.ent_type_ in ("DATE", "TIME") for t in after):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in lex.time_marks for m in c.children) for c in verb.children)
+
+
 # -- readings per trigger kind ---------------------------------------------
 
 
@@ -360,6 +374,8 @@ def _read_modal(tok, e: Entry, lex: TriggerLexicon) -> Reading | None:
             return None
         if any(c.dep_ == "advmod" and c.lower_ in lex.speculative for c in verb.children):
             return None
+        if not passive and _forecast_change(verb, lex):
+            return None  # 'premiums should fall by autumn': a forecast
     if e.words[0] == "must" and any(c.dep_ == "advmod" and c.lower_ in lex.speculative and c.i < verb.i for c in verb.children):
         return None  # 'the dispute must eventually end up before a tribunal': a prediction
     action, polarity = _action_tokens(verb, last, lex)

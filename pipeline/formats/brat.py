@@ -21,6 +21,13 @@ Accepted lines (fields separated by TABs, as brat writes them):
   gives it; else the annotated text.
 * ``E``, ``M`` and ``*`` lines (events, old-style modifiers, equivalences)
   are ignored.
+* What ``claimex export --format brat`` adds (see
+  :mod:`claimex.export.brat_format`): ``TIMEX3`` spans with the attributes
+  ``Type``, ``Value``, ``Mod`` (and ``Anchor`` relations) become date records;
+  ``Recommendation`` spans with ``Trigger``/``Actor``/``Action`` relations,
+  ``Strength``/``Polarity`` attributes and a ``holder: X`` note become
+  recommendation records; a ``speakers: A; B`` note on a Content gives its
+  speakers. A file with such spans annotates those types too.
 
 Each Content becomes a quote record (span = the Content, speakers = the
 canonical names of its sources, speaker_spans, cue); each entity a record
@@ -52,6 +59,7 @@ ENTITY_TYPES = {
 # OntoNotes types that are values, not entities, in the claimex contract
 SKIPPED_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 ATTRIBUTION_TYPES = frozenset({"SOURCE", "CUE", "CONTENT"})
+CLAIM_TYPES = frozenset({"TIMEX3", "RECOMMENDATION", "TRIGGER", "ACTOR", "ACTION"})  # claimex's own export (formats/brat_claims.py)
 QUOTE_KINDS = ("direct", "partial", "scare", "indirect")
 _SPAN = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII digits; more than 15 is no offset
 
@@ -89,8 +97,14 @@ def read_brat(path: str | Path) -> GoldFile:
     doc_id = doc_id_for(path_s)
     bounds, contents = _parse(path_s, str(txt), ann_text, text)
     lines = _records(path_s, doc_id, text, bounds, contents)
-    doc = document_record(doc_id, source=str(txt), text=text, types=TYPES, origin=f"{ann.name} (brat standoff)")
-    return GoldFile(doc_id, path_s, text, TYPES, (Line(path_s, 0, doc),) + tuple(lines))
+    types = TYPES + tuple(t for t, k in (("date", "TIMEX3"), ("recommendation", "RECOMMENDATION")) if any(tb.type_ == k for tb in bounds.values()))
+    if len(types) > len(TYPES):
+        from .brat_claims import claim_records
+
+        lines = sorted(lines + claim_records(path_s, doc_id, text, bounds, ann_text), key=lambda ln: ("entity", "date", "quote", "recommendation").index(ln.record["type"]))
+    doc = document_record(doc_id, source=str(txt), text=text, types=types, origin=f"{ann.name} (brat standoff)")
+    return GoldFile(doc_id, path_s, text, types, (Line(path_s, 0, doc),) + tuple(lines))
+
 
 
 def _parse(path: str, txt: str, ann_text: str, text: str):
@@ -217,7 +231,7 @@ def _text_bound(path, txt, lineno, ann_id, mid, field_text, text, malformed) -> 
             EvalErrors.E060.format(path=path, line=lineno, ann_id=ann_id, text=field_text, txt=txt, start=start, end=end, actual=expected)
         )
     utype = type_.upper()
-    if utype not in ENTITY_TYPES and utype not in ATTRIBUTION_TYPES and utype not in SKIPPED_TYPES:
+    if utype not in ENTITY_TYPES and utype not in ATTRIBUTION_TYPES and utype not in SKIPPED_TYPES and utype not in CLAIM_TYPES:
         known = sorted(set(ENTITY_TYPES) | ATTRIBUTION_TYPES)
         raise GoldFormatError(EvalErrors.E061.format(path=path, line=lineno, ann_id=ann_id, type_=type_, expected=", ".join(known)))
     return _TextBound(ann_id, utype, start, end, lineno)
@@ -249,6 +263,8 @@ def _records(path: str, doc_id: str, text: str, bounds: dict[str, _TextBound], c
             name = _canonical(s, text)
             if name not in speakers:
                 speakers.append(name)
+        if tb.note and tb.canonical.startswith("speakers:"):  # claimex's export names them
+            speakers = [n.strip() for n in tb.canonical[len("speakers:") :].split(";") if n.strip()]
         rec = {
             "doc_id": doc_id, "type": "quote", "id": f"{doc_id}:quote:{i}",
             **_span(tb, text), "kind": c.kind, "speakers": speakers,
