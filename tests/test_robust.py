@@ -554,3 +554,19 @@ def test_report_never_writes_over_an_output(runner, tmp_path):
     page = tmp_path / "r.html"
     assert runner.invoke(main, ["report", str(jsonl), "-o", str(page)]).exit_code == 0
     assert runner.invoke(main, ["report", str(jsonl), "-o", str(page)]).exit_code == 0  # an earlier page: replaced
+
+
+def test_same_stem_html_in_another_run_leaves_the_first_alone(runner, tmp_path):
+    """An HTML input's extracted text is written only once the output is known
+    to be this document's: b/x.html never replaces a/x.html's x.txt or x.jsonl."""
+    inputs = Path(__file__).resolve().parent / "data" / "inputs"
+    for sub, page in (("a", "thinktank.html"), ("b", "news.html")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.html").write_bytes((inputs / page).read_bytes())
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["run", str(tmp_path / "a/x.html"), "-o", str(out), "-q"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    result = runner.invoke(main, ["run", str(tmp_path / "b/x.html"), "-o", str(out)])
+    assert result.exit_code == 1 and "holds the output of another document with the same id" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert runner.invoke(main, ["run", str(tmp_path / "a/x.html"), "-o", str(out), "-q"]).exit_code == 0  # its own: replaced
