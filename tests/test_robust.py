@@ -16,8 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from claimex.cli import main
 from claimex.document import Document, Metadata, Source, View
 from claimex.errors import ClaimexError, InputError
@@ -25,6 +23,7 @@ from claimex.ingest import Block, build_view, read_bytes
 from claimex.records import grounding_errors, remove_stale_temps, schema_errors
 from claimex.segment import segment, split_units
 from claimex.stages import Input
+from click.testing import CliRunner
 
 from .conftest import TEXTS
 
@@ -140,7 +139,7 @@ def test_a_document_that_cannot_be_parsed_fails_alone(pipeline, monkeypatch):
 def test_single_newline_paragraphs_are_separate_blocks(assets):
     para = "The ministers met again on Tuesday and agreed that the talks should go on, " * 4
     lines = [para.strip() + f" Point {k}." for k in range(30)]
-    view, blocks = build_view("Title of the Piece\n" + "\n".join(lines) + "\n", assets)
+    _, blocks = build_view("Title of the Piece\n" + "\n".join(lines) + "\n", assets)
     assert len(blocks) == 31
     assert max(b.end - b.start for b in blocks) < 400
 
@@ -473,7 +472,7 @@ TIMEML = Path(__file__).resolve().parent / "data" / "timeml"
 
 
 def _a_tml() -> Path:
-    return sorted(TIMEML.glob("*.tml"))[0]
+    return min(TIMEML.glob("*.tml"))
 
 
 def test_convert_same_stem_twice_errors_before_writing(runner, tmp_path):
