@@ -1,4 +1,4 @@
-"""The record contract (schema version 1): validation, grounding, JSONL I/O.
+"""The record contract (schema version 2): validation, grounding, JSONL I/O.
 
 Every claimex JSONL file is a sequence of records described by
 ``pipeline/schema.json``. This module is the one place that knows how to
@@ -25,14 +25,15 @@ from typing import Iterable, Iterator, TextIO
 
 from .errors import Errors, RecordError, WriteError
 
-SCHEMA_VERSION = 1
-RECORD_TYPES = ("document", "entity", "date", "quote", "recommendation")
+SCHEMA_VERSION = 2
+RECORD_TYPES = ("document", "entity", "date", "quote", "recommendation", "statistic")
 SPAN_TYPES = RECORD_TYPES[1:]
 # nested span fields, per record type, that must be grounded too
 NESTED_SPANS = {
     "document": ("key_points", "disclaimer"),
     "quote": ("speaker_spans", "cue"),
     "recommendation": ("trigger", "actor", "action"),
+    "statistic": ("measure", "comparison.cue"),
 }
 
 
@@ -86,13 +87,21 @@ def iter_spans(record: dict) -> Iterator[tuple[str, dict]]:
     if record.get("type") in SPAN_TYPES:
         yield "record", record
     for field in NESTED_SPANS.get(record.get("type"), ()):
-        value = record.get(field)
+        value = _field(record, field)
         if isinstance(value, dict):
             yield field, value
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, dict):
                     yield f"{field}[{i}]", item
+
+
+def _field(record: dict, path: str):
+    """A (dotted) field of a record, or None when a step is missing."""
+    value = record
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
 
 
 def grounding_errors(record: dict, source: str) -> list[str]:

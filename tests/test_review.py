@@ -307,7 +307,7 @@ def test_export_keeps_accepted_corrected_added(out, data_dir):
     assert rep.grounded == len(recs) - 1
     assert "1 unreviewed left out" in summ.line()
     # entities were not all reviewed: the gold does not claim them
-    assert recs[0]["annotated"] == ["date", "quote", "recommendation"]
+    assert recs[0]["annotated"] == ["date", "quote", "recommendation", "statistic"]
     assert any(w.startswith("entity: 1 record(s) not reviewed") for w in summ.warnings)
     assert recs[0]["note"] == "gold from claimex review of emoji.jsonl by ana"
 
@@ -532,7 +532,7 @@ def test_cli_export_and_agreement(out, data_dir):
     gold = data_dir / "g.jsonl"
     r = CliRunner().invoke(main, ["review", str(out), "--export", str(gold)])
     assert r.exit_code == 0, r.output
-    assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
+    assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2, statistic 0\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
     r = CliRunner().invoke(main, ["validate", str(gold)])
     assert r.exit_code == 0, r.output
     log = default_log_path(out)

@@ -18,7 +18,7 @@ from ..formats import MULTI_SUFFIXES, read_gold_documents
 from ..formats import SUFFIXES as CONVERTED_SUFFIXES
 from ..ingest import read_source
 from ..records import Line, find_source, group_by_doc, grounding_errors, read_jsonl, schema_errors
-from .matching import SCORED_TYPES
+from .matching import SCORED_TYPES, VERSION_1_TYPES
 
 SUFFIXES = (".jsonl",) + CONVERTED_SUFFIXES
 SKIPPED_SUFFIX = ".review.jsonl"
@@ -96,6 +96,8 @@ def _jsonl_docs(path: str) -> list[Doc]:
         types = frozenset(SCORED_TYPES)
         if document is not None and "annotated" in document.record:
             types = _annotated(path, document)
+        elif document is not None and document.record.get("schema_version") == 1:
+            types = frozenset(VERSION_1_TYPES)  # written before statistics existed
         doc = Doc(doc_id, path, types, document=document.record if document else None)
         for ln in group:
             if ln.record["type"] != "document":

@@ -45,6 +45,7 @@ def enums() -> dict[str, list]:
         "kind": d["quote"]["properties"]["kind"]["enum"],
         "strength": d["recommendation"]["properties"]["strength"]["enum"],
         "polarity": d["recommendation"]["properties"]["polarity"]["enum"],
+        "approx": d["statistic"]["properties"]["approx"]["enum"],
     }
 
 
@@ -86,6 +87,44 @@ def _str(v, default=None):
     return s if s else default
 
 
+def _number(v, what: str):
+    if isinstance(v, bool):
+        raise ValueError(f"{what} must be a number")
+    if isinstance(v, (int, float)):
+        return v
+    try:
+        x = float(str(v).replace(",", "").strip())
+    except ValueError:
+        raise ValueError(f"{what} must be a number, got {v!r}") from None
+    return int(x) if x.is_integer() else x
+
+
+def _statistic_value(v):
+    """A number, or "low-high" / {"low", "high"} for a range."""
+    if isinstance(v, dict):
+        return {"low": _number(v.get("low"), "value low"), "high": _number(v.get("high"), "value high")}
+    if isinstance(v, str) and "-" in v.strip()[1:]:
+        lo, hi = v.strip()[0] + v.strip()[1:].split("-", 1)[0], v.strip()[1:].split("-", 1)[1]
+        return {"low": _number(lo, "value low"), "high": _number(hi, "value high")}
+    return _number(v, "value")
+
+
+def _statistic_fields(raw: dict, source: str, base: dict) -> dict:
+    """The fields of a statistic from the browser; the links the editor does not
+    show (time, quote, comparison) are kept from the record it edits."""
+    return {
+        "value": _statistic_value(raw.get("value")),
+        "unit": _str(raw.get("unit")),
+        "measure": _opt_span(raw.get("measure"), source, "measure"),
+        "subject": _str(raw.get("subject")),
+        "time": _str(raw.get("time", base.get("time"))),
+        "source": _str(raw.get("source"), "author"),
+        "approx": _str(raw.get("approx")),
+        "comparison": raw.get("comparison", base.get("comparison")),
+        "quote": _str(raw.get("quote", base.get("quote"))),
+    }
+
+
 def clean_record(raw: dict, *, doc_id: str, rid: str, source: str, base: dict | None = None) -> dict:
     """A contract record built from ``raw`` (browser input); raises RecordError E078 when it is not valid."""
     try:
@@ -123,6 +162,8 @@ def clean_record(raw: dict, *, doc_id: str, rid: str, source: str, base: dict | 
             rec["holder"] = _str(raw.get("holder"), "author")
             rec["strength"] = _str(raw.get("strength"))
             rec["polarity"] = _str(raw.get("polarity"))
+        elif type_ == "statistic":
+            rec.update(_statistic_fields(raw, source, base or {}))
         if raw.get("optional") is True:
             rec["optional"] = True
         note = _str(raw.get("note"))

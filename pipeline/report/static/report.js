@@ -209,6 +209,7 @@
     if (r.type === "date") return rec.value + (rec.mod ? " " + rec.mod : "");
     if (r.type === "quote") return rec.kind + ((rec.speakers || []).length ? " \u00b7 " + rec.speakers.join("; ") : "");
     if (r.type === "recommendation") return rec.holder + " \u00b7 " + rec.strength + (rec.polarity === "dont" ? " \u00b7 don't" : "");
+    if (r.type === "statistic") return (typeof rec.value === "object" ? rec.value.low + "\u2013" + rec.value.high : rec.value) + " " + (rec.unit || "") + (rec.measure ? " \u00b7 " + rec.measure.text : "");
     return "";
   }
 

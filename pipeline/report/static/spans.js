@@ -10,10 +10,16 @@
 (function (root) {
   "use strict";
 
-  var TYPES = ["entity", "date", "quote", "recommendation"];
+  var TYPES = ["entity", "date", "quote", "recommendation", "statistic"];
   // outermost first: long spans (recommendations) under short ones (entities)
-  var LAYER = { recommendation: 0, quote: 1, date: 2, entity: 3 };
-  var COLORS = { entity: "#3b78c3", date: "#2e9e55", quote: "#e07b12", recommendation: "#9b59b6" };
+  var LAYER = { recommendation: 0, quote: 1, date: 2, statistic: 3, entity: 4 };
+  var COLORS = { entity: "#3b78c3", date: "#2e9e55", quote: "#e07b12", recommendation: "#9b59b6", statistic: "#c0392b" };
+
+  /* a statistic's value: a number or {low, high} */
+  function statValue(v) {
+    if (v && typeof v === "object") return v.low + "\u2013" + v.high;
+    return v === null || v === undefined ? null : String(v);
+  }
 
   function OffsetMap(text) {
     this.text = text;
@@ -186,6 +192,16 @@
       add("trigger", spanText(rec.trigger));
       add("strength", rec.strength);
       add("polarity", rec.polarity);
+    } else if (rec.type === "statistic") {
+      add("value", statValue(rec.value));
+      add("unit", rec.unit);
+      add("approx", rec.approx);
+      add("measure", spanText(rec.measure));
+      add("subject", rec.subject);
+      add("time", rec.time);
+      add("source", rec.source);
+      add("comparison", rec.comparison ? rec.comparison.direction + (rec.comparison["with"] ? " " + rec.comparison["with"] : "") : null);
+      if (rec.quote) add("quote", rec.quote);
     }
     if (rec.optional) add("optional", "true");
     if (rec.note) add("note", rec.note);

@@ -219,6 +219,8 @@
       add("trigger", rec.trigger);
       add("actor", rec.actor);
       add("action", rec.action);
+    } else if (rec.type === "statistic") {
+      add("measure", rec.measure);
     } else if (rec.type === "quote") {
       add("cue", rec.cue);
       (rec.speaker_spans || []).forEach((s) => add("speaker", s));
@@ -323,6 +325,7 @@
     if (type === "date") Object.assign(r, { timex_type: "DATE", value: "", mod: null, anchor: null });
     if (type === "quote") Object.assign(r, { kind: "direct", speakers: [], speaker_spans: [], cue: null });
     if (type === "recommendation") Object.assign(r, { trigger: null, actor: null, action: null, holder: "author", strength: "moderate", polarity: "do" });
+    if (type === "statistic") Object.assign(r, { value: "", unit: null, measure: null, subject: null, time: null, source: "author", approx: null, comparison: null, quote: null });
     return r;
   }
 
@@ -486,6 +489,14 @@
       row("action", spanCtl("action", true));
       row("strength", select("strength", E.strength, d.strength));
       row("polarity", select("polarity", E.polarity, d.polarity));
+    } else if (d.type === "statistic") {
+      const v = d.value && typeof d.value === "object" ? d.value.low + "-" + d.value.high : d.value;
+      row("value", text("value", v === null || v === undefined ? "" : String(v), "the number in its unit: 0.73, 1.2e9, 0.667; a range 3-5"));
+      row("unit", text("unit", d.unit, "percent, fraction, USD, tonnes, people, seats ..."));
+      row("approx", select("approx", E.approx, d.approx));
+      row("measure", spanCtl("measure", true));
+      row("subject", text("subject", d.subject, "canonical entity name, or empty"));
+      row("source", text("source", d.source, "author, or who the figure is credited to"));
     }
     const opt = el("input");
     opt.type = "checkbox";
@@ -534,6 +545,12 @@
       d.holder = val("holder");
       d.strength = val("strength");
       d.polarity = val("polarity");
+    } else if (d.type === "statistic") {
+      d.value = val("value");
+      d.unit = nul(val("unit"));
+      d.approx = nul(val("approx"));
+      d.subject = nul(val("subject"));
+      d.source = val("source");
     }
     const o = f.querySelector("[name=optional]");
     if (o && o.checked) d.optional = true;
