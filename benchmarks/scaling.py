@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -110,7 +109,7 @@ def cpu_time(pipeline: Pipeline, text: str, repeat: int = 1) -> float:
         t0 = time.process_time()
         pipeline.process_text("A Title for the Piece\n\n" + text + "\n", doc_id="bench")
         times.append(time.process_time() - t0)
-    return statistics.median(times)
+    return sorted(times)[len(times) // 2]  # the median (no `import statistics`: benchmarks/statistics.py would shadow it)
 
 
 def series(pipeline: Pipeline, name: str, sizes: list[int], make, unit: str) -> list[dict]:
