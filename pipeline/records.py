@@ -330,3 +330,32 @@ def group_by_doc(lines: Iterable[Line]) -> dict[str, list[Line]]:
     for ln in lines:
         out.setdefault(str(ln.record.get("doc_id")), []).append(ln)
     return out
+
+
+LEGACY_REVIEW_SUFFIX = ".review.jsonl"
+
+
+def is_review_log(path: str | os.PathLike) -> bool:
+    """Whether a ``.jsonl`` file is a `claimex review` log rather than records.
+
+    Decided by content, so that an output whose name happens to end in
+    ``.review.jsonl`` (the output of an input named ``x.review.md``) is still
+    read as records: a log starts with a review ``start`` event, an output
+    with a record (an object with a ``type``). A file that is neither keeps
+    the old rule (skipped when its name ends in ``.review.jsonl``).
+    """
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            first = fh.readline(1 << 20)
+    except OSError:
+        return False
+    try:
+        obj = json.loads(first.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        obj = None
+    if isinstance(obj, dict) and obj.get("event") == "start":
+        return True
+    if isinstance(obj, dict) and "type" in obj:
+        return False
+    return p.name.endswith(LEGACY_REVIEW_SUFFIX)

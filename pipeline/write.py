@@ -21,7 +21,7 @@ from .records import RECORD_TYPES, SCHEMA_VERSION, find_source, grounding_errors
 # the attributes each record type carries, in output order
 RECORD_FIELDS = {
     "entity": ("label", "canonical", "title"),
-    "date": ("timex_type", "value", "mod", "anchor"),
+    "date": ("timex_type", "value", "mod", "anchor", "rule"),
     "quote": ("kind", "speakers", "speaker_spans", "cue"),
     "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity"),
     "statistic": ("value", "unit", "measure", "subject", "time", "source", "approx", "comparison", "quote", "rule"),
