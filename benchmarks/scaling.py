@@ -109,7 +109,7 @@ def cpu_time(pipeline: Pipeline, text: str, repeat: int = 1) -> float:
         t0 = time.process_time()
         pipeline.process_text("A Title for the Piece\n\n" + text + "\n", doc_id="bench")
         times.append(time.process_time() - t0)
-    return sorted(times)[len(times) // 2]  # the median (no `import statistics`: benchmarks/statistics.py would shadow it)
+    return sorted(times)[len(times) // 2]  # the median
 
 
 def series(pipeline: Pipeline, name: str, sizes: list[int], make, unit: str) -> list[dict]:
