@@ -45,7 +45,7 @@ gate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
-	$(BIN)/python -m pip install --quiet -e '.[bench]' && $(BIN)/python benchmarks/statistics.py
+	$(BIN)/python -m pip install --quiet -e '.[bench]' && $(BIN)/python benchmarks/quantities.py
 
 eval: run
 	$(BIN)/claimex eval outputs/ corpus/gold/ --errors
