@@ -36,6 +36,13 @@ EXTRACTORS = {
     "recommendation": find_recommendations,
 }
 
+# the shared per-document annotations (extract/annotations.py) each extractor reads,
+# computed once per document before the first extractor that needs them
+REQUIRES = {
+    "quote": ("quotation_marks",),
+    "recommendation": ("quotation_marks",),
+}
+
 STAGES = ("ingest", "segment", "parse", "extract", "resolve", "write")
 
 
@@ -96,7 +103,7 @@ class Pipeline:
         return doc
 
     def finish(self, doc: Document) -> list[dict]:
-        extract(doc, self.assets, self.extractors)
+        extract(doc, self.assets, self.extractors, REQUIRES)
         resolve(doc, self.assets)
         return build_records(doc, self.model)
 

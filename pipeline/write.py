@@ -21,7 +21,7 @@ RECORD_FIELDS = {
     "entity": ("label", "canonical", "title"),
     "date": ("timex_type", "value", "mod", "anchor"),
     "quote": ("kind", "speakers", "speaker_spans", "cue"),
-    "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity"),
+    "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity", "rule"),
 }
 
 
