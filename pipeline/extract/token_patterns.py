@@ -90,26 +90,14 @@ def _entry(path: Path, k: int, entry: Any) -> TokenPattern:
     pname = entry.get("name") if isinstance(entry, dict) else None
     if not isinstance(pname, str) or not pname:
         raise AssetError(Errors.E041.format(path=path, name=f"#{k}", reason="missing 'name'"))
-
-    def bad(reason: str) -> AssetError:
-        return AssetError(Errors.E041.format(path=path, name=pname, reason=reason))
-
+    problem = _shape_problem(entry)
+    if problem:
+        raise AssetError(Errors.E041.format(path=path, name=pname, reason=problem))
     tokens, deps = entry.get("tokens"), entry.get("dependencies")
-    if (tokens is None) == (deps is None):
-        raise bad("needs exactly one of 'tokens' (Matcher patterns) and 'dependencies' (a DependencyMatcher pattern)")
-    if tokens is not None and not (isinstance(tokens, list) and tokens and all(isinstance(t, list) and t and all(isinstance(d, dict) for d in t) for t in tokens)):
-        raise bad("'tokens' must be a non-empty list of token sequences (lists of token dicts)")
-    if deps is not None and not (isinstance(deps, list) and deps and all(isinstance(d, dict) for d in deps)):
-        raise bad("'dependencies' must be a non-empty list of node dicts")
-    for key in ("examples", "negatives"):
-        v = entry.get(key, [])
-        if not isinstance(v, list) or not all(isinstance(s, str) and s for s in v):
-            raise bad(f"'{key}' must be a list of sentences")
     anchor = entry.get("anchor", 0 if tokens is not None else deps[0].get("RIGHT_ID"))
-    if tokens is not None and not (isinstance(anchor, int) and 0 <= anchor < min(len(t) for t in tokens)):
-        raise bad(f"anchor {anchor!r} is not a token index of every alternative")
-    if deps is not None and anchor not in [d.get("RIGHT_ID") for d in deps]:
-        raise bad(f"anchor {anchor!r} is not a node (RIGHT_ID) of the pattern")
+    problem = _anchor_problem(anchor, tokens, deps)
+    if problem:
+        raise AssetError(Errors.E041.format(path=path, name=pname, reason=problem))
     return TokenPattern(
         pname,
         tuple(tokens or ()),
@@ -117,9 +105,37 @@ def _entry(path: Path, k: int, entry: Any) -> TokenPattern:
         anchor,
         tuple(entry.get("examples", ())),
         tuple(entry.get("negatives", ())),
-        {k: v for k, v in entry.items() if k not in _OWN_KEYS},
+        {key: v for key, v in entry.items() if key not in _OWN_KEYS},
         k,
     )
+
+
+def _is_sequence_of(v, item) -> bool:
+    return isinstance(v, list) and bool(v) and all(item(x) for x in v)
+
+
+def _shape_problem(entry: dict) -> str | None:
+    """What is wrong with the entry's patterns, examples and negatives (None: nothing)."""
+    tokens, deps = entry.get("tokens"), entry.get("dependencies")
+    if (tokens is None) == (deps is None):
+        return "needs exactly one of 'tokens' (Matcher patterns) and 'dependencies' (a DependencyMatcher pattern)"
+    if tokens is not None and not _is_sequence_of(tokens, lambda t: _is_sequence_of(t, lambda d: isinstance(d, dict))):
+        return "'tokens' must be a non-empty list of token sequences (lists of token dicts)"
+    if deps is not None and not _is_sequence_of(deps, lambda d: isinstance(d, dict)):
+        return "'dependencies' must be a non-empty list of node dicts"
+    for key in ("examples", "negatives"):
+        v = entry.get(key, [])
+        if v != [] and not _is_sequence_of(v, lambda x: isinstance(x, str) and bool(x)):
+            return f"'{key}' must be a list of sentences"
+    return None
+
+
+def _anchor_problem(anchor, tokens, deps) -> str | None:
+    if tokens is not None and not (isinstance(anchor, int) and 0 <= anchor < min(len(t) for t in tokens)):
+        return f"anchor {anchor!r} is not a token index of every alternative"
+    if deps is not None and anchor not in [d.get("RIGHT_ID") for d in deps]:
+        return f"anchor {anchor!r} is not a node (RIGHT_ID) of the pattern"
+    return None
 
 
 def _check_compiles(path: Path, patterns: Sequence[TokenPattern]) -> None:

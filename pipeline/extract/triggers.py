@@ -280,10 +280,10 @@ def _subject(verb):
     subj = subject_of(verb)
     if subj is None:
         return None, passive
-    if subj.dep_ == "nsubjpass":
-        return None, True
     if subj.dep_ == "pobj" and subj.head.dep_ == "agent":
         return subj, True
+    if subj.dep_ == "nsubjpass" or passive:
+        return None, True  # the subject of a passive is what is acted on ('the law ought to be reformed')
     return subj, passive
 
 
@@ -329,12 +329,13 @@ def _infinitive_verb(doc, j: int):
     return v
 
 
-def for_x_to(doc, i: int, limit: int):
+def for_x_to(doc, i: int, limit: int, preps: tuple[str, ...] = ("for",)):
     """After a trigger ending before token ``i``: ("for X") "to" VP -> (actor
-    tokens or None, verb token, index of "to") or None."""
+    tokens or None, verb token, index of "to") or None. ``preps``: the
+    prepositions that introduce X ('incumbent on X to')."""
     j = _skip_adverbs(doc, i)
     actor = None
-    if j < len(doc) and doc[j].lower_ == "for":
+    if j < len(doc) and doc[j].lower_ in preps:
         k = _to_after_for(doc, j, limit)
         if k is None:
             return None
@@ -450,11 +451,15 @@ def _read_to_verb(f: Found, trig: Trigger, lex: TriggerLexicon) -> Reading:
 
 
 def _modal_verb(tok, last: int):
-    """The verb a modal governs: its head, or the first bare verb after it."""
+    """The verb a modal governs: its head, or the first bare verb after it, past
+    an auxiliary chain ('ought to be reformed' -> 'reformed')."""
     doc = tok.doc
     verb = tok.head if tok.dep_ in ("aux", "auxpass") and tok.head.i != tok.i else None
-    if verb is None or verb.i < tok.i:
-        verb = next((t for t in doc[last + 1 : last + 5] if t.tag_ == "VB"), None)
+    if verb is not None and verb.i > tok.i:
+        return verb
+    verb = next((t for t in doc[last + 1 : last + 5] if t.tag_ == "VB"), None)
+    while verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head
     return verb
 
 
@@ -539,10 +544,11 @@ def _extraposed(subj) -> bool:
     return subj is not None and (subj.lower_ == "it" or subj.dep_ == "expl")
 
 
-def _read_extraposed(f: Found, lex: TriggerLexicon) -> Reading | None:
-    """it is necessary (for X) to VP / that X VP."""
+def _read_extraposed(f: Found, trig: Trigger, lex: TriggerLexicon) -> Reading | None:
+    """it is necessary (for X) to VP / that X VP; with option ``on_x_to`` also
+    'it is incumbent on X to VP'."""
     tok, clause_head = f.tok, f.head
-    found = for_x_to(tok.doc, tok.i + 1, 12)
+    found = for_x_to(tok.doc, tok.i + 1, 12, ("for", "on", "upon") if "on_x_to" in trig.options else ("for",))
     if found is not None:
         actor, verb, to = found
         action, polarity = action_tokens(verb, to, lex)
@@ -575,13 +581,13 @@ def _read_noun_necessity(f: Found, lex: TriggerLexicon) -> Reading | None:
 
 def _read_necessity(f: Found, trig: Trigger, lex: TriggerLexicon) -> Reading | None:
     if _extraposed(f.subj):
-        return _read_extraposed(f, lex)
+        return _read_extraposed(f, trig, lex)
     if "extraposed_only" in trig.options:
         return None
     return _read_noun_necessity(f, lex)
 
 
-@reader("necessity", _read_necessity, options=("extraposed_only",))
+@reader("necessity", _read_necessity, options=("extraposed_only", "on_x_to"))
 def _locate_necessity(doc, m: Match, trig: Trigger, lex: TriggerLexicon) -> Found | None:
     tok = doc[m.start]
     cop = _copula_of(tok, lex)
