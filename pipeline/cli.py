@@ -316,61 +316,66 @@ def report(outputs, gold, dest, source):
 
 
 @main.command()
-@click.argument("output", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (default: the document record's `source`).")
+@click.argument("outputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (one document only; default: the document record's `source`).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
-@click.option("--reviewer", default=None, help="Name written with each decision (default: $CLAIMEX_REVIEWER, else your user name).")
-@click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path), help="Review log (default: OUTPUT with .review.jsonl, e.g. outputs/x.review.jsonl). Give each reviewer their own.")
-@click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path), help="Do not serve: write the reviewed records as a gold JSONL file and exit.")
+@click.option("--reviewer", default=None, help="Your name: written with each decision and in the log's name (default: $CLAIMEX_REVIEWER, else your user name).")
+@click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path), help="Review log (default: outputs/x@REVIEWER.review.jsonl for one output, DIR/all@REVIEWER.review.jsonl for a folder).")
+@click.option("--order", type=click.Choice(["document", "confidence"]), default="document", show_default=True, help="Queue order: documents then text order, or least-confident first (records with a `score`).")
+@click.option("--export", "export_path", type=click.Path(path_type=Path), help="Do not serve: write the reviewed records as gold (a .jsonl file for one document, else a folder) and exit.")
+@click.option("--export-to", "export_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder the app's Export button writes to (default: gold-REVIEWER/, or gold/ when adjudicating).")
 @click.option("--keep-unreviewed", is_flag=True, help="With --export: keep records nobody reviewed (default: leave them out).")
-@click.option("--agreement", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Do not serve: compare two reviewers' logs of the same output.")
+@click.option("--agreement", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Do not serve: compare two reviewers' logs (kappa per type).")
+@click.option("--adjudicate", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Adjudicate two reviewers' logs of OUTPUTS: their disagreements side by side; export the adjudicated gold.")
 @click.option("--json", "as_json", is_flag=True, help="With --agreement: print JSON.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the default web browser.")
-def review(output, source, port, reviewer, log_path, export_path, keep_unreviewed, agreement, as_json, open_browser):
-    """Review OUTPUT in a local web app: accept, reject, correct, add.
+def review(outputs, source, port, reviewer, log_path, order, export_path, export_dir, keep_unreviewed, agreement, adjudicate, as_json, open_browser):
+    """Review OUTPUTS (JSONL files or folders) in a local web app: accept, reject, correct, add.
 
-    Serves http://127.0.0.1:PORT/ (this machine only). One record at a time in
-    its paragraph, the whole document beside it. Keys: a accept, x reject,
-    e edit, n add (select text first), u undo, j/k move, / filter, ? help.
-    Every decision is appended to the review log and synced to disk before the
-    page shows it; reopening resumes where you stopped.
+    Serves http://127.0.0.1:PORT/ (this machine only). One queue over every
+    record of every document, one record at a time in its paragraph, the
+    whole document beside it, a document list with progress. Keys: a accept,
+    x reject, e edit, 1-9 set the label, n add (select text first), u undo,
+    j/k move, / filter, ? help. Every decision is appended to the review log
+    and synced to disk before the page shows it; reopening resumes where you
+    stopped.
 
     \b
     Examples:
-      claimex review outputs/x.jsonl --reviewer alice
+      claimex review outputs/ --reviewer alice
       claimex review outputs/x.jsonl --export corpus/gold/x.jsonl
-      claimex review --agreement a.review.jsonl b.review.jsonl
+      claimex review outputs/ --export gold/ --reviewer alice
+      claimex review --agreement outputs/all@alice.review.jsonl outputs/all@bob.review.jsonl
+      claimex review outputs/ --adjudicate outputs/all@alice.review.jsonl outputs/all@bob.review.jsonl --reviewer carol
     """
     if agreement:
-        if output is not None or export_path is not None:
-            raise click.UsageError("--agreement LOG1 LOG2 takes no OUTPUT and no --export")
+        if outputs or export_path is not None or adjudicate:
+            raise click.UsageError("--agreement LOG1 LOG2 takes no OUTPUTS, no --export and no --adjudicate")
         from .review import agreement as compare_logs
         from .review import format_table
 
         result = compare_logs(*agreement)
         click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
         return
-    if output is None:
-        raise click.UsageError("missing OUTPUT (the JSONL file of `claimex run` to review)")
+    if not outputs:
+        raise click.UsageError("missing OUTPUTS (the JSONL files or folders of `claimex run` to review)")
+    target = outputs[0] if len(outputs) == 1 else list(outputs)
     if export_path is not None:
-        from .review import export_gold
-
-        summ = export_gold(output, export_path, log_path=log_path, source=source, keep_unreviewed=keep_unreviewed)
-        for w in summ.warnings:
-            click.echo(f"Warning: {w}", err=True)
-        click.echo(summ.line(), err=True)
+        _review_export(target, export_path, log_path, source, keep_unreviewed, reviewer, adjudicate)
         return
     from .review import ReviewSession
     from .review.server import serve
 
-    session = ReviewSession(output, source=source, log_path=log_path, reviewer=reviewer)
+    session = ReviewSession(target, source=source, log_path=log_path, reviewer=reviewer, adjudicate=adjudicate, export_dir=export_dir)
+    session.order = order
     for w in session.log.warnings:
         click.echo(f"Warning: {w}", err=True)
     prog = session.progress()
 
     def ready(url):
+        what = session.doc.doc_id if len(session.docs) == 1 else f"{len(session.docs)} documents"
         click.echo(
-            f"claimex review: {url} ({session.doc.doc_id}: {prog['reviewed']}/{prog['total']} reviewed; "
+            f"claimex review: {url} ({what}: {prog['reviewed']}/{prog['total']} reviewed; "
             f"reviewer {session.reviewer}; log {session.log_path}). Ctrl+C to stop."
         )
         sys.stdout.flush()
@@ -380,3 +385,13 @@ def review(output, source, port, reviewer, log_path, export_path, keep_unreviewe
             webbrowser.open(url)
 
     serve(session, port, ready=ready)
+
+
+def _review_export(target, export_path, log_path, source, keep_unreviewed, reviewer, adjudicate) -> None:
+    from .review import export_gold
+
+    result = export_gold(target, export_path, log_path=log_path, source=source, keep_unreviewed=keep_unreviewed, reviewer=reviewer, adjudicate=adjudicate)
+    for summ in result if isinstance(result, list) else [result]:
+        for w in summ.warnings:
+            click.echo(f"Warning: {w}", err=True)
+        click.echo(summ.line(), err=True)

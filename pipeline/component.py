@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from .errors import ClaimexError
 
 # Doc extension -> record type
-EXTENSIONS = {"entities": "entity", "dates": "date", "quotes": "quote", "recommendations": "recommendation"}
+EXTENSIONS = {"entities": "entity", "dates": "date", "quotes": "quote", "recommendations": "recommendation", "statistics": "statistic"}
 ALL_RECORDS = "claimex"
 
 

@@ -49,7 +49,7 @@ class Errors:
     E072 = "{path}: no records for document '{doc_id}' (no document record with that doc_id)"
     E073 = "--source can only be used with one document, got {count} ({doc_ids})"
     E074 = "{path}:{line}: invalid review event ({reason})"
-    E075 = "{path}: review log belongs to output sha256 {expected}, but '{output}' now has sha256 {actual}: the output changed since the review started (pass --log NEW.review.jsonl to start a new review)"
+    E075 = "{path}: review log belongs to output sha256 {expected} of document '{doc_id}', but '{output}' now has sha256 {actual}: the output changed since the review started (pass --log NEW.review.jsonl to start a new review)"
     E076 = "unknown record id '{id}'"
     E077 = "invalid decision '{value}' (expected accept, reject or edit)"
     E078 = "record '{id}': {reason}"
@@ -67,6 +67,21 @@ class Errors:
     E090 = "{path}: refusing to export over the output or the review log; choose another file (e.g. corpus/gold/<doc_id>.jsonl)"
     E091 = "{path}: another `claimex review` is using this log; stop it first, or give this reviewer their own log with --log"
     E092 = "{path}: no review log for '{output}' (review it first with `claimex review {output}`, or pass --log PATH)"
+    # review of a document set, adjudication, API input (issues 13 and 16)
+    E183 = "{path}: this review log is about {count} document(s) not among the outputs given ({doc_ids}); review the same outputs, or pass --log NEW.review.jsonl"
+    E170 = "request body is not JSON ({reason})"
+    E171 = "request body is nested more than {limit} levels deep"
+    E172 = "request body over {limit} bytes"
+    E173 = "'{field}' must be {expected}, got {got}"
+    E174 = "record '{id}' is in several documents ({doc_ids}); say which with doc_id"
+    E175 = "several documents are under review; say which one the new record belongs to (doc_id)"
+    E176 = "unknown document '{doc_id}'"
+    E177 = "{path}: refusing to overwrite '{target}', which is not a gold file of document '{doc_id}' (choose another folder)"
+    E178 = "{path}: gold files must not go into a folder of the outputs under review ({folder}): they would be read as outputs next time"
+    E179 = "reviewer {side} did not decide record '{id}'"
+    E180 = "'take' needs an adjudication (claimex review OUTPUTS --adjudicate LOG_A LOG_B)"
+    E181 = "--export {path}: several documents are under review; give a folder (one gold file per document)"
+    E182 = "{path}: adjudication log is about the logs {logged}, not {given}; pass --log NEW to start another adjudication"
 
 
 class Warnings:

@@ -1,4 +1,4 @@
-"""The record contract (schema version 1): validation, grounding, JSONL I/O.
+"""The record contract (schema version 2): validation, grounding, JSONL I/O.
 
 Every claimex JSONL file is a sequence of records described by
 ``pipeline/schema.json``. This module is the one place that knows how to
@@ -24,14 +24,15 @@ from typing import Iterable, Iterator, TextIO
 
 from .errors import Errors, RecordError
 
-SCHEMA_VERSION = 1
-RECORD_TYPES = ("document", "entity", "date", "quote", "recommendation")
+SCHEMA_VERSION = 2
+RECORD_TYPES = ("document", "entity", "date", "quote", "recommendation", "statistic")
 SPAN_TYPES = RECORD_TYPES[1:]
 # nested span fields, per record type, that must be grounded too
 NESTED_SPANS = {
     "document": ("key_points", "disclaimer"),
     "quote": ("speaker_spans", "cue"),
     "recommendation": ("trigger", "actor", "action"),
+    "statistic": ("measure", "comparison.cue"),
 }
 
 
@@ -74,13 +75,21 @@ def iter_spans(record: dict) -> Iterator[tuple[str, dict]]:
     if record.get("type") in SPAN_TYPES:
         yield "record", record
     for field in NESTED_SPANS.get(record.get("type"), ()):
-        value = record.get(field)
+        value = _field(record, field)
         if isinstance(value, dict):
             yield field, value
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, dict):
                     yield f"{field}[{i}]", item
+
+
+def _field(record: dict, path: str):
+    """A (dotted) field of a record, or None when a step is missing."""
+    value = record
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
 
 
 def grounding_errors(record: dict, source: str) -> list[str]:
@@ -220,3 +229,32 @@ def group_by_doc(lines: Iterable[Line]) -> dict[str, list[Line]]:
     for ln in lines:
         out.setdefault(str(ln.record.get("doc_id")), []).append(ln)
     return out
+
+
+LEGACY_REVIEW_SUFFIX = ".review.jsonl"
+
+
+def is_review_log(path: str | os.PathLike) -> bool:
+    """Whether a ``.jsonl`` file is a `claimex review` log rather than records.
+
+    Decided by content, so that an output whose name happens to end in
+    ``.review.jsonl`` (the output of an input named ``x.review.md``) is still
+    read as records: a log starts with a review ``start`` event, an output
+    with a record (an object with a ``type``). A file that is neither keeps
+    the old rule (skipped when its name ends in ``.review.jsonl``).
+    """
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            first = fh.readline(1 << 20)
+    except OSError:
+        return False
+    try:
+        obj = json.loads(first.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        obj = None
+    if isinstance(obj, dict) and obj.get("event") == "start":
+        return True
+    if isinstance(obj, dict) and "type" in obj:
+        return False
+    return p.name.endswith(LEGACY_REVIEW_SUFFIX)

@@ -22,6 +22,7 @@ from .extract.entities import find_entities
 from .extract.quotes import find_quotes
 from .extract.recommendations import find_recommendations
 from .extract.reported import find_reported_speech
+from .extract.statistics import find_statistics
 from .ingest import ingest
 from .parse import load_model, model_name, parse
 from .resolve import resolve
@@ -34,6 +35,7 @@ EXTRACTORS = {
     "quote": find_quotes,
     "reported_speech": find_reported_speech,  # record type "quote" (merged by resolve)
     "recommendation": find_recommendations,
+    "statistic": find_statistics,  # after date and entity: a figure inside one is none
 }
 
 # the shared per-document annotations (extract/annotations.py) each extractor reads,

@@ -22,7 +22,10 @@ RECORD_FIELDS = {
     "date": ("timex_type", "value", "mod", "anchor"),
     "quote": ("kind", "speakers", "speaker_spans", "cue"),
     "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity", "rule"),
+    "statistic": ("value", "unit", "measure", "subject", "time", "source", "approx", "comparison", "quote", "rule"),
 }
+# fields that point at another record by its span: field -> the record type
+REFERENCES = {"time": "date", "quote": "quote"}
 
 
 class GroundingBug(RuntimeError):
@@ -87,17 +90,30 @@ def _value(doc: Document, v, span_ids: dict):
     return v
 
 
+def _unique(doc: Document, rtype: str) -> list:
+    """The mentions of a type sorted by span, one per span."""
+    mentions = sorted(doc.mentions.get(rtype, []), key=lambda m: (m.start, m.end))
+    seen, unique = set(), []
+    for m in mentions:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            unique.append(m)
+    return unique
+
+
+def _comparison(v, ids: dict):
+    if v is None:
+        return None
+    return {"direction": v.direction, "with": ids.get(v.with_) if v.with_ is not None else None, "cue": None}
+
+
 def build_records(doc: Document, model: str | None) -> list[dict]:
     recs = [document_record(doc, model)]
+    by_type = {rtype: _unique(doc, rtype) for rtype in RECORD_TYPES[1:]}
+    all_ids = {rtype: {Span(m.start, m.end): f"{doc.doc_id}:{rtype}:{n}" for n, m in enumerate(ms)} for rtype, ms in by_type.items()}
     for rtype in RECORD_TYPES[1:]:
-        mentions = sorted(doc.mentions.get(rtype, []), key=lambda m: (m.start, m.end))
-        # one record per span and type
-        seen, unique = set(), []
-        for m in mentions:
-            if (m.start, m.end) not in seen:
-                seen.add((m.start, m.end))
-                unique.append(m)
-        ids = {Span(m.start, m.end): f"{doc.doc_id}:{rtype}:{n}" for n, m in enumerate(unique)}
+        unique = by_type[rtype]
+        ids = all_ids[rtype]
         for n, m in enumerate(unique):
             rec = {"doc_id": doc.doc_id, "type": rtype, "id": f"{doc.doc_id}:{rtype}:{n}"}
             rec.update(source_span(doc, Span(m.start, m.end)))
@@ -105,6 +121,12 @@ def build_records(doc: Document, model: str | None) -> list[dict]:
                 v = getattr(m, field)
                 if field == "anchor" and isinstance(v, Span):
                     v = ids.get(v)
+                elif field in REFERENCES and rtype == "statistic":
+                    v = all_ids[REFERENCES[field]].get(v) if isinstance(v, Span) else None
+                elif field == "comparison":
+                    v = _comparison(v, ids)
+                    if v is not None and m.comparison.cue is not None:
+                        v["cue"] = source_span(doc, m.comparison.cue)
                 elif field == "speakers":
                     v = list(v)
                 else:

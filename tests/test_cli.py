@@ -41,7 +41,7 @@ def test_schema_prints_json_schema(runner):
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert schema["title"].startswith("claimex record")
-    assert set(schema["properties"]["type"]["enum"]) == {"document", "entity", "date", "quote", "recommendation"}
+    assert set(schema["properties"]["type"]["enum"]) == {"document", "entity", "date", "quote", "recommendation", "statistic"}
 
 
 # -- run -----------------------------------------------------------------------

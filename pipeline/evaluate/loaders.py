@@ -1,7 +1,7 @@
 """Load the PRED and GOLD sides of an evaluation into documents.
 
 A side is a file or a folder (its ``*.jsonl``, ``*.tml`` and ``*.ann`` files,
-not recursive; review logs ``*.review.jsonl`` are skipped). JSONL records are
+not recursive; review logs are skipped, see ``records.is_review_log``). JSONL records are
 grouped by ``doc_id``; a TimeML or brat file is one document named after its
 file (converted by :mod:`claimex.formats`). Every record is checked against
 the record contract; the first problem stops the evaluation with a
@@ -17,11 +17,10 @@ from ..errors import ClaimexError, Errors, EvalErrors, InputError, RecordError
 from ..formats import MULTI_SUFFIXES, read_gold_documents
 from ..formats import SUFFIXES as CONVERTED_SUFFIXES
 from ..ingest import read_source
-from ..records import Line, find_source, group_by_doc, read_jsonl, schema_errors
-from .matching import SCORED_TYPES
+from ..records import Line, find_source, group_by_doc, is_review_log, read_jsonl, schema_errors
+from .matching import SCORED_TYPES, VERSION_1_TYPES
 
 SUFFIXES = (".jsonl",) + CONVERTED_SUFFIXES
-SKIPPED_SUFFIX = ".review.jsonl"
 
 
 @dataclass
@@ -48,7 +47,7 @@ def side_files(path: str | Path) -> list[Path]:
     if p.is_dir():
         files = sorted(
             f for f in p.iterdir()
-            if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.endswith(SKIPPED_SUFFIX)
+            if f.is_file() and f.suffix.lower() in SUFFIXES and not (f.suffix.lower() == ".jsonl" and is_review_log(f))
         )  # fmt: skip
         if not files:
             raise InputError(EvalErrors.E050.format(path=path, patterns=", ".join(f"*{s}" for s in SUFFIXES)))
@@ -96,6 +95,8 @@ def _jsonl_docs(path: str) -> list[Doc]:
         types = frozenset(SCORED_TYPES)
         if document is not None and "annotated" in document.record:
             types = _annotated(path, document)
+        elif document is not None and document.record.get("schema_version") == 1:
+            types = frozenset(VERSION_1_TYPES)  # written before statistics existed
         doc = Doc(doc_id, path, types, document=document.record if document else None)
         for ln in group:
             if ln.record["type"] != "document":

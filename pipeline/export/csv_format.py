@@ -32,7 +32,11 @@ COLUMNS = (
     *(f"{f}_{k}" for f in SPAN_FIELDS for k in ("start", "end", "text")),
     "holder", "strength", "polarity",
     "source", "sha256", "authors", "published", "series", "number", "key_points", "disclaimer", "original",
+    "unit", "measure_start", "measure_end", "measure_text", "subject", "time", "approx", "comparison", "quote",
 )  # fmt: skip
+# statistics: ``value`` (JSON: a number or {low, high}), ``unit``, ``measure`` (three columns),
+# ``subject``, ``time``, ``source`` (who it is credited to), ``approx``, ``comparison`` (JSON), ``quote``
+STATISTIC_JSON = ("value", "comparison")
 NAME_SEPARATOR = "; "
 FILE_NAME = "claims.csv"
 
@@ -45,11 +49,21 @@ def row_of(rec: dict) -> dict:
                 row.update({f"{key}_start": value["start"], f"{key}_end": value["end"], f"{key}_text": value["text"]})
         elif key in ("speakers", "authors"):
             row[key] = NAME_SEPARATOR.join(value)
+        elif rec["type"] == "statistic" and key in STATISTIC_JSON + ("measure",):
+            _statistic_cell(row, key, value)
         elif key in ("speaker_spans", "key_points", "disclaimer", "original"):
             row[key] = json.dumps(value, ensure_ascii=False) if value is not None else ""
         elif key in row:
             row[key] = "" if value is None else value
     return row
+
+
+def _statistic_cell(row: dict, key: str, value) -> None:
+    if key == "measure":
+        if value is not None:
+            row.update(measure_start=value["start"], measure_end=value["end"], measure_text=value["text"])
+    else:
+        row[key] = "" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def write_csv(docs, out_dir: Path, *, dry_run: bool = False, warnings=None) -> list[Path]:
@@ -130,6 +144,10 @@ def record_of(row: dict, where: str) -> dict:
     elif t == "recommendation":
         rec.update({f: _span(row, f, where) for f in ("trigger", "actor", "action")})
         rec.update(holder=row["holder"], strength=row["strength"], polarity=row["polarity"])
+    elif t == "statistic":
+        rec.update(value=_json(row, "value", where, None), unit=_opt(row["unit"]), measure=_span(row, "measure", where),
+                   subject=_opt(row["subject"]), time=_opt(row["time"]), source=_opt(row["source"]), approx=_opt(row["approx"]),
+                   comparison=_json(row, "comparison", where, None), quote=_opt(row["quote"]))  # fmt: skip
     return rec
 
 
@@ -179,5 +197,6 @@ def read_csv(path: str | Path):
             if errs:
                 raise GoldFormatError(f"{path_s}:{ln.line}: {errs[0]}")
         spans = [ln for ln in lines if ln is not doc]
-        out.append(GoldFile(doc_id, path_s, text, ("entity", "date", "quote", "recommendation"), (doc,) + tuple(spans)))
+        types = ("entity", "date", "quote", "recommendation") + (("statistic",) if doc.record.get("schema_version", 2) >= 2 else ())
+        out.append(GoldFile(doc_id, path_s, text, types, (doc,) + tuple(spans)))
     return out

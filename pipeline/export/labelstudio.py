@@ -68,6 +68,8 @@ def results_of(records: list[dict], doc_id: str) -> list[dict]:
     out: list[dict] = []
     prefix = f"{doc_id}:"
     for r in records:
+        if r["type"] not in ATTRS:
+            continue  # no label for it in the labelling config (statistics)
         rid = r["id"][len(prefix) :] if r["id"].startswith(prefix) else r["id"]
         label = r["label"] if r["type"] == "entity" else TYPE_LABEL[r["type"]]
         out.append(_region(rid, r["start"], r["end"], r["text"], label))

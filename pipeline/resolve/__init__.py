@@ -2,7 +2,8 @@
 
 * entities: one canonical name per real entity;
 * dates: TIMEX3 values anchored to the publication date and the narrative;
-* attribution: quote speakers and recommendation holders as canonical names.
+* attribution: quote speakers and recommendation holders as canonical names;
+* statistics: subject, time and source of each figure.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from ..document import Document
 from .attribution import Attributor, resolve_quotes, resolve_recommendations
 from .dates import resolve_dates
 from .entities import canonical_names
+from .statistics import resolve_statistics
 
 
 def resolve(doc: Document, assets: Assets) -> Document:
@@ -23,4 +25,7 @@ def resolve(doc: Document, assets: Assets) -> Document:
     att = Attributor(doc, entities, assets)
     m["quote"] = resolve_quotes(att, m.get("quote", []) + m.pop("reported_speech", []))
     m["recommendation"] = resolve_recommendations(att, m["quote"], m.get("recommendation", []))
+    if "statistic" in m:
+        heads = assets.lexicon_set("person_head_nouns")
+        m["statistic"] = resolve_statistics(att, entities, m["date"], m["quote"], m["statistic"], heads)
     return doc

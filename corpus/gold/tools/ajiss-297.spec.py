@@ -248,3 +248,23 @@ RECOMMENDATIONS = [
       W("Now is the time"), W("leaders and people of both countries"), W("make that step forward"),
       "author", "moderate"),
 ]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10 (10.7 discusses the seed).
+STATISTICS = [
+    S(L("he barely won by 0.73%, the narrowest margin", "0.73%"), 0.73, "percent",
+      measure=W("margin"), subject="Yoon Seok-yeol",
+      comparison=Cmp("least", cue=W("narrowest"))),
+    S(L("Yoon won 48.56% of the vote to 47.83% for the loser Lee Jae-myung", "48.56%"), 48.56, "percent",
+      measure=W("vote"), subject="Yoon Seok-yeol"),
+    S(L("Yoon won 48.56% of the vote to 47.83% for the loser Lee Jae-myung", "47.83%"), 47.83, "percent",
+      measure=W("vote"), subject="Lee Jae-myung",
+      note="elliptical: the measure of the figure it is coordinated with"),
+    S(L("(28% approval and 62% disapproval in the fourth week of July", "28%"), 28, "percent",
+      measure=W("approval"), subject="Yoon Seok-yeol", time=W("the fourth week of July"),
+      note="'its approval rate': the administration's (canonical from 'Yoon'); source from the Gallup Korea indirect quote"),
+    S(L("its disapproval rate surpassed its approval rate (28% approval and 62% disapproval in the fourth week of July", "62%"), 62, "percent",
+      measure=W("disapproval", k=1), subject="Yoon Seok-yeol", time=W("the fourth week of July"),
+      comparison=Cmp("more", with_=L("(28% approval and 62%", "28%"), cue=W("surpassed"))),
+    S(L("The body met four times", "four times"), 4, "times", measure=W("met")),
+]

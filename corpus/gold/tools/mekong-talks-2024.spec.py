@@ -163,3 +163,20 @@ RECOMMENDATIONS = [
     # not recommendations: 'her government would raise the issue again' (a commitment),
     # 'If the dams share their numbers, we can plan' (no deontic trigger)
 ]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "the four member countries" (a
+# definite count), "two days of talks", "more than six decades" (dates), "their
+# lowest" (a superlative without a figure), "1995".
+STATISTICS = [
+    S(L("Laos, which has built more than 60 dams on the Mekong and its tributaries in the past 15 years", "more than 60"), 60, "dams",
+      measure=W("dams"), subject="Laos", time=W("the past 15 years"), approx="MORE_THAN"),
+    S(L("rainfall across the lower basin was about 30 percent below average last year", "about 30 percent"), 30, "percent",
+      measure=W("rainfall across the lower basin"), time=W("last year"), approx="APPROX",
+      comparison=Cmp("less", cue=W("below"))),
+    S(L("Catches on the Tonle Sap lake in Cambodia fell by nearly half last month", "nearly half"), 0.5, "fraction",
+      measure=W("Catches on the Tonle Sap lake"), subject="Tonle Sap", time=W("last month"), approx="APPROX",
+      comparison=Cmp("down", cue=W("fell")),
+      note="a new sentence after the 'According to' one: the author's (no source of its own)"),
+    S(L("China, which operates 11 large dams", "11"), 11, "dams", measure=W("large dams"), subject="China"),
+]

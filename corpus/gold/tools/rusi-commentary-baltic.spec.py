@@ -140,3 +140,18 @@ RECOMMENDATIONS = [
 # drawn that lesson' (past criticism), 'the dispute must eventually end up before an international tribunal'
 # (epistemic), 'Should the courts side with the owners' (conditional inversion), 'new Finnish radars should be
 # operational by the summer' (epistemic prediction), the disclaimer.
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "Estlink 2" (a name), "the third
+# serious incident" (an ordinal), "fifteen months", "at least six months",
+# "three months", "a three-month surge", "more than six months" (durations),
+# "three fronts" (the text's own list), "The eight Baltic Sea allies" (a
+# definite count).
+STATISTICS = [
+    S(L("whose anchor had left a drag mark nearly 100 kilometres long", "nearly 100 kilometres"), 100, "km",
+      measure=W("drag mark"), subject="Eagle S", approx="APPROX",
+      note="subject: 'whose anchor' is the tanker's; time: the date of the main clause ('The next day') is not the relative clause's"),
+    S(L("in November 2024 two data cables in Sweden's exclusive economic zone were severed", "two"), 2, "cables",
+      measure=W("data cables"), subject="Sweden", time=W("November 2024"),
+      note="an indefinite count: how many were severed; subject: the place's possessor"),
+]
