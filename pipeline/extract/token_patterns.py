@@ -142,46 +142,115 @@ def _check_compiles(path: Path, patterns: Sequence[TokenPattern]) -> None:
     """spaCy's own validation of every pattern, once, on an empty vocabulary."""
     from spacy.vocab import Vocab
 
-    try:
-        _compile(Vocab(), patterns, validate=True)
-    except _PatternError as exc:
-        raise AssetError(Errors.E041.format(path=path, name=exc.name, reason=exc.reason)) from None
-
-
-class _PatternError(Exception):
-    def __init__(self, name: str, reason: str):
-        super().__init__(name, reason)
-        self.name, self.reason = name, reason
-
-
-def _compile(vocab, patterns: Sequence[TokenPattern], validate: bool = False):
-    from spacy.matcher import DependencyMatcher, Matcher
-
-    matcher = Matcher(vocab, validate=validate)
-    dep_matcher = DependencyMatcher(vocab, validate=validate)
+    vocab = Vocab()
     for p in patterns:
         try:
-            if p.tokens:
-                matcher.add(p.name, [list(t) for t in p.tokens])
-            else:
-                dep_matcher.add(p.name, [list(p.dependencies)])
-        except Exception as exc:  # spaCy's MatchPatternError, ValueError (E098-E100 ...)
+            _compile(vocab, [p], validate=True)
+        except Exception as exc:  # spaCy's MatchPatternError, ValueError (E098-E100 ...), KeyError
             reason = " ".join(str(exc).split())
-            raise _PatternError(p.name, f"not a valid spaCy pattern: {reason[:300]}") from None
-    return matcher, dep_matcher
+            raise AssetError(Errors.E041.format(path=path, name=p.name, reason=f"not a valid spaCy pattern: {reason[:300]}")) from None
+
+
+def _expand(token: dict) -> list[dict]:
+    """A token spec with ``{"IN": [...]}`` values as one spec per combination of
+    plain values: the Matcher compares plain values in C, but calls a Python
+    predicate per token for a set (several times slower over a whole document)."""
+    keys = [k for k, v in token.items() if isinstance(v, dict) and set(v) == {"IN"} and isinstance(v["IN"], list) and v["IN"]]
+    if not keys:
+        return [token]
+    return [{**token, **dict(zip(keys, combo))} for combo in product(*(token[k]["IN"] for k in keys))]
+
+
+def _alternatives(tokens: Sequence) -> list[list[dict]]:
+    """Every token sequence of a pattern with its set values expanded (see :func:`_expand`)."""
+    return [list(seq) for t in tokens for seq in product(*(_expand(d) for d in t))]
+
+
+def _anchor_spec(p: TokenPattern) -> list[dict]:
+    """A dependency pattern's anchor node as a one-token Matcher pattern (a cheap pre-check)."""
+    node = next(d for d in p.dependencies if d.get("RIGHT_ID") == p.anchor)
+    return [dict(node.get("RIGHT_ATTRS", {}))]
+
+
+_ANCHOR_KEY = "\x00anchor:"  # Matcher keys of the dependency patterns' anchor pre-checks
+_LEXICAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+
+
+def _key_word(seq: list[dict]) -> str | None:
+    """A word the token sequence requires (lower-cased), the longest (the
+    rarest, as a rule: 'ought' in 'ought to'), or None: a plain LOWER/LEMMA/
+    ORTH/TEXT value on a token that must occur once."""
+    words = [str(d[a]).lower() for d in seq if "OP" not in d for a in _LEXICAL_ATTRS if isinstance(d.get(a), str)]
+    return max(words, key=len) if words else None
+
+
+class _Compiled(NamedTuple):
+    by_word: dict  # word -> (Matcher of the sequences that require it, their longest length)
+    open: Any  # Matcher of the sequences that require no word (run over the whole Doc), or None
+    dependencies: Any  # DependencyMatcher
+    scan: "WordScan"  # finds the words
+
+
+def _compile(vocab, patterns: Sequence[TokenPattern], validate: bool = False) -> _Compiled:
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    grouped: dict[str, dict[str, list]] = {}  # word -> key -> sequences
+    open_ = Matcher(vocab, validate=validate)
+    dep_matcher = DependencyMatcher(vocab, validate=validate)
+    for p in patterns:
+        if p.dependencies:
+            dep_matcher.add(p.name, [list(p.dependencies)])
+        key = p.name if p.tokens else _ANCHOR_KEY + p.name
+        wordless = []
+        for q in _alternatives(p.tokens or [_anchor_spec(p)]):
+            word = _key_word(q) if not any(d.get("OP") in ("*", "+") for d in q) else None
+            if word is None:
+                wordless.append(q)
+            else:
+                grouped.setdefault(word, {}).setdefault(key, []).append(q)
+        if wordless:
+            open_.add(key, wordless)
+    by_word = {w: _word_matcher(vocab, keyed, validate) for w, keyed in grouped.items()}
+    return _Compiled(by_word, open_ if len(open_) else None, dep_matcher, WordScan(grouped))
+
+
+def _word_matcher(vocab, keyed: dict, validate: bool):
+    from spacy.matcher import Matcher
+
+    m = Matcher(vocab, validate=validate)
+    for key, seqs in keyed.items():
+        m.add(key, seqs)
+    return m, max(len(q) for seqs in keyed.values() for q in seqs)
+
+
+def _windows(hits: list[int], width: int, n: int) -> list[tuple[int, int]]:
+    """Token windows that hold every match of at most ``width`` tokens containing
+    one of ``hits`` (merged when they overlap)."""
+    out: list[list[int]] = []
+    for i in hits:
+        a, b = max(0, i - width + 1), min(n, i + width)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 # -- matching ----------------------------------------------------------------
 
 
 class PatternMatcher:
-    """Token patterns compiled for one vocabulary; ``matcher(doc)`` -> matches."""
+    """Token patterns compiled for one vocabulary; ``matcher(doc)`` -> matches.
+
+    Sequences that require a word run only in windows around the tokens whose
+    form or lemma is one of those words (one pass over the Doc's attribute
+    array finds them), the others over the whole Doc; a dependency pattern
+    runs only when its anchor token is found."""
 
     def __init__(self, vocab, patterns: Sequence[TokenPattern]):
         self.patterns = tuple(patterns)
         self._by_key = {vocab.strings.add(p.name): p for p in self.patterns}
-        self._matcher, self._dep_matcher = _compile(vocab, self.patterns)
-        self._has_deps = any(p.dependencies for p in self.patterns)
+        self._compiled = _compile(vocab, self.patterns)
 
     @classmethod
     def for_vocab(cls, assets: Assets, key: str, vocab, patterns: Sequence[TokenPattern]) -> "PatternMatcher":
@@ -192,15 +261,33 @@ class PatternMatcher:
             kept = per_vocab[id(vocab)] = (vocab, cls(vocab, patterns))
         return kept[1]
 
+    def _token_matches(self, doc):
+        """(key, start, end) of the token patterns, in Doc offsets."""
+        c = self._compiled
+        hits: dict[str, list[int]] = {}
+        for i, word in c.scan.words_at(doc):
+            hits.setdefault(word, []).append(i)
+        for word, where in hits.items():
+            matcher, width = c.by_word[word]
+            for a, b in _windows(where, width, len(doc)):
+                for key, start, end in matcher(doc[a:b]):
+                    yield key, a + start, a + end
+        if c.open is not None:
+            yield from c.open(doc)
+
     def __call__(self, doc) -> list[Match]:
         """Every match once, in reading order: by anchor token, then the longer
         pattern first, then file order."""
         out = {}
-        for key, start, end in self._matcher(doc):
-            p = self._by_key[key]
+        anchored = False  # a dependency pattern's anchor is in the Doc
+        for key, start, end in self._token_matches(doc):
+            p = self._by_key.get(key)
+            if p is None:
+                anchored = True
+                continue
             out[(p.name, start, end)] = Match(p, start, end, start + p.anchor)
-        if self._has_deps and doc.has_annotation("DEP"):
-            for key, ids in self._dep_matcher(doc):
+        if anchored and doc.has_annotation("DEP"):
+            for key, ids in self._compiled.dependencies(doc):
                 p = self._by_key[key]
                 nodes = {d["RIGHT_ID"]: i for d, i in zip(p.dependencies, ids)}
                 out[(p.name, min(ids), max(ids) + 1)] = Match(p, min(ids), max(ids) + 1, nodes[p.anchor], nodes)
@@ -223,14 +310,30 @@ class WordScan:
 
     def __init__(self, words: Iterable[str]):
         self.words = frozenset(words)
-        self._keys: dict[int, tuple[Any, frozenset[int]]] = {}
+        self._keys: dict[int, tuple[Any, dict[int, str]]] = {}
+
+    def _hashes(self, doc) -> dict[int, str]:
+        strings = doc.vocab.strings
+        kept = self._keys.get(id(strings))
+        if kept is None or kept[0] is not strings:  # hash the words once per vocabulary
+            kept = self._keys[id(strings)] = (strings, {strings[w]: w for w in self.words})
+        return kept[1]
 
     def __call__(self, doc) -> list[int]:
         from spacy.attrs import LEMMA, LOWER
 
-        strings = doc.vocab.strings
-        kept = self._keys.get(id(strings))
-        if kept is None or kept[0] is not strings:  # hash the words once per vocabulary
-            kept = self._keys[id(strings)] = (strings, frozenset(strings[w] for w in self.words))
-        keys = kept[1]
+        keys = self._hashes(doc)
         return [i for i, (low, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()) if low in keys or lemma in keys]
+
+    def words_at(self, doc) -> list[tuple[int, str]]:
+        """(token index, word) for each word of the list a token's form or lemma is (both, if they differ)."""
+        from spacy.attrs import LEMMA, LOWER
+
+        keys = self._hashes(doc)
+        out = []
+        for i, (low, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            if low in keys:
+                out.append((i, keys[low]))
+            if lemma in keys and lemma != low:
+                out.append((i, keys[lemma]))
+        return out

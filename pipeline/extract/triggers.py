@@ -22,6 +22,7 @@ wins); pass-2 patterns (the imperative) after all of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Callable, NamedTuple
 
 from ..assets import Assets
@@ -750,9 +751,18 @@ def _locate_hortative(doc, m: Match, trig: Trigger, lex: TriggerLexicon) -> Foun
 # -- the imperative (pass 2): 'Establish a joint task force.' ---------------
 
 
-def _lead(sent) -> list:
-    """The words of a sentence (no punctuation, spaces or numbers)."""
-    return [t for t in sent if not (t.is_punct or t.is_space or t.like_num)]
+def _skippable(t) -> bool:
+    return t.is_punct or t.is_space or t.like_num
+
+
+def _is_lead(tok) -> bool:
+    """The first word of its sentence (punctuation, spaces and numbers before it aside)."""
+    doc, k = tok.doc, tok.i
+    while not doc[k].is_sent_start:
+        k -= 1
+        if not _skippable(doc[k]):
+            return False
+    return True
 
 
 def _read_imperative(f: Found, trig: Trigger, lex: TriggerLexicon) -> Reading:
@@ -769,8 +779,10 @@ def _read_imperative(f: Found, trig: Trigger, lex: TriggerLexicon) -> Reading:
 def _locate_imperative(doc, m: Match, trig: Trigger, lex: TriggerLexicon) -> Found | None:
     """A sentence that opens with a bare verb ("Establish ..."), or with "Do not"/"Never" + verb."""
     first = doc[m.start]
-    toks = _lead(first.sent)
-    if not toks or toks[0].i != first.i or len(toks) < 3:
+    if not _is_lead(first):
+        return None
+    toks = list(islice((t for t in doc[first.i : first.sent.end] if not _skippable(t)), 3))
+    if len(toks) < 3:
         return None
     verb, polarity = first, "do"
     if first.lower_ in ("do", "never"):
