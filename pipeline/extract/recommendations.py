@@ -43,6 +43,7 @@ from .clauses import after_complementiser, has_own_subject, is_quote_mark, run_a
 from .cues import SpeakerPhrase, speaker_phrases
 from .triggers import Reading, Trigger, TriggerLexicon, is_frame, is_question, read_triggers
 
+
 class RecommendationMention(NamedTuple):
     start: int
     end: int
