@@ -18,7 +18,7 @@ from .records import RECORD_TYPES, SCHEMA_VERSION, grounding_errors, write_jsonl
 
 # the attributes each record type carries, in output order
 RECORD_FIELDS = {
-    "entity": ("label", "canonical", "title"),
+    "entity": ("label", "canonical", "title", "rule"),
     "date": ("timex_type", "value", "mod", "anchor"),
     "quote": ("kind", "speakers", "speaker_spans", "cue"),
     "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity", "rule"),
