@@ -16,7 +16,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +34,11 @@ SUPPORTED_SUFFIXES = PLAIN_SUFFIXES + tuple(CONVERTED_SUFFIXES)  # HTML, PDF, DO
 # header pattern kinds whose lines stand alone even without a blank line around them
 FIELD_LINE_KINDS = ("date", "byline", "title", "number")
 FIELD_LINE_MAX_CHARS = 80
+# a line this long is no hard-wrapped line: in a group of lines with one, every
+# line that ends a sentence ends a paragraph (plain text with one paragraph a line)
+LONG_LINE_CHARS = 200
+# the longest document ingest takes (models/pipeline.toml [ingest] max_document_chars may change it)
+MAX_DOCUMENT_CHARS = 5_000_000
 
 # -- reading ---------------------------------------------------------------
 
@@ -41,16 +48,39 @@ def read_source(path: str | Path) -> str:
     return decode_source(read_bytes(path), str(path))
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of an input file; a missing or unreadable file is one clear error."""
+def read_bytes(path: str | Path, max_chars: int | None = None) -> bytes:
+    """The bytes of an input file; a missing or unreadable file is one clear error.
+
+    Only regular files are read: a FIFO, a socket or a device is refused
+    (opened without blocking, so a pipe with no writer never hangs a run).
+    With ``max_chars``, a file too big to hold at most that many characters
+    is refused before it is read."""
     try:
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(Errors.E001.format(path=path)) from None
     except IsADirectoryError:
         raise InputError(Errors.E008.format(path=path, reason="is a directory")) from None
     except OSError as exc:
         raise InputError(Errors.E008.format(path=path, reason=exc.strerror or exc)) from None
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(Errors.E008.format(path=path, reason="is a directory"))
+        if not stat.S_ISREG(mode):
+            raise InputError(Errors.E009.format(path=path, kind=_file_kind(mode)))
+        size = os.fstat(fd).st_size
+        if max_chars is not None and size > 4 * max_chars:  # UTF-8: at most 4 bytes a character
+            raise InputError(Errors.E031.format(path=path, size=f"{size:,} bytes", limit=max_chars))
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise InputError(Errors.E008.format(path=path, reason=exc.strerror or exc)) from None
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def decode_source(data: bytes, name: str) -> str:
@@ -232,7 +262,7 @@ def build_view(text: str, assets: Assets) -> tuple[View, list[Block]]:
     artifacts = [p for p in header_patterns if (p.meta or {}).get("kind") == "artifact"]
     fields = [p for p in header_patterns if (p.meta or {}).get("kind") in FIELD_LINE_KINDS]
     lines = [_strip_line(text, a, b) for a, b in _source_lines(text)]
-    groups = _repair_breaks(_group_lines(lines, text, fields), text, artifacts)
+    groups = _repair_breaks(_split_unwrapped(_group_lines(lines, text, fields), text), text, artifacts)
 
     chars: list[str] = []
     to_src = array("l")
@@ -303,6 +333,27 @@ def _group_lines(lines: list[_Line], text: str, fields) -> list[list[_Line]]:
     if cur:
         groups.append(cur)
     return groups
+
+
+def _split_unwrapped(groups: list[list[_Line]], text: str) -> list[list[_Line]]:
+    """Plain text whose paragraphs are separated by single newlines: a group
+    with a line longer than any wrapped line (``LONG_LINE_CHARS``) is cut after
+    each line that ends a sentence when the next starts like a sentence."""
+    out: list[list[_Line]] = []
+    for g in groups:
+        if len(g) < 2 or max(len(ln.keep) for ln in g[:-1]) <= LONG_LINE_CHARS:
+            out.append(g)
+            continue
+        cur = [g[0]]
+        for ln in g[1:]:
+            last = text[cur[-1].keep[-1]]
+            first = text[ln.keep[0]]
+            if last in _TERMINAL and last not in ",;:" and (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018([\u2014-"):
+                out.append(cur)
+                cur = []
+            cur.append(ln)
+        out.append(cur)
+    return out
 
 
 def _ends_sentence(text: str, ln: _Line) -> bool:
@@ -793,12 +844,18 @@ def ingest(
     """Read ``path`` (or use ``data``, the input's bytes, or ``text``) and return a
     Document with view and metadata. HTML, PDF and DOCX inputs (by suffix, or
     by content for .txt, .md and stdin) are converted to text first; ``text``
-    (the library's input) is taken as it is, so offsets always point into it."""
+    (the library's input) is taken as it is, so offsets always point into it.
+
+    A text longer than ``[ingest] max_document_chars`` is refused (one line):
+    its cost is linear, but its memory is not bounded by anything else. A
+    plain-text file too big to hold that many characters is refused before
+    it is read."""
+    limit = int(assets.config.get("ingest", {}).get("max_document_chars", MAX_DOCUMENT_CHARS))
     p = Path(path)
     if text is None and data is None:
         if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.name != "<stdin>":
             raise InputError(Errors.E006.format(path=path, suffix=p.suffix or "(none)"))
-        data = read_bytes(p)
+        data = read_bytes(p, max_chars=limit if p.suffix.lower() in PLAIN_SUFFIXES else None)
     warnings: list[str] = []
     extracted, original = None, None
     if text is None:
@@ -810,6 +867,8 @@ def ingest(
         else:
             extracted, original = _converted(data, fmt, str(path), p, warnings)
             text = extracted.text
+    if len(text) > limit:
+        raise InputError(Errors.E031.format(path=path, size=f"{len(text):,} characters", limit=limit))
     if not text.strip():
         raise InputError(Errors.E007.format(path=path))
     raw = text.encode("utf-8") if extracted is not None or data is None else data

@@ -311,7 +311,7 @@ def _name_run(doc, k: int, rules: EntityRules, limit: int = 5) -> int:
 
 def _caps(doc: Document, seg: Segment) -> bool:
     """The segment was an ALL-CAPS line: letter case tells nothing there."""
-    return 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
+    return 0 <= seg.block < len(doc.blocks) and doc.blocks[seg.block].caps
 
 
 def _headline_case(doc: Document, seg: Segment) -> bool:
@@ -319,7 +319,7 @@ def _headline_case(doc: Document, seg: Segment) -> bool:
     New Fund at Summit"): capitals there do not mark names."""
     if _caps(doc, seg):
         return True
-    heading_line = seg.kind == "header" and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].heading
+    heading_line = seg.kind == "header" and 0 <= seg.block < len(doc.blocks) and doc.blocks[seg.block].heading
     if seg.kind not in ("title", "heading") and not heading_line:
         return False
     words = [w for w in re.findall(r"[^\W\d_]{4,}", doc.view.text[seg.start : seg.end])]

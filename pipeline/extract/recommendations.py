@@ -34,6 +34,7 @@ checked by its vetoes (``triggers.py``); every record names its pattern
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
 from ..assets import Assets
@@ -177,7 +178,7 @@ def _clip(toks: list, seg: Segment, bounds: tuple[int, int] | None) -> list:
 def find_recommendations(doc: Document, assets: Assets) -> Iterator[RecommendationMention]:
     lex = TriggerLexicon.load(assets)
     pairs, _ = annotation(doc, "quotation_marks")
-    quotes = [(p.open + 1, p.close) for p in pairs if p.depth == 0]
+    quotes = sorted((p.open + 1, p.close) for p in pairs if p.depth == 0)  # disjoint
     for seg in doc.claim_segments():
         sd = seg.doc
         if sd is None or not len(sd):
@@ -190,10 +191,13 @@ def _mentions(doc: Document, seg: Segment, readings: list[tuple[Reading, Trigger
     """One mention per trigger start (the first reading of it wins)."""
     seen_first: set[int] = set()
     found: list[RecommendationMention] = []
+    by_sent: dict[int, list] = {}  # sentence start -> the anchors read in it (no pairwise scan)
+    for o, _ in readings:
+        by_sent.setdefault(o.anchor.sent.start, []).append(o.anchor)
     for r, trig in readings:
         if r.first in seen_first:
             continue
-        others = [o.anchor for o, _ in readings if o.anchor.i != r.anchor.i and o.anchor.sent.start == r.anchor.sent.start]
+        others = [a for a in by_sent[r.anchor.sent.start] if a.i != r.anchor.i]
         seen_first.add(r.first)
         m = _mention(doc, seg, r, trig, others, lex, quotes)
         if m is not None:
@@ -209,7 +213,7 @@ def _mention(doc: Document, seg: Segment, r: Reading, trig: Trigger, others: lis
     trigger = span_of(seg, sd[r.first : r.last + 1])
     if trigger is None or _boilerplate(text, seg, sent, trigger, lex):
         return None
-    bounds = next(((a, b) for a, b in quotes if a <= trigger.start and trigger.end <= b), None)
+    bounds = _enclosing(quotes, trigger.start, trigger.end)
     clause = span_of(seg, _clip(_colon_part(list(_clause_tokens(r.anchor, lex, others)), r.first), seg, bounds))
     if clause is None or not (clause.start <= trigger.start and trigger.end <= clause.end):
         clause = span_of(seg, _clip(list(sent), seg, bounds))
@@ -259,13 +263,21 @@ def _action_span(seg: Segment, toks, bounds, quotes) -> Span | None:
     # 'asked X to "cooperate together" for ...': the quoted words are the action
     if is_quote_mark(toks[0].doc[toks[0].i - 1]) if toks[0].i > 0 else False:
         start = seg.start + toks[0].idx
-        q = next(((a, b) for a, b in quotes if a <= start < b), None)
+        q = _enclosing(quotes, start, start + 1)
         if q is not None:
             inner = [t for t in toks if q[0] <= seg.start + t.idx and seg.start + t.idx + len(t.text) <= q[1]]
             sp = span_of(seg, inner)
             if sp is not None:
                 return sp
     return span_of(seg, _clip(toks, seg, bounds))
+
+
+def _enclosing(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The quote (of ``quotes``: disjoint, sorted) holding [start, end), by binary search."""
+    k = bisect_right(quotes, (start, float("inf"))) - 1
+    if k >= 0 and quotes[k][0] <= start and end <= quotes[k][1]:
+        return quotes[k]
+    return None
 
 
 def _boilerplate(text: str, seg: Segment, sent, trigger: Span, lex: TriggerLexicon) -> bool:

@@ -61,7 +61,7 @@ SKIPPED_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDI
 ATTRIBUTION_TYPES = frozenset({"SOURCE", "CUE", "CONTENT"})
 CLAIM_TYPES = frozenset({"TIMEX3", "RECOMMENDATION", "TRIGGER", "ACTOR", "ACTION"})  # claimex's own export (formats/brat_claims.py)
 QUOTE_KINDS = ("direct", "partial", "scare", "indirect")
-_SPAN = re.compile(r"(\d+) (\d+)")
+_SPAN = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII digits; more than 15 is no offset
 
 
 @dataclass
@@ -116,7 +116,8 @@ def _parse(path: str, txt: str, ann_text: str, text: str):
         line = raw.rstrip("\r")
 
         def malformed(reason: str) -> GoldFormatError:
-            return GoldFormatError(EvalErrors.E059.format(path=path, line=lineno, reason=reason, text=line))
+            shown = line if len(line) <= 200 else line[:200] + "\u2026"
+            return GoldFormatError(EvalErrors.E059.format(path=path, line=lineno, reason=reason[:200], text=shown))
 
         parts = line.split("\t")
         ann_id = parts[0]
@@ -224,7 +225,7 @@ def _text_bound(path, txt, lineno, ann_id, mid, field_text, text, malformed) -> 
     for frag in span_part.split(";"):
         m = _SPAN.fullmatch(frag.strip())
         if not m:
-            raise malformed(f"bad offsets '{frag}'")
+            raise malformed(f"bad offsets '{frag if len(frag) <= 40 else frag[:40] + chr(0x2026)}'")
         a, b = int(m.group(1)), int(m.group(2))
         if b <= a:
             raise malformed(f"empty or reversed span {a} {b}")

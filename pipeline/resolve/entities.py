@@ -107,7 +107,7 @@ def _winner(votes: dict[str, float]) -> str:
 
 def _in_caps(doc: Document, offset: int) -> bool:
     seg = doc.segment_at(offset)
-    return seg is not None and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
+    return seg is not None and 0 <= seg.block < len(doc.blocks) and doc.blocks[seg.block].caps
 
 
 def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]:
