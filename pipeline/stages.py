@@ -38,6 +38,13 @@ EXTRACTORS = {
     "statistic": find_statistics,  # after date and entity: a figure inside one is none
 }
 
+# the shared per-document annotations (extract/annotations.py) each extractor reads,
+# computed once per document before the first extractor that needs them
+REQUIRES = {
+    "quote": ("quotation_marks",),
+    "recommendation": ("quotation_marks",),
+}
+
 STAGES = ("ingest", "segment", "parse", "extract", "resolve", "write")
 
 
@@ -104,7 +111,7 @@ class Pipeline:
         return doc
 
     def finish(self, doc: Document) -> list[dict]:
-        extract(doc, self.assets, self.extractors)
+        extract(doc, self.assets, self.extractors, REQUIRES)
         resolve(doc, self.assets)
         return build_records(doc, self.model)
 

@@ -20,10 +20,10 @@ from .records import RECORD_TYPES, SCHEMA_VERSION, find_source, grounding_errors
 
 # the attributes each record type carries, in output order
 RECORD_FIELDS = {
-    "entity": ("label", "canonical", "title"),
+    "entity": ("label", "canonical", "title", "rule"),
     "date": ("timex_type", "value", "mod", "anchor", "rule"),
     "quote": ("kind", "speakers", "speaker_spans", "cue"),
-    "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity"),
+    "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity", "rule"),
     "statistic": ("value", "unit", "measure", "subject", "time", "source", "approx", "comparison", "quote", "rule"),
 }
 # fields that point at another record by its span: field -> the record type
