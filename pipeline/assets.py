@@ -84,6 +84,10 @@ class Assets:
             raise AssetError(Errors.E040.format(path=path, reason="expected a JSON object"))
         return data
 
+    def read_json(self, rel: str) -> dict:
+        """The JSON object in ``models/<rel>`` (an error naming the file if it is not one)."""
+        return self._json(rel)
+
     def lexicon(self, name: str) -> tuple[str, ...]:
         """The entries of ``models/lexicons/<name>.json``, in file order."""
         key = ("lexicon", name)

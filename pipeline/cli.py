@@ -258,9 +258,9 @@ def convert(files, out_dir):
     run claimex on the text and evaluate it. FILES may be folders.
     """
     from .errors import ClaimexError
-    from .formats import convertible_files, write_converted_all
+    from .formats import conversions, convertible_files, plan_conversions, write_conversion
 
-    failed = 0
+    failed, items = 0, []
     for f in files:
         try:
             targets = convertible_files(f)
@@ -270,16 +270,26 @@ def convert(files, out_dir):
             continue
         for t in targets:
             try:
-                converted = write_converted_all(t, out_dir)
+                items += conversions(t)
             except ClaimexError as exc:
                 click.echo(f"Error: {exc}", err=True)
                 failed += 1
-                continue
-            for res in converted:
-                published = res.gold.records[0].get("published")
-                run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
-                click.echo(f"{t} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
-                click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
+    clashes = plan_conversions(items, out_dir)  # before anything is written
+    for msg in clashes:
+        click.echo(f"Error: {msg}", err=True)
+    if clashes:
+        sys.exit(1)
+    for c in items:
+        try:
+            res = write_conversion(c, out_dir)
+        except ClaimexError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        published = res.gold.records[0].get("published")
+        run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
+        click.echo(f"{c.path} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
+        click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
     if failed:
         sys.exit(1)
 
@@ -331,9 +341,25 @@ def report(outputs, gold, dest, source):
     """
     from .report import render_html, report_data, summary_line, write_report
 
+    _refuse_non_html(dest)
     data = report_data(outputs, gold, source)
     write_report(render_html(data), dest)
     click.echo(summary_line(data, dest), err=True)
+
+
+def _refuse_non_html(dest: Path) -> None:
+    """`report -o` replaces an earlier page, never another file (an output, a source)."""
+    from .errors import Errors, WriteError
+
+    try:
+        with open(dest, "rb") as fh:
+            head = fh.read(64).lstrip().lower()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WriteError(Errors.E029.format(path=dest, reason=exc.strerror or type(exc).__name__)) from None
+    if not head.startswith(b"<!doctype html"):
+        raise WriteError(Errors.E030.format(path=dest, other="a file that is not an HTML page", remedy="choose another -o file"))
 
 
 @main.command()

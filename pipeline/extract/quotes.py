@@ -31,9 +31,10 @@ from typing import Iterator, NamedTuple
 from ..assets import Assets
 from ..document import Document, Segment, Span
 from ..errors import Warnings
+from .annotations import annotation
 from .clauses import is_quote_mark
 from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
-from .quote_marks import Paragraph, QuotePair, pair_quotation_marks
+from .quote_marks import Paragraph, QuotePair
 
 _INTRO = (":", ",")
 _SENTENCE_END = (".", "!", "?")
@@ -66,12 +67,6 @@ def claim_paragraphs(doc: Document) -> list[Paragraph]:
         out.append(Paragraph(seg.start, text[seg.start : seg.end], prev_index is not None and seg.index == prev_index + 1))
         prev_index = seg.index
     return out
-
-
-def quotation_pairs(doc: Document) -> tuple[list[QuotePair], list]:
-    """The document's quotation-mark pairs and unpaired marks, paired once
-    (quotes and recommendations both read them)."""
-    return doc.memo("quotation_pairs", lambda: pair_quotation_marks(claim_paragraphs(doc)))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -297,7 +292,7 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     minor = assets.lexicon_set("title_case_minor_words")
     speech_nouns = assets.lexicon_set("speech_nouns")
     text = doc.view.text
-    pairs, unpaired = quotation_pairs(doc)
+    pairs, unpaired = annotation(doc, "quotation_marks")
     for u in unpaired:
         src = doc.view.to_source[u.offset]
         context = text[max(0, u.offset - 20) : u.offset + 20].replace("\n", " ")

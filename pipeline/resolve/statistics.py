@@ -76,12 +76,14 @@ def resolve_statistics(att: Attributor, entities: list[Entity], dates: list[Date
     doc = att.doc
     names = _Names(entities, doc.view.text, person_heads)
     voice = _voice(att)
+    by_start = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in by_start]
     out = []
     for s in stats:
         quote = _enclosing_quote(s, quotes)
         out.append(s._replace(
             subject=_subject(att, names, s, voice),
-            time=_time(s, dates, doc.view.text),
+            time=_time(s, _within(by_start, starts, s), doc.view.text),
             source=_source(att, names, s, quote, voice),
             quote=Span(quote.start, quote.end) if quote is not None else None,
         ))  # fmt: skip
@@ -158,6 +160,16 @@ def _paragraph_start(doc: Document, span: Span) -> int:
         return 0
     before = [s for s in doc.segments if s.end <= seg.start and s.carries_claims]
     return before[-_ANTECEDENT_PARAGRAPHS].start if len(before) >= _ANTECEDENT_PARAGRAPHS else (before[0].start if before else seg.start)
+
+
+def _within(by_start: list[Date], starts: list[int], s: StatisticMention) -> list[Date]:
+    """The dates that start inside the statistic's clauses, by binary search
+    (a scan of every date for every statistic is quadratic in a long text)."""
+    clauses = [c for c in s.clause if c is not None]
+    if not clauses:
+        return []
+    lo, hi = min(c.start for c in clauses), max(c.end for c in clauses)
+    return by_start[bisect_left(starts, lo) : bisect_right(starts, hi)]
 
 
 def _time(s: StatisticMention, dates: list[Date], text: str) -> Span | None:

@@ -83,7 +83,7 @@ DATES = [
     D(L("Azerbaijan by 2030", "2030"), "DATE", "2030", note="'by 2030': mod null (no 'by' mod in 4.3)"),
     D("last month", "DATE", "XXXX-02", "dct", note="deictic from the dateline month (March); year unknown"),
     D("February 17", "DATE", "XXXX-02-17", "dct", key="strike", note="partial date; the text never gives the year"),
-    D("four days later", "DATE", "XXXX-02-21", "strike"),
+    D(L("four days later", "four days"), "DURATION", "P4D", note="a duration anchored by 'later': the duration alone (4.4)"),
     D(L("tankers and terminals now", "now"), "DATE", "PRESENT_REF"),
     D(L("1.5 million tonnes in 2024", "2024"), "DATE", "2024"),
     D("annually", "SET", "P1Y"),

@@ -87,8 +87,8 @@ DATES = [
     D("every day", "SET", "P1D"),
     D("the past three months", "DURATION", "P3M"),
     D(L("hurricane season in August", "August"), "DATE", "2024-08", "dct"),
-    D("ten days after the arrival of the first contingent", "DATE", "2024-07-05", "arrival",
-      note="event-anchored: the first contingent arrived on 25 June; day offset -> day"),
+    D(L("ten days after the arrival of the first contingent", "ten days"), "DURATION", "P10D",
+      note="a duration anchored to an event: the duration alone is the TIMEX3 (4.4)"),
     D(L("since 2022", "2022"), "DATE", "2022", mod="ON_OR_AFTER"),
     D("two years ago", "DATE", "2022", "dct"),
 ]

@@ -15,7 +15,7 @@ Both are scored by ``claimex eval`` against the gold statistics: span P/R/F1
 (lenient: overlapping spans; strict: same span) and the value, unit and approx
 accuracy on the matches, and timed (words/s, CPU time, and the ratio).
 
-    python benchmarks/statistics.py [--gold corpus/gold] [--json]
+    python benchmarks/quantities.py [--gold corpus/gold] [--json]
 """
 
 from __future__ import annotations
