@@ -274,7 +274,8 @@ def test_a_killed_batch_resumes_where_it_stopped(tmp_path, pipeline):
     assert f"{n - len(written)} of {n} documents processed, {len(written)} skipped" in resumed.stderr
     fresh = run_batch(collect_inputs([src])[0], pipeline, out_dir=tmp_path / "fresh")  # the model is loaded here already
     assert not fresh.failed
-    assert _files(out) == _files(tmp_path / "fresh")  # as if never interrupted (a write cut short leaves only a .tmp file)
+    assert _files(out) == _files(tmp_path / "fresh")  # as if never interrupted
+    assert not [p.name for p in out.iterdir() if p.suffix != ".jsonl"]  # a write cut short left a .tmp file: removed
 
 
 @pytest.mark.e2e
