@@ -278,7 +278,8 @@ def report(res: dict, jobs: int | None) -> None:
     if jobs or "dask_over_jobs1" in res:
         print("  (CPU time for N processes: jobs 1's CPU time over the busiest process's, i.e. the speed-up with a free core each;")
         print("   the wall-clock ratio is what the machine gave, and is low when other processes hold the cores)")
-    print(f"  other processes used {_spread(res['others_cores'])} cores at most per round" + (f"; busy (> {BUSY}) in rounds {', '.join(str(i + 1) for i in busy)}" if busy else "; the machine was quiet"))
+    load = f"; busy (> {BUSY}) in rounds {', '.join(str(i + 1) for i in busy)}" if busy else "; the machine was quiet"
+    print(f"  other processes used {_spread(res['others_cores'])} cores at most per round{load}")
     if res["length_table"]:
         print("one document of growing length (CPU time; relative = us/word over the shortest's):")
         print(f"  {'words':>8s} {'cpu s':>8s} {'us/word':>8s} {'relative':>8s}")
