@@ -550,6 +550,21 @@ def query_documents(entity, label, **common):
     _answer(**common, ask=ask, entity=entity, label=label)
 
 
+@query.command("statistics")
+@click.option("--unit", help="Unit (percent, USD, people...; exact, any case; * is a wildcard).")
+@click.option("--measure", help="What is measured (part of the words: 'inflation', 'vote').")
+@click.option("--subject", help="Whose figure it is (part of the name).")
+@click.option("--source", help="Who gives the figure (part of the name; 'author').")
+@click.option("--min", "at_least", type=float, help="Only figures of at least this value (a range: its high end).")
+@click.option("--max", "at_most", type=float, help="Only figures of at most this value (a range: its low end).")
+@_query_options
+def query_statistics(unit, measure, subject, source, at_least, at_most, **common):
+    """Statistics (figures), by unit, measure, subject, source and value."""
+    from .store import query_statistics as ask
+
+    _answer(**common, ask=ask, unit=unit, measure=measure, subject=subject, source=source, at_least=at_least, at_most=at_most)
+
+
 @query.command("entities")
 @click.option("--name", help="Part of a canonical name (* is a wildcard).")
 @click.option("--label", help="Entity label (PERSON, ORG, GPE...).")

@@ -11,11 +11,12 @@
   the record's JSON, so a record type this version does not know, such as
   ``statistic``, is stored and queryable too);
 * typed tables for the known types: ``entities``, ``dates`` (with the
-  calendar range a TIMEX value covers), ``quotes``, ``recommendations``, and
-  ``roles`` (who: a quote's speakers, a recommendation's holder and actor,
-  by their words and by the canonical names of the entities inside them);
+  calendar range a TIMEX value covers), ``quotes``, ``recommendations``,
+  ``statistics``, and ``roles`` (who: a quote's speakers, a recommendation's
+  holder and actor, by their words and by the canonical names of the entities
+  inside them; a statistic's subject and source);
 * ``claims_fts``, an FTS5 index over the text of every claim (quotes,
-  recommendations and any other span type but entities and dates).
+  recommendations, statistics and any other span type but entities and dates).
 
 The standard library's ``sqlite3`` is enough (FTS5 and JSON functions are
 built into the SQLite it ships with) and keeps the dependencies as they are.
@@ -71,6 +72,7 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE INDEX IF NOT EXISTS records_doc ON records(doc_key, type);
 CREATE INDEX IF NOT EXISTS records_type ON records(type);
+CREATE INDEX IF NOT EXISTS records_id ON records(doc_key, record_id);
 CREATE TABLE IF NOT EXISTS entities (
     rowid INTEGER PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
     doc_key INTEGER NOT NULL, label TEXT, canonical TEXT
@@ -90,6 +92,11 @@ CREATE TABLE IF NOT EXISTS recommendations (
     rowid INTEGER PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
     doc_key INTEGER NOT NULL, holder TEXT, actor TEXT, action TEXT, trigger TEXT,
     strength TEXT, polarity TEXT
+);
+CREATE TABLE IF NOT EXISTS statistics (
+    rowid INTEGER PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
+    doc_key INTEGER NOT NULL, value REAL, low REAL, high REAL, unit TEXT, approx TEXT,
+    measure TEXT, subject TEXT, source TEXT, time TEXT
 );
 CREATE TABLE IF NOT EXISTS roles (
     rowid INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
@@ -246,7 +253,7 @@ def _documents(path: Path, data: bytes) -> list[tuple[dict, list[dict]]]:
 def _delete_file(con: sqlite3.Connection, file_id: int) -> None:
     keys = "SELECT doc_key FROM documents WHERE file_id = ?"
     con.execute(f"DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM records WHERE doc_key IN ({keys}))", (file_id,))
-    for table in ("roles", "entities", "dates", "quotes", "recommendations"):
+    for table in ("roles", "entities", "dates", "quotes", "recommendations", "statistics"):
         con.execute(f"DELETE FROM {table} WHERE doc_key IN ({keys})", (file_id,))
     con.execute(f"DELETE FROM records WHERE doc_key IN ({keys})", (file_id,))
     con.execute("DELETE FROM documents WHERE file_id = ?", (file_id,))
@@ -354,7 +361,25 @@ def _recommendation(con, rowid, key, rec, entities) -> None:
     _fts(con, rowid, rec)
 
 
-TYPED = {"entity": _entity, "date": _date, "quote": _quote, "recommendation": _recommendation}
+def _number(v) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _statistic(con, rowid, key, rec, entities) -> None:
+    value = rec.get("value")
+    low, high = (value.get("low"), value.get("high")) if isinstance(value, dict) else (value, value)
+    time = rec.get("time")
+    con.execute(
+        "INSERT INTO statistics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (rowid, key, _number(value), _number(low), _number(high), _str(rec.get("unit")), _str(rec.get("approx")), _text(rec.get("measure")) or _str(rec.get("measure")),
+         _str(rec.get("subject")), _str(rec.get("source")), _str(time) if not isinstance(time, dict) else _text(time)),
+    )  # fmt: skip
+    _roles(con, rowid, key, "subject", [rec.get("subject")])
+    _roles(con, rowid, key, "source", [rec.get("source")])
+    _fts(con, rowid, rec)
+
+
+TYPED = {"entity": _entity, "date": _date, "quote": _quote, "recommendation": _recommendation, "statistic": _statistic}
 
 
 # -- TIMEX values as calendar ranges ----------------------------------------
@@ -519,6 +544,32 @@ def query_documents(con, f: Filters, entity: str | None = None, label: str | Non
     if label:
         q.add("e.label = ?", label)
     q.group, q.order = "d.doc_key", ("mentions DESC, d.published, d.doc_id" if entity else "d.published, d.doc_id")
+    return q.run(con)
+
+
+def query_statistics(
+    con, f: Filters, unit: str | None = None, measure: str | None = None, subject: str | None = None, source: str | None = None,
+    at_least: float | None = None, at_most: float | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """Figures, by unit, measure, subject, source and value (a range counts by its bounds)."""
+    q = Query(
+        "d.doc_id, d.published, r.text, x.value, x.low, x.high, x.unit, x.approx, x.measure, x.subject, x.source, td.value AS time, r.record_id AS id",
+        f"records r JOIN statistics x ON x.rowid = r.rowid {_DOC}"
+        " LEFT JOIN records tr ON tr.doc_key = r.doc_key AND tr.record_id = x.time LEFT JOIN dates td ON td.rowid = tr.rowid",
+        f,
+    )  # fmt: skip
+    if unit:
+        q.add("x.unit LIKE ? ESCAPE '\\'", _exact(unit))
+    if measure:
+        q.add("x.measure LIKE ? ESCAPE '\\'", _like(measure))
+    if subject:
+        q.add(_ROLE, "subject", _like(subject))
+    if source:
+        q.add(_ROLE, "source", _like(source))
+    if at_least is not None:
+        q.add("x.high >= ?", at_least)
+    if at_most is not None:
+        q.add("x.low <= ?", at_most)
     return q.run(con)
 
 

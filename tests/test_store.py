@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimex.cli import main
-from claimex.store import Filters, connect, date_range, index_outputs, query_documents, query_quotes, query_recommendations, query_records, query_search
+from claimex.store import Filters, connect, date_range, index_outputs, query_documents, query_quotes, query_recommendations, query_records, query_search, query_statistics
 
 TEXT_A = "The European Union should lift the tariffs, said Ana Costa of the Lisbon Institute on 3 May 2024. Sanctions failed in 2023."
 TEXT_B = "Ghana must publish its river data. \u201cWe need a commission,\u201d Kofi Mensah said. Inflation reached 12 per cent."
@@ -60,8 +60,10 @@ def outputs_b() -> list[dict]:
         rec("b", "quote", 0, t, "We need a commission,", kind="direct", speakers=["Kofi Mensah"], speaker_spans=[span(t, "Kofi Mensah")], cue=span(t, "said")),
         rec("b", "recommendation", 0, t, "Ghana must publish its river data", trigger=span(t, "must"), actor=span(t, "Ghana"),
             action=span(t, "publish its river data"), holder="author", strength="strong", polarity="do"),
-        # a record type this claimex does not know yet: stored and searchable all the same
-        rec("b", "statistic", 0, t, "Inflation reached 12 per cent", value=12, unit="percent", measure="inflation", subject=None),
+        rec("b", "statistic", 0, t, "12 per cent", value=12, unit="percent", measure=span(t, "Inflation"), subject="Ghana", time=None,
+            source="author", approx=None, comparison=None, quote=None),
+        # a record type this claimex does not know: stored and searchable all the same
+        rec("b", "forecast", 0, t, "Inflation reached 12 per cent", horizon="P1Y", confidence="low"),
     ]  # fmt: skip
 
 
@@ -99,9 +101,9 @@ def test_index_loads_every_record(corpus, tmp_path):
     assert (summ.added, summ.documents, summ.records) == (2, 2, len(outputs_a()) + len(outputs_b()) - 2)
     con = sqlite3.connect(tmp_path / "c.sqlite")
     types = dict(con.execute("SELECT type, COUNT(*) FROM records GROUP BY type"))
-    assert types == {"entity": 5, "date": 2, "quote": 2, "recommendation": 2, "statistic": 1}
-    stored = json.loads(con.execute("SELECT json FROM records WHERE type = 'statistic'").fetchone()[0])
-    assert stored["unit"] == "percent" and stored["value"] == 12  # the whole record is kept
+    assert types == {"entity": 5, "date": 2, "quote": 2, "recommendation": 2, "statistic": 1, "forecast": 1}
+    stored = json.loads(con.execute("SELECT json FROM records WHERE type = 'forecast'").fetchone()[0])
+    assert stored["horizon"] == "P1Y" and stored["confidence"] == "low"  # the whole record is kept
 
 
 @pytest.mark.parametrize(
@@ -150,7 +152,8 @@ def test_claims_in_a_publication_date_range(store, since, until, expected):
         ("tariff", ["a:quote:0", "a:recommendation:0"]),  # stemmed: tariffs
         ("river data", ["b:recommendation:0"]),
         ('"data river"', []),  # a phrase in that order
-        ("inflation", ["b:statistic:0"]),  # an unknown claim type is searchable too
+        ("inflation", ["b:forecast:0"]),  # a record type this claimex does not know is searchable too
+        ("per cent", ["b:forecast:0", "b:statistic:0"]),
         ("Sanctions", []),  # words outside every claim
         ("commission OR tariffs", ["a:quote:0", "a:recommendation:0", "b:quote:0"]),
     ],
@@ -160,10 +163,26 @@ def test_full_text_search(store, words, expected):
 
 
 def test_unknown_record_types_by_field(store):
-    assert column(query_records(store, Filters(), rtype="statistic", fields=[("unit", "PERCENT")]), "id") == ["b:statistic:0"]
+    assert column(query_records(store, Filters(), rtype="forecast", fields=[("confidence", "LOW")]), "id") == ["b:forecast:0"]
     assert column(query_records(store, Filters(), rtype="statistic", fields=[("value", "12")]), "id") == ["b:statistic:0"]
     assert column(query_records(store, Filters(), fields=[("actor.text", "ghana")]), "id") == ["b:recommendation:0"]
-    assert column(query_records(store, Filters(), rtype="statistic", fields=[("unit", "euro")]), "id") == []
+    assert column(query_records(store, Filters(), rtype="forecast", fields=[("confidence", "high")]), "id") == []
+
+
+@pytest.mark.parametrize(
+    "kw, expected",
+    [
+        ({"unit": "PERCENT"}, ["b:statistic:0"]),
+        ({"unit": "usd"}, []),
+        ({"measure": "inflat"}, ["b:statistic:0"]),
+        ({"subject": "ghana"}, ["b:statistic:0"]),
+        ({"source": "author"}, ["b:statistic:0"]),
+        ({"at_least": 12, "at_most": 12}, ["b:statistic:0"]),
+        ({"at_least": 12.5}, []),
+    ],
+)
+def test_statistics_by_unit_measure_subject_and_value(store, kw, expected):
+    assert column(query_statistics(store, Filters(), **kw), "id") == expected
 
 
 @pytest.mark.parametrize(
