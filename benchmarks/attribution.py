@@ -175,6 +175,8 @@ def _error(doc_id: str, text: str, q: polnear.GoldQuote, pred: dict) -> dict:
         "gold": [f"{s.text} -> {' | '.join(s.names)}" for s in q.speakers],
         "pred": pred.get("speakers"),
         "rule": pred.get("speaker_rule"),
+        "cue": (pred.get("cue") or {}).get("text"),
+        "kind": pred.get("kind"),
         "context": text[a : b if b > 0 else len(text)][:400],
     }
 

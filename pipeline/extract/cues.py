@@ -39,6 +39,7 @@ class CueLexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, role), longest first
     by_first: dict  # first word -> the phrases that start with it, longest first
     by_last: dict  # last word -> the phrases that end with it, longest first
+    person_nouns: frozenset[str] = frozenset()  # nouns (lemmas) that name a person or a group of people
 
     @classmethod
     def load(cls, assets: Assets) -> "CueLexicon":
@@ -53,7 +54,9 @@ class CueLexicon:
         for words, role in phrases:
             by_first.setdefault(words[0], []).append((words, role))
             by_last.setdefault(words[-1], []).append((words, role))
-        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last)
+        titles = {t.lower() for t in assets.lexicon("person_titles") if " " not in t and not t.endswith(".")}
+        people = assets.lexicon_set("person_role_nouns") | titles | _PEOPLE_GROUPS
+        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people))
 
     def is_verb(self, tok) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -85,6 +88,10 @@ class CueLexicon:
         if tok.tag_ in ("VBG", "VBN") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             last = tok.i + 1
         return Cue(tok.i, last, tok, "subject")
+
+
+# group nouns that are always people (not bodies, places or things that are also said to 'speak')
+_PEOPLE_GROUPS = frozenset({"critic", "protester", "supporter", "opponent", "voter", "resident", "delegate", "activist", "people", "crowd", "audience", "demonstrator"})
 
 
 def _indexed(index: dict, tok) -> list:

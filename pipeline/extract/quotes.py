@@ -53,6 +53,9 @@ class QuoteMention(NamedTuple):
     phrases: tuple[SpeakerPhrase, ...] = ()  # speakers as written (subject of the cue)
     marked: bool = True  # in quotation marks (False: reported speech)
     standalone: bool = False  # whole sentences with no cue of their own
+    rule: str = ""  # the rule that found the quote ("quote/cue_after", "reported/content_clause")
+    sieve: str = ""  # the sieve that found the speaker phrase ("cue_subject", "according_to", "clause_subject")
+    speaker_rule: str = ""  # set by resolve: "<sieve>/<resolution>" ("cue_subject/pronoun", "continuation")
 
 
 def claim_paragraphs(doc: Document) -> list[Paragraph]:
@@ -284,6 +287,14 @@ def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
     return "partial"
 
 
+_CUE_FINDERS = (
+    ("quote/cue_before_intro", lambda f, lex, content, nouns: _cue_before_intro(f, lex)),
+    ("quote/cue_governs", lambda f, lex, content, nouns: _cue_by_syntax(f, lex)),
+    ("quote/cue_after", lambda f, lex, content, nouns: _cue_after(f, lex, content)),
+    ("quote/speech_noun", lambda f, lex, content, nouns: _cue_by_speech_noun(f, nouns)),
+)
+
+
 def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     lex = CueLexicon.load(assets)
     titles = assets.lexicon_set("work_title_cues")
@@ -311,16 +322,81 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
         if not frame.inside or _not_speech(frame, content, titles):
             continue
         if _ends_with_phrase(_words_before(frame, 3), scare_cues):
-            yield QuoteMention(a, b, "scare")
+            yield QuoteMention(a, b, "scare", rule="quote/scare_cue")
             continue
-        found = _cue_before_intro(frame, lex) or _cue_by_syntax(frame, lex) or _cue_after(frame, lex, content) or _cue_by_speech_noun(frame, speech_nouns)
+        found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, speech_nouns)) is not None), None)
         if found is None:
-            if _is_title_case(content, minor):
-                continue  # a name of a work, a programme, a slogan
-            if _standalone(frame, content):
-                yield QuoteMention(a, b, "direct", standalone=True)
-            else:
-                yield QuoteMention(a, b, "scare")
+            q = _without_cue(frame, content, minor, lex)
+            if q is not None:
+                yield q
             continue
-        cue, cue_seg = found
-        yield QuoteMention(a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=speaker_phrases(cue_seg, cue))
+        rule, (cue, cue_seg) = found
+        yield QuoteMention(
+            a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=speaker_phrases(cue_seg, cue),
+            rule=rule, sieve=cue_sieve(cue),
+        )  # fmt: skip
+
+
+def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: CueLexicon) -> QuoteMention | None:
+    """A quote no cue introduces: words woven into a clause whose subject is a
+    person (the senator dismissed it as "theatre": the subject's words), whole
+    sentences that continue someone's quote, or a scare quote; a Title-Cased
+    phrase nobody says is no quote at all (None)."""
+    a, b = frame.a, frame.b
+    if _is_title_case(content, minor):
+        return None  # a name of a work, a programme, a slogan
+    if _standalone(frame, content):
+        return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
+    verb = _governing_verb(frame)
+    if verb is not None:
+        cue = Cue(verb.i, verb.i, verb, "subject")
+        phrases = speaker_phrases(frame.seg, cue)
+        if phrases and _person_subject(verb, lex):
+            return QuoteMention(a, b, "partial", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
+    return QuoteMention(a, b, "scare", rule="quote/no_cue")
+
+
+def _governing_verb(frame: _QuoteFrame):
+    """The verb of the author's clause the quoted words hang from (outside the marks)."""
+    inside_ids = {t.i for t in frame.inside}
+    for t in frame.inside:
+        h = t.head
+        if h.i in inside_ids or h.i == t.i or is_quote_mark(h):
+            continue
+        for _ in range(_MAX_CLIMB):
+            if frame.in_quotes(h):
+                break
+            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl"):
+                return h
+            if h.head.i == h.i:
+                break
+            h = h.head
+        return None
+    return None
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _person_subject(verb, lex: CueLexicon) -> bool:
+    """The verb's own subject names a person or a group of people (a person
+    name, he/she/they, a role or group noun), not a thing, a place or the author."""
+    from .clauses import subject_of
+
+    subj = subject_of(verb, max_up=1)
+    if subj is None or frame_author(subj):
+        return False
+    if subj.lower_ in _PERSON_PRONOUNS:
+        return True
+    if subj.ent_type_ == "PERSON":
+        return True
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.person_nouns
+
+
+def frame_author(tok) -> bool:
+    return tok.lower_ in ("i", "we", "us", "me", "you", "it", "this", "that", "which", "what")
+
+
+def cue_sieve(cue: Cue) -> str:
+    """The sieve name of a speaker phrase read off a cue."""
+    return {"object": "according_to", "possessor": "possessor"}.get(cue.role, "cue_subject")

@@ -53,6 +53,7 @@ _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&"
 _LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
+_PERSON_SENTENCES = 5  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
 
 
@@ -121,6 +122,47 @@ class Attributor:
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
+        # the document's segments by start offset, the parsed claim segments, and sentence caches
+        self._segments = sorted(doc.segments, key=lambda s: s.start)
+        self._seg_starts = [s.start for s in self._segments]
+        self._claims = [s for s in self._segments if s.carries_claims and s.doc is not None]
+        self._claim_starts = [s.start for s in self._claims]
+        self._sents: dict[int, tuple[list, list[int]]] = {}
+        # quoted words (no antecedent is taken from inside them) and pronouns already resolved
+        self._quoted: list[tuple[int, int]] = []
+        self._quoted_starts: list[int] = []
+        self._resolved: list[tuple[int, int, list[Name]]] = []  # (start, end, names), in text order
+
+    # -- document structure ----------------------------------------------
+    def segment_at(self, offset: int):
+        k = bisect_right(self._seg_starts, offset) - 1
+        if k >= 0 and offset < self._segments[k].end:
+            return self._segments[k]
+        return None
+
+    def sentences(self, seg) -> tuple[list, list[int]]:
+        """The sentences of a parsed segment and their first token indices (cached)."""
+        got = self._sents.get(seg.start)
+        if got is None:
+            sents = list(seg.doc.sents)
+            got = (sents, [s.start for s in sents])
+            self._sents[seg.start] = got
+        return got
+
+    def set_quoted(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Spans of words in quotation marks: mentions inside them are the
+        quoted speaker's words, never an antecedent or a speaker."""
+        self._quoted = sorted(spans)
+        self._quoted_starts = [a for a, _ in self._quoted]
+
+    def in_quotes(self, offset: int) -> bool:
+        k = bisect_right(self._quoted_starts, offset) - 1
+        return k >= 0 and offset < self._quoted[k][1]
+
+    def remember(self, span: Span, names: list[Name]) -> None:
+        """A pronoun resolved to ``names``: a mention of them at ``span`` for later pronouns."""
+        if names and (not self._resolved or self._resolved[-1][0] <= span.start):
+            self._resolved.append((span.start, span.end, names))
 
     # -- entities ------------------------------------------------------
     def entities_in(self, span: Span) -> list[Entity]:
@@ -149,43 +191,58 @@ class Attributor:
 
     def names(self, phrase: SpeakerPhrase) -> list[Name]:
         """Names for a speaker phrase (rules 1-6 of the module doc)."""
+        return self.resolve(phrase)[0]
+
+    def resolve(self, phrase: SpeakerPhrase) -> tuple[list[Name], str]:
+        """Names for a speaker phrase and the rule that found them: ``pronoun``,
+        ``name``, ``coordination``, ``apposition``, ``source_noun``, ``role``,
+        ``described_earlier``, ``group`` ("" when there is no speaker)."""
         text = self.text[phrase.span.start : phrase.span.end]
         words = _words(text)
-        if not words:
-            return []
+        if not words or self.in_quotes(phrase.head.start):
+            return [], ""
         if len(words) == 1 and words[0] in self.pronouns:
             kind = self.pronouns[words[0]]
-            return [] if kind == "self" else self.antecedents(phrase.span, kind)
+            return ([], "") if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
         if self.is_author(phrase.span):
-            return []
+            return [], ""
         found = self._coordinated_names(phrase.span)
         if found:
-            return found
+            return found, "coordination" if len(found) > 1 else "name"
         ents = self.entities_in(phrase.span)
-        head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
         if ents:
-            rest = self._remainder(text, phrase.span, ents)
-            if not rest:
-                return _unique(self._name(e) for e in self._coordinated(ents))
-            head = self.entity_over(phrase.head)
-            if head is not None and head.start >= phrase.span.start:
-                return [self._name(head)]
-            persons = [e for e in ents if e.label == "PERSON"]
-            if head_word in self.title_words and len(persons) == 1:
-                return [self._name(persons[0])]  # 'the ambassador of X, Jane Doe'
-            if head_word in self.source_nouns:
-                # 'a [Org] opinion survey', 'an analysis by [Org]'
-                before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
-                after = [e for e in ents if e.start >= phrase.head.end and e.label in ("ORG", "PERSON") and set(_words(self.text[phrase.head.end : e.start])) & {"by", "from", "of"}]
-                if before or after:
-                    return [self._name((before[-1:] or after)[0])]
+            got = self._entity_names(phrase, text, ents)
+            if got[0]:
+                return got
         person = self.person_named(phrase.span)
         if person is not None:
-            return [person]
-        role = self.role_holder(phrase.span) or self.described_earlier(phrase)
+            return [person], "name"
+        role = self.role_holder(phrase.span)
         if role is not None:
-            return [role]
-        return [self.group(phrase.span)]
+            return [role], "role"
+        earlier = self.described_earlier(phrase)
+        if earlier is not None:
+            return [earlier], "described_earlier"
+        return [self.group(phrase.span)], "group"
+
+    def _entity_names(self, phrase: SpeakerPhrase, text: str, ents: list[Entity]) -> tuple[list[Name], str]:
+        rest = self._remainder(text, phrase.span, ents)
+        if not rest:
+            return _unique(self._name(e) for e in self._coordinated(ents)), "name"
+        head = self.entity_over(phrase.head)
+        if head is not None and head.start >= phrase.span.start:
+            return [self._name(head)], "name"
+        head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
+        persons = [e for e in ents if e.label == "PERSON"]
+        if head_word in self.title_words and len(persons) == 1:
+            return [self._name(persons[0])], "apposition"  # 'the ambassador of X, Jane Doe'
+        if head_word in self.source_nouns:
+            # 'a [Org] opinion survey', 'an analysis by [Org]'
+            before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
+            after = [e for e in ents if e.start >= phrase.head.end and e.label in ("ORG", "PERSON") and set(_words(self.text[phrase.head.end : e.start])) & {"by", "from", "of"}]
+            if before or after:
+                return [self._name((before[-1:] or after)[0])], "source_noun"
+        return [], ""
 
     def described_earlier(self, phrase: SpeakerPhrase) -> Name | None:
         """'the ministers' -> the group last described in full as a subject
@@ -311,24 +368,28 @@ class Attributor:
 
     # -- pronouns ------------------------------------------------------
     def _token_at(self, offset: int):
-        seg = self.doc.segment_at(offset)
+        seg = self.segment_at(offset)
         if seg is None or seg.doc is None:
             return None, None
         sp = seg.char_span(offset, offset + 1, alignment_mode="expand")
         return seg, (sp[0] if sp is not None and len(sp) else None)
 
-    def _previous_sentences(self, seg, tok, n: int = 2):
+    def _previous_sentences(self, seg, tok, n: int = 2, reach: int = 1):
         """The sentence of ``tok`` (up to it) and up to ``n`` earlier ones,
-        nearest first, across the previous claim paragraph."""
-        out = [(seg, list(tok.sent)[: tok.i - tok.sent.start])]
-        sents = [s for s in seg.doc.sents if s.end <= tok.sent.start]
-        for s in reversed(sents):
-            out.append((seg, list(s)))
-        if len(out) <= n:
-            prev = [s for s in self.doc.segments if s.carries_claims and s.end <= seg.start and s.doc is not None]
-            if prev and prev[-1].index >= seg.index - 1:
-                for s in reversed(list(prev[-1].doc.sents)):
-                    out.append((prev[-1], list(s)))
+        nearest first, across at most ``reach`` earlier claim paragraphs that
+        come right before (cost: the sentences returned, not the paragraph)."""
+        sents, starts = self.sentences(seg)
+        k = bisect_right(starts, tok.i) - 1
+        out = [(seg, list(sents[k])[: tok.i - sents[k].start])]
+        for i in range(k - 1, max(-1, k - 1 - n), -1):
+            out.append((seg, list(sents[i])))
+        j = bisect_left(self._claim_starts, seg.start) - 1
+        while len(out) <= n and j >= 0 and self._claims[j].index >= seg.index - reach:
+            prev = self._claims[j]
+            psents = self.sentences(prev)[0]
+            for i in range(len(psents) - 1, max(-1, len(psents) - 1 - (n + 1 - len(out))), -1):
+                out.append((prev, list(psents[i])))
+            j -= 1
         return out[: n + 1]
 
     def _phrase_names(self, seg, head) -> list[Name]:
@@ -340,24 +401,40 @@ class Attributor:
         return self.names(SpeakerPhrase(span, hspan))
 
     def antecedents(self, span: Span, kind: str) -> list[Name]:
-        """Names a pronoun at ``span`` stands for (nearest compatible earlier mention)."""
+        """Names a pronoun at ``span`` stands for: the nearest compatible earlier
+        mention outside quotation marks (a subject first, sentence by sentence;
+        a person across up to two paragraphs, counting pronouns already resolved)."""
         seg, tok = self._token_at(span.start)
         if tok is None:
             return []
-        for k, (s, toks) in enumerate(self._previous_sentences(seg, tok)):
+        person = kind == "person"
+        for k, (s, toks) in enumerate(self._previous_sentences(seg, tok, n=_PERSON_SENTENCES if person else 2, reach=2 if person else 1)):
+            toks = [t for t in toks if not self.in_quotes(s.start + t.idx)]
             found = self._antecedent_in(s, toks, kind, same_sentence=k == 0)
             if found:
+                if person:
+                    self.remember(span, found)
                 return found
         return []
+
+    def _resolved_in(self, a: int, b: int) -> list[tuple[int, bool, list[Name]]]:
+        lo = bisect_left(self._resolved, (a,))
+        out = []
+        for start, end, names in self._resolved[lo:]:
+            if start >= b:
+                break
+            out.append((start, True, names))
+        return out
 
     def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool) -> list[Name]:
         if not toks:
             return []
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
-        ents = [e for e in self.entities_in(Span(a, b))]
+        ents = [e for e in self.entities_in(Span(a, b)) if not self.in_quotes(e.start)]
         if kind == "person":
-            # (offset, is a subject, names): named persons, and subjects headed by a role word
+            # (offset, is a subject, names): named persons, pronouns resolved before, and subjects headed by a role word
             cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None]
+            cands += self._resolved_in(a, b)
             for t in toks:
                 if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and t.lower_ in self.title_words and not t.ent_type_:
                     names = self._phrase_names(seg, t)
@@ -471,52 +548,100 @@ def _overlaps(a, b) -> bool:
 
 
 def resolve_quotes(att: Attributor, quotes: list[QuoteMention]) -> list[QuoteMention]:
-    """Speakers for every quote; reported speech overlapping a marked quote dropped."""
-    doc = att.doc
-    marked = [q for q in quotes if q.marked]
-    reported = []
-    for q in sorted((q for q in quotes if not q.marked), key=lambda q: (q.start, -(q.end - q.start))):
-        if any(_overlaps(q, m) for m in marked) or any(_overlaps(q, r) for r in reported):
-            continue
-        reported.append(q)
+    """Speakers for every quote, by ordered sieves (the module doc); reported
+    speech overlapping a marked quote dropped. Each quote names the sieve and
+    the resolution that chose its speakers (``speaker_rule``)."""
+    marked = sorted((q for q in quotes if q.marked), key=lambda q: (q.start, q.end))
+    reported = _outside(marked, [q for q in quotes if not q.marked])
+    att.set_quoted((q.start - 1, q.end + 1) for q in marked)
     out: list[QuoteMention] = []
+    reuse = _ReuseIndex(att.text)
+    last: QuoteMention | None = None  # the latest quote with speakers
     for q in sorted(marked + reported, key=lambda q: (q.start, q.end)):
-        names = _unique(n for p in q.phrases for n in att.names(p))
-        if q.marked and q.cue is None and q.kind == "scare":
-            earlier = _reused_from(q, out, doc)
-            if earlier:
-                out.append(q._replace(kind="partial", speakers=tuple(n for n in earlier)))
-                continue
-        if q.standalone and not names:
-            prev = _previous_speaker(q, out, doc)
-            if prev is not None:
-                out.append(q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue))
-                continue
-        out.append(q._replace(speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None)))
+        r = _attribute(att, q, last, reuse)
+        out.append(r)
+        if r.speakers:
+            last = r
+            reuse.add(r)
     return out
 
 
-def _reused_from(q: QuoteMention, earlier: list[QuoteMention], doc: Document) -> list[str]:
-    """Speakers of earlier quotes that contain the words of ``q`` (text order)."""
-    words = _content_words(doc.view.text[q.start : q.end])
-    if len(words) < _REUSE_MIN_WORDS:
-        return []
-    out: list[str] = []
-    for e in earlier:
-        if e.speakers and _contains(_content_words(doc.view.text[e.start : e.end]), words):
-            out.extend(s for s in e.speakers if s not in out)
-    return out
-
-
-def _previous_speaker(q: QuoteMention, earlier: list[QuoteMention], doc: Document) -> QuoteMention | None:
-    seg = doc.segment_at(q.start)
-    for e in reversed(earlier):
-        if not e.marked or not e.speakers:
+def _outside(marked: list[QuoteMention], reported: list[QuoteMention]) -> list[QuoteMention]:
+    """Reported speech that overlaps no marked quote and no longer report (one sweep)."""
+    starts = [m.start for m in marked]
+    kept: list[QuoteMention] = []
+    for q in sorted(reported, key=lambda q: (q.start, -(q.end - q.start))):
+        k = bisect_left(starts, q.end) - 1
+        if k >= 0 and marked[k].end > q.start:
+            continue  # (marked quotes never overlap: the one starting last before q's end is the only candidate)
+        if kept and kept[-1].end > q.start:
             continue
-        eseg = doc.segment_at(e.start)
-        if seg is not None and eseg is not None and seg.index - eseg.index <= _INHERIT_MAX_SEGMENTS:
-            return e
+        kept.append(q)
+    return kept
+
+
+def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex") -> QuoteMention:
+    names, how = _phrase_names(att, q)
+    if names:
+        return q._replace(
+            speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None),
+            speaker_rule=f"{q.sieve or 'cue_subject'}/{how}",
+        )  # fmt: skip
+    if q.marked and q.cue is None and q.kind == "scare":
+        earlier = reuse.speakers_of(q)
+        if earlier:
+            return q._replace(kind="partial", speakers=tuple(earlier), speaker_rule="reuse")
+        return q
+    if q.marked and (q.standalone or how == "pronoun"):
+        prev = _previous_speaker(att, q, last)
+        if prev is not None:
+            return q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue, speaker_rule="continuation")
+    return q._replace(speakers=(), speaker_spans=())
+
+
+def _phrase_names(att: Attributor, q: QuoteMention) -> tuple[list[Name], str]:
+    names: list[Name] = []
+    how = ""
+    for p in q.phrases:
+        found, rule = att.resolve(p)
+        names.extend(found)
+        how = how or rule
+    return _unique(names), how
+
+
+class _ReuseIndex:
+    """Earlier quotes by their content words, to find the ones that contain a
+    cue-less quote's words (the author re-using them) in time linear in the words."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.by_word: dict[str, list[tuple[QuoteMention, list[str]]]] = {}
+
+    def add(self, q: QuoteMention) -> None:
+        words = _content_words(self.text[q.start : q.end])
+        for w in set(words):
+            self.by_word.setdefault(w, []).append((q, words))
+
+    def speakers_of(self, q: QuoteMention) -> list[str]:
+        """Speakers of earlier quotes that contain the words of ``q`` (text order)."""
+        words = _content_words(self.text[q.start : q.end])
+        if len(words) < _REUSE_MIN_WORDS:
+            return []
+        rare = min(set(words), key=lambda w: len(self.by_word.get(w, ())))
+        out: list[str] = []
+        for e, ewords in self.by_word.get(rare, ()):
+            if _contains(ewords, words):
+                out.extend(s for s in e.speakers if s not in out)
+        return out
+
+
+def _previous_speaker(att: Attributor, q: QuoteMention, last: QuoteMention | None) -> QuoteMention | None:
+    """The latest quote with speakers, when it stands at most two paragraphs back."""
+    if last is None:
         return None
+    seg, lseg = att.segment_at(q.start), att.segment_at(last.start)
+    if seg is not None and lseg is not None and seg.index - lseg.index <= _INHERIT_MAX_SEGMENTS:
+        return last
     return None
 
 
