@@ -393,8 +393,11 @@ def normalise(name: str) -> str:
     return " ".join(toks)
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _name_core(name: str) -> list[str]:
-    return [t for t in _tokens(name) if t not in _TITLES and t not in _DETERMINERS]
+    return [t for t in _tokens(name) if t not in _TITLES and t not in _DETERMINERS and t not in _SUFFIXES]
 
 
 def same_name(a: str, b: str) -> bool:
@@ -443,6 +446,8 @@ def _final_run(part: str) -> str | None:
         if words[k].endswith("'s") and k < len(words) - 1:
             k += 1  # a possessor before the name
             break
+    if words[-1].lower().strip(".") in _TITLES:
+        return None  # 'the Wisconsin Republican': a description
     run = [w for w in words[k:] if w.lower().strip(".") not in _TITLES]
     return " ".join(run) if run else None
 
@@ -491,7 +496,8 @@ class _NameIndex:
             span = (a + first, a + end) if first >= 0 and end > first else (a, b)
             return GoldSpeaker(span, part, [n], "named")
         head = re.split(r",|\s(?:of|from|at|with|in|for|on|who|that)\s", part)[0]
-        names = [normalise(part)] + self._antecedents(a, person=False)
+        definite = re.match(r"(?i)the\s+\S", part) is not None and not part.rstrip().endswith("s")
+        names = [normalise(part)] + self._antecedents(a, person=definite)  # 'the senator': also the nearest person
         return GoldSpeaker((a, a + len(head)), part, names, "description")
 
     def _antecedents(self, at: int, person: bool) -> list[str]:

@@ -91,7 +91,11 @@ class CueLexicon:
 
 
 # group nouns that are always people (not bodies, places or things that are also said to 'speak')
-_PEOPLE_GROUPS = frozenset({"critic", "protester", "supporter", "opponent", "voter", "resident", "delegate", "activist", "people", "crowd", "audience", "demonstrator"})
+_PEOPLE_GROUPS = frozenset(
+    {"critic", "protester", "supporter", "opponent", "voter", "resident", "delegate", "activist", "people", "crowd", "audience",
+     "demonstrator", "friend", "policymaker", "narrator", "aide", "colleague", "neighbor", "neighbour", "witness", "leader", "player",
+     "fan", "member", "parent", "man", "woman", "person", "staffer", "official", "campaigner", "organizer", "organiser"}
+)  # fmt: skip
 
 
 def _indexed(index: dict, tok) -> list:

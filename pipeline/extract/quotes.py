@@ -31,7 +31,7 @@ from typing import Iterator, NamedTuple
 from ..assets import Assets
 from ..document import Document, Segment, Span
 from ..errors import Warnings
-from .clauses import is_quote_mark
+from .clauses import is_quote_mark, subject_of
 from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
 from .quote_marks import Paragraph, QuotePair, pair_quotation_marks
 
@@ -40,6 +40,7 @@ _SENTENCE_END = (".", "!", "?")
 _MAX_INTRO_DISTANCE = 15  # tokens scanned back from an introducing colon or comma
 _MAX_CLIMB = 4  # dependency levels climbed from the quoted words to a cue
 _MAX_AFTER = 4  # tokens after the closing mark where a cue may stand
+_LONG_QUOTE_WORDS = 8  # words of a sentence-opening quote that is someone's words without a cue
 
 
 class QuoteMention(NamedTuple):
@@ -231,11 +232,14 @@ def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] |
 
 
 def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, Segment] | None:
-    """(3) '"...," she said' / '"...", said the minister'."""
+    """(3) '"...," she said' / '"...", said the minister'; news style also puts
+    any verb there ('"...," the senator quipped'): a finite verb with its
+    subject right after the closing mark."""
     after = frame.text_after()
     if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")):
         return None
     n = 0
+    toks = []
     for t in frame.after:
         if t.is_punct:
             if t.text in _SENTENCE_END or is_quote_mark(t):
@@ -244,8 +248,24 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
         n += 1
         if n > _MAX_AFTER:
             break
+        toks.append(t)
         if lex.is_verb(t):
             return lex.verb_cue(t), frame.close_seg
+    verb = _frame_verb(toks) if content[-1:] in (",", "!", "?") or after[:1] == "," else None
+    return (Cue(verb.i, verb.i, verb, "subject"), frame.close_seg) if verb is not None else None
+
+
+def _frame_verb(toks: list):
+    """'"...," Trump barked': the first finite verb of the words after the
+    quote, when its subject stands among them (before it, or right after it)."""
+    for k, t in enumerate(toks):
+        if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ids = {x.i for x in toks}
+        if subj is not None and subj.i in ids | {t.i + 1} and not frame_author(subj):
+            return t
+        return None
     return None
 
 
@@ -257,7 +277,9 @@ def _standalone(frame: _QuoteFrame, content: str) -> bool:
     starts = before == "" or before.endswith(_SENTENCE_END + (":",)) or before[-1:] in ("\u201d", '"') and before[:-1].rstrip().endswith(_SENTENCE_END + (",",))
     ends = content.endswith(_SENTENCE_END) or content.endswith(_SENTENCE_END + ("\u201d", '"'))
     ends = ends and (after == "" or after[:1].isupper() or after[:1] in ("\u201c", '"', "(", "\u2018"))
-    return starts and ends and len(content.split()) >= 3
+    n = len(content.split())
+    # a long quote that opens a sentence is someone's words even when the author's sentence carries on after it
+    return starts and (ends and n >= 3 or n >= _LONG_QUOTE_WORDS and content[:1].isupper())
 
 
 def _woven_cue(verb) -> bool:
@@ -351,8 +373,9 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
     if verb is not None:
         cue = Cue(verb.i, verb.i, verb, "subject")
         phrases = speaker_phrases(frame.seg, cue)
-        if phrases and _person_subject(verb, lex):
-            return QuoteMention(a, b, "partial", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
+        if phrases and not frame_author(subject_of(verb)):
+            # the resolver keeps the speaker only when the subject names people (else: a scare quote)
+            return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
     return QuoteMention(a, b, "scare", rule="quote/no_cue")
 
 
@@ -375,26 +398,9 @@ def _governing_verb(frame: _QuoteFrame):
     return None
 
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "they"})
-
-
-def _person_subject(verb, lex: CueLexicon) -> bool:
-    """The verb's own subject names a person or a group of people (a person
-    name, he/she/they, a role or group noun), not a thing, a place or the author."""
-    from .clauses import subject_of
-
-    subj = subject_of(verb, max_up=1)
-    if subj is None or frame_author(subj):
-        return False
-    if subj.lower_ in _PERSON_PRONOUNS:
-        return True
-    if subj.ent_type_ == "PERSON":
-        return True
-    return subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.person_nouns
-
-
 def frame_author(tok) -> bool:
-    return tok.lower_ in ("i", "we", "us", "me", "you", "it", "this", "that", "which", "what")
+    """No subject, or one that is the author, an expletive or a thing ("it", "this", "which")."""
+    return tok is None or tok.lower_ in ("i", "we", "us", "me", "you", "it", "this", "that", "which", "what", "there")
 
 
 def cue_sieve(cue: Cue) -> str:

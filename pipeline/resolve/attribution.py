@@ -36,7 +36,7 @@ from typing import Iterable, NamedTuple
 from ..assets import Assets
 from ..document import Document, Span
 from ..extract.clauses import noun_phrase, span_of
-from ..extract.cues import SpeakerPhrase
+from ..extract.cues import CueLexicon, SpeakerPhrase
 from ..extract.quotes import QuoteMention
 from ..extract.recommendations import RecommendationMention
 from .entities import Entity, entity_at
@@ -53,6 +53,7 @@ _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&"
 _LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
+_ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
 _PERSON_SENTENCES = 5  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
 
@@ -82,6 +83,7 @@ class AttributionLexicon:
     dropped: frozenset[str]
     prepositions: frozenset[str]
     group_nouns: frozenset[str]
+    people_nouns: frozenset[str]
 
     @classmethod
     def load(cls, assets: Assets) -> "AttributionLexicon":
@@ -99,6 +101,7 @@ class AttributionLexicon:
             dropped=assets.lexicon_set("group_modifiers_dropped"),
             prepositions=assets.lexicon_set("prepositions"),
             group_nouns=assets.lexicon_set("group_nouns"),
+            people_nouns=CueLexicon.load(assets).person_nouns,
         )
 
 
@@ -119,6 +122,7 @@ class Attributor:
         self.dropped = lex.dropped
         self.prepositions = lex.prepositions
         self.group_nouns = lex.group_nouns
+        self.people_nouns = lex.people_nouns
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
@@ -186,6 +190,21 @@ class Attributor:
         return Name(_norm(e.canonical), Span(e.start, e.end))
 
     # -- phrases -------------------------------------------------------
+    def people(self, phrases, names: list[Name], how: str) -> bool:
+        """Whether resolved speaker names are people: a person pronoun, person
+        names, a role, or a group noun of people ("critics", "a friend")."""
+        if how in ("pronoun", "role", "described_earlier"):
+            return True
+        if how in ("name", "coordination", "apposition"):
+            return all(n.span is not None and self._is_person_name(n) for n in names)
+        if how == "group":
+            return any(self.text[p.head.start : p.head.end].lower() in self.people_nouns or _singular(self.text[p.head.start : p.head.end].lower()) in self.people_nouns for p in phrases)
+        return False
+
+    def _is_person_name(self, n: Name) -> bool:
+        e = self.entity_over(n.span)
+        return e is not None and e.label == "PERSON" or self.person_named(n.span) is not None
+
     def is_author(self, span: Span) -> bool:
         return " ".join(_words(self.text[span.start : span.end])) in self.author_refs
 
@@ -223,7 +242,25 @@ class Attributor:
         earlier = self.described_earlier(phrase)
         if earlier is not None:
             return [earlier], "described_earlier"
+        if self.describes_person(phrase):
+            found = self.antecedents(phrase.span, "person")
+            if found:
+                return found, "description"
         return [self.group(phrase.span)], "group"
+
+    def describes_person(self, phrase: SpeakerPhrase) -> bool:
+        """'the Florida senator', 'the billionaire', 'the Republican': a definite
+        singular description headed by a role, a title or a party word names a
+        person mentioned before (resolved like 'he'/'she')."""
+        before = _words(self.text[max(0, phrase.span.start - 6) : phrase.span.start])
+        if not before or before[-1] != "the":
+            return False
+        seg, tok = self._token_at(phrase.head.start)
+        if tok is None or tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in tok.children):
+            return False
+        if self.entities_in(phrase.span) and tok.ent_type_ not in ("NORP", ""):
+            return False  # a name
+        return tok.lemma_.lower() in self.people_nouns or tok.lower_ in self.title_words or tok.ent_type_ == "NORP"
 
     def _entity_names(self, phrase: SpeakerPhrase, text: str, ents: list[Entity]) -> tuple[list[Name], str]:
         rest = self._remainder(text, phrase.span, ents)
@@ -342,7 +379,7 @@ class Attributor:
         if key not in self.titles:
             return None
         lo = bisect_left(self._starts, span.start)
-        for e in reversed(self.entities[:lo]):
+        for e in reversed(self.entities[max(0, lo - _ROLE_LOOKBACK) : lo]):
             if e.label != "PERSON":
                 continue
             title = " ".join(_words(e.title)) if e.title else " ".join(_words(self.text[max(0, e.start - 40) : e.start]))
@@ -508,6 +545,10 @@ class Attributor:
         return sp is not None and any(t.dep_ in _SUBJECT_DEPS for t in sp)
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _split(span: Span, text: str, sep: re.Pattern) -> list[Span]:
     """``span`` cut at the matches of ``sep`` (empty pieces dropped)."""
     out, pos = [], span.start
@@ -582,6 +623,11 @@ def _outside(marked: list[QuoteMention], reported: list[QuoteMention]) -> list[Q
 
 def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex") -> QuoteMention:
     names, how = _phrase_names(att, q)
+    if q.sieve == "clause_subject":
+        if names and att.people(q.phrases, names, how):
+            q = q._replace(kind="partial")
+        else:
+            q, names = q._replace(cue=None, phrases=(), sieve=""), []
     if names:
         return q._replace(
             speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None),
