@@ -169,6 +169,7 @@ class Subset:
 def _error(doc_id: str, text: str, q: polnear.GoldQuote, pred: dict) -> dict:
     a = max(0, text.rfind("\n", 0, q.start) + 1)
     b = text.find("\n", q.end)
+    prev = text[max(0, a - 200) : a].strip()
     return {
         "doc": doc_id,
         "quote": text[q.start : q.end][:80],
@@ -178,6 +179,7 @@ def _error(doc_id: str, text: str, q: polnear.GoldQuote, pred: dict) -> dict:
         "cue": (pred.get("cue") or {}).get("text"),
         "kind": pred.get("kind"),
         "context": text[a : b if b > 0 else len(text)][:400],
+        "before": prev[-150:],
     }
 
 

@@ -135,7 +135,7 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
         if head is None:
             return ()
     else:
-        head = subject_of(cue.verb)
+        head = participle_subject(cue.verb) or subject_of(cue.verb)
         if head is None:
             head = subject_before(cue.verb)
         if head is None:
@@ -156,6 +156,20 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
     if span is None or hspan is None:
         return ()
     return (SpeakerPhrase(span, hspan),)
+
+
+def participle_subject(verb):
+    """'Sanders said the talks could be "messy," adding, "..."', 'X seemed
+    ready, telling the crowd, "..."': a participle with no subject of its own
+    reports the words of the subject of the sentence's main verb (the parser
+    often hangs it from a verb of the content or of the quote itself)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root.i == verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(root)
+    return subj if subj is not None and subj.i < verb.i else None
 
 
 def _past_dateline(head, cue: Cue):
