@@ -204,7 +204,7 @@ def subject_before(verb):
             j = rel.left_edge.i - 1
             continue
         if t.pos_ in ("NOUN", "PROPN"):
-            while t.dep_ in ("pobj", "compound") and t.head.i != t.i:
+            while t.dep_ in ("pobj", "compound") and t.head.i != t.i and t.head.i != verb.i:
                 t = t.head.head if t.dep_ == "pobj" else t.head
             return t
         return None

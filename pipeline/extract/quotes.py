@@ -31,7 +31,7 @@ from typing import Iterator, NamedTuple
 from ..assets import Assets
 from ..document import Document, Segment, Span
 from ..errors import Warnings
-from .clauses import is_quote_mark, subject_of
+from .clauses import is_quote_mark, span_of, subject_of
 from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
 from .quote_marks import Paragraph, QuotePair, pair_quotation_marks
 
@@ -40,6 +40,7 @@ _SENTENCE_END = (".", "!", "?")
 _MAX_INTRO_DISTANCE = 15  # tokens scanned back from an introducing colon or comma
 _MAX_CLIMB = 4  # dependency levels climbed from the quoted words to a cue
 _MAX_AFTER = 4  # tokens after the closing mark where a cue may stand
+_MAX_AFTER_APPOSITION = 16  # words after the closing mark, an apposition included
 _LONG_QUOTE_WORDS = 8  # words of a sentence-opening quote that is someone's words without a cue
 
 
@@ -240,13 +241,15 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
         return None
     n = 0
     toks = []
+    commas = 0
     for t in frame.after:
         if t.is_punct:
             if t.text in _SENTENCE_END or is_quote_mark(t):
                 break
+            commas += t.text == "," and bool(toks)
             continue
-        n += 1
-        if n > _MAX_AFTER:
+        n += commas != 1  # words of an apposition set off by commas after the speaker are not counted
+        if n > _MAX_AFTER or len(toks) > _MAX_AFTER_APPOSITION:
             break
         toks.append(t)
         if lex.is_verb(t):
@@ -353,10 +356,48 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
                 yield q
             continue
         rule, (cue, cue_seg) = found
+        phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue)
         yield QuoteMention(
-            a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=speaker_phrases(cue_seg, cue),
-            rule=rule, sieve=cue_sieve(cue),
+            a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=phrases, rule=rule, sieve=cue_sieve(cue),
         )  # fmt: skip
+
+
+def _speaker_after(frame: _QuoteFrame, cue: Cue) -> tuple[SpeakerPhrase, ...]:
+    """'"...," Ramos, 58, told AFP' / '"...," said the minister': the speaker
+    stands between the closing mark and the cue (up to a comma: an apposition
+    after a name is not the speaker), or right after the cue; read off the
+    word order, which the parser often gets wrong after a quote."""
+    doc = frame.close_seg.doc
+    between = [t for t in frame.after if t.i < cue.first]
+    run = _nominal_run(between)
+    if not run and cue.last + 1 < len(doc) and doc[cue.first].tag_ in ("VBD", "VBZ", "VBP"):
+        run = _nominal_run(list(doc[cue.last + 1 : min(len(doc), cue.last + 1 + _MAX_AFTER + 2)]))
+    if not run:
+        return ()
+    span = span_of(frame.close_seg, run, strip_det=True)
+    head = span_of(frame.close_seg, [run[-1]])
+    return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
+
+
+def _nominal_run(toks: list) -> list:
+    """The first run of words that names someone: from the first noun, name
+    or pronoun (with its determiner and modifiers) to a comma or a verb."""
+    run: list = []
+    for t in toks:
+        if t.pos_ in ("ADV", "PART") and run:
+            break
+        if (t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "PART")) and not _nominal(t):
+            if any(_nominal(x) for x in run):
+                break
+            run = []
+            continue
+        run.append(t)
+    return run if any(_nominal(x) for x in run) else []
+
+
+def _nominal(t) -> bool:
+    """A noun, a name or a pronoun, or any word the parser made a subject ('Trump/VERB/nsubj')."""
+    return t.pos_ in ("NOUN", "PROPN", "PRON") or t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper()
 
 
 def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: CueLexicon) -> QuoteMention | None:
@@ -367,6 +408,10 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
     a, b = frame.a, frame.b
     if _is_title_case(content, minor):
         return None  # a name of a work, a programme, a slogan
+    opened = _cue_in_previous_paragraph(frame, lex)
+    if opened is not None:
+        cue, seg = opened
+        return QuoteMention(a, b, "direct", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), rule="quote/cue_previous_paragraph", sieve="cue_subject")
     if _standalone(frame, content):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
     verb = _governing_verb(frame)
@@ -377,6 +422,33 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
             # the resolver keeps the speaker only when the subject names people (else: a scare quote)
             return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
     return QuoteMention(a, b, "scare", rule="quote/no_cue")
+
+
+def _cue_in_previous_paragraph(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
+    """'Cruz continued:¶"..."', 'The group said in a statement:¶"..."': a quote
+    that opens a paragraph after one ending with a colon; the cue is the last
+    reporting verb or phrase of that paragraph's last sentence (else its last
+    verb with a subject that names someone)."""
+    if frame.text_before():
+        return None
+    segs = frame.doc.segments
+    k = frame.seg.index - 1
+    prev = segs[k] if 0 <= k < len(segs) and segs[k].index == k else None
+    if prev is None or prev.doc is None or not prev.carries_claims or not frame.doc.view.text[prev.start : prev.end].rstrip().endswith(":"):
+        return None
+    sents = list(prev.doc.sents)
+    if not sents:
+        return None
+    fallback = None
+    for t in reversed(list(sents[-1])):
+        ph = lex.phrase_ending_at(t.doc, t.i)
+        if ph is not None:
+            return ph, prev
+        if lex.is_verb(t):
+            return lex.verb_cue(t), prev
+        if fallback is None and t.pos_ == "VERB" and not frame_author(subject_of(t)):
+            fallback = Cue(t.i, t.i, t, "subject")
+    return (fallback, prev) if fallback is not None else None
 
 
 def _governing_verb(frame: _QuoteFrame):

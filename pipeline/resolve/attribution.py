@@ -53,6 +53,7 @@ _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&"
 _LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
+_OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
 _PERSON_SENTENCES = 5  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
@@ -152,6 +153,15 @@ class Attributor:
             got = (sents, [s.start for s in sents])
             self._sents[seg.start] = got
         return got
+
+    def quoted_run(self, first: int, last: int) -> bool:
+        """Segments ``first``..``last`` (indices) all open with a quotation mark or
+        carry no claims (the paragraphs of one quoted speech)."""
+        segs = self.doc.segments
+        for seg in segs[max(0, first) : last + 1]:
+            if seg.carries_claims and self.text[seg.start : seg.start + 1] not in _OPENING_MARKS:
+                return False
+        return True
 
     def set_quoted(self, spans: Iterable[tuple[int, int]]) -> None:
         """Spans of words in quotation marks: mentions inside them are the
@@ -682,11 +692,15 @@ class _ReuseIndex:
 
 
 def _previous_speaker(att: Attributor, q: QuoteMention, last: QuoteMention | None) -> QuoteMention | None:
-    """The latest quote with speakers, when it stands at most two paragraphs back."""
+    """The latest quote with speakers, when it stands at most two paragraphs
+    back, or when every paragraph since opens with a quotation mark (the
+    paragraphs of one speech, statement or interview answer)."""
     if last is None:
         return None
     seg, lseg = att.segment_at(q.start), att.segment_at(last.start)
-    if seg is not None and lseg is not None and seg.index - lseg.index <= _INHERIT_MAX_SEGMENTS:
+    if seg is None or lseg is None:
+        return None
+    if seg.index - lseg.index <= _INHERIT_MAX_SEGMENTS or att.quoted_run(lseg.index + 1, seg.index):
         return last
     return None
 
