@@ -526,7 +526,8 @@ def _conjuncts(phrase: str, offset: int) -> list[tuple[int, int, str]]:
         pos = m.end()
     pieces.append((pos, len(phrase)))
     parts = [(offset + a, offset + b, phrase[a:b]) for a, b in pieces if phrase[a:b].strip()]
-    if len(parts) > 1 and all(name_in(p) or p.lower() in PRONOUNS for _, _, p in parts):
+    listed = re.search(r"\s(?:and|&)\s", phrase) is not None  # 'A, B and C' (not 'Madison, Alabama')
+    if len(parts) > 1 and listed and all(name_in(p) or p.lower() in PRONOUNS for _, _, p in parts):
         return parts
     return [(offset, offset + len(phrase), phrase)]
 

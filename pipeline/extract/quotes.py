@@ -38,7 +38,7 @@ from .quote_marks import Paragraph, QuotePair, pair_quotation_marks
 _INTRO = (":", ",")
 _SENTENCE_END = (".", "!", "?")
 _MAX_INTRO_DISTANCE = 15  # tokens scanned back from an introducing colon or comma
-_MAX_CLIMB = 4  # dependency levels climbed from the quoted words to a cue
+_MAX_CLIMB = 6  # dependency levels climbed from the quoted words to a cue
 _MAX_AFTER = 4  # tokens after the closing mark where a cue may stand
 _MAX_AFTER_APPOSITION = 16  # words after the closing mark, an apposition included
 _LONG_QUOTE_WORDS = 8  # words of a sentence-opening quote that is someone's words without a cue

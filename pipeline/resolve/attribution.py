@@ -54,6 +54,7 @@ _LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
+_MAX_NAME_WORDS = 4
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
 _PERSON_SENTENCES = 5  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
@@ -184,6 +185,20 @@ class Attributor:
         hi = bisect_right(self._starts, span.end)
         return [e for e in self.entities[lo:hi] if e.end <= span.end]
 
+    def speaker_entities(self, span: Span) -> list[Entity]:
+        """Entity mentions of a speaker phrase that can name it: not inside
+        quotation marks (the quote's own words), not in a parenthesis ('Jane
+        Roe (R-OH)': the party and state tag)."""
+        out = []
+        for e in self.entities_in(span):
+            if self.in_quotes(e.start):
+                continue
+            before = self.text[span.start : e.start]
+            if before.count("(") > before.count(")"):
+                continue
+            out.append(e)
+        return out
+
     def entity_over(self, span: Span) -> Entity | None:
         """The entity mention that covers ``span`` (a head word)."""
         lo = bisect_right(self._starts, span.start)
@@ -238,7 +253,7 @@ class Attributor:
         found = self._coordinated_names(phrase.span)
         if found:
             return found, "coordination" if len(found) > 1 else "name"
-        ents = self.entities_in(phrase.span)
+        ents = self.speaker_entities(phrase.span)
         if ents:
             got = self._entity_names(phrase, text, ents)
             if got[0]:
@@ -274,12 +289,14 @@ class Attributor:
 
     def _entity_names(self, phrase: SpeakerPhrase, text: str, ents: list[Entity]) -> tuple[list[Name], str]:
         rest = self._remainder(text, phrase.span, ents)
+        head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
+        if all(e.label in ("NORP", "GPE") and e.end <= phrase.head.start for e in ents) and head_word in self.title_words:
+            return [], ""  # 'the former Mexican president': a role, not the country
         if not rest:
             return _unique(self._name(e) for e in self._coordinated(ents)), "name"
         head = self.entity_over(phrase.head)
         if head is not None and head.start >= phrase.span.start:
             return [self._name(head)], "name"
-        head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
         persons = [e for e in ents if e.label == "PERSON"]
         if head_word in self.title_words and len(persons) == 1:
             return [self._name(persons[0])], "apposition"  # 'the ambassador of X, Jane Doe'
@@ -315,7 +332,7 @@ class Attributor:
         parts = []
         for part in _split(span, self.text, _CONJUNCTION):
             pieces = _split(part, self.text, _LIST_COMMA)
-            if len(pieces) > 1 and all(self.entities_in(p) and self._conjunct_name(p) for p in pieces):
+            if len(pieces) > 1 and all(self.speaker_entities(p) and self._conjunct_name(p) for p in pieces):
                 parts.extend(pieces)
             else:
                 parts.append(part)
@@ -333,7 +350,7 @@ class Attributor:
         words = _words(self.text[span.start : span.end])
         if len(words) == 1 and self.pronouns.get(words[0]) in ("person", "plural", "thing"):
             return self.antecedents(span, self.pronouns[words[0]])
-        for e in reversed(self.entities_in(span)):
+        for e in reversed(self.speaker_entities(span)):
             after = self.text[e.end : span.end].strip()
             if after and not after.startswith((",", "(")):
                 continue  # (an apposition or an acronym in parentheses may follow)
@@ -464,6 +481,13 @@ class Attributor:
                 return found
         return []
 
+    def _person_mention(self, e: Entity) -> bool:
+        """A mention that can be the antecedent of he/she: a person's name (of at
+        most four words: a longer one is a misread headline), never a place."""
+        if len(e.canonical.split()) > _MAX_NAME_WORDS or e.label in ("GPE", "LOC", "NORP", "FAC"):
+            return False
+        return e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None
+
     def _resolved_in(self, a: int, b: int) -> list[tuple[int, bool, list[Name]]]:
         lo = bisect_left(self._resolved, (a,))
         out = []
@@ -480,7 +504,7 @@ class Attributor:
         ents = [e for e in self.entities_in(Span(a, b)) if not self.in_quotes(e.start)]
         if kind == "person":
             # (offset, is a subject, names): named persons, pronouns resolved before, and subjects headed by a role word
-            cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None]
+            cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e)]
             cands += self._resolved_in(a, b)
             for t in toks:
                 if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and t.lower_ in self.title_words and not t.ent_type_:
