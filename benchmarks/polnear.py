@@ -527,7 +527,7 @@ def _conjuncts(phrase: str, offset: int) -> list[tuple[int, int, str]]:
     pieces.append((pos, len(phrase)))
     parts = [(offset + a, offset + b, phrase[a:b]) for a, b in pieces if phrase[a:b].strip()]
     listed = re.search(r"\s(?:and|&)\s", phrase) is not None  # 'A, B and C' (not 'Madison, Alabama')
-    if len(parts) > 1 and listed and all(name_in(p) or p.lower() in PRONOUNS for _, _, p in parts):
+    if len(parts) > 1 and listed and all(p[:1].isupper() and (name_in(p) or p.lower() in PRONOUNS) for _, _, p in parts):
         return parts
     return [(offset, offset + len(phrase), phrase)]
 

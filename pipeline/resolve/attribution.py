@@ -35,7 +35,7 @@ from typing import Iterable, NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Span
-from ..extract.clauses import noun_phrase, span_of
+from ..extract.clauses import noun_phrase, span_of, subject_of
 from ..extract.cues import CueLexicon, SpeakerPhrase
 from ..extract.quotes import QuoteMention
 from ..extract.recommendations import RecommendationMention
@@ -55,6 +55,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _MAX_NAME_WORDS = 4
+_MAX_DESCRIPTION_WORDS = 3  # 'the former Florida senator' refers back; a longer description introduces someone
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
 _PERSON_SENTENCES = 5  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
@@ -155,6 +156,32 @@ class Attributor:
             self._sents[seg.start] = got
         return got
 
+    def preceding_subject(self, offset: int, last) -> list[Name]:
+        """'Trump spoke only in bromides.¶"We have to do something."': the people
+        the sentence right before a cue-less quote is about (its subject), when
+        that sentence quotes nobody and comes after the latest quote."""
+        seg, tok = self._token_at(offset)
+        if tok is None:
+            return []
+        prev = self._previous_sentences(seg, tok, n=1)
+        if len(prev) < 2 or not prev[1][1]:
+            return []
+        s, toks = prev[1]
+        a = s.start + toks[0].idx
+        if last is not None and last.end > a or self.in_quotes(a) or any(self.in_quotes(s.start + t.idx) for t in toks):
+            return []
+        root = toks[0].sent.root
+        subj = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return []
+        toks_np = noun_phrase(subj)
+        span, hspan = span_of(s, toks_np, strip_det=True), span_of(s, [subj])
+        if span is None or hspan is None:
+            return []
+        phrase = SpeakerPhrase(span, hspan)
+        names, how = self.resolve(phrase)
+        return names if names and self.people((phrase,), names, how) else []
+
     def quoted_run(self, first: int, last: int) -> bool:
         """Segments ``first``..``last`` (indices) all open with a quotation mark or
         carry no claims (the paragraphs of one quoted speech)."""
@@ -250,6 +277,9 @@ class Attributor:
             return ([], "") if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
         if self.is_author(phrase.span):
             return [], ""
+        person = self.person_before_apposition(phrase.span)
+        if person is not None:
+            return [person], "apposition"
         found = self._coordinated_names(phrase.span)
         if found:
             return found, "coordination" if len(found) > 1 else "name"
@@ -278,14 +308,31 @@ class Attributor:
         singular description headed by a role, a title or a party word names a
         person mentioned before (resolved like 'he'/'she')."""
         before = _words(self.text[max(0, phrase.span.start - 6) : phrase.span.start])
-        if not before or before[-1] != "the":
-            return False
+        words = _words(self.text[phrase.span.start : phrase.span.end])
+        if not before or before[-1] != "the" or len(words) > _MAX_DESCRIPTION_WORDS or set(words) & self.prepositions:
+            return False  # ('the representative of Kenya' introduces someone new)
         seg, tok = self._token_at(phrase.head.start)
         if tok is None or tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in tok.children):
             return False
         if self.entities_in(phrase.span) and tok.ent_type_ not in ("NORP", ""):
             return False  # a name
         return tok.lemma_.lower() in self.people_nouns or tok.lower_ in self.title_words or tok.ent_type_ == "NORP"
+
+    def person_before_apposition(self, span: Span) -> Name | None:
+        """'Jane Roe, director of operations and advocacy at the agency', 'Jan
+        Kowalski, from the dockers' union': a person named before a comma is the
+        speaker, not what the apposition names."""
+        text = self.text[span.start : span.end]
+        cut = text.find(",")
+        if cut <= 0:
+            return None
+        head = Span(span.start, span.start + cut)
+        ents = self.speaker_entities(head)
+        if len(ents) != 1 or ents[0].label != "PERSON" or " and " in self.text[head.start : head.end]:
+            return None
+        # before the name: titles and lower-case modifiers only ('81-year-old', 'longtime')
+        rest = [w for w in self.text[head.start : ents[0].start].split() if w.lower() not in self.title_words and w[:1].isupper()]
+        return self._name(ents[0]) if not rest and not self.text[ents[0].end : head.end].strip() else None
 
     def _entity_names(self, phrase: SpeakerPhrase, text: str, ents: list[Entity]) -> tuple[list[Name], str]:
         rest = self._remainder(text, phrase.span, ents)
@@ -672,6 +719,10 @@ def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reus
         if earlier:
             return q._replace(kind="partial", speakers=tuple(earlier), speaker_rule="reuse")
         return q
+    if q.marked and q.standalone:
+        near = att.preceding_subject(q.start, last)
+        if near:
+            return q._replace(speakers=tuple(n.name for n in near), speaker_spans=tuple(n.span for n in near if n.span is not None), speaker_rule="preceding_subject")
     if q.marked and (q.standalone or how == "pronoun"):
         prev = _previous_speaker(att, q, last)
         if prev is not None:
