@@ -39,7 +39,8 @@ The mapping to the claimex record contract (docs/annotation.md, section 5,
   before it (PolNeAR has no coreference: the accepted antecedent is the
   nearest earlier named Source, and for "he"/"she"/"who" also the nearest
   earlier person name outside quotation marks found by the spaCy model's
-  named-entity recogniser).
+  named-entity recogniser, skipping a name whose usual gender, by a generic
+  list of first names, disagrees with the pronoun).
 
 A predicted speaker matches a gold one when the names match
 (:func:`same_name`: equal after normalisation, or the same surname with one
@@ -49,6 +50,7 @@ when the predicted speaker span overlaps the gold Source (the same mention).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -452,6 +454,9 @@ def _final_run(part: str) -> str | None:
     return " ".join(run) if run else None
 
 
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+# first names and their usual gender (the generic list claimex ships, models/lexicons/first_names.json)
+_GENDERS = {k.lower(): v for k, v in json.loads((Path(__file__).resolve().parent.parent / "models" / "lexicons" / "first_names.json").read_text(encoding="utf-8"))["map"].items()}
 _ANTECEDENT_WINDOW = 1500  # characters back from a pronoun where its named antecedent may stand
 
 
@@ -486,7 +491,7 @@ class _NameIndex:
     def _speaker(self, a: int, b: int, part: str) -> GoldSpeaker:
         low = part.lower()
         if low in PRONOUNS:
-            names = self._antecedents(a, person=low in PERSON_PRONOUNS)
+            names = self._antecedents(a, person=low in PERSON_PRONOUNS, pronoun=low)
             return GoldSpeaker((a, b), part, names or [low], "pronoun")
         n = name_in(part)
         if n:
@@ -500,7 +505,7 @@ class _NameIndex:
         names = [normalise(part)] + self._antecedents(a, person=definite)  # 'the senator': also the nearest person
         return GoldSpeaker((a, a + len(head)), part, names, "description")
 
-    def _antecedents(self, at: int, person: bool) -> list[str]:
+    def _antecedents(self, at: int, person: bool, pronoun: str | None = None) -> list[str]:
         """The nearest earlier named Source, and for a person pronoun the
         nearest earlier person name outside quotation marks."""
         out = []
@@ -508,11 +513,14 @@ class _NameIndex:
         if before:
             out.append(before[-1])
         if person:
-            near = [(a, b) for a, b in self.persons if b <= at and at - b < _ANTECEDENT_WINDOW]
-            if near:
-                n = name_in(self.text[near[-1][0] : near[-1][1]]) or self.text[near[-1][0] : near[-1][1]]
+            gender = _PRONOUN_GENDER.get(pronoun or "")
+            for a, b in reversed([(a, b) for a, b in self.persons if b <= at and at - b < _ANTECEDENT_WINDOW]):
+                n = name_in(self.text[a:b]) or self.text[a:b]
+                if gender and _GENDERS.get(n.split()[0].lower(), gender) != gender:
+                    continue  # 'she' is not 'John Kasich'
                 if not any(same_name(n, o) for o in out):
                     out.append(n)
+                break
         return out
 
 

@@ -55,6 +55,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _MAX_NAME_WORDS = 4
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 _MAX_DESCRIPTION_WORDS = 3  # 'the former Florida senator' refers back; a longer description introduces someone
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
 _PERSON_SENTENCES = 5  # sentences searched back for the antecedent of he/she
@@ -87,6 +88,7 @@ class AttributionLexicon:
     prepositions: frozenset[str]
     group_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    genders: dict  # first name -> "female" | "male"
 
     @classmethod
     def load(cls, assets: Assets) -> "AttributionLexicon":
@@ -105,6 +107,7 @@ class AttributionLexicon:
             prepositions=assets.lexicon_set("prepositions"),
             group_nouns=assets.lexicon_set("group_nouns"),
             people_nouns=CueLexicon.load(assets).person_nouns,
+            genders={k.lower(): v for k, v in assets.mapping("first_names").items()},
         )
 
 
@@ -126,6 +129,7 @@ class Attributor:
         self.prepositions = lex.prepositions
         self.group_nouns = lex.group_nouns
         self.people_nouns = lex.people_nouns
+        self.genders = lex.genders
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
@@ -519,9 +523,10 @@ class Attributor:
         if tok is None:
             return []
         person = kind == "person"
+        gender = _PRONOUN_GENDER.get(self.text[span.start : span.end].lower())
         for k, (s, toks) in enumerate(self._previous_sentences(seg, tok, n=_PERSON_SENTENCES if person else 2, reach=2 if person else 1)):
             toks = [t for t in toks if not self.in_quotes(s.start + t.idx)]
-            found = self._antecedent_in(s, toks, kind, same_sentence=k == 0)
+            found = self._antecedent_in(s, toks, kind, same_sentence=k == 0, gender=gender)
             if found:
                 if person:
                     self.remember(span, found)
@@ -544,7 +549,21 @@ class Attributor:
             out.append((start, True, names))
         return out
 
-    def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool) -> list[Name]:
+    def gender(self, name: str) -> str | None:
+        """'female' or 'male' from a person's first name (None: not known)."""
+        for w in name.split():
+            g = self.genders.get(w.lower().strip("."))
+            if g is not None or w.lower().strip(".") not in self.title_words:
+                return g
+        return None
+
+    def _agrees(self, names: list[Name], gender: str | None) -> bool:
+        if gender is None or len(names) != 1:
+            return True
+        g = self.gender(names[0].name)
+        return g is None or g == gender
+
+    def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool, gender: str | None = None) -> list[Name]:
         if not toks:
             return []
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
@@ -558,6 +577,7 @@ class Attributor:
                     names = self._phrase_names(seg, t)
                     if names:
                         cands.append((seg.start + t.idx, True, names))
+            cands = [c for c in cands if self._agrees(c[2], gender)]
             subj = [c for c in cands if c[1]]
             pick = max(subj or cands, key=lambda c: c[0]) if cands else None
             return pick[2] if pick else []
