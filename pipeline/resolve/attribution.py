@@ -55,6 +55,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _MAX_NAME_WORDS = 4
+# agent nouns: 'the organizer', 'a spokesperson', 'the strategist', 'the historian', 'an attendant', 'a resident', 'an appointee'
+_AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|person|ive)$")
+_MIN_AGENT_NOUN = 5
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 _MAX_DESCRIPTION_WORDS = 3  # 'the former Florida senator' refers back; a longer description introduces someone
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
@@ -89,6 +92,7 @@ class AttributionLexicon:
     group_nouns: frozenset[str]
     people_nouns: frozenset[str]
     genders: dict  # first name -> "female" | "male"
+    speaking_nouns: frozenset[str]  # heads of a group phrase that can be a speaker
 
     @classmethod
     def load(cls, assets: Assets) -> "AttributionLexicon":
@@ -108,6 +112,11 @@ class AttributionLexicon:
             group_nouns=assets.lexicon_set("group_nouns"),
             people_nouns=CueLexicon.load(assets).person_nouns,
             genders={k.lower(): v for k, v in assets.mapping("first_names").items()},
+            speaking_nouns=frozenset(
+                CueLexicon.load(assets).person_nouns | assets.lexicon_set("group_nouns") | assets.lexicon_set("source_nouns")
+                | assets.lexicon_set("organisation_common_nouns") | {w.lower() for w in assets.lexicon("organisation_heads")}
+                | {t.lower() for t in titles if " " not in t} | assets.lexicon_set("speaker_nouns")
+            ),
         )
 
 
@@ -130,6 +139,7 @@ class Attributor:
         self.group_nouns = lex.group_nouns
         self.people_nouns = lex.people_nouns
         self.genders = lex.genders
+        self.speaking_nouns = lex.speaking_nouns
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
@@ -305,7 +315,21 @@ class Attributor:
             found = self.antecedents(phrase.span, "person")
             if found:
                 return found, "description"
+        if not self.can_speak(phrase):
+            return [], ""  # 'the balloons', 'the first incident', 'what': nobody
         return [self.group(phrase.span)], "group"
+
+    def can_speak(self, phrase: SpeakerPhrase) -> bool:
+        """A group phrase names someone who can speak when its head is a noun of
+        people, of a group or body, of an organisation or of a text that speaks
+        for someone ('report', 'statement'), or a name the recogniser missed."""
+        head = self.text[phrase.head.start : phrase.head.end]
+        low = head.lower()
+        if head[:1].isupper() and low not in self.pronouns:
+            return True
+        if any(w in self.speaking_nouns for w in (low, _singular(low))):
+            return True
+        return low.endswith("-old") or _AGENT_SUFFIX.search(_singular(low)) is not None and len(low) > _MIN_AGENT_NOUN
 
     def describes_person(self, phrase: SpeakerPhrase) -> bool:
         """'the Florida senator', 'the billionaire', 'the Republican': a definite
@@ -327,7 +351,7 @@ class Attributor:
         Kowalski, from the dockers' union': a person named before a comma is the
         speaker, not what the apposition names."""
         text = self.text[span.start : span.end]
-        cut = text.find(",")
+        cut = min((k for k in (text.find(","), text.find("(")) if k > 0), default=-1)
         if cut <= 0:
             return None
         head = Span(span.start, span.start + cut)
