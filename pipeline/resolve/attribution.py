@@ -55,13 +55,15 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _MAX_NAME_WORDS = 4
+# heads of a definite description that refers back to someone named before ('the candidate'; not 'the analyst': someone new)
+_ROLE_DESCRIPTIONS = frozenset({"candidate", "nominee", "hopeful", "frontrunner", "front-runner", "incumbent", "challenger", "billionaire", "tycoon", "mogul", "magnate", "lawmaker", "politician"})
 # agent nouns: 'the organizer', 'a spokesperson', 'the strategist', 'the historian', 'an attendant', 'a resident', 'an appointee'
 _AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|person|ive)$")
 _MIN_AGENT_NOUN = 5
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 _MAX_DESCRIPTION_WORDS = 3  # 'the former Florida senator' refers back; a longer description introduces someone
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
-_PERSON_SENTENCES = 5  # sentences searched back for the antecedent of he/she
+_PERSON_SENTENCES = 8  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
 
 
@@ -195,6 +197,17 @@ class Attributor:
         phrase = SpeakerPhrase(span, hspan)
         names, how = self.resolve(phrase)
         return names if names and self.people((phrase,), names, how) else []
+
+    def could_be(self, phrase: SpeakerPhrase, q: QuoteMention) -> bool:
+        """Whether a pronoun phrase can stand for the speakers of ``q`` (number, gender, a person)."""
+        word = self.text[phrase.span.start : phrase.span.end].lower()
+        kind = self.pronouns.get(word)
+        if kind != "person":
+            return kind == "plural" and len(q.speakers) > 1 or kind in ("plural", "thing")
+        if len(q.speakers) != 1 or not q.speaker_spans:
+            return False
+        name = Name(q.speakers[0], q.speaker_spans[0])
+        return self._is_person_name(name) and self._agrees([name], _PRONOUN_GENDER.get(word))
 
     def quoted_run(self, first: int, last: int) -> bool:
         """Segments ``first``..``last`` (indices) all open with a quotation mark or
@@ -344,7 +357,7 @@ class Attributor:
             return False
         if self.entities_in(phrase.span) and tok.ent_type_ not in ("NORP", ""):
             return False  # a name
-        return tok.lemma_.lower() in self.people_nouns or tok.lower_ in self.title_words or tok.ent_type_ == "NORP"
+        return tok.lower_ in self.title_words or tok.ent_type_ == "NORP" or tok.lemma_.lower() in _ROLE_DESCRIPTIONS
 
     def person_before_apposition(self, span: Span) -> Name | None:
         """'Jane Roe, director of operations and advocacy at the agency', 'Jan
@@ -548,7 +561,7 @@ class Attributor:
             return []
         person = kind == "person"
         gender = _PRONOUN_GENDER.get(self.text[span.start : span.end].lower())
-        for k, (s, toks) in enumerate(self._previous_sentences(seg, tok, n=_PERSON_SENTENCES if person else 2, reach=2 if person else 1)):
+        for k, (s, toks) in enumerate(self._previous_sentences(seg, tok, n=_PERSON_SENTENCES if person else 2, reach=3 if person else 1)):
             toks = [t for t in toks if not self.in_quotes(s.start + t.idx)]
             found = self._antecedent_in(s, toks, kind, same_sentence=k == 0, gender=gender)
             if found:
@@ -767,8 +780,10 @@ def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reus
         near = att.preceding_subject(q.start, last)
         if near:
             return q._replace(speakers=tuple(n.name for n in near), speaker_spans=tuple(n.span for n in near if n.span is not None), speaker_rule="preceding_subject")
-    if q.marked and (q.standalone or how == "pronoun"):
+    if q.marked and q.standalone or how == "pronoun":
         prev = _previous_speaker(att, q, last)
+        if prev is not None and how == "pronoun" and not att.could_be(q.phrases[0], prev):
+            prev = None  # 'she' does not continue what an organisation or a man said
         if prev is not None:
             return q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue, speaker_rule="continuation")
     return q._replace(speakers=(), speaker_spans=())
