@@ -246,30 +246,37 @@ def _published(path: Path) -> dict[str, str]:
 
 # -- quotation marks -------------------------------------------------------
 def quote_pairs(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of the double quotation-mark pairs of ``text``,
-    outermost only; a quote open at a paragraph end continues when the next
-    paragraph starts with an opening mark."""
+    """(start, end) of the words inside the double quotation-mark pairs of
+    ``text``, outermost only (curly, straight, and the two apostrophes some
+    newspapers print for a straight mark: ''...''); a quote open at a
+    paragraph end continues when the next paragraph starts with an opening mark."""
     pairs = []
     open_at = None
     paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     for k, (start, para) in enumerate(paragraphs):
-        for j, ch in enumerate(para):
-            pos = start + j
-            if ch == QUOTE_OPEN or ch == STRAIGHT and open_at is None:
+        for m in _MARKS.finditer(para):
+            mark, pos = m.group(), start + m.start()
+            if mark == QUOTE_OPEN or mark in _STRAIGHT and open_at is None:
                 if open_at is None:
-                    open_at = pos
-            elif ch == QUOTE_CLOSE or ch == STRAIGHT and open_at is not None:
-                if open_at is not None:
-                    pairs.append((open_at, pos))
-                    open_at = None
+                    open_at = pos + len(mark)
+            elif open_at is not None:
+                pairs.append((open_at, pos))
+                open_at = None
         if open_at is not None:
             nxt = paragraphs[k + 1][1].lstrip() if k + 1 < len(paragraphs) else ""
-            if not nxt.startswith((QUOTE_OPEN, STRAIGHT)):
+            m = _MARKS.match(nxt)
+            if m is None or m.group() == QUOTE_CLOSE:
                 open_at = None  # unpaired
             else:
                 # the next paragraph re-opens the same quote: skip its opening mark
-                paragraphs[k + 1] = (paragraphs[k + 1][0], paragraphs[k + 1][1].replace(nxt[0], " ", 1))
+                ns, npara = paragraphs[k + 1]
+                cut = npara.index(m.group())
+                paragraphs[k + 1] = (ns, npara[:cut] + " " * len(m.group()) + npara[cut + len(m.group()) :])
     return pairs
+
+
+_STRAIGHT = (STRAIGHT, "''")
+_MARKS = re.compile("''|[" + QUOTE_OPEN + QUOTE_CLOSE + STRAIGHT + "]")
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -312,7 +319,7 @@ def convert(article: Article, persons: list[tuple[int, int]] | None = None) -> l
     out: list[GoldQuote] = []
     with_marks: set[int] = set()
     for o, c in quote_pairs(text):
-        a, b = _trim(text, o + 1, c)
+        a, b = _trim(text, o, c)
         if b <= a:
             continue
         best, best_ov = None, 0
@@ -466,7 +473,7 @@ class _NameIndex:
     def __init__(self, article: Article, persons: list[tuple[int, int]]):
         self.text = article.text
         inside = quote_pairs(article.text)
-        self.persons = [(a, b) for a, b in persons if not any(o < a < c for o, c in inside)]
+        self.persons = [(a, b) for a, b in persons if not any(o <= a < c for o, c in inside)]
         sources = sorted((s for att in article.attributions for s in att.sources), key=lambda s: s.start)
         self.named = []  # (start, name) of Sources that name someone
         for s in sources:

@@ -258,9 +258,14 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
     return (Cue(verb.i, verb.i, verb, "subject"), frame.close_seg) if verb is not None else None
 
 
+_CLAUSE_OPENERS = frozenset({"but", "and", "or", "so", "yet", "while", "because", "although", "though", "which", "that", "who", "where", "when", "as", "if"})
+
+
 def _frame_verb(toks: list):
     """'"...," Trump barked': the first finite verb of the words after the
     quote, when its subject stands among them (before it, or right after it)."""
+    if not toks or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV", "ADP") or toks[0].lower_ in _CLAUSE_OPENERS:
+        return None  # '"...," but savings take time': the author's sentence goes on
     for k, t in enumerate(toks):
         if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
             continue

@@ -47,6 +47,7 @@ HOLDER_SEPARATOR = "; "
 _WORD = re.compile(r"[\w\u2019'-]+|[^\w\s]")
 _CONJUNCTION = re.compile(r"\s*,?\s+(?:and|or|as well as|&)\s+|\s*&\s*")
 _LIST_COMMA = re.compile(r"\s*,\s*")
+_APPOSITION_BREAK = re.compile(r"\s*[,(]\s*")
 _COORDINATORS = frozenset({"and", "or", "nor", "&", "plus"})
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "de", "and", "to", "on", "in", "at"})
 _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&", "'s", "\u2019s", "'", "\u2019", "-", "(", ")"})
@@ -55,11 +56,10 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _MAX_NAME_WORDS = 4
+_ABBREVIATED_TITLES = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president", "adm": "admiral", "col": "colonel", "amb": "ambassador"}
 # heads of a definite description that refers back to someone named before ('the candidate'; not 'the analyst': someone new)
 _ROLE_DESCRIPTIONS = frozenset({"candidate", "nominee", "hopeful", "frontrunner", "front-runner", "incumbent", "challenger", "billionaire", "tycoon", "mogul", "magnate", "lawmaker", "politician"})
-# agent nouns: 'the organizer', 'a spokesperson', 'the strategist', 'the historian', 'an attendant', 'a resident', 'an appointee'
-_AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|person|ive)$")
-_MIN_AGENT_NOUN = 5
+_NOUN_GENDER = {"husband": "male", "father": "male", "son": "male", "brother": "male", "man": "male", "wife": "female", "mother": "female", "daughter": "female", "sister": "female", "woman": "female"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 _MAX_DESCRIPTION_WORDS = 3  # 'the former Florida senator' refers back; a longer description introduces someone
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
@@ -93,8 +93,10 @@ class AttributionLexicon:
     prepositions: frozenset[str]
     group_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    role_nouns: frozenset[str]  # nouns that describe one person ('officer', 'spokesman')
     genders: dict  # first name -> "female" | "male"
     speaking_nouns: frozenset[str]  # heads of a group phrase that can be a speaker
+    non_speakers: frozenset[str]  # heads of a phrase that never speaks
 
     @classmethod
     def load(cls, assets: Assets) -> "AttributionLexicon":
@@ -113,12 +115,14 @@ class AttributionLexicon:
             prepositions=assets.lexicon_set("prepositions"),
             group_nouns=assets.lexicon_set("group_nouns"),
             people_nouns=CueLexicon.load(assets).person_nouns,
+            role_nouns=assets.lexicon_set("person_role_nouns"),
             genders={k.lower(): v for k, v in assets.mapping("first_names").items()},
             speaking_nouns=frozenset(
                 CueLexicon.load(assets).person_nouns | assets.lexicon_set("group_nouns") | assets.lexicon_set("source_nouns")
                 | assets.lexicon_set("organisation_common_nouns") | {w.lower() for w in assets.lexicon("organisation_heads")}
                 | {t.lower() for t in titles if " " not in t} | assets.lexicon_set("speaker_nouns")
             ),
+            non_speakers=assets.lexicon_set("non_speaker_nouns"),
         )
 
 
@@ -140,8 +144,10 @@ class Attributor:
         self.prepositions = lex.prepositions
         self.group_nouns = lex.group_nouns
         self.people_nouns = lex.people_nouns
+        self.role_nouns = lex.role_nouns
         self.genders = lex.genders
         self.speaking_nouns = lex.speaking_nouns
+        self.non_speakers = lex.non_speakers
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
@@ -295,9 +301,12 @@ class Attributor:
         """Names for a speaker phrase and the rule that found them: ``pronoun``,
         ``name``, ``coordination``, ``apposition``, ``source_noun``, ``role``,
         ``described_earlier``, ``group`` ("" when there is no speaker)."""
+        if self.in_quotes(phrase.head.start):
+            return [], ""
+        phrase = self._outside_quotes(phrase)
         text = self.text[phrase.span.start : phrase.span.end]
         words = _words(text)
-        if not words or self.in_quotes(phrase.head.start):
+        if not words:
             return [], ""
         if len(words) == 1 and words[0] in self.pronouns:
             kind = self.pronouns[words[0]]
@@ -325,7 +334,7 @@ class Attributor:
         if earlier is not None:
             return [earlier], "described_earlier"
         if self.describes_person(phrase):
-            found = self.antecedents(phrase.span, "person")
+            found = self.antecedents(phrase.span, "person", role=self.text[phrase.head.start : phrase.head.end].lower())
             if found:
                 return found, "description"
         if not self.can_speak(phrase):
@@ -333,16 +342,19 @@ class Attributor:
         return [self.group(phrase.span)], "group"
 
     def can_speak(self, phrase: SpeakerPhrase) -> bool:
-        """A group phrase names someone who can speak when its head is a noun of
-        people, of a group or body, of an organisation or of a text that speaks
-        for someone ('report', 'statement'), or a name the recogniser missed."""
+        """A group phrase names someone who can speak unless its head is a noun of
+        an event, an abstract notion, a time or an object ('the first incident',
+        'the balloons'; ``non_speaker_nouns``); a noun of people, bodies,
+        organisations or texts (``speaker_nouns`` and the other lexicons) and a
+        name the recogniser missed always can."""
         head = self.text[phrase.head.start : phrase.head.end]
         low = head.lower()
         if head[:1].isupper() and low not in self.pronouns:
             return True
-        if any(w in self.speaking_nouns for w in (low, _singular(low))):
+        forms = (low, _singular(low))
+        if any(w in self.speaking_nouns for w in forms):
             return True
-        return low.endswith("-old") or _AGENT_SUFFIX.search(_singular(low)) is not None and len(low) > _MIN_AGENT_NOUN
+        return not any(w in self.non_speakers for w in forms)
 
     def describes_person(self, phrase: SpeakerPhrase) -> bool:
         """'the Florida senator', 'the billionaire', 'the Republican': a definite
@@ -357,23 +369,36 @@ class Attributor:
             return False
         if self.entities_in(phrase.span) and tok.ent_type_ not in ("NORP", ""):
             return False  # a name
-        return tok.lower_ in self.title_words or tok.ent_type_ == "NORP" or tok.lemma_.lower() in _ROLE_DESCRIPTIONS
+        return tok.lower_ in self.title_words or tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN") or tok.lemma_.lower() in _ROLE_DESCRIPTIONS
 
     def person_before_apposition(self, span: Span) -> Name | None:
         """'Jane Roe, director of operations and advocacy at the agency', 'Jan
         Kowalski, from the dockers' union': a person named before a comma is the
         speaker, not what the apposition names."""
-        text = self.text[span.start : span.end]
-        cut = min((k for k in (text.find(","), text.find("(")) if k > 0), default=-1)
-        if cut <= 0:
+        parts = _split(span, self.text, _APPOSITION_BREAK)
+        if len(parts) < 2:
             return None
-        head = Span(span.start, span.start + cut)
+        head = next((p for p in parts[:-1] if self.speaker_entities(p)), None)
+        if head is None:
+            return None
         ents = self.speaker_entities(head)
         if len(ents) != 1 or ents[0].label != "PERSON" or " and " in self.text[head.start : head.end]:
             return None
         # before the name: titles and lower-case modifiers only ('81-year-old', 'longtime')
         rest = [w for w in self.text[head.start : ents[0].start].split() if w.lower() not in self.title_words and w[:1].isupper()]
         return self._name(ents[0]) if not rest and not self.text[ents[0].end : head.end].strip() else None
+
+    def _outside_quotes(self, phrase: SpeakerPhrase) -> SpeakerPhrase:
+        """The phrase without the quoted words it starts in ('"... Or Quito," Ana
+        Ruiz said': the parser may take the end of the quote into the subject)."""
+        a = phrase.span.start
+        k = bisect_right(self._quoted_starts, a) - 1
+        if k < 0 or a >= self._quoted[k][1]:
+            return phrase
+        a = self._quoted[k][1]
+        while a < phrase.head.start and not self.text[a].isalnum():
+            a += 1
+        return SpeakerPhrase(Span(a, phrase.span.end), phrase.head)
 
     def _entity_names(self, phrase: SpeakerPhrase, text: str, ents: list[Entity]) -> tuple[list[Name], str]:
         rest = self._remainder(text, phrase.span, ents)
@@ -552,7 +577,7 @@ class Attributor:
             return []
         return self.names(SpeakerPhrase(span, hspan))
 
-    def antecedents(self, span: Span, kind: str) -> list[Name]:
+    def antecedents(self, span: Span, kind: str, role: str | None = None) -> list[Name]:
         """Names a pronoun at ``span`` stands for: the nearest compatible earlier
         mention outside quotation marks (a subject first, sentence by sentence;
         a person across up to two paragraphs, counting pronouns already resolved)."""
@@ -563,12 +588,26 @@ class Attributor:
         gender = _PRONOUN_GENDER.get(self.text[span.start : span.end].lower())
         for k, (s, toks) in enumerate(self._previous_sentences(seg, tok, n=_PERSON_SENTENCES if person else 2, reach=3 if person else 1)):
             toks = [t for t in toks if not self.in_quotes(s.start + t.idx)]
-            found = self._antecedent_in(s, toks, kind, same_sentence=k == 0, gender=gender)
+            found = self._antecedent_in(s, toks, kind, same_sentence=k == 0, gender=gender, role=role)
             if found:
                 if person:
                     self.remember(span, found)
                 return found
         return []
+
+    def _role_word(self, word: str, role: str | None) -> bool:
+        """A subject headed by a role ('the minister said'): a candidate antecedent
+        of he/she, and of 'the <role>' when it is the same role."""
+        return word == role if role is not None else word in self.titles or word in self.role_nouns
+
+    def _holds(self, e: Entity, role: str | None) -> bool:
+        """Whether a person can be 'the <role>': yes when no title of theirs is
+        known, else when the title has the role's word ('the senator' and 'Sen.
+        Jane Roe'; not 'the envoy' and 'Finance Minister Jane Roe')."""
+        if role is None or role not in self.title_words or not e.title:
+            return True
+        words = {_ABBREVIATED_TITLES.get(w, w) for w in _words(e.title)}
+        return role in words or _singular(role) in words
 
     def _person_mention(self, e: Entity) -> bool:
         """A mention that can be the antecedent of he/she: a person's name (of at
@@ -600,20 +639,21 @@ class Attributor:
         g = self.gender(names[0].name)
         return g is None or g == gender
 
-    def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool, gender: str | None = None) -> list[Name]:
+    def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool, gender: str | None = None, role: str | None = None) -> list[Name]:
         if not toks:
             return []
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
         ents = [e for e in self.entities_in(Span(a, b)) if not self.in_quotes(e.start)]
         if kind == "person":
             # (offset, is a subject, names): named persons, pronouns resolved before, and subjects headed by a role word
-            cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e)]
+            cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role)]
             cands += self._resolved_in(a, b)
-            for t in toks:
-                if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and t.lower_ in self.title_words and not t.ent_type_:
-                    names = self._phrase_names(seg, t)
-                    if names:
-                        cands.append((seg.start + t.idx, True, names))
+            if not cands:  # a role subject ('a senior officer, who asked not to be named, said') only where nobody is named
+                for t in toks:
+                    if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and self._role_word(t.lower_, role) and not t.ent_type_ and _NOUN_GENDER.get(t.lower_, gender) == gender:
+                        names = self._phrase_names(seg, t)
+                        if names:
+                            cands.append((seg.start + t.idx, True, names))
             cands = [c for c in cands if self._agrees(c[2], gender)]
             subj = [c for c in cands if c[1]]
             pick = max(subj or cands, key=lambda c: c[0]) if cands else None
