@@ -44,7 +44,7 @@ The mapping to the claimex record contract (docs/annotation.md, section 5,
 
 A predicted speaker matches a gold one when the names match
 (:func:`same_name`: equal after normalisation, or the same surname with one
-name's words contained in the other's: "Clinton" ~ "Hillary Clinton") or
+name's words contained in the other's: "Roe" ~ "Jane Roe") or
 when the predicted speaker span overlaps the gold Source (the same mention).
 """
 
@@ -410,8 +410,8 @@ def _name_core(name: str) -> list[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Equal after normalisation, or one person's name in two forms ("Clinton",
-    "Hillary Rodham Clinton", "Sen. Clinton"): same last word, the shorter
+    """Equal after normalisation, or one person's name in two forms ("Roe",
+    "Jane Ann Roe", "Sen. Roe"): same last word, the shorter
     name's words all in the longer."""
     if not a or not b:
         return False
@@ -429,7 +429,7 @@ def name_in(phrase: str) -> str | None:
     comma-separated part that has one, past titles and a possessor
     ("Breitbart's Joel Pollak" -> "Joel Pollak"); a person's name before
     "of"/"from" + an organisation ("Jane Roe of the Tribune" -> "Jane Roe");
-    None for a description ("the campaign", "Trump's campaign", "the head of X")."""
+    None for a description ("the campaign", "Roe's campaign", "the head of X")."""
     part = next((p for p in re.split(r"\s*[,(\u2014]\s*", phrase) if re.search(r"[A-Z]", p)), "")
     head = re.split(r"\s+(?:of|from|at|with|for|in|on)\s+", part)[0]
     if head != part:
@@ -524,7 +524,7 @@ class _NameIndex:
             for a, b in reversed([(a, b) for a, b in self.persons if b <= at and at - b < _ANTECEDENT_WINDOW]):
                 n = name_in(self.text[a:b]) or self.text[a:b]
                 if gender and _GENDERS.get(n.split()[0].lower(), gender) != gender:
-                    continue  # 'she' is not 'John Kasich'
+                    continue  # 'she' is not 'John Baker'
                 if not any(same_name(n, o) for o in out):
                     out.append(n)
                 break
@@ -532,7 +532,7 @@ class _NameIndex:
 
 
 def _conjuncts(phrase: str, offset: int) -> list[tuple[int, int, str]]:
-    """'Clinton and Sanders' -> two parts (offsets into the text); a phrase
+    """'Roe and Baker' -> two parts (offsets into the text); a phrase
     without a coordination of names is one part."""
     pieces = []
     pos = 0
@@ -541,7 +541,7 @@ def _conjuncts(phrase: str, offset: int) -> list[tuple[int, int, str]]:
         pos = m.end()
     pieces.append((pos, len(phrase)))
     parts = [(offset + a, offset + b, phrase[a:b]) for a, b in pieces if phrase[a:b].strip()]
-    listed = re.search(r"\s(?:and|&)\s", phrase) is not None  # 'A, B and C' (not 'Madison, Alabama')
+    listed = re.search(r"\s(?:and|&)\s", phrase) is not None  # 'A, B and C' (not 'Dover, Delaware')
     if len(parts) > 1 and listed and all(p[:1].isupper() and (name_in(p) or p.lower() in PRONOUNS) for _, _, p in parts):
         return parts
     return [(offset, offset + len(phrase), phrase)]

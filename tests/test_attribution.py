@@ -150,35 +150,35 @@ def _doc(words, heads, deps, pos, tags=None):
 
 
 def test_participle_reports_the_main_subject():
-    # Sanders said it could be messy , adding
+    # Roe said it could be messy , adding
     doc = _doc(
-        ["Sanders", "said", "it", "could", "be", "messy", ",", "adding"],
+        ["Roe", "said", "it", "could", "be", "messy", ",", "adding"],
         [1, 1, 4, 4, 1, 4, 1, 4],
         ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "acomp", "punct", "advcl"],
         ["PROPN", "VERB", "PRON", "AUX", "AUX", "ADJ", "PUNCT", "VERB"],
         ["NNP", "VBD", "PRP", "MD", "VB", "JJ", ",", "VBG"],
     )
-    assert participle_subject(doc[7]).text == "Sanders"
+    assert participle_subject(doc[7]).text == "Roe"
     # near miss: a participle with its own subject, or a finite verb
     assert participle_subject(doc[1]) is None
 
 
 def test_subject_before_stops_at_the_verb():
-    # "..." Trump barked : the parser made 'Trump' a compound of the verb
-    doc = _doc(["Go", ",", "Trump", "barked"], [0, 0, 3, 0], ["ROOT", "punct", "compound", "appos"], ["VERB", "PUNCT", "PROPN", "VERB"], ["VB", ",", "NNP", "VBD"])
-    assert subject_before(doc[3]).text == "Trump"
+    # "..." Baker barked : the parser made 'Baker' a compound of the verb
+    doc = _doc(["Go", ",", "Baker", "barked"], [0, 0, 3, 0], ["ROOT", "punct", "compound", "appos"], ["VERB", "PUNCT", "PROPN", "VERB"], ["VB", ",", "NNP", "VBD"])
+    assert subject_before(doc[3]).text == "Baker"
 
 
 def test_nominal_run_and_frame_verb():
-    # Ramos , 58 , told AFP
+    # Haddad , 58 , told Radio
     doc = _doc(
-        ["Ramos", ",", "58", ",", "told", "AFP"],
+        ["Haddad", ",", "58", ",", "told", "Radio"],
         [4, 0, 0, 0, 4, 4],
         ["nsubj", "punct", "appos", "punct", "ROOT", "dobj"],
         ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN"],
         ["NNP", ",", "CD", ",", "VBD", "NNP"],
     )
-    assert [t.text for t in _nominal_run(list(doc[:4]))] == ["Ramos"]
+    assert [t.text for t in _nominal_run(list(doc[:4]))] == ["Haddad"]
     assert _frame_verb([doc[0], doc[2], doc[4]]).text == "told"
     # near miss: 'which failed' - the subject is a relative pronoun
     rel = _doc(["which", "failed"], [1, 1], ["nsubj", "ROOT"], ["PRON", "VERB"], ["WDT", "VBD"])
@@ -186,17 +186,17 @@ def test_nominal_run_and_frame_verb():
 
 
 def test_content_clause_with_a_misread_subject():
-    # say Rubio , has been tested : 'Rubio' read as the object
+    # say Miller , has been tested : 'Miller' read as the object
     doc = _doc(
-        ["Bush", "say", "Rubio", ",", "has", "been", "tested"],
+        ["Lopez", "say", "Miller", ",", "has", "been", "tested"],
         [1, 1, 1, 1, 6, 6, 1],
         ["nsubj", "ROOT", "dobj", "punct", "aux", "auxpass", "ccomp"],
         ["PROPN", "VERB", "PROPN", "PUNCT", "AUX", "AUX", "VERB"],
     )
     comp, subj = _content_clause(doc[1])
-    assert comp.text == "tested" and subj.text == "Rubio"
+    assert comp.text == "tested" and subj.text == "Miller"
     # near miss: a clause with its own subject needs no repair
-    own = _doc(["Bush", "said", "Rubio", "lost"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"], ["PROPN", "VERB", "PROPN", "VERB"])
+    own = _doc(["Lopez", "said", "Miller", "lost"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"], ["PROPN", "VERB", "PROPN", "VERB"])
     assert _content_clause(own[1]) == (own[3], None)
 
 

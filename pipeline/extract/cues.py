@@ -159,7 +159,7 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
 
 
 def participle_subject(verb):
-    """'Sanders said the talks could be "messy," adding, "..."', 'X seemed
+    """'Roe said the talks could be "messy," adding, "..."', 'X seemed
     ready, telling the crowd, "..."': a participle with no subject of its own
     reports the words of the subject of the sentence's main verb (the parser
     often hangs it from a verb of the content or of the quote itself)."""

@@ -262,7 +262,7 @@ _CLAUSE_OPENERS = frozenset({"but", "and", "or", "so", "yet", "while", "because"
 
 
 def _frame_verb(toks: list):
-    """'"...," Trump barked': the first finite verb of the words after the
+    """'"...," Roe snapped': the first finite verb of the words after the
     quote, when its subject stands among them (before it, or right after it)."""
     if not toks or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV", "ADP") or toks[0].lower_ in _CLAUSE_OPENERS:
         return None  # '"...," but savings take time': the author's sentence goes on
@@ -368,7 +368,7 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
 
 
 def _speaker_after(frame: _QuoteFrame, cue: Cue) -> tuple[SpeakerPhrase, ...]:
-    """'"...," Ramos, 58, told AFP' / '"...," said the minister': the speaker
+    """'"...," Roe, 58, told a radio station' / '"...," said the minister': the speaker
     stands between the closing mark and the cue (up to a comma: an apposition
     after a name is not the speaker), or right after the cue; read off the
     word order, which the parser often gets wrong after a quote."""
@@ -401,7 +401,7 @@ def _nominal_run(toks: list) -> list:
 
 
 def _nominal(t) -> bool:
-    """A noun, a name or a pronoun, or any word the parser made a subject ('Trump/VERB/nsubj')."""
+    """A noun, a name or a pronoun, or any word the parser made a subject ('Roe/VERB/nsubj')."""
     return t.pos_ in ("NOUN", "PROPN", "PRON") or t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper()
 
 
@@ -430,7 +430,7 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
 
 
 def _cue_in_previous_paragraph(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
-    """'Cruz continued:¶"..."', 'The group said in a statement:¶"..."': a quote
+    """'Roe continued:¶"..."', 'The group said in a statement:¶"..."': a quote
     that opens a paragraph after one ending with a colon; the cue is the last
     reporting verb or phrase of that paragraph's last sentence (else its last
     verb with a subject that names someone)."""

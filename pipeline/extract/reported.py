@@ -81,7 +81,7 @@ def _is_author(seg: Segment, tok, author_refs: frozenset[str], text: str) -> boo
 
 def _content_clause(verb):
     """The content clause a reporting verb governs, and (when the parser read
-    the clause's subject as the verb's object: 'say Florida Sen. X, hasn't
+    the clause's subject as the verb's object: 'say Sen. Jane Roe, hasn't
     been tested') that subject."""
     doc = verb.doc
     comps = [
@@ -182,7 +182,7 @@ def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
 
 
 def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
-    """'In his state, Christie said, first offenders are sent to treatment' /
+    """'In his state, the governor said, first offenders are sent to treatment' /
     'This campaign is different, he says.': a reporting clause set off by
     commas inside or at the end of the sentence it reports. The content is
     the sentence (a span is contiguous: the frame inside it stays), or the

@@ -61,7 +61,7 @@ _ABBREVIATED_TITLES = {"sen": "senator", "gov": "governor", "rep": "representati
 _ROLE_DESCRIPTIONS = frozenset({"candidate", "nominee", "hopeful", "frontrunner", "front-runner", "incumbent", "challenger", "billionaire", "tycoon", "mogul", "magnate", "lawmaker", "politician"})
 _NOUN_GENDER = {"husband": "male", "father": "male", "son": "male", "brother": "male", "man": "male", "wife": "female", "mother": "female", "daughter": "female", "sister": "female", "woman": "female"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-_MAX_DESCRIPTION_WORDS = 3  # 'the former Florida senator' refers back; a longer description introduces someone
+_MAX_DESCRIPTION_WORDS = 3  # 'the former state senator' refers back; a longer description introduces someone
 _ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
 _PERSON_SENTENCES = 8  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
@@ -179,7 +179,7 @@ class Attributor:
         return got
 
     def preceding_subject(self, offset: int, last) -> list[Name]:
-        """'Trump spoke only in bromides.¶"We have to do something."': the people
+        """'Jane Roe spoke only briefly.¶"We will be back."': the people
         the sentence right before a cue-less quote is about (its subject), when
         that sentence quotes nobody and comes after the latest quote."""
         seg, tok = self._token_at(offset)
@@ -357,7 +357,7 @@ class Attributor:
         return not any(w in self.non_speakers for w in forms)
 
     def describes_person(self, phrase: SpeakerPhrase) -> bool:
-        """'the Florida senator', 'the billionaire', 'the Republican': a definite
+        """'the state senator', 'the billionaire', 'the Republican': a definite
         singular description headed by a role, a title or a party word names a
         person mentioned before (resolved like 'he'/'she')."""
         before = _words(self.text[max(0, phrase.span.start - 6) : phrase.span.start])
@@ -389,8 +389,8 @@ class Attributor:
         return self._name(ents[0]) if not rest and not self.text[ents[0].end : head.end].strip() else None
 
     def _outside_quotes(self, phrase: SpeakerPhrase) -> SpeakerPhrase:
-        """The phrase without the quoted words it starts in ('"... Or Quito," Ana
-        Ruiz said': the parser may take the end of the quote into the subject)."""
+        """The phrase without the quoted words it starts in ('"... Or Oslo," Jane
+        Roe said': the parser may take the end of the quote into the subject)."""
         a = phrase.span.start
         k = bisect_right(self._quoted_starts, a) - 1
         if k < 0 or a >= self._quoted[k][1]:
