@@ -26,6 +26,7 @@ names are set by ``resolve.attribution``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Iterator, NamedTuple
 
 from ..assets import Assets
@@ -41,6 +42,7 @@ _MAX_INTRO_DISTANCE = 15  # tokens scanned back from an introducing colon or com
 _MAX_CLIMB = 6  # dependency levels climbed from the quoted words to a cue
 _MAX_AFTER = 4  # tokens after the closing mark where a cue may stand
 _MAX_AFTER_APPOSITION = 16  # words after the closing mark, an apposition included
+_CONTEXT = 400  # characters of the paragraph read before and after a quote
 _LONG_QUOTE_WORDS = 8  # words of a sentence-opening quote that is someone's words without a cue
 
 
@@ -84,13 +86,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 class _QuoteFrame:
     """One quotation-mark pair read in its segment's parse."""
 
-    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: "_Quoted"):
         self.doc, self.seg, self.pair = doc, seg, pair
         self.a, self.b = a, b
-        self.quoted = quoted  # all (open, close) mark offsets of the document
+        self.quoted = quoted  # the outermost (open, close) mark offsets of the document
         sd = seg.doc
         # the segment of the closing mark (a later one for a continued quote)
-        self.close_seg = doc.segment_at(pair.close) if pair.close >= seg.end else seg
+        self.close_seg = quoted.segment_at(pair.close) if pair.close >= seg.end else seg
         if self.close_seg is None or self.close_seg.doc is None:
             self.close_seg = seg
         # tokens of the quoted words inside this segment, and the tokens around the marks (Doc slices)
@@ -102,15 +104,37 @@ class _QuoteFrame:
         self.after = cs.doc[_token_index(cs.doc, pair.close - cs.start) + 1 :] if cs.start <= pair.close < cs.end else []
 
     def in_quotes(self, tok) -> bool:
-        off = self.seg.start + tok.idx
-        return any(o < off < c for o, c in self.quoted)
+        return self.quoted.inside(self.seg.start + tok.idx)
 
     def text_before(self) -> str:
-        return self.doc.view.text[self.seg.start : self.pair.open].rstrip()
+        """The paragraph's text before the opening mark, up to _CONTEXT characters
+        of it (what the rules read is its end; a bounded slice keeps a paragraph
+        of many quotes linear)."""
+        return self.doc.view.text[max(self.seg.start, self.pair.open - _CONTEXT) : self.pair.open].rstrip()
 
     def text_after(self) -> str:
         end = self.close_seg.end if self.pair.close < self.close_seg.end else self.pair.close + 1
-        return self.doc.view.text[self.pair.close + 1 : end].lstrip()
+        return self.doc.view.text[self.pair.close + 1 : min(end, self.pair.close + 1 + _CONTEXT)].lstrip()
+
+
+class _Quoted:
+    """The outermost quotation-mark pairs and the segments of a document, for
+    look-ups by offset in logarithmic time."""
+
+    def __init__(self, doc: Document, pairs: list[QuotePair]):
+        outer = sorted((p.open, p.close) for p in pairs if p.depth == 0)
+        self.opens = [o for o, _ in outer]
+        self.closes = [c for _, c in outer]
+        self.segments = sorted(doc.segments, key=lambda s: s.start)
+        self.seg_starts = [s.start for s in self.segments]
+
+    def inside(self, offset: int) -> bool:
+        k = bisect_left(self.opens, offset) - 1
+        return k >= 0 and offset < self.closes[k]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        k = bisect_right(self.seg_starts, offset) - 1
+        return self.segments[k] if k >= 0 and offset < self.segments[k].end else None
 
 
 def _token_index(sd, char: int) -> int:
@@ -337,11 +361,11 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
         src = doc.view.to_source[u.offset]
         context = text[max(0, u.offset - 20) : u.offset + 20].replace("\n", " ")
         doc.warnings.append(Warnings.W001.format(mark=text[u.offset], offset=src, why=u.why, context=context))
-    quoted = [(p.open, p.close) for p in pairs]
+    quoted = _Quoted(doc, pairs)
     for pair in pairs:
         if pair.depth > 0:
             continue  # a quote inside a quote belongs to the outer one
-        seg = doc.segment_at(pair.open)
+        seg = quoted.segment_at(pair.open)
         if seg is None or seg.doc is None:
             continue
         a, b = _trim(text, pair.open + 1, pair.close)

@@ -617,9 +617,9 @@ class Attributor:
         return e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None
 
     def _resolved_in(self, a: int, b: int) -> list[tuple[int, bool, list[Name]]]:
-        lo = bisect_left(self._resolved, (a,))
         out = []
-        for start, end, names in self._resolved[lo:]:
+        for k in range(bisect_left(self._resolved, (a,)), len(self._resolved)):
+            start, _, names = self._resolved[k]
             if start >= b:
                 break
             out.append((start, True, names))
@@ -884,13 +884,14 @@ def resolve_recommendations(att: Attributor, quotes: list[QuoteMention], recs: l
     sits in, or of its directive verb) and pronoun actors (their antecedent)."""
     doc = att.doc
     voice = _voice(att)
+    spoken = sorted((q for q in quotes if q.speakers), key=lambda q: (q.start, q.end))  # quotes never overlap
+    starts = [q.start for q in spoken]
     out = []
     for r in recs:
         holder = AUTHOR
-        inside = [q for q in quotes if q.start <= r.trigger.start and r.trigger.end <= q.end and q.speakers]
-        if inside:
-            q = min(inside, key=lambda q: q.end - q.start)
-            holder = HOLDER_SEPARATOR.join(q.speakers)
+        k = bisect_right(starts, r.trigger.start) - 1
+        if k >= 0 and r.trigger.end <= spoken[k].end:
+            holder = HOLDER_SEPARATOR.join(spoken[k].speakers)  # advice inside someone's quote or reported speech is theirs
         elif r.holder_phrases:
             names = _unique(n for p in r.holder_phrases for n in att.names(p))
             if names:
