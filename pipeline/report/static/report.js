@@ -207,7 +207,7 @@
     var rec = r.rec;
     if (r.type === "entity") return rec.label + " \u00b7 " + rec.canonical;
     if (r.type === "date") return rec.value + (rec.mod ? " " + rec.mod : "");
-    if (r.type === "quote") return rec.kind + ((rec.speakers || []).length ? " \u00b7 " + rec.speakers.join("; ") : "");
+    if (r.type === "quote") return rec.kind + ((rec.speakers || []).length ? " \u00b7 " + rec.speakers.join("; ") : "") + (rec.speaker_rule ? " \u00b7 by " + rec.speaker_rule : "");
     if (r.type === "recommendation") return rec.holder + " \u00b7 " + rec.strength + (rec.polarity === "dont" ? " \u00b7 don't" : "");
     return "";
   }
