@@ -49,6 +49,8 @@ CUE_SUBJECT = [
     # a participle with no subject reports the words of the main clause's subject
     (['Maria Lopez said the talks could be "messy," adding, "Democracy is messy."'], "Democracy is messy.", ["Maria Lopez"], "cue_subject/name"),
     (['Omar Haddad seemed ready to speak at length, telling the crowd, "Some people get carried away."'], "Some people", ["Omar Haddad"], "cue_subject/name"),
+    # any finite verb before a colon introduces the quote when no reporting verb does
+    (['Omar Haddad leaned in and boomed: "Let us defeat them in November."'], "Let us defeat", ["Omar Haddad"], "cue_subject"),
     # a party tag in parentheses is not the speaker
     (['Senator Maria Lopez (D-NM) said, "The bill is dead."'], "The bill is dead.", ["Maria Lopez"], "cue_subject"),
     # a name inside the quote is never the speaker

@@ -198,6 +198,7 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
         return None
     toks = frame.before
     n = 0
+    fallback = None
     for t in reversed(toks):
         if t.text in _SENTENCE_END or (is_quote_mark(t) and t.i != toks[-1].i):
             break
@@ -211,6 +212,10 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
             return ph, frame.seg
         if lex.is_verb(t):
             return lex.verb_cue(t), frame.seg
+        if fallback is None and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and not frame_author(subject_of(t)):
+            fallback = t  # 'X leaned in and boomed: "..."': the verb before a colon introduces the quote
+    if fallback is not None and frame.text_before().endswith(":"):
+        return Cue(fallback.i, fallback.i, fallback, "subject"), frame.seg
     return None
 
 
