@@ -219,8 +219,9 @@ def figures(sub: Subset) -> dict:
         right, wrong = sub.by_source[(kind, True)], sub.by_source[(kind, False)]
         if right + wrong:
             by_source[kind] = {"n": right + wrong, "accuracy": right / (right + wrong)}
+    attempted = c.correct + c.incorrect + c.partial + c.spurious > 0  # (textacy makes no indirect quotes: no precision to show)
     return {
-        "p": res.lenient.p, "r": res.lenient.r, "f1": res.lenient.f1,
+        "p": res.lenient.p if attempted else None, "r": res.lenient.r, "f1": res.lenient.f1 if attempted else None,
         "gold": c.possible,
         "kind": attrs.get("kind"), "speakers": attrs.get("speakers"), "cue": attrs.get("cue"),
         "speakers_by_source": by_source,

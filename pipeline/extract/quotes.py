@@ -34,7 +34,7 @@ from ..document import Document, Segment, Span
 from ..errors import Warnings
 from .clauses import is_quote_mark, span_of, subject_of
 from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
-from .quote_marks import Paragraph, QuotePair, pair_quotation_marks
+from .quote_marks import TWIN, Paragraph, QuotePair, pair_quotation_marks
 
 _INTRO = (":", ",")
 _SENTENCE_END = (".", "!", "?")
@@ -110,11 +110,15 @@ class _QuoteFrame:
         """The paragraph's text before the opening mark, up to _CONTEXT characters
         of it (what the rules read is its end; a bounded slice keeps a paragraph
         of many quotes linear)."""
-        return self.doc.view.text[max(self.seg.start, self.pair.open - _CONTEXT) : self.pair.open].rstrip()
+        text = self.doc.view.text
+        open_at = self.pair.open - 1 if text[self.pair.open - 1 : self.pair.open + 1] == TWIN else self.pair.open
+        return text[max(self.seg.start, open_at - _CONTEXT) : open_at].rstrip()
 
     def text_after(self) -> str:
-        end = self.close_seg.end if self.pair.close < self.close_seg.end else self.pair.close + 1
-        return self.doc.view.text[self.pair.close + 1 : min(end, self.pair.close + 1 + _CONTEXT)].lstrip()
+        text = self.doc.view.text
+        after = self.pair.close + (2 if text.startswith(TWIN, self.pair.close) else 1)  # past ''
+        end = self.close_seg.end if self.pair.close < self.close_seg.end else after
+        return text[after : min(end, after + _CONTEXT)].lstrip()
 
 
 class _Quoted:
@@ -328,7 +332,7 @@ def _woven_cue(verb) -> bool:
 
 def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
     cue_start = cue_seg.start + cue_seg.doc[cue.first].idx
-    if cue_start < frame.pair.open:
+    if cue_start < frame.pair.open - 1:
         if frame.text_before().endswith(_INTRO):
             return "direct"
         prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
