@@ -84,6 +84,10 @@ class Assets:
             raise AssetError(Errors.E040.format(path=path, reason="expected a JSON object"))
         return data
 
+    def read_json(self, rel: str) -> dict:
+        """The JSON object in ``models/<rel>`` (an error naming the file if it is not one)."""
+        return self._json(rel)
+
     def lexicon(self, name: str) -> tuple[str, ...]:
         """The entries of ``models/lexicons/<name>.json``, in file order."""
         key = ("lexicon", name)
@@ -128,10 +132,24 @@ class Assets:
         return self._cache[k]
 
     # -- patterns ------------------------------------------------------
+    def _lexicon_define(self, value):
+        """A define written ``@lexicon_name``: an alternation of that lexicon's
+        words (its map keys or entries), longest first, escaped, any run of
+        spaces matching any whitespace. Other defines are returned as they are."""
+        if not (isinstance(value, str) and value.startswith("@")):
+            return value
+        name = value[1:]
+        try:
+            words = list(self.mapping(name))
+        except AssetError:
+            words = list(self.lexicon(name))
+        alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=lambda a: (-len(a), a))
+        return "(?:" + "|".join(alts) + ")"
+
     def patterns(self, name: str) -> tuple[Pattern, ...]:
         """The validated patterns of ``models/patterns/<name>.json``.
 
-        ``{"defines": {"NAME": "regex part", ...}, "patterns": [{"name", "regex",
+        ``{"defines": {"NAME": "regex part" or "@lexicon_name", ...}, "patterns": [{"name", "regex",
         "score", "label"?, "flags"?: [...], ...}]}``: ``{NAME}`` in a regex is
         replaced by that define, so shared parts are written once.
         """
@@ -141,7 +159,7 @@ class Assets:
         rel = f"patterns/{name}.json"
         path = self.dir / rel
         data = self._json(rel)
-        defines = data.get("defines", {})
+        defines = {k: self._lexicon_define(v) for k, v in data.get("defines", {}).items()}
         raw = data.get("patterns")
         if not isinstance(raw, list) or not raw:
             raise AssetError(Errors.E040.format(path=path, reason="'patterns' must be a non-empty list"))

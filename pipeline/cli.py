@@ -33,7 +33,7 @@ class ClaimexGroup(click.Group):
 def main():
     """claimex: grounded, checkable claims from policy commentaries.
 
-    Reads commentaries (.txt/.md), extracts entities, dates, quotes and policy
+    Reads commentaries (.txt/.md, HTML pages, PDF, DOCX), extracts entities, dates, quotes and policy
     recommendations, and writes JSONL records tied to exact character offsets
     of the source file.
     """
@@ -97,17 +97,18 @@ def _iso_date(ctx, param, value):
 def run(inputs, output, model, published, doc_id, quiet):
     """Extract entities, dates, quotes and recommendations from INPUTS.
 
-    INPUTS are .txt/.md files, folders (searched recursively for *.txt and
-    *.md) or - for stdin. Writes one <doc_id>.jsonl per document to the output
-    folder. A document that fails is reported with the reason and the run goes
-    on; the exit code is 1 if any document failed.
+    INPUTS are .txt/.md, .html/.htm, .pdf or .docx files, folders (searched
+    recursively for them) or - for stdin. Writes one <doc_id>.jsonl per
+    document to the output folder; for HTML, PDF and DOCX also <doc_id>.txt,
+    the extracted text the records point into. A document that fails is
+    reported with the reason and the run goes on; the exit code is 1 if any
+    document failed.
 
     Example: claimex run corpus/ -o outputs/
     """
     import re
 
     from .errors import Errors
-    from .ingest import decode_source
     from .runner import run as run_batch
     from .stages import Pipeline, collect_inputs
 
@@ -121,11 +122,7 @@ def run(inputs, output, model, published, doc_id, quiet):
         if doc_id:
             it.doc_id = doc_id
         if it.path == "<stdin>":
-            try:
-                it.text = decode_source(sys.stdin.buffer.read(), "<stdin>")
-            except ClaimexError as exc:
-                errors.append(str(exc))
-                it.path = None
+            it.data = sys.stdin.buffer.read()  # plain text, or HTML/PDF/DOCX (detected by content)
     items = [it for it in items if it.path is not None]
     for msg in errors:
         click.echo(f"Error: {msg}", err=True)
@@ -232,16 +229,17 @@ def eval_(paths, as_json, show_errors, fail_under, types, suggest_bounds):
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for <stem>.txt and <stem>.gold.jsonl.")
 def convert(files, out_dir):
-    """Convert gold in other formats (TimeML .tml, brat .ann + .txt) to claimex records.
+    """Convert gold in other formats to claimex records: TimeML .tml, brat .ann + .txt,
+    a claimex .csv, a Label Studio .json export of completed tasks.
 
     Writes DIR/<stem>.txt (the text the offsets refer to) and
     DIR/<stem>.gold.jsonl (grounded contract records), then prints how to
     run claimex on the text and evaluate it. FILES may be folders.
     """
     from .errors import ClaimexError
-    from .formats import convertible_files, write_converted
+    from .formats import conversions, convertible_files, plan_conversions, write_conversion
 
-    failed = 0
+    failed, items = 0, []
     for f in files:
         try:
             targets = convertible_files(f)
@@ -251,17 +249,57 @@ def convert(files, out_dir):
             continue
         for t in targets:
             try:
-                res = write_converted(t, out_dir)
+                items += conversions(t)
             except ClaimexError as exc:
                 click.echo(f"Error: {exc}", err=True)
                 failed += 1
-                continue
-            published = res.gold.records[0].get("published")
-            run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
-            click.echo(f"{t} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
-            click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
+    clashes = plan_conversions(items, out_dir)  # before anything is written
+    for msg in clashes:
+        click.echo(f"Error: {msg}", err=True)
+    if clashes:
+        sys.exit(1)
+    for c in items:
+        try:
+            res = write_conversion(c, out_dir)
+        except ClaimexError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        published = res.gold.records[0].get("published")
+        run = f"claimex run {res.text_path}" + (f" --published {published}" if published else "")
+        click.echo(f"{c.path} -> {res.text_path}, {res.gold_path} ({len(res.gold.records) - 1} {'/'.join(res.gold.types)} records)")
+        click.echo(f"  next: {run} && claimex eval outputs/{res.gold.doc_id}.jsonl {res.gold_path}")
     if failed:
         sys.exit(1)
+
+
+EXPORT_FORMATS = ("csv", "brat", "labelstudio", "timeml")  # claimex.export.FORMATS (kept here so --help stays light)
+
+
+@main.command("export")
+@click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="csv: claims.csv; brat: <doc_id>.ann + .txt; labelstudio: tasks.json + labelstudio.xml; timeml: <doc_id>.tml.")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write to.")
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (one document only; default: the document record's `source`).")
+@click.option("--force", is_flag=True, help="Replace the files of an earlier export (default: refuse to overwrite).")
+def export_(outputs, fmt, out_dir, source, force):
+    """Export records (JSONL OUTPUTS: files or folders) to CSV, brat, Label Studio or TimeML.
+
+    Each format reads back with `claimex convert` / `claimex eval` (.csv,
+    Label Studio .json, brat .ann, .tml) into the same records.
+
+    \b
+    Examples:
+      claimex export outputs/ -f csv -o exports/
+      claimex export outputs/ -f labelstudio -o ls/    # import ls/tasks.json, config ls/labelstudio.xml
+      claimex convert ls-export.json -o gold/           # completed Label Studio tasks -> gold JSONL
+    """
+    from .export import export
+
+    res = export(outputs, fmt, out_dir, source=source, force=force)
+    for w in res.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    click.echo(f"claimex export: {res.documents} documents, {res.records} records as {fmt} -> {', '.join(map(str, res.written[:4]))}{' ...' if len(res.written) > 4 else ''}", err=True)
 
 
 @main.command()
@@ -282,67 +320,88 @@ def report(outputs, gold, dest, source):
     """
     from .report import render_html, report_data, summary_line, write_report
 
+    _refuse_non_html(dest)
     data = report_data(outputs, gold, source)
     write_report(render_html(data), dest)
     click.echo(summary_line(data, dest), err=True)
 
 
+def _refuse_non_html(dest: Path) -> None:
+    """`report -o` replaces an earlier page, never another file (an output, a source)."""
+    from .errors import Errors, WriteError
+
+    try:
+        with open(dest, "rb") as fh:
+            head = fh.read(64).lstrip().lower()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WriteError(Errors.E029.format(path=dest, reason=exc.strerror or type(exc).__name__)) from None
+    if not head.startswith(b"<!doctype html"):
+        raise WriteError(Errors.E030.format(path=dest, other="a file that is not an HTML page", remedy="choose another -o file"))
+
+
 @main.command()
-@click.argument("output", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (default: the document record's `source`).")
+@click.argument("outputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), help="Source file (one document only; default: the document record's `source`).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
-@click.option("--reviewer", default=None, help="Name written with each decision (default: $CLAIMEX_REVIEWER, else your user name).")
-@click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path), help="Review log (default: OUTPUT with .review.jsonl, e.g. outputs/x.review.jsonl). Give each reviewer their own.")
-@click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path), help="Do not serve: write the reviewed records as a gold JSONL file and exit.")
+@click.option("--reviewer", default=None, help="Your name: written with each decision and in the log's name (default: $CLAIMEX_REVIEWER, else your user name).")
+@click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path), help="Review log (default: outputs/x@REVIEWER.review.jsonl for one output, DIR/all@REVIEWER.review.jsonl for a folder).")
+@click.option("--order", type=click.Choice(["document", "confidence"]), default="document", show_default=True, help="Queue order: documents then text order, or least-confident first (records with a `score`).")
+@click.option("--export", "export_path", type=click.Path(path_type=Path), help="Do not serve: write the reviewed records as gold (a .jsonl file for one document, else a folder) and exit.")
+@click.option("--export-to", "export_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder the app's Export button writes to (default: gold-REVIEWER/, or gold/ when adjudicating).")
 @click.option("--keep-unreviewed", is_flag=True, help="With --export: keep records nobody reviewed (default: leave them out).")
-@click.option("--agreement", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Do not serve: compare two reviewers' logs of the same output.")
+@click.option("--agreement", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Do not serve: compare two reviewers' logs (kappa per type).")
+@click.option("--adjudicate", nargs=2, type=click.Path(dir_okay=False, path_type=Path), metavar="LOG1 LOG2", help="Adjudicate two reviewers' logs of OUTPUTS: their disagreements side by side; export the adjudicated gold.")
 @click.option("--json", "as_json", is_flag=True, help="With --agreement: print JSON.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the default web browser.")
-def review(output, source, port, reviewer, log_path, export_path, keep_unreviewed, agreement, as_json, open_browser):
-    """Review OUTPUT in a local web app: accept, reject, correct, add.
+def review(outputs, source, port, reviewer, log_path, order, export_path, export_dir, keep_unreviewed, agreement, adjudicate, as_json, open_browser):
+    """Review OUTPUTS (JSONL files or folders) in a local web app: accept, reject, correct, add.
 
-    Serves http://127.0.0.1:PORT/ (this machine only). One record at a time in
-    its paragraph, the whole document beside it. Keys: a accept, x reject,
-    e edit, n add (select text first), u undo, j/k move, / filter, ? help.
-    Every decision is appended to the review log and synced to disk before the
-    page shows it; reopening resumes where you stopped.
+    Serves http://127.0.0.1:PORT/ (this machine only). One queue over every
+    record of every document, one record at a time in its paragraph, the
+    whole document beside it, a document list with progress. Keys: a accept,
+    x reject, e edit, 1-9 set the label, n add (select text first), u undo,
+    j/k move, / filter, ? help. Every decision is appended to the review log
+    and synced to disk before the page shows it; reopening resumes where you
+    stopped.
 
     \b
     Examples:
-      claimex review outputs/x.jsonl --reviewer alice
+      claimex review outputs/ --reviewer alice
       claimex review outputs/x.jsonl --export corpus/gold/x.jsonl
-      claimex review --agreement a.review.jsonl b.review.jsonl
+      claimex review outputs/ --export gold/ --reviewer alice
+      claimex review --agreement outputs/all@alice.review.jsonl outputs/all@bob.review.jsonl
+      claimex review outputs/ --adjudicate outputs/all@alice.review.jsonl outputs/all@bob.review.jsonl --reviewer carol
     """
     if agreement:
-        if output is not None or export_path is not None:
-            raise click.UsageError("--agreement LOG1 LOG2 takes no OUTPUT and no --export")
+        if outputs or export_path is not None or adjudicate:
+            raise click.UsageError("--agreement LOG1 LOG2 takes no OUTPUTS, no --export and no --adjudicate")
         from .review import agreement as compare_logs
         from .review import format_table
 
         result = compare_logs(*agreement)
         click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
         return
-    if output is None:
-        raise click.UsageError("missing OUTPUT (the JSONL file of `claimex run` to review)")
+    if not outputs:
+        raise click.UsageError("missing OUTPUTS (the JSONL files or folders of `claimex run` to review)")
+    target = outputs[0] if len(outputs) == 1 else list(outputs)
     if export_path is not None:
-        from .review import export_gold
-
-        summ = export_gold(output, export_path, log_path=log_path, source=source, keep_unreviewed=keep_unreviewed)
-        for w in summ.warnings:
-            click.echo(f"Warning: {w}", err=True)
-        click.echo(summ.line(), err=True)
+        _review_export(target, export_path, log_path, source, keep_unreviewed, reviewer, adjudicate)
         return
     from .review import ReviewSession
     from .review.server import serve
 
-    session = ReviewSession(output, source=source, log_path=log_path, reviewer=reviewer)
+    session = ReviewSession(target, source=source, log_path=log_path, reviewer=reviewer, adjudicate=adjudicate, export_dir=export_dir)
+    session.order = order
     for w in session.log.warnings:
         click.echo(f"Warning: {w}", err=True)
     prog = session.progress()
 
     def ready(url):
+        what = session.doc.doc_id if len(session.docs) == 1 else f"{len(session.docs)} documents"
         click.echo(
-            f"claimex review: {url} ({session.doc.doc_id}: {prog['reviewed']}/{prog['total']} reviewed; "
+            f"claimex review: {url} ({what}: {prog['reviewed']}/{prog['total']} reviewed; "
             f"reviewer {session.reviewer}; log {session.log_path}). Ctrl+C to stop."
         )
         sys.stdout.flush()
@@ -352,3 +411,13 @@ def review(output, source, port, reviewer, log_path, export_path, keep_unreviewe
             webbrowser.open(url)
 
     serve(session, port, ready=ready)
+
+
+def _review_export(target, export_path, log_path, source, keep_unreviewed, reviewer, adjudicate) -> None:
+    from .review import export_gold
+
+    result = export_gold(target, export_path, log_path=log_path, source=source, keep_unreviewed=keep_unreviewed, reviewer=reviewer, adjudicate=adjudicate)
+    for summ in result if isinstance(result, list) else [result]:
+        for w in summ.warnings:
+            click.echo(f"Warning: {w}", err=True)
+        click.echo(summ.line(), err=True)

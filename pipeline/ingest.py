@@ -16,7 +16,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,11 +27,18 @@ from pathlib import Path
 from .assets import Assets
 from .document import Document, Metadata, Source, Span, View
 from .errors import Errors, InputError
+from .inputs import CONVERTED_SUFFIXES, Extracted, convert, detect_format, original_of
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+PLAIN_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = PLAIN_SUFFIXES + tuple(CONVERTED_SUFFIXES)  # HTML, PDF, DOCX are converted first
 # header pattern kinds whose lines stand alone even without a blank line around them
 FIELD_LINE_KINDS = ("date", "byline", "title", "number")
 FIELD_LINE_MAX_CHARS = 80
+# a line this long is no hard-wrapped line: in a group of lines with one, every
+# line that ends a sentence ends a paragraph (plain text with one paragraph a line)
+LONG_LINE_CHARS = 200
+# the longest document ingest takes (models/pipeline.toml [ingest] max_document_chars may change it)
+MAX_DOCUMENT_CHARS = 5_000_000
 
 # -- reading ---------------------------------------------------------------
 
@@ -39,16 +48,39 @@ def read_source(path: str | Path) -> str:
     return decode_source(read_bytes(path), str(path))
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of an input file; a missing or unreadable file is one clear error."""
+def read_bytes(path: str | Path, max_chars: int | None = None) -> bytes:
+    """The bytes of an input file; a missing or unreadable file is one clear error.
+
+    Only regular files are read: a FIFO, a socket or a device is refused
+    (opened without blocking, so a pipe with no writer never hangs a run).
+    With ``max_chars``, a file too big to hold at most that many characters
+    is refused before it is read."""
     try:
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(Errors.E001.format(path=path)) from None
     except IsADirectoryError:
         raise InputError(Errors.E008.format(path=path, reason="is a directory")) from None
     except OSError as exc:
         raise InputError(Errors.E008.format(path=path, reason=exc.strerror or exc)) from None
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(Errors.E008.format(path=path, reason="is a directory"))
+        if not stat.S_ISREG(mode):
+            raise InputError(Errors.E009.format(path=path, kind=_file_kind(mode)))
+        size = os.fstat(fd).st_size
+        if max_chars is not None and size > 4 * max_chars:  # UTF-8: at most 4 bytes a character
+            raise InputError(Errors.E031.format(path=path, size=f"{size:,} bytes", limit=max_chars))
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise InputError(Errors.E008.format(path=path, reason=exc.strerror or exc)) from None
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def decode_source(data: bytes, name: str) -> str:
@@ -141,50 +173,13 @@ def _strip_line(text: str, start: int, end: int) -> _Line:
     drop = bytearray(len(s))  # 1 = not in the view
     # leading / trailing whitespace
     lead = len(s) - len(s.lstrip())
-    for i in range(lead):
-        drop[i] = 1
+    drop[:lead] = b"\x01" * lead
     body = s[lead:]
     if not body.strip() or _HRULE.match(body.strip()):
         return line  # blank (or a horizontal rule)
-    m = _BLOCKQUOTE.match(body)
-    if m:
-        for i in range(lead, lead + m.end()):
-            drop[i] = 1
-        lead += m.end()
-        body = s[lead:]
-    m = _HEADING.match(body)
-    if m:
-        line.heading = len(m.group(1))
-        for i in range(lead, lead + m.end()):
-            drop[i] = 1
-        lead += m.end()
-        body = s[lead:]
-    m = _BULLET.match(body)
-    if m and not line.heading:
-        line.bullet = True
-        for i in range(lead, lead + m.end()):
-            drop[i] = 1
-        lead += m.end()
-        body = s[lead:]
-    stripped = body.strip()
-    line.emphasized = bool(re.match(r"^([*_]{1,3})\S.*\S\1$|^([*_]{1,3})\S\2$", stripped))
-    for m in _LINK.finditer(s, lead):
-        # keep the link text, drop "[" and "](target)"
-        drop[m.start()] = 1
-        if s[m.start()] == "!":
-            drop[m.start() + 1] = 1
-        for i in range(m.start(1) + len(m.group(1)), m.end()):
-            drop[i] = 1
-    for m in _ESCAPE.finditer(s, lead):
-        drop[m.start()] = 1
-    for m in _FOOTNOTE_MARK.finditer(s, lead):
-        for i in range(m.start(), m.end()):
-            drop[i] = 1
-    for m in _EMPHASIS.finditer(s, lead):
-        if s[m.start()] == "_" and _intraword(s, m.start(), m.end()):
-            continue
-        for i in range(m.start(), m.end()):
-            drop[i] = 1
+    lead = _line_marks(s, lead, drop, line)
+    line.emphasized = bool(re.match(r"^([*_]{1,3})\S.*\S\1$|^([*_]{1,3})\S\2$", s[lead:].strip()))
+    _inline_marks(s, lead, drop)
     # trailing whitespace (markdown hard breaks) after emphasis removal
     i = len(s) - 1
     while i >= 0 and (drop[i] or s[i].isspace()):
@@ -193,6 +188,40 @@ def _strip_line(text: str, start: int, end: int) -> _Line:
     line.keep = [start + i for i in range(len(s)) if not drop[i]]
     line.blank = not line.keep
     return line
+
+
+def _line_marks(s: str, lead: int, drop: bytearray, line: _Line) -> int:
+    """Drop a line's block marks (blockquote '>', heading '#', a bullet but not
+    under a heading mark), noting heading level and bullet; the new start of its text."""
+    for rx in (_BLOCKQUOTE, _HEADING, _BULLET):
+        m = rx.match(s[lead:])
+        if not m or rx is _BULLET and line.heading:
+            continue
+        if rx is _HEADING:
+            line.heading = len(m.group(1))
+        elif rx is _BULLET:
+            line.bullet = True
+        drop[lead : lead + m.end()] = b"\x01" * m.end()
+        lead += m.end()
+    return lead
+
+
+def _inline_marks(s: str, lead: int, drop: bytearray) -> None:
+    """Drop inline markdown after ``lead``: link brackets and targets (the link
+    text stays), escapes, footnote marks, emphasis (not an intraword '_')."""
+    for m in _LINK.finditer(s, lead):
+        drop[m.start()] = 1
+        if s[m.start()] == "!":
+            drop[m.start() + 1] = 1
+        end_text = m.start(1) + len(m.group(1))
+        drop[end_text : m.end()] = b"\x01" * (m.end() - end_text)
+    for m in _ESCAPE.finditer(s, lead):
+        drop[m.start()] = 1
+    for m in _FOOTNOTE_MARK.finditer(s, lead):
+        drop[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _EMPHASIS.finditer(s, lead):
+        if not (s[m.start()] == "_" and _intraword(s, m.start(), m.end())):
+            drop[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
 
 
 def _intraword(s: str, a: int, b: int) -> bool:
@@ -233,7 +262,7 @@ def build_view(text: str, assets: Assets) -> tuple[View, list[Block]]:
     artifacts = [p for p in header_patterns if (p.meta or {}).get("kind") == "artifact"]
     fields = [p for p in header_patterns if (p.meta or {}).get("kind") in FIELD_LINE_KINDS]
     lines = [_strip_line(text, a, b) for a, b in _source_lines(text)]
-    groups = _repair_breaks(_group_lines(lines, text, fields), text, artifacts)
+    groups = _repair_breaks(_split_unwrapped(_group_lines(lines, text, fields), text), text, artifacts)
 
     chars: list[str] = []
     to_src = array("l")
@@ -304,6 +333,27 @@ def _group_lines(lines: list[_Line], text: str, fields) -> list[list[_Line]]:
     if cur:
         groups.append(cur)
     return groups
+
+
+def _split_unwrapped(groups: list[list[_Line]], text: str) -> list[list[_Line]]:
+    """Plain text whose paragraphs are separated by single newlines: a group
+    with a line longer than any wrapped line (``LONG_LINE_CHARS``) is cut after
+    each line that ends a sentence when the next starts like a sentence."""
+    out: list[list[_Line]] = []
+    for g in groups:
+        if len(g) < 2 or max(len(ln.keep) for ln in g[:-1]) <= LONG_LINE_CHARS:
+            out.append(g)
+            continue
+        cur = [g[0]]
+        for ln in g[1:]:
+            last = text[cur[-1].keep[-1]]
+            first = text[ln.keep[0]]
+            if last in _TERMINAL and last not in ",;:" and (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018([\u2014-"):
+                out.append(cur)
+                cur = []
+            cur.append(ln)
+        out.append(cur)
+    return out
 
 
 def _ends_sentence(text: str, ln: _Line) -> bool:
@@ -505,166 +555,236 @@ def _is_prose(text: str, min_words: int) -> bool:
     return len(words) >= min_words and bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s*$|[.!?]\s+[A-Z\"\u201c]", text))
 
 
+@dataclass
+class _HeaderRead:
+    """What :func:`parse_header` reads with (the view text, the header patterns,
+    word lists) and what it has found so far (the metadata, block kinds)."""
+
+    text: str
+    pats: tuple
+    months: dict
+    org_heads: frozenset
+    roles: frozenset
+    meta: Metadata = field(default_factory=Metadata)
+    kinds: dict = field(default_factory=dict)  # block index -> kind
+    titles: list = field(default_factory=list)  # (priority, block index) of title candidates
+    in_key_points: bool = False
+
+
 def parse_header(view: View, blocks: list[Block], assets: Assets) -> Header:
     """Read the metadata of the header blocks (everything before the body)."""
-    pats = assets.patterns("header")
-    months = assets.mapping("months")
     cfg = assets.config.get("ingest", {})
     min_words = int(cfg.get("body_min_words", 12))
-    org_heads = assets.lexicon_set("organisation_heads", lower=False)
-    roles = assets.lexicon_set("person_role_nouns")
-    text = view.text
-    meta = Metadata()
-    kinds: dict[int, str] = {}
+    h = _HeaderRead(
+        view.text, assets.patterns("header"), assets.mapping("months"), assets.lexicon_set("organisation_heads", lower=False), assets.lexicon_set("person_role_nouns")
+    )
+    _mark_disclaimers(h, blocks)
+    body_start = _body_start(h, blocks, min_words)
+    limit = min(body_start, int(cfg.get("header_max_blocks", 30)))
+    for i in range(limit):
+        if i not in h.kinds:
+            _read_header_block(h, i, blocks[i])
+    ti = _choose_title(h, blocks, limit, min_words)
+    if ti is not None:
+        _set_title(h, blocks[ti])
+        if ti == 0 and body_start == 0:
+            body_start = 1
+    meta, text = h.meta, h.text
+    if not meta.author_spans:
+        _authors_after_title(h, blocks, ti, limit)
+    if meta.published is None:
+        meta.published = _dateline_date(blocks, text, h.pats, h.months, body_start) or _opening_note_date(blocks, text, h.pats, h.months)
+    meta.author_spans = [_drop_title(text, s, assets) for s in meta.author_spans]
+    meta.authors = [text[s.start : s.end] for s in meta.author_spans]
+    _mark_author_notes(h, blocks, body_start)
+    _find_voice(meta, blocks, text, h.pats, h.kinds, body_start, assets, h.org_heads, h.roles)
+    return Header(meta, body_start, h.kinds)
 
-    # disclaimers anywhere (short blocks only)
+
+def _mark_disclaimers(h: _HeaderRead, blocks: list[Block]) -> None:
+    """Disclaimers anywhere (short blocks only); the first is the document's."""
     for i, b in enumerate(blocks):
-        t = b.text(text)
-        if len(t.split()) <= 120 and _match(pats, "disclaimer", t):
-            kinds[i] = "disclaimer"
-            if meta.disclaimer is None:
-                meta.disclaimer = Span(b.start, b.end)
+        t = b.text(h.text)
+        if len(t.split()) <= 120 and _match(h.pats, "disclaimer", t):
+            h.kinds[i] = "disclaimer"
+            if h.meta.disclaimer is None:
+                h.meta.disclaimer = Span(b.start, b.end)
 
-    # the body starts at the first prose block that is not a bullet or a disclaimer
-    # (failing that, the first short sentence; failing that, the first block)
+
+def _body_start(h: _HeaderRead, blocks: list[Block], min_words: int) -> int:
+    """The body starts at the first prose block that is not a bullet or a disclaimer
+    (failing that, the first short sentence; failing that, the first block); a
+    standfirst reads like prose, but a date or byline line after it is still header."""
     body_start = len(blocks)
     for threshold in (min_words, 5):
-        for i, b in enumerate(blocks):
-            if i in kinds or b.heading or b.bullet:
-                continue
-            if _is_prose(b.text(text), threshold):
-                body_start = i
-                break
+        body_start = next((i for i, b in enumerate(blocks) if not (i in h.kinds or b.heading or b.bullet) and _is_prose(b.text(h.text), threshold)), len(blocks))
         if body_start < len(blocks):
             break
     if body_start == len(blocks):
         body_start = 0
-    # a standfirst reads like prose, but a date or byline line after it is still header
     for j in range(body_start, min(len(blocks), body_start + _STANDFIRST_REACH + 1)):
-        t = blocks[j].text(text).strip()
-        if len(t) <= FIELD_LINE_MAX_CHARS and (_match(pats, "date", t) or _match(pats, "byline", t)):
+        t = blocks[j].text(h.text).strip()
+        if len(t) <= FIELD_LINE_MAX_CHARS and (_match(h.pats, "date", t) or _match(h.pats, "byline", t)):
             body_start = j + 1
-    limit = min(body_start, int(cfg.get("header_max_blocks", 30)))
+    return body_start
 
-    title_candidates: list[tuple[int, int]] = []  # (priority, block index)
-    in_key_points = False
-    for i in range(limit):
-        b = blocks[i]
-        t = b.text(text).strip()
-        if i in kinds:
-            continue
-        if " | " in t and _field_parts(b, text, t, pats, months, meta):
-            kinds[i] = "header"  # "Policy Brief No. 31 | Institute | 5 November 2024"
-            continue
-        hit = _match(pats, "series", t)
-        if hit and meta.series is None:
-            meta.series = re.sub(r"\s+", " ", hit[1].group("series")).strip()
-            if "number" in hit[1].groupdict() and hit[1].group("number"):
-                meta.number = hit[1].group("number")
-            kinds[i] = "header"
-            continue
-        hit = _match(pats, "number", t)
-        if hit:
-            meta.number = meta.number or hit[1].group("number")
-            kinds[i] = "header"
-            continue
-        hit = _match(pats, "date", t)
-        if hit:
-            iso = _iso_date(hit[1], months)
-            if iso and meta.published is None:
-                meta.published = iso
-                series = hit[1].groupdict().get("series")
-                if series and meta.series is None:
-                    meta.series = re.sub(r"\s+", " ", series).strip()
-                lead = len(b.text(text)) - len(b.text(text).lstrip())
-                meta.published_span = Span(b.start + lead + hit[1].start("date"), b.start + lead + hit[1].end("date"))
-                kinds[i] = "dateline"
-                continue
-        if _match(pats, "key_points_heading", t):
-            kinds[i] = "heading"
-            in_key_points = True
-            continue
-        if b.bullet:
-            kinds[i] = "key_point"
-            meta.key_points.append(Span(b.start, b.end))
-            continue
-        hit = _match(pats, "title", t)
-        if hit:
-            title_candidates.append((0, i))
-            kinds[i] = "title"
-            continue
-        hit = _match(pats, "byline", t)
-        if hit:
-            off = b.start + hit[1].start("authors")
-            names = _person_names(hit[1].group("authors"), org_heads, roles)
-            for a, e in names:
-                meta.author_spans.append(Span(off + a, off + e))
-            kinds[i] = "byline"
-            continue
-        if in_key_points and not b.heading:
-            kinds[i] = "key_point"
-            meta.key_points.append(Span(b.start, b.end))
-            continue
-        prio = 1 if (b.heading and b.caps) else 2 if b.heading else 3 if b.caps else None
-        if prio is not None:
-            title_candidates.append((prio, i))
-        kinds[i] = "header"
 
-    # title: a "Title:" line, else an ALL-CAPS heading, a heading, an ALL-CAPS line
-    if title_candidates:
-        prio, ti = min(title_candidates)
-        kinds[ti] = "title"
+def _read_header_block(h: _HeaderRead, i: int, b: Block) -> None:
+    """The kind of header block ``i`` and the metadata it holds: the first of
+    :data:`_BLOCK_READERS` that claims it, else a plain header line (a title
+    candidate if it is a heading or ALL CAPS)."""
+    t = b.text(h.text).strip()
+    for read in _BLOCK_READERS:
+        kind = read(h, i, b, t)
+        if kind is not None:
+            h.kinds[i] = kind
+            return
+    prio = 1 if (b.heading and b.caps) else 2 if b.heading else 3 if b.caps else None
+    if prio is not None:
+        h.titles.append((prio, i))
+    h.kinds[i] = "header"
+
+
+def _field_line(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    """"Policy Brief No. 31 | Institute | 5 November 2024"."""
+    return "header" if " | " in t and _field_parts(b, h.text, t, h.pats, h.months, h.meta) else None
+
+
+def _series_block(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    hit = _match(h.pats, "series", t)
+    if not hit or h.meta.series is not None:
+        return None
+    h.meta.series = re.sub(r"\s+", " ", hit[1].group("series")).strip()
+    if "number" in hit[1].groupdict() and hit[1].group("number"):
+        h.meta.number = hit[1].group("number")
+    return "header"
+
+
+def _number_block(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    hit = _match(h.pats, "number", t)
+    if not hit:
+        return None
+    h.meta.number = h.meta.number or hit[1].group("number")
+    return "header"
+
+
+def _date_block(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    """The first date line gives the publication date (and a series written with it)."""
+    meta = h.meta
+    hit = _match(h.pats, "date", t)
+    iso = _iso_date(hit[1], h.months) if hit else None
+    if not iso or meta.published is not None:
+        return None
+    meta.published = iso
+    series = hit[1].groupdict().get("series")
+    if series and meta.series is None:
+        meta.series = re.sub(r"\s+", " ", series).strip()
+    full = b.text(h.text)
+    lead = len(full) - len(full.lstrip())
+    meta.published_span = Span(b.start + lead + hit[1].start("date"), b.start + lead + hit[1].end("date"))
+    return "dateline"
+
+
+def _key_points_heading(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    if not _match(h.pats, "key_points_heading", t):
+        return None
+    h.in_key_points = True
+    return "heading"
+
+
+def _bullet_block(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    if not b.bullet:
+        return None
+    h.meta.key_points.append(Span(b.start, b.end))
+    return "key_point"
+
+
+def _title_line(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    """A "Title: ..." line: the first choice for the title."""
+    if not _match(h.pats, "title", t):
+        return None
+    h.titles.append((0, i))
+    return "title"
+
+
+def _byline_block(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    hit = _match(h.pats, "byline", t)
+    if not hit:
+        return None
+    off = b.start + hit[1].start("authors")
+    for a, e in _person_names(hit[1].group("authors"), h.org_heads, h.roles):
+        h.meta.author_spans.append(Span(off + a, off + e))
+    return "byline"
+
+
+def _key_point_block(h: _HeaderRead, i: int, b: Block, t: str) -> str | None:
+    """A block under a key-points heading (up to the next heading)."""
+    if not h.in_key_points or b.heading:
+        return None
+    h.meta.key_points.append(Span(b.start, b.end))
+    return "key_point"
+
+
+# in order: the first that claims a header block gives its kind
+_BLOCK_READERS = (_field_line, _series_block, _number_block, _date_block, _key_points_heading, _bullet_block, _title_line, _byline_block, _key_point_block)
+
+
+def _choose_title(h: _HeaderRead, blocks: list[Block], limit: int, min_words: int) -> int | None:
+    """The title block: a "Title:" line, else an ALL-CAPS heading, a heading, an
+    ALL-CAPS line; else the first header line of three words or more; in plain
+    text, the first line (a single line is body text)."""
+    if h.titles:
+        _, ti = min(h.titles)
     else:
-        ti = next((i for i in range(limit) if kinds.get(i) == "header" and len(blocks[i].text(text).split()) >= 3), None)
-        if ti is None and limit == 0 and blocks and not _is_prose(blocks[0].text(text), min_words):
-            ti = 0  # plain text: the first line is the title
-        if ti is not None:
-            kinds[ti] = "title"
+        ti = next((i for i in range(limit) if h.kinds.get(i) == "header" and len(blocks[i].text(h.text).split()) >= 3), None)
+        if ti is None and limit == 0 and len(blocks) > 1 and not _is_prose(blocks[0].text(h.text), min_words):
+            ti = 0
     if ti is not None:
-        b = blocks[ti]
-        t = b.text(text)
-        hit = _match(pats, "title", t.strip())
-        if hit:
-            s = b.start + hit[1].start("title")
-            meta.title_span = Span(s, s + len(hit[1].group("title").rstrip()))
-        else:
-            meta.title_span = Span(b.start, b.end)
-        meta.title = re.sub(r"\s+", " ", text[meta.title_span.start : meta.title_span.end]).strip()
-        if ti == 0 and body_start == 0:
-            body_start = 1
+        h.kinds[ti] = "title"
+    return ti
 
-    # authors: a byline, else the first name-only block after the title
-    if not meta.author_spans:
-        start_at = (ti + 1) if ti is not None else 0
-        for i in range(start_at, limit):
-            if kinds.get(i) not in (None, "header"):
-                continue
-            b = blocks[i]
-            names = _person_names(b.text(text), org_heads, roles)
-            if names and (b.emphasized or i == start_at or kinds.get(i - 1) in ("title", "dateline") or kinds.get(i + 1) == "dateline"):
-                for a, e in names:
-                    meta.author_spans.append(Span(b.start + a, b.start + e))
-                kinds[i] = "byline"
-                break
-    if meta.published is None:
-        meta.published = _dateline_date(blocks, text, pats, months, body_start) or _opening_note_date(blocks, text, pats, months)
-    meta.author_spans = [_drop_title(text, s, assets) for s in meta.author_spans]
-    meta.authors = [text[s.start : s.end] for s in meta.author_spans]
 
-    # author notes at the end: "<author> is ..." or after an "About the author" heading
+def _set_title(h: _HeaderRead, b: Block) -> None:
+    meta, text = h.meta, h.text
+    hit = _match(h.pats, "title", b.text(text).strip())
+    if hit:
+        s = b.start + hit[1].start("title")
+        meta.title_span = Span(s, s + len(hit[1].group("title").rstrip()))
+    else:
+        meta.title_span = Span(b.start, b.end)
+    meta.title = re.sub(r"\s+", " ", text[meta.title_span.start : meta.title_span.end]).strip()
+
+
+def _authors_after_title(h: _HeaderRead, blocks: list[Block], ti: int | None, limit: int) -> None:
+    """No byline: the first name-only block after the title (emphasised, right
+    after the title, or next to the date line) names the authors."""
+    start_at = (ti + 1) if ti is not None else 0
+    kinds = h.kinds
+    for i in range(start_at, limit):
+        if kinds.get(i) not in (None, "header"):
+            continue
+        b = blocks[i]
+        names = _person_names(b.text(h.text), h.org_heads, h.roles)
+        if names and (b.emphasized or i == start_at or kinds.get(i - 1) in ("title", "dateline") or kinds.get(i + 1) == "dateline"):
+            h.meta.author_spans += [Span(b.start + a, b.start + e) for a, e in names]
+            kinds[i] = "byline"
+            return
+
+
+_AUTHOR_NOTE = re.compile(r"^\S+(?:\s+\S+){0,4}\s+(?:is|was|serves|has\s+served|holds|teaches|works)\b")
+
+
+def _mark_author_notes(h: _HeaderRead, blocks: list[Block], body_start: int) -> None:
+    """Author notes at the end: "<author> is ..." or after an "About the author" heading."""
     for i in range(max(body_start, 0), len(blocks)):
-        t = blocks[i].text(text).strip()
-        if _match(pats, "bio_heading", t):
-            kinds[i] = "heading"
+        t = blocks[i].text(h.text).strip()
+        if _match(h.pats, "bio_heading", t):
+            h.kinds[i] = "heading"
             for k in range(i + 1, len(blocks)):
-                kinds.setdefault(k, "bio")
-            break
-        if any(t.startswith(a + " ") for a in meta.authors) and re.match(
-            r"^\S+(?:\s+\S+){0,4}\s+(?:is|was|serves|has\s+served|holds|teaches|works)\b", t
-        ):
-            kinds[i] = "bio"
-    _find_voice(meta, blocks, text, pats, kinds, body_start, assets, org_heads, roles)
-    return Header(meta, body_start, kinds)
+                h.kinds.setdefault(k, "bio")
+            return
+        if any(t.startswith(a + " ") for a in h.meta.authors) and _AUTHOR_NOTE.match(t):
+            h.kinds[i] = "bio"
 
 
 def _find_voice(meta: Metadata, blocks: list[Block], text: str, pats, kinds: dict[int, str], body_start: int, assets: Assets, org_heads, roles) -> None:
@@ -674,32 +794,39 @@ def _find_voice(meta: Metadata, blocks: list[Block], text: str, pats, kinds: dic
     are their words: in a Q&A the blocks after the first question that are
     not questions; otherwise the blocks from the first to the last one in the
     first person (an editor's closing line is left out)."""
-    found = None
-    places = [(meta.title_span.start, meta.title_span.end, -1)] if meta.title_span is not None else []
-    places += [(b.start, b.end, i) for i, b in enumerate(blocks[: _NOTE_MAX_BLOCKS + 2])]
-    for a, b, i in places:
-        hit = _match(pats, "voice", text[a:b])
-        if not hit:
-            continue
-        off = a + hit[1].start("voice")
-        names = _person_names(hit[1].group("voice"), org_heads, roles)
-        if names:
-            s, e = names[-1]
-            found = (_drop_title(text, Span(off + s, off + e), assets), i)
-            break
+    found = _voice_named(meta, blocks, text, pats, assets, org_heads, roles)
     if found is None:
         return
     meta.voice_span, note = found
     body = [i for i in range(max(body_start, note + 1), len(blocks)) if i not in kinds and not blocks[i].heading]
+    meta.voiced = [Span(blocks[i].start, blocks[i].end) for i in _voiced_blocks(blocks, body, text, pats)]
+
+
+def _voice_named(meta: Metadata, blocks: list[Block], text: str, pats, assets: Assets, org_heads, roles) -> tuple[Span, int] | None:
+    """(the speaker's name, the index of the block naming them; -1: the title),
+    from the title or the opening blocks; None if none names a voice."""
+    places = [(meta.title_span.start, meta.title_span.end, -1)] if meta.title_span is not None else []
+    places += [(b.start, b.end, i) for i, b in enumerate(blocks[: _NOTE_MAX_BLOCKS + 2])]
+    for a, b, i in places:
+        hit = _match(pats, "voice", text[a:b])
+        names = _person_names(hit[1].group("voice"), org_heads, roles) if hit else None
+        if names:
+            off = a + hit[1].start("voice")
+            s, e = names[-1]
+            return _drop_title(text, Span(off + s, off + e), assets), i
+    return None
+
+
+def _voiced_blocks(blocks: list[Block], body: list[int], text: str, pats) -> list[int]:
+    """The body blocks in the voice: in a Q&A the answers after the first
+    question; else from the first to the last block in the first person."""
     questions = [
         i for i in body if _match(pats, "question", blocks[i].text(text).strip()) or blocks[i].emphasized and blocks[i].text(text).rstrip().endswith("?")
     ]
     if questions:
-        voiced = [i for i in body if i > questions[0] and i not in questions]
-    else:
-        first = [i for i in body if _match(pats, "first_person", blocks[i].text(text))]
-        voiced = [i for i in body if first and first[0] <= i <= first[-1]]
-    meta.voiced = [Span(blocks[i].start, blocks[i].end) for i in voiced]
+        return [i for i in body if i > questions[0] and i not in questions]
+    first = [i for i in body if _match(pats, "first_person", blocks[i].text(text))]
+    return [i for i in body if first and first[0] <= i <= first[-1]]
 
 
 # -- the stage -------------------------------------------------------------
@@ -712,25 +839,70 @@ def ingest(
     doc_id: str | None = None,
     published: str | None = None,
     text: str | None = None,
+    data: bytes | None = None,
 ) -> Document:
-    """Read ``path`` (or use ``text``) and return a Document with view and metadata."""
-    if text is None:
-        p = Path(path)
+    """Read ``path`` (or use ``data``, the input's bytes, or ``text``) and return a
+    Document with view and metadata. HTML, PDF and DOCX inputs (by suffix, or
+    by content for .txt, .md and stdin) are converted to text first; ``text``
+    (the library's input) is taken as it is, so offsets always point into it.
+
+    A text longer than ``[ingest] max_document_chars`` is refused (one line):
+    its cost is linear, but its memory is not bounded by anything else. A
+    plain-text file too big to hold that many characters is refused before
+    it is read."""
+    limit = int(assets.config.get("ingest", {}).get("max_document_chars", MAX_DOCUMENT_CHARS))
+    p = Path(path)
+    if text is None and data is None:
         if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.name != "<stdin>":
             raise InputError(Errors.E006.format(path=path, suffix=p.suffix or "(none)"))
-        text = read_source(p)
-        raw = p.read_bytes()
-    else:
-        raw = text.encode("utf-8")
+        data = read_bytes(p, max_chars=limit if p.suffix.lower() in PLAIN_SUFFIXES else None)
+    warnings: list[str] = []
+    extracted, original = None, None
+    if text is None:
+        if not data:
+            raise InputError(Errors.E002.format(path=path))
+        fmt = detect_format(p.suffix if p.name != "<stdin>" else "", data)
+        if fmt is None:
+            text = decode_source(data, str(path))
+        else:
+            extracted, original = _converted(data, fmt, str(path), p, warnings)
+            text = extracted.text
+    if len(text) > limit:
+        raise InputError(Errors.E031.format(path=path, size=f"{len(text):,} characters", limit=limit))
     if not text.strip():
         raise InputError(Errors.E007.format(path=path))
+    raw = text.encode("utf-8") if extracted is not None or data is None else data
     source = Source(str(path), doc_id or doc_id_for(path), text, hashlib.sha256(raw).hexdigest())
     view, blocks = build_view(text, assets)
     header = parse_header(view, blocks, assets)
+    if extracted is not None:
+        _metadata_from(extracted, header.meta)
     if published is not None:
         header.meta.published = published  # an explicit --published wins over the header
     doc = Document(source, view, header.meta)
     doc.blocks = blocks
     doc.header = header
+    doc.original = original
+    doc.warnings.extend(warnings)
     return doc
+
+
+def _converted(data: bytes, fmt: str, name: str, p: Path, warnings: list[str]):
+    """The extracted text of an HTML, PDF or DOCX input, and what the document record says of the original."""
+    extracted = convert(data, fmt, name)
+    if p.suffix.lower() not in CONVERTED_SUFFIXES:
+        hint = "" if name == "<stdin>" else f" (rename it to .{fmt} to say so)"
+        warnings.append(Errors.E101.format(path=name, fmt=fmt.upper(), hint=hint)[len(name) + 2 :])  # the runner names the file
+    warnings.extend(extracted.warnings)
+    return extracted, original_of(data, fmt, name)
+
+
+def _metadata_from(extracted: Extracted, meta: Metadata) -> None:
+    """Title, authors and date from the page's metadata where the header gave none."""
+    if extracted.title and not meta.title:
+        meta.title = extracted.title
+    if extracted.authors and not meta.authors:
+        meta.authors = list(extracted.authors)
+    if extracted.published and not meta.published:
+        meta.published = extracted.published
 

@@ -1,4 +1,4 @@
-"""The record contract (schema version 1): validation, grounding, JSONL I/O.
+"""The record contract (schema version 2): validation, grounding, JSONL I/O.
 
 Every claimex JSONL file is a sequence of records described by
 ``pipeline/schema.json``. This module is the one place that knows how to
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,16 +23,17 @@ from pathlib import Path
 from contextlib import contextmanager
 from typing import Iterable, Iterator, TextIO
 
-from .errors import Errors, RecordError
+from .errors import Errors, RecordError, WriteError
 
-SCHEMA_VERSION = 1
-RECORD_TYPES = ("document", "entity", "date", "quote", "recommendation")
+SCHEMA_VERSION = 2
+RECORD_TYPES = ("document", "entity", "date", "quote", "recommendation", "statistic")
 SPAN_TYPES = RECORD_TYPES[1:]
 # nested span fields, per record type, that must be grounded too
 NESTED_SPANS = {
     "document": ("key_points", "disclaimer"),
     "quote": ("speaker_spans", "cue"),
     "recommendation": ("trigger", "actor", "action"),
+    "statistic": ("measure", "comparison.cue"),
 }
 
 
@@ -49,9 +51,19 @@ def _validator():
     import jsonschema
 
     schema = load_schema()
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
+    base = jsonschema.validators.validator_for(schema)
+    base.check_schema(schema)
+    # JSON Schema counts 0.0 as an integer; an offset must be a JSON integer (and never a boolean)
+    checker = base.TYPE_CHECKER.redefine("integer", lambda _checker, v: is_int(v))
+    return jsonschema.validators.extend(base, type_checker=checker)(schema)
+
+
+def is_int(value) -> bool:
+    """A JSON integer: ``0`` yes; ``0.0``, ``True`` and ``"0"`` no."""
+    return type(value) is int
+
+
+_MAX_MESSAGE = 300  # a message quoting a huge value is cut
 
 
 def schema_errors(record: dict) -> list[str]:
@@ -61,10 +73,11 @@ def schema_errors(record: dict) -> list[str]:
     out = []
     for err in sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path)):
         where = "/".join(str(p) for p in err.absolute_path) or "record"
-        out.append(f"{where}: {err.message}")
+        msg = err.message if len(err.message) <= _MAX_MESSAGE else err.message[:_MAX_MESSAGE] + "\u2026"
+        out.append(f"{where}: {msg}")
     if record.get("type") in SPAN_TYPES:
         s, e = record.get("start"), record.get("end")
-        if isinstance(s, int) and isinstance(e, int) and e <= s:
+        if is_int(s) and is_int(e) and e <= s:
             out.append(f"end ({e}) must be greater than start ({s})")
     return out
 
@@ -74,7 +87,7 @@ def iter_spans(record: dict) -> Iterator[tuple[str, dict]]:
     if record.get("type") in SPAN_TYPES:
         yield "record", record
     for field in NESTED_SPANS.get(record.get("type"), ()):
-        value = record.get(field)
+        value = _field(record, field)
         if isinstance(value, dict):
             yield field, value
         elif isinstance(value, list):
@@ -83,14 +96,25 @@ def iter_spans(record: dict) -> Iterator[tuple[str, dict]]:
                     yield f"{field}[{i}]", item
 
 
+def _field(record: dict, path: str):
+    """A (dotted) field of a record, or None when a step is missing."""
+    value = record
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
 def grounding_errors(record: dict, source: str) -> list[str]:
     """Messages for every span of ``record`` whose text is not source[start:end]."""
     out = []
     for field, span in iter_spans(record):
         start, end, text = span.get("start"), span.get("end"), span.get("text")
-        if not (isinstance(start, int) and isinstance(end, int)):
-            continue  # reported by the schema check
         prefix = "" if field == "record" else f"{field}: "
+        if not (is_int(start) and is_int(end)):
+            # never skipped: a span whose offsets are not integers is not grounded
+            bad = "start" if not is_int(start) else "end"
+            out.append(f"{prefix}{bad} {json.dumps(span.get(bad))} is not an integer offset")
+            continue
         if start < 0 or end > len(source) or end < start:
             out.append(f"{prefix}offsets [{start}:{end}] outside the source (length {len(source)})")
         elif source[start:end] != text:
@@ -135,6 +159,12 @@ def read_jsonl(path: str | os.PathLike, *, problems: list[str] | None = None) ->
                 obj = reader.read(type=dict, skip_empty=True)
             except EOFError:
                 return
+            except RecursionError:  # JSON nested deeper than Python's recursion limit
+                msg = Errors.E020.format(path=path, line=current, reason="nested too deeply")
+                if problems is None:
+                    raise RecordError(msg) from None
+                problems.append(msg)
+                continue
             except jsonlines.InvalidLineError as exc:
                 msg = _line_problem(path, exc)
                 if problems is None:
@@ -163,29 +193,109 @@ def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
+# temporary files of atomic writes: ".<target name>.claimex-<pid>-<random>.tmp"
+_TMP_NAME = re.compile(r"^\.(?P<target>.+)\.claimex-(?P<pid>\d+)-[\w]+\.tmp$")
+STALE_TMP_SECONDS = 3600
+
+
+def file_mode() -> int:
+    """The permissions of a new file under the process umask (0644 with umask 022).
+
+    Read from /proc where it can be (setting and restoring the umask to read
+    it would race with files created by other threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            mask = next(int(line.split()[1], 8) for line in fh if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_file(path: str | os.PathLike, *, newline: str | None = "\n") -> Iterator[TextIO]:
     """A text file that appears at ``path`` complete or not at all.
 
     Written to a temporary file in the same folder, flushed and fsynced, then
     renamed over the target; on any error the temporary file is removed and
-    an existing target is left as it was.
+    an existing target is left as it was. The file gets the permissions of
+    any new file (the umask decides), not the temporary file's 0600. An
+    ``OSError`` (no space left, a read-only folder, a file-size limit) is
+    raised as a :class:`WriteError` naming the target.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.claimex-{os.getpid()}-", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(write_problem(target, exc)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
             yield fh
             fh.flush()
+            os.fchmod(fh.fileno(), file_mode())
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise WriteError(write_problem(target, exc)) from None
         raise
+
+
+def write_problem(target: Path, exc: OSError) -> str:
+    """One line saying why ``target`` cannot be written (a folder on its path that is a file, no space ...)."""
+    parent = target.parent
+    for folder in (parent, *parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                return Errors.E029.format(path=target, reason=f"'{folder}' is a file, not a folder")
+            break
+    return Errors.E029.format(path=target, reason=exc.strerror or type(exc).__name__)
+
+
+def remove_stale_temps(folder: str | os.PathLike, *, max_age: float = STALE_TMP_SECONDS) -> list[Path]:
+    """Remove the temporary files that an interrupted claimex left in ``folder``.
+
+    Only claimex's own temporary names, and only those of a process that is
+    no longer running or older than ``max_age`` seconds: a write in progress
+    in another claimex is never touched. Returns the files removed.
+    """
+    import time
+
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for e in entries:
+        m = _TMP_NAME.match(e.name)
+        if m is None or not e.is_file(follow_symlinks=False):
+            continue
+        try:
+            old = now - e.stat(follow_symlinks=False).st_mtime > max_age
+            if old or not _running(int(m["pid"])):
+                os.unlink(e.path)
+                removed.append(Path(e.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process (or an odd name): leave it to the age rule
+    return True
 
 
 def write_jsonl_atomic(path: str | os.PathLike, records: Iterable[dict]) -> Path:
@@ -220,3 +330,32 @@ def group_by_doc(lines: Iterable[Line]) -> dict[str, list[Line]]:
     for ln in lines:
         out.setdefault(str(ln.record.get("doc_id")), []).append(ln)
     return out
+
+
+LEGACY_REVIEW_SUFFIX = ".review.jsonl"
+
+
+def is_review_log(path: str | os.PathLike) -> bool:
+    """Whether a ``.jsonl`` file is a `claimex review` log rather than records.
+
+    Decided by content, so that an output whose name happens to end in
+    ``.review.jsonl`` (the output of an input named ``x.review.md``) is still
+    read as records: a log starts with a review ``start`` event, an output
+    with a record (an object with a ``type``). A file that is neither keeps
+    the old rule (skipped when its name ends in ``.review.jsonl``).
+    """
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            first = fh.readline(1 << 20)
+    except OSError:
+        return False
+    try:
+        obj = json.loads(first.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        obj = None
+    if isinstance(obj, dict) and obj.get("event") == "start":
+        return True
+    if isinstance(obj, dict) and "type" in obj:
+        return False
+    return p.name.endswith(LEGACY_REVIEW_SUFFIX)

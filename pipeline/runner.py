@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .records import RECORD_TYPES, dumps
+from .errors import ClaimexError, Errors
+from .records import RECORD_TYPES, dumps, remove_stale_temps
 from .stages import Input, Outcome, Pipeline
-from .write import write_document
+from .write import check_overwrite, write_document, write_extracted_text
 
 
 @dataclass
@@ -35,14 +36,26 @@ class Summary:
 
 
 def unique_doc_ids(inputs: list[Input]) -> list[Input]:
-    """Give every input a distinct doc_id (file stem; -2, -3 ... on a clash)."""
+    """Give every input a distinct doc_id, by construction.
+
+    The id is the file stem (or the one given); a clash gets the first free
+    ``-2``, ``-3`` ... that is neither taken nor any other input's own id, so
+    ``a/x.md``, ``b/x.md``, ``c/x-2.md`` become ``x``, ``x-3``, ``x-2``. Ids
+    are compared case-insensitively: ``X.jsonl`` and ``x.jsonl`` are one file
+    on some file systems.
+    """
     from .ingest import doc_id_for
 
-    seen: Counter = Counter()
-    for inp in inputs:
-        base = inp.doc_id or ("stdin" if inp.path == "<stdin>" else doc_id_for(inp.path))
-        seen[base] += 1
-        inp.doc_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    bases = [inp.doc_id or ("stdin" if inp.path == "<stdin>" else doc_id_for(inp.path)) for inp in inputs]
+    reserved = {b.casefold() for b in bases}
+    taken: set[str] = set()
+    for inp, base in zip(inputs, bases):
+        cand, n = base, 1
+        while cand.casefold() in taken or (n > 1 and cand.casefold() in reserved):
+            n += 1
+            cand = f"{base}-{n}"
+        taken.add(cand.casefold())
+        inp.doc_id = cand
     return inputs
 
 
@@ -57,13 +70,12 @@ def run(
     """Process ``inputs``; write to ``out_dir`` or, with ``stream``, to one stream."""
     summary = Summary(documents=len(inputs))
     unique_doc_ids(inputs)
+    if stream is None:
+        _prepare_out_dir(out_dir)
     for out in pipeline.process(inputs):
         if out.ok:
-            if stream is not None:
-                for rec in out.records:
-                    stream.write(dumps(rec) + "\n")
-            else:
-                summary.written.append(write_document(out.records, out_dir, out.doc.doc_id))
+            _emit(out, stream, out_dir, summary)
+        if out.ok:  # still: writing may have failed it
             summary.records.update(r["type"] for r in out.records if r["type"] != "document")
             summary.warnings.extend(f"{out.input.path}: {w}" for w in out.doc.warnings)
         else:
@@ -71,3 +83,50 @@ def run(
         if on_outcome is not None:
             on_outcome(out)
     return summary
+
+
+def _emit(out: Outcome, stream: TextIO | None, out_dir, summary: Summary) -> None:
+    """Write one document's records (and an HTML/PDF/DOCX input's extracted
+    text); a write error fails this document only. Nothing is written when
+    the output file belongs to another document."""
+    if stream is None:
+        try:
+            check_overwrite(out_dir, out.doc.doc_id, out.records[0])
+        except ClaimexError as exc:
+            out.error = str(exc)
+            return
+    if out.doc.original is not None:
+        _place_extracted_text(out, out_dir, stream)
+        if not out.ok:
+            return
+    if stream is not None:
+        try:
+            stream.write("".join(dumps(rec) + "\n" for rec in out.records))
+        except OSError as exc:
+            out.error = Errors.E029.format(path=getattr(stream, "name", "<stream>"), reason=exc.strerror or type(exc).__name__)
+        return
+    try:
+        summary.written.append(write_document(out.records, out_dir, out.doc.doc_id))
+    except ClaimexError as exc:
+        out.error = str(exc)
+
+
+def _prepare_out_dir(out_dir) -> None:
+    """Before a run: the temporary files an interrupted run left are removed.
+    (A write past a file-size limit fails with EFBIG, one document's error:
+    Python ignores SIGXFSZ.)"""
+    if out_dir is not None and Path(out_dir).is_dir():
+        remove_stale_temps(out_dir)
+
+
+def _place_extracted_text(out: Outcome, out_dir, stream) -> None:
+    """Write an HTML/PDF/DOCX input's extracted text next to its records (or fail the document)."""
+    try:
+        if stream is None:
+            write_extracted_text(out.doc, out.records, out_dir)
+        elif out.doc.source.path != "<stdin>":
+            raise ClaimexError(Errors.E100.format(path=out.input.path, fmt=out.doc.original.format.upper()))
+    except ClaimexError as exc:
+        out.error = str(exc)
+    except OSError as exc:
+        out.error = f"{out.input.path}: cannot write the extracted text ({exc.strerror or exc})"

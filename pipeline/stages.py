@@ -22,10 +22,11 @@ from .extract.entities import find_entities
 from .extract.quotes import find_quotes
 from .extract.recommendations import find_recommendations
 from .extract.reported import find_reported_speech
+from .extract.statistics import find_statistics
 from .ingest import ingest
 from .parse import load_model, model_name, parse
 from .resolve import resolve
-from .segment import segment
+from .segment import MAX_UNIT_CHARS, segment
 from .write import build_records
 
 EXTRACTORS = {
@@ -34,6 +35,14 @@ EXTRACTORS = {
     "quote": find_quotes,
     "reported_speech": find_reported_speech,  # record type "quote" (merged by resolve)
     "recommendation": find_recommendations,
+    "statistic": find_statistics,  # after date and entity: a figure inside one is none
+}
+
+# the shared per-document annotations (extract/annotations.py) each extractor reads,
+# computed once per document before the first extractor that needs them
+REQUIRES = {
+    "quote": ("quotation_marks",),
+    "recommendation": ("quotation_marks",),
 }
 
 STAGES = ("ingest", "segment", "parse", "extract", "resolve", "write")
@@ -47,6 +56,7 @@ class Input:
     text: str | None = None
     doc_id: str | None = None
     published: str | None = None
+    data: bytes | None = None  # the input's bytes (stdin), read like a file's
 
 
 @dataclass
@@ -88,14 +98,20 @@ class Pipeline:
     def batch_size(self) -> int:
         return int(self.assets.config.get("model", {}).get("batch_size", 64))
 
+    @property
+    def unit_chars(self) -> int:
+        """The longest processing unit: ``[model] max_unit_chars``, never more than ``nlp.max_length``."""
+        limit = int(self.assets.config.get("model", {}).get("max_unit_chars", MAX_UNIT_CHARS))
+        return max(2, min(limit, self.nlp.max_length))
+
     # -- stages 1-2 per document, 3 per batch, 4-6 per document ------------
     def prepare(self, inp: Input) -> Document:
-        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text)
-        segment(doc)
+        doc = ingest(inp.path, self.assets, doc_id=inp.doc_id, published=inp.published, text=inp.text, data=inp.data)
+        segment(doc, self.unit_chars)
         return doc
 
     def finish(self, doc: Document) -> list[dict]:
-        extract(doc, self.assets, self.extractors)
+        extract(doc, self.assets, self.extractors, REQUIRES)
         resolve(doc, self.assets)
         return build_records(doc, self.model)
 
@@ -110,12 +126,8 @@ class Pipeline:
                 except ClaimexError as exc:
                     prepared.append(Outcome(inp, error=str(exc)))
                 except Exception as exc:  # a bug must not lose the other documents
-                    prepared.append(Outcome(inp, error=f"{inp.path}: internal error: {type(exc).__name__}: {exc}"))
-            good = [o for o in prepared if o.ok]
-            try:
-                parse([o.doc for o in good], self.nlp, self.batch_size)
-            except ClaimexError:
-                raise
+                    prepared.append(Outcome(inp, error=f"{inp.path}: internal error: {type(exc).__name__}: {_first_line(exc)}"))
+            self._parse([o for o in prepared if o.ok])
             for o in prepared:
                 if o.ok:
                     try:
@@ -123,8 +135,24 @@ class Pipeline:
                     except ClaimexError as exc:
                         o.error = str(exc)
                     except Exception as exc:
-                        o.error = f"{o.input.path}: internal error: {type(exc).__name__}: {exc}"
+                        o.error = f"{o.input.path}: internal error: {type(exc).__name__}: {_first_line(exc)}"
                 yield o
+
+    def _parse(self, outcomes: list[Outcome]) -> None:
+        """Parse the documents of a chunk together; if that fails, each on its
+        own, so that only the document that cannot be parsed fails."""
+        try:
+            parse([o.doc for o in outcomes], self.nlp, self.batch_size)
+            return
+        except Exception:  # noqa: BLE001 - retried one by one below
+            pass
+        for o in outcomes:
+            try:
+                parse([o.doc], self.nlp, self.batch_size)
+            except ClaimexError as exc:
+                o.error = str(exc)
+            except Exception as exc:
+                o.error = f"{o.input.path}: internal error in parse: {type(exc).__name__}: {_first_line(exc)}"
 
     def process_text(self, text: str, *, doc_id: str = "doc", published: str | None = None, name: str | None = None) -> list[dict]:
         """Records for one text (library use and tests). Raises on failure."""
@@ -134,8 +162,12 @@ class Pipeline:
         return out.records
 
 
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0]
+
+
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Input], list[str]]:
-    """Expand files and folders (recursively *.txt, *.md) into inputs.
+    """Expand files and folders (recursively *.txt, *.md, *.html, *.htm, *.pdf, *.docx) into inputs.
 
     Returns (inputs, errors); a missing path or an empty folder is an error
     for that path only.

@@ -41,7 +41,7 @@ def test_schema_prints_json_schema(runner):
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert schema["title"].startswith("claimex record")
-    assert set(schema["properties"]["type"]["enum"]) == {"document", "entity", "date", "quote", "recommendation"}
+    assert set(schema["properties"]["type"]["enum"]) == {"document", "entity", "date", "quote", "recommendation", "statistic"}
 
 
 # -- run -----------------------------------------------------------------------
@@ -55,7 +55,7 @@ def test_run_writes_one_file_per_document(runner, tmp_path):
     (src / "a.txt").write_text(GOOD, encoding="utf-8")
     (src / "sub").mkdir()
     (src / "sub" / "b.md").write_text("# Note\n\n" + GOOD, encoding="utf-8")
-    (src / "ignored.pdf").write_bytes(b"%PDF")
+    (src / "ignored.rtf").write_bytes(b"{\\rtf1 not read}")
     out = tmp_path / "out"
     result = runner.invoke(main, ["run", str(src), "-o", str(out), "--published", "2024-05-10"])
     assert result.exit_code == 0, result.output
@@ -79,6 +79,15 @@ def test_run_from_stdin(runner):
     result = runner.invoke(main, ["run", "-", "-o", "-", "-q", "--doc-id", "piped"], input=GOOD)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "piped"
+
+
+@pytest.mark.parametrize("line", ["The government should cut fuel taxes", "Talks resumed in May.\n"])
+def test_a_single_line_on_stdin_is_body_not_a_title(runner, line):
+    result = runner.invoke(main, ["run", "-", "-o", "-", "-q"], input=line)
+    assert result.exit_code == 0, result.output
+    recs = [json.loads(x) for x in result.stdout.splitlines()]
+    assert recs[0]["title"] is None
+    assert len(recs) > 1  # the line was read as body: something was found in it
 
 
 @pytest.mark.parametrize(
@@ -114,7 +123,7 @@ def test_run_missing_file(runner, tmp_path):
 def test_run_empty_folder(runner, tmp_path):
     result = runner.invoke(main, ["run", str(tmp_path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert "no .txt or .md files" in result.output
+    assert "no .txt, .md, .html, .htm, .pdf or .docx files" in result.output
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def test_json():
     res = run("eval", PRED, GOLD, "--json")
     assert res.exit_code == 0
     out = json.loads(res.stdout)
-    assert set(out["types"]) == {"entity", "date", "quote", "recommendation"}
+    assert set(out["types"]) == {"entity", "date", "quote", "recommendation", "statistic"}
     assert out["types"]["entity"]["counts"]["spurious"] == 1
     assert out["figures"]["quote.kind"] == 0.0 and out["figures"]["quote.f1"] == 1.0
     assert "errors" not in out and "bounds" not in out

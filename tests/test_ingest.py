@@ -56,9 +56,9 @@ def test_whitespace_only_document_is_an_error(tmp_path, assets):
 
 
 def test_unsupported_suffix(tmp_path, assets):
-    f = tmp_path / "doc.pdf"
-    f.write_bytes(b"%PDF-1.4")
-    with pytest.raises(InputError, match="unsupported input type '.pdf'"):
+    f = tmp_path / "doc.rtf"
+    f.write_bytes(b"{\\rtf1 text}")
+    with pytest.raises(InputError, match="unsupported input type '.rtf'"):
         ingest(f, assets)
 
 

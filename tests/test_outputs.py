@@ -73,7 +73,7 @@ def test_seed_document_record(outputs):
     assert doc["authors"] and doc["title"] and doc["series"]
     assert doc["sha256"] and doc["pipeline"]["model"]
     types = {r["type"] for r in recs}
-    assert types == {"document", "entity", "date", "quote", "recommendation"}
+    assert types == {"document", "entity", "date", "quote", "recommendation", "statistic"}
     # the disclaimer never yields a claim
     d = doc["disclaimer"]
     for r in recs:

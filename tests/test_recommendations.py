@@ -37,6 +37,10 @@ POSITIVE = [
     ("The opposition has long argued that the government should cut fuel taxes.", "should", "government", "cut fuel taxes", "moderate", "do", "opposition"),
     # reported speech keeps its tense back after a past reporting verb; an adjunct before 'that'
     ("The envoy told reporters on Tuesday, as the talks opened, that member states needed to give the secretariat more power.", "needed to", "member states", "give the secretariat more power", "moderate", "do", "envoy"),
+    # near misses of the forecast and denial vetoes: advice with an object, without a time, in the passive, negated
+    ("The government should cut premiums by autumn.", "should", "government", "cut premiums by autumn", "moderate", "do", "author"),
+    ("Defence spending should rise to three percent of output.", "should", "Defence spending", "rise to three percent of output", "moderate", "do", "author"),
+    ("The talks should not stop.", "should", "talks", "stop", "moderate", "dont", "author"),
     ("Fishing groups had pressed for the agency to publish its catch figures every week.", "pressed for", "agency", "publish its catch figures every week", "moderate", "do", "Fishing groups"),
     ("The chair argued for the fund to be wound down.", "argued for", None, "be wound down", "moderate", "do", "chair"),
     ("The agency should stop issuing permits for coastal mines.", "should", "agency", "issuing permits for coastal mines", "moderate", "dont", "author"),
@@ -85,6 +89,14 @@ NEGATIVE = [
     "Should the deal be implemented, the port would gain a naval foothold.",
     "The northern sea must be among the most unforgiving waters on earth.",
     "Officials in the capital must wonder what became of the promised ships.",
+    # forecasts: an intransitive change of a quantity with a time
+    "Premiums should fall by autumn.",
+    "Prices should ease next year.",
+    "Food prices should stabilise once the harvest is in.",
+    # a denied conclusion is not advice
+    "None of this means the talks should stop.",
+    "This does not mean that Europe should abandon sanctions.",
+    "It does not follow that the programme must be scrapped.",
 ]
 
 
@@ -224,3 +236,19 @@ def test_an_ordinary_commentary_has_no_voice(records_of):
     text = "# Rivers and ports\n\nBy Ana Ruiz\n\nThe barges stopped in May. Governments should dredge the main channel before the dry season.\n"
     (r,) = records_of(text)["recommendation"]
     assert r["holder"] == "author"
+
+
+def test_non_recommendation_patterns_match_their_examples_not_their_negatives(assets):
+    """Every pattern of models/patterns/non_recommendations.json that lists examples matches
+    each of them (over the modal) and none of its near-miss negatives."""
+    import re
+
+    checked = 0
+    for p in assets.patterns("non_recommendations"):
+        meta = p.meta or {}
+        for ex in meta.get("examples", []):
+            assert any(re.search(r"\b(?:should|must)\b", m.group(0), re.I) for m in p.finditer(ex)), (p.name, ex)
+            checked += 1
+        for neg in meta.get("negatives", []):
+            assert not any(re.search(r"\b(?:should|must)\b", m.group(0), re.I) for m in p.finditer(neg)), (p.name, neg)
+    assert checked

@@ -58,11 +58,14 @@ def test_several_documents_in_one_report(data_dir):
 
 
 def test_folder_input_skips_review_logs(data_dir):
-    (data_dir / "emoji.review.jsonl").write_text("{}\n")
+    (data_dir / "emoji.review.jsonl").write_text("{}\n")  # an old name, not records: skipped
+    (data_dir / "any-name.jsonl").write_text('{"event": "start", "v": 2, "docs": []}\n')  # a log, by content
+    (data_dir / ".hidden").mkdir()
+    (data_dir / ".hidden" / "x.jsonl").write_text("{}\n")
     (data_dir / "bad.jsonl").unlink()
     (data_dir / "emoji.gold.jsonl").unlink()
     files = [p.name for p in collect_jsonl([data_dir])]
-    assert files == ["emoji.jsonl", "hostile.jsonl"]
+    assert files == ["emoji.jsonl", "harbour.jsonl", "hostile.jsonl"]
 
 
 def test_offsets_stay_code_points_with_astral_characters(data_dir):

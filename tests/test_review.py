@@ -19,7 +19,8 @@ from click.testing import CliRunner
 from claimex.cli import main
 from claimex.errors import ClaimexError
 from claimex.review import ReviewSession, agreement, clean_record, cohen_kappa, export_gold, format_table, read_log
-from claimex.review.log import ReviewLog, default_log_path
+from claimex.review.log import ReviewLog, default_log_path, legacy_log_path
+from claimex.review.session import default_reviewer
 from claimex.validate import validate_file
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
@@ -45,17 +46,30 @@ def log_events(path: Path) -> list[dict]:
 # -- the log ------------------------------------------------------------------
 
 
-def test_default_log_path():
-    assert default_log_path("outputs/x.jsonl") == Path("outputs/x.review.jsonl")
-    assert default_log_path("x.out") == Path("x.out.review.jsonl")
+def log_of(out: Path, reviewer: str | None = None) -> Path:
+    return default_log_path(out, reviewer or default_reviewer())
+
+
+def test_default_log_path(tmp_path):
+    assert default_log_path("outputs/x.jsonl", "alice") == Path("outputs/x@alice.review.jsonl")
+    assert default_log_path("x.out", "a b/c") == Path("x.out@a-b-c.review.jsonl")
+    assert default_log_path(tmp_path, "alice") == tmp_path / "all@alice.review.jsonl"
+    assert default_log_path(tmp_path, "carol", "adjudication") == tmp_path / "all@carol.adjudication.jsonl"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    both = default_log_path([tmp_path / "a" / "x.jsonl", tmp_path / "b"], "alice")
+    assert both.parent == tmp_path and re.fullmatch(r"set-[0-9a-f]{8}@alice\.review\.jsonl", both.name)
+    assert legacy_log_path("outputs/x.jsonl") == Path("outputs/x.review.jsonl")
 
 
 def test_log_starts_with_a_start_event(out):
     s = ReviewSession(out, reviewer="ana")
     s.close()
-    (ev,) = log_events(out.with_name("emoji.review.jsonl"))
-    assert ev["event"] == "start" and ev["doc_id"] == "emoji" and ev["reviewer"] == "ana"
-    assert len(ev["output_sha256"]) == 64 and ev["source_sha256"] == json.loads(out.read_text().splitlines()[0])["sha256"]
+    (ev,) = log_events(log_of(out, "ana"))
+    assert ev["event"] == "start" and ev["v"] == 2 and ev["reviewer"] == "ana" and ev["mode"] == "review"
+    (doc,) = ev["docs"]
+    assert doc["doc_id"] == "emoji" and doc["output"] == str(out)
+    assert len(doc["output_sha256"]) == 64 and doc["source_sha256"] == json.loads(out.read_text().splitlines()[0])["sha256"]
 
 
 def test_decisions_replay_and_last_decision_wins(out):
@@ -64,7 +78,7 @@ def test_decisions_replay_and_last_decision_wins(out):
     s.decide("emoji:entity:1", "reject")
     s.decide("emoji:entity:0", "reject")
     s.close()
-    s2 = ReviewSession(out, reviewer="ben")
+    s2 = ReviewSession(out, reviewer="ben", log_path=s.log_path)  # another reviewer may resume a log (the decisions name who made them)
     st = {it["id"]: it["status"] for it in s2.items()}
     assert st["emoji:entity:1"] == "rejected" and st["emoji:entity:0"] == "rejected"
     assert st["emoji:entity:2"] == "unreviewed"
@@ -130,7 +144,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == -signal.SIGKILL, p.stderr
-    rep, torn = read_log(default_log_path(out))
+    rep, torn = read_log(log_of(out, "k"))
     assert torn is None
     assert len(rep.events) == 25
 
@@ -159,7 +173,7 @@ def test_corrupt_line_in_the_middle_names_file_and_line(out):
     lines = s.log_path.read_text(encoding="utf-8").splitlines()
     lines[1] = "{not json"
     s.log_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(ClaimexError, match=r"emoji\.review\.jsonl:2: invalid review event \(not JSON"):
+    with pytest.raises(ClaimexError, match=r"emoji@\w+\.review\.jsonl:2: invalid review event \(not JSON"):
         ReviewSession(out)
 
 
@@ -186,14 +200,18 @@ def test_changed_source_refuses_to_start(out):
     src.write_bytes(src.read_bytes().replace(b"harbour", b"harbor"))
     with pytest.raises(ClaimexError, match="has changed since the run"):
         ReviewSession(out)
-    assert not default_log_path(out).exists()
+    assert not log_of(out).exists()
 
 
-def test_output_with_two_documents_is_refused(data_dir):
+def test_output_with_two_documents_is_one_queue(data_dir):
     both = data_dir / "both.jsonl"
     both.write_text((data_dir / "emoji.jsonl").read_text(encoding="utf-8") + (data_dir / "hostile.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(ClaimexError, match=r"2 document records \(emoji, hostile\); review one document per file"):
-        ReviewSession(both)
+    s = ReviewSession(both, reviewer="ana")
+    assert list(s.docs) == ["emoji", "hostile"]
+    assert [it["doc_id"] for it in s.items()] == ["emoji"] * 10 + ["hostile"] * 8
+    s.close()
+    with pytest.raises(ClaimexError, match="several documents are under review; give a folder"):
+        export_gold(both, data_dir / "g.jsonl", reviewer="ana")
 
 
 # -- cleaning records from the browser ------------------------------------------
@@ -266,6 +284,115 @@ def test_edit_and_add_through_the_session(out):
     s.close()
 
 
+# -- statistics ------------------------------------------------------------------
+
+STAT_TEXT = "Norland votes.\n\nIn March 2030 turnout fell to about 41%, down from 48% in 2026, the ministry said.\n"
+
+
+def write_statistic_output(folder: Path) -> Path:
+    """norland.jsonl (schema version 2) in ``folder``: two dates and two statistics linked to them and to each other."""
+    import hashlib
+
+    src = folder / "norland.md"
+    src.write_text(STAT_TEXT, encoding="utf-8")
+    doc = {"doc_id": "n", "type": "document", "id": "n:document:0", "schema_version": 2, "source": "norland.md",
+           "sha256": hashlib.sha256(src.read_bytes()).hexdigest(), "title": None, "authors": [], "published": None,
+           "series": None, "number": None, "key_points": [], "disclaimer": None, "pipeline": {"version": "test", "model": None}}  # fmt: skip
+
+    def rec(type_, n, needle, **kw):
+        return {"doc_id": "n", "type": type_, "id": f"n:{type_}:{n}", **span_of(STAT_TEXT, needle), "text": needle, **kw}
+
+    def stat(n, needle, value, time, comparison=None):
+        return rec("statistic", n, needle, value=value, unit="percent", measure={**span_of(STAT_TEXT, "turnout"), "text": "turnout"},
+                   subject="Norland", time=time, source="the ministry", approx=None, comparison=comparison,
+                   rule="statistic/percent", score=0.8)  # fmt: skip
+
+    cue = {**span_of(STAT_TEXT, "fell"), "text": "fell"}
+    recs = [doc, rec("date", 0, "March 2030", timex_type="DATE", value="2030-03", mod=None, anchor=None),
+            rec("date", 1, "2026", timex_type="DATE", value="2026", mod=None, anchor=None),
+            stat(0, "41%", 41, "n:date:0", {"direction": "down", "with": "n:statistic:1", "cue": cue}),
+            stat(1, "48%", 48, "n:date:1")]  # fmt: skip
+    out = folder / "norland.jsonl"
+    out.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    return out
+
+
+@pytest.fixture()
+def stat_out(tmp_path) -> Path:
+    return write_statistic_output(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("40", 40), ("1,200", 1200), ("0.667", 0.667), ("1.2e9", 1200000000), ("1.2e-3", 0.0012), ("-3", -3), (41.5, 41.5),
+     ("40-42", {"low": 40, "high": 42}), ("40\u201342", {"low": 40, "high": 42}), (" 40 - 42 ", {"low": 40, "high": 42}),
+     ("-5--3", {"low": -5, "high": -3}), ({"low": "40", "high": 42}, {"low": 40, "high": 42})],
+)  # fmt: skip
+def test_clean_a_statistic_value(value, expected):
+    raw = {"type": "statistic", **span_of(STAT_TEXT, "41%"), "value": value}
+    got = clean_record(raw, doc_id="n", rid="r", source=STAT_TEXT)["value"]
+    assert got == expected and type(got) is type(expected)
+
+
+@pytest.mark.parametrize(
+    "value, msg",
+    [("", r"value is required"), (None, r"value is required"), ("forty", r"'value' must be a number, got 'forty'"),
+     ("42-40", r"a range goes from low to high, got 42 to 40"), ("nan", r"finite number"), ("1e999", r"finite number"),
+     (True, r"must be a number, got a boolean"), ([40], r"must be a number, got a list"), ({"low": 1}, r"'value high' must be a number")],
+)  # fmt: skip
+def test_clean_a_statistic_value_near_misses(value, msg):
+    raw = {"type": "statistic", **span_of(STAT_TEXT, "41%"), "value": value}
+    with pytest.raises(ClaimexError, match=r"record 'r': .*" + msg):
+        clean_record(raw, doc_id="n", rid="r", source=STAT_TEXT)
+
+
+def test_edit_and_add_a_statistic_through_the_session(stat_out, tmp_path):
+    s = ReviewSession(stat_out, reviewer="ana")
+    base = dict(next(it["current"] for it in s.items() if it["id"] == "n:statistic:0"))
+    # what the browser sends: the value as typed, empty fields, and links it may not change
+    edit = {**base, "value": "40-42", "unit": " percentage points ", "approx": "APPROX", "subject": "", "source": "",
+            "measure": span_of(STAT_TEXT, "turnout fell"), "time": "n:date:1", "comparison": None, "quote": "n:quote:9"}  # fmt: skip
+    s.decide("n:statistic:0", "edit", edit)
+    cur = {it["id"]: it for it in s.items()}["n:statistic:0"]["current"]
+    assert cur["value"] == {"low": 40, "high": 42} and cur["unit"] == "percentage points" and cur["approx"] == "APPROX"
+    assert cur["subject"] is None and cur["source"] == "author" and cur["measure"]["text"] == "turnout fell"
+    # time, quote and comparison are links the editor shows but does not change: kept from the record
+    assert cur["time"] == "n:date:0" and cur["comparison"] == base["comparison"] and "quote" not in cur
+    assert cur["rule"] == "statistic/percent" and cur["score"] == 0.8  # the pipeline's provenance stays
+    with pytest.raises(ClaimexError, match=r"approx: 'ABOUT' is not one of"):
+        s.decide("n:statistic:0", "edit", {**base, "approx": "ABOUT"})
+    # a statistic added by hand is linked to nothing yet
+    ev = s.add({"type": "statistic", **span_of(STAT_TEXT, "about 41%"), "value": "41", "approx": "APPROX", "unit": "percent"})
+    added = ev["record"]
+    assert (added["time"], added["comparison"], added["source"], added["measure"]) == (None, None, "author", None)
+    # the export renumbers ids and the links follow: date 0 rejected, so the statistics' dates move
+    s.decide("n:date:0", "reject")
+    s.decide("n:date:1", "accept")
+    s.decide("n:statistic:1", "accept")
+    s.close()
+    gold = tmp_path / "g.jsonl"
+    summ = export_gold(stat_out, gold)
+    recs = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    assert validate_file(gold).ok
+    stats = {r["text"]: r for r in recs if r["type"] == "statistic"}
+    assert recs[0].get("annotated") is None  # everything reviewed: statistics annotated too (schema version 2)
+    assert stats["48%"]["time"] == "n:date:0" and stats["48%"]["text"] == "48%"  # was n:date:1
+    assert stats["41%"]["time"] is None  # its date was rejected
+    assert stats["41%"]["comparison"]["with"] == stats["48%"]["id"] == "n:statistic:2"
+    assert any("time 'n:date:0' is not among the exported dates; set to null" in w for w in summ.warnings)
+
+
+def test_statistics_added_to_a_version_1_output_are_not_claimed_annotated(out, data_dir):
+    s = ReviewSession(out, reviewer="ana")
+    for it in s.items():
+        s.decide(it["id"], "accept")
+    s.add({"type": "statistic", **span_of(s.text, "2031"), "value": "2031", "unit": None})
+    s.close()
+    summ = export_gold(out, data_dir / "g.jsonl")
+    assert summ.annotated == ["entity", "date", "quote", "recommendation"] and summ.per_type["statistic"] == 1
+    assert any("statistic: 1 record(s) kept, but the output (schema version 1)" in w for w in summ.warnings)
+
+
 # -- export ----------------------------------------------------------------------
 
 
@@ -307,6 +434,7 @@ def test_export_keeps_accepted_corrected_added(out, data_dir):
     assert rep.grounded == len(recs) - 1
     assert "1 unreviewed left out" in summ.line()
     # entities were not all reviewed: the gold does not claim them
+    # (nor statistics: the output, schema version 1, was written before they existed)
     assert recs[0]["annotated"] == ["date", "quote", "recommendation"]
     assert any(w.startswith("entity: 1 record(s) not reviewed") for w in summ.warnings)
     assert recs[0]["note"] == "gold from claimex review of emoji.jsonl by ana"
@@ -349,7 +477,7 @@ def test_export_refuses_to_overwrite_the_output(out):
 
 
 def test_export_without_log(out, data_dir):
-    with pytest.raises(ClaimexError, match=r"emoji\.review\.jsonl: no review log for '.*emoji\.jsonl' \(review it first"):
+    with pytest.raises(ClaimexError, match=r"emoji@\w+\.review\.jsonl: no review log for '.*emoji\.jsonl' \(review it first"):
         export_gold(out, data_dir / "g.jsonl")
 
 
@@ -407,9 +535,9 @@ def test_agreement_of_two_logs(out, data_dir):
 def test_agreement_refuses_logs_of_different_outputs(out, data_dir):
     la = data_dir / "a.review.jsonl"
     ReviewSession(out, log_path=la).close()
-    ReviewSession(data_dir / "hostile.jsonl").close()
+    ReviewSession(data_dir / "hostile.jsonl", reviewer="ben").close()
     with pytest.raises(ClaimexError, match="are about different outputs"):
-        agreement(la, data_dir / "hostile.review.jsonl")
+        agreement(la, data_dir / "hostile@ben.review.jsonl")
 
 
 # -- the HTTP server ---------------------------------------------------------------
@@ -532,10 +660,10 @@ def test_cli_export_and_agreement(out, data_dir):
     gold = data_dir / "g.jsonl"
     r = CliRunner().invoke(main, ["review", str(out), "--export", str(gold)])
     assert r.exit_code == 0, r.output
-    assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
+    assert re.search(r"g\.jsonl: 10 records \(entity 2, date 4, quote 2, recommendation 2, statistic 0\) from 6 accepted, 2 corrected, 2 added; 1 rejected, 1 unreviewed left out", r.output)
     r = CliRunner().invoke(main, ["validate", str(gold)])
     assert r.exit_code == 0, r.output
-    log = default_log_path(out)
+    log = log_of(out, "ana")
     r = CliRunner().invoke(main, ["review", "--agreement", str(log), str(log)])
     assert r.exit_code == 0 and "all" in r.output
     r = CliRunner().invoke(main, ["review", "--agreement", str(log), str(log), "--json"])

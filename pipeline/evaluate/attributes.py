@@ -104,6 +104,58 @@ COMPARATORS: dict[str, dict[str, Comparator]] = {
     },
 }
 
+_VALUE_TOLERANCE = 0.005  # relative: 0.667 for two-thirds, 0.333 for a third
+
+
+def _close(a, b) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool) or not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
+        return False
+    return abs(a - b) <= _VALUE_TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def value_agreement(g: dict, p: dict) -> float:
+    """Numbers equal within 0.5% (relative); ranges end by end."""
+    a, b = g.get("value"), p.get("value")
+    if isinstance(a, dict) and isinstance(b, dict):
+        return float(_close(a.get("low"), b.get("low")) and _close(a.get("high"), b.get("high")))
+    return float(_close(a, b))
+
+
+def referenced_agreement(field: str) -> Comparator:
+    """Two references to other records (a statistic's ``time``) agree when both
+    are null, or the records they name (resolved into ``_<field>`` by the
+    scorer) overlap or have the same TIMEX value."""
+
+    def cmp(g: dict, p: dict) -> float:
+        if "_" + field not in g and "_" + field not in p:  # not resolved: only null-ness is comparable
+            return float((g.get(field) is None) == (p.get(field) is None))
+        a, b = g.get("_" + field), p.get("_" + field)
+        if a is None and b is None:
+            return float(g.get(field) is None and p.get(field) is None)
+        if a is None or b is None:
+            return 0.0
+        same_value = a.get("value") is not None and a.get("value") == b.get("value")
+        return 1.0 if same_value or span_agreement(a, b) else 0.0
+
+    return cmp
+
+
+def _direction(rec: dict) -> str | None:
+    c = rec.get("comparison")
+    return c.get("direction") if isinstance(c, dict) else None
+
+
+COMPARATORS["statistic"] = {
+    "value": value_agreement,
+    "unit": lambda g, p: float(normalise_name(g.get("unit")) == normalise_name(p.get("unit"))),
+    "approx": _same("approx"),
+    "measure": lambda g, p: span_agreement(g.get("measure"), p.get("measure")),
+    "subject": lambda g, p: float(holder_set(g.get("subject")) == holder_set(p.get("subject"))),
+    "time": referenced_agreement("time"),
+    "source": lambda g, p: float(holder_set(g.get("source")) == holder_set(p.get("source"))),
+    "comparison": lambda g, p: float(_direction(g) == _direction(p)),
+}
+
 # how an attribute's value is shown in --errors
 _SHOWN_FIELD = {"speakers_partial": "speakers"}
 

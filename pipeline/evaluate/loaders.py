@@ -1,7 +1,7 @@
 """Load the PRED and GOLD sides of an evaluation into documents.
 
 A side is a file or a folder (its ``*.jsonl``, ``*.tml`` and ``*.ann`` files,
-not recursive; review logs ``*.review.jsonl`` are skipped). JSONL records are
+not recursive; review logs are skipped, see ``records.is_review_log``). JSONL records are
 grouped by ``doc_id``; a TimeML or brat file is one document named after its
 file (converted by :mod:`claimex.formats`). Every record is checked against
 the record contract; the first problem stops the evaluation with a
@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClaimexError, Errors, EvalErrors, InputError, RecordError
+from ..formats import MULTI_SUFFIXES, read_gold_documents
 from ..formats import SUFFIXES as CONVERTED_SUFFIXES
-from ..formats import read_gold_file
 from ..ingest import read_source
-from ..records import Line, find_source, group_by_doc, read_jsonl, schema_errors
-from .matching import SCORED_TYPES
+from ..records import Line, find_source, group_by_doc, grounding_errors, is_review_log, read_jsonl, schema_errors
+from .matching import SCORED_TYPES, VERSION_1_TYPES
 
 SUFFIXES = (".jsonl",) + CONVERTED_SUFFIXES
-SKIPPED_SUFFIX = ".review.jsonl"
 
 
 @dataclass
@@ -48,7 +47,7 @@ def side_files(path: str | Path) -> list[Path]:
     if p.is_dir():
         files = sorted(
             f for f in p.iterdir()
-            if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.endswith(SKIPPED_SUFFIX)
+            if f.is_file() and f.suffix.lower() in SUFFIXES and not (f.suffix.lower() == ".jsonl" and is_review_log(f))
         )  # fmt: skip
         if not files:
             raise InputError(EvalErrors.E050.format(path=path, patterns=", ".join(f"*{s}" for s in SUFFIXES)))
@@ -71,12 +70,14 @@ def load_side(path: str | Path, side: str = "gold") -> Corpus:
 
 def load_file(path: str | Path, side: str = "gold") -> list[Doc]:
     suffix = Path(path).suffix.lower()
-    if suffix in CONVERTED_SUFFIXES:
-        gold = read_gold_file(path)
-        doc = Doc(gold.doc_id, gold.path, frozenset(gold.types), document=gold.lines[0].record, text=gold.text)
-        for ln in gold.lines[1:]:
-            doc.lines.setdefault(ln.record["type"], []).append(ln)
-        return [doc]
+    if suffix in CONVERTED_SUFFIXES or suffix in MULTI_SUFFIXES:  # TimeML, brat; claimex CSV, Label Studio JSON
+        docs = []
+        for gold in read_gold_documents(path):
+            doc = Doc(gold.doc_id, gold.path, frozenset(gold.types), document=gold.lines[0].record, text=gold.text)
+            for ln in gold.lines[1:]:
+                doc.lines.setdefault(ln.record["type"], []).append(ln)
+            docs.append(doc)
+        return docs
     if suffix != ".jsonl":
         raise InputError(EvalErrors.E051.format(path=path, side=side, suffix=Path(path).suffix, expected=", ".join(SUFFIXES)))
     return _jsonl_docs(str(path))
@@ -94,12 +95,29 @@ def _jsonl_docs(path: str) -> list[Doc]:
         types = frozenset(SCORED_TYPES)
         if document is not None and "annotated" in document.record:
             types = _annotated(path, document)
+        elif document is not None and document.record.get("schema_version") == 1:
+            types = frozenset(VERSION_1_TYPES)  # written before statistics existed
         doc = Doc(doc_id, path, types, document=document.record if document else None)
         for ln in group:
             if ln.record["type"] != "document":
                 doc.lines.setdefault(ln.record["type"], []).append(ln)
+        _check_grounding(doc)
         out.append(doc)
     return out
+
+
+def _check_grounding(doc: Doc) -> None:
+    """Every span of ``doc`` is its source's text (when the source can be found):
+    a record that is not is an error, as in ``claimex validate``."""
+    text = document_text(doc)
+    if text is None:
+        return
+    doc.text = text
+    for lines in doc.lines.values():
+        for ln in lines:
+            errs = grounding_errors(ln.record, text)
+            if errs:
+                raise RecordError(Errors.E021.format(path=ln.path, line=ln.line, reason=errs[0]))
 
 
 def _annotated(path: str, document: Line) -> frozenset[str]:

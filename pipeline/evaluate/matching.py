@@ -16,8 +16,10 @@ from typing import Iterable, NamedTuple, Sequence
 from ..records import Line
 
 # the field compared under strict matching, per record type (None: span only)
-LABEL_FIELD: dict[str, str | None] = {"entity": "label", "date": "timex_type", "quote": "kind", "recommendation": None}
+LABEL_FIELD: dict[str, str | None] = {"entity": "label", "date": "timex_type", "quote": "kind", "recommendation": None, "statistic": None}
 SCORED_TYPES = tuple(LABEL_FIELD)
+# what a gold file of schema version 1 annotates (statistics came with version 2)
+VERSION_1_TYPES = ("entity", "date", "quote", "recommendation")
 
 
 class Item(NamedTuple):

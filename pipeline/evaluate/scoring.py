@@ -111,13 +111,23 @@ def score(pred: Corpus, gold: Corpus, types: Iterable[str] | None = None) -> Eva
             if t not in g_doc.types or t not in wanted:
                 continue
             res = results.setdefault(t, TypeResult(t, attributes={a: AttributeScore() for a in COMPARATORS[t]}))
-            c, attrs, found = score_document(doc_id, t, to_items(g_doc.records(t), t), to_items(p_doc.records(t), t))
+            c, attrs, found = score_document(doc_id, t, to_items(_linked(g_doc, t), t), to_items(_linked(p_doc, t), t))
             res.documents += 1
             res.counts = res.counts + c
             for a, sc in attrs.items():
                 res.attributes[a] = res.attributes[a] + sc
             findings.extend(found)
     return Evaluation(results, common, missing_pred, missing_gold, findings, warnings, pred, gold)
+
+
+def _linked(doc, type_: str):
+    """The records of a type; a statistic's ``time`` id resolved to a copy of
+    its date record under ``_time`` (the evaluator compares the dates, not ids)."""
+    lines = doc.records(type_)
+    if type_ != "statistic":
+        return lines
+    dates = {ln.record.get("id"): ln.record for ln in doc.records("date")}
+    return [ln.__class__(ln.path, ln.line, {**ln.record, "_time": dates.get(ln.record.get("time"))}) for ln in lines]
 
 
 def score_document(doc_id: str, type_: str, gold: list[Item], pred: list[Item]) -> tuple[Counts, dict[str, AttributeScore], list[Finding]]:

@@ -49,6 +49,8 @@ class DateMention(NamedTuple):
     event: str = ""  # event-anchored dates: lemma of the event phrase's head noun
     inner: tuple = ()  # event-anchored dates: (start, end, rule) of a date inside the event phrase
     sent: tuple = ()  # (segment index, sentence number) for narrative distance
+    aspect: str = ""  # of the governing verb: simple, progressive, perfect or "" (no verb)
+    general: bool = False  # the clause is negated or its subject quantified ("no mine operates", "every statement is")
 
 
 class _Cand(NamedTuple):
@@ -68,7 +70,7 @@ _MONTH_CONTEXT = frozenset(
 _SEASON_CONTEXT = frozenset("in during by until till since through throughout over before after of and or from to".split())
 # words before a bare plural "years" that make it a duration ("for years")
 _PLURAL_CONTEXT = frozenset("for over in within after lasted lasting spanning spans took take takes taking spent spend spends".split())
-_FUTURE_HEADS = frozenset("go plan expect schedule due set intend aim hope want seek prepare propose slate".split())
+_FUTURE_HEADS = frozenset("go plan expect schedule due set intend aim hope want seek prepare propose slate be".split())  # "is to resume"
 _FUTURE_MODALS = frozenset("will shall 'll wo should must can may might need ought".split())
 _AGE_AFTER = re.compile(r"^(?:-|\s+)(?:years?-|months?-)?(?:old|olds)\b|^\s+of\s+age\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:(?:\d[\d,.]*\s*(?:%|percent|per\s*cent|[a-z]*illion|bn|m|k)?|\b(?:times|once|twice|dozen|hundred|thousand))\s+|\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\s+)$", re.I)
@@ -87,6 +89,7 @@ def find_dates(doc: Document, assets: Assets, *, prefilter: bool = True) -> Iter
         return
     starts = [s.start for s in segs]
     blockers = assets.lexicon_set("date_year_blockers")
+    common = assets.lexicon_set("date_common_words")
     windows = _pattern_windows(segs, assets) if prefilter else None
     scanners = _scanners(assets) if prefilter else {}
     cands: list[_Cand] = []
@@ -105,22 +108,22 @@ def find_dates(doc: Document, assets: Assets, *, prefilter: bool = True) -> Iter
                 if ext is None:
                     continue
                 e = ext
-            verdict = _check(text, s, e, m, pat, seg, blockers)
+            verdict = _check(text, s, e, m, pat, seg, blockers, common)
             if verdict == "reject":
                 continue
             cands.append(_Cand(s, e, pat, seg, verdict == "soft"))
     if not cands:
         return
-    ner = _ner_spans(segs)
+    ner = _NerIndex(segs)
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a chosen date already lies: linear in the dates, not pairwise
     for c in sorted(cands, key=lambda c: (c.start - c.end, -c.pattern.score, c.start)):
-        if c.soft and not _covered(c, ner):
+        if c.soft and not ner.covers(c.start, c.end):
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     sent_keys: dict[int, list[int]] = {}
     for c in sorted(chosen, key=lambda c: c.start):
         c, embedded = _embedded(text, c)
@@ -242,7 +245,19 @@ def _word_before(text: str, s: int, seg: Segment) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, blockers) -> str:
+class _Ctx(NamedTuple):
+    """What a context check reads: the match, its tokens and the word before it."""
+
+    text: str
+    s: int
+    e: int
+    m: re.Match
+    span: object  # spaCy Span
+    seg: Segment
+    before: str
+
+
+def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, blockers, common=frozenset()) -> str:
     """'ok', 'soft' (needs spaCy's NER to agree) or 'reject'."""
     meta = pat.meta or {}
     kind, context = meta.get("kind"), meta.get("context")
@@ -253,42 +268,130 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
     # a month, season or weekday word used as a verb or a modal ("May I", "they march", "prices spring back")
     if first.tag_ == "MD" or (first.pos_ == "VERB" and kind in ("m", "season")):
         return "reject"
-    if kind in ("duration", "ago", "offset", "from_now") and _AGE_AFTER.match(text[e : e + 20]):
+    if kind in ("duration", "ago") and _AGE_AFTER.match(text[e : e + 20]):
         return "reject"  # ages: "45 years old", "a 12-year-old"
+    if kind != "holiday" and _in_a_name(span, seg, common):
+        return "reject"  # "ABC's This Week", "60 Minutes", "High Noon"
     before = _word_before(text, s, seg)
-    if kind == "y" and _g(m, "year"):
-        if before in blockers:
-            return "reject"  # "No. 2018", "Resolution 2231"
-        if not _year_ok(span, m, text, s, seg):
-            return "reject"
-    if context == "month" and not (_g(m, "part") or _g(m, "rel")):
-        if before in _MONTH_CONTEXT or before.endswith("-"):
-            return "ok"
-        return "soft"
-    if context == "season" and not (_g(m, "part") or _g(m, "rel")):
-        if first.pos_ == "VERB" or re.match(r"\s+of\s+(?!(?:1\d|20)\d\d)", text[e : e + 12]):
-            return "reject"  # "the fall of the city"
-        if span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
-            return "reject"  # "the spring feeds the river": a participant, not a time
-        if before in _SEASON_CONTEXT:
-            return "ok"
-        if re.match(r"\s+(?:that|which)\b", text[e : e + 8]):
-            return "reject"  # "the spring that feeds the lake"
-        return "soft"
-    if context == "bare_plural":
-        return "ok" if before in _PLURAL_CONTEXT else "reject"
-    if context == "past_ref":
-        if m.group(0).lower().endswith("past") and span[-1].pos_ not in ("NOUN", "PROPN"):
-            return "reject"  # "the past five governments"
-    if context == "rate" and not _RATE_BEFORE.search(text, max(seg.start, s - 40), s):
-        return "reject"  # "a year" is a rate only after a quantity: "20 storms a year"
-    if context == "adverb" and first.pos_ != "ADV":
-        return "reject"  # "daily life", "a weekly magazine"
-    if context == "duration" and _g(m, "unit").lower() == "quarter" and _g(m, "n").lower() in ("a", "an", "one"):
-        return "reject"  # "fell by a quarter" is a share, not three months
-    if context == "duration" and _g(m, "n").lower() == "one" and _g(m, "unit").lower() == "day" and before not in ("for", "a", "than", "within", "in", "about", "over"):
+    if kind == "y" and _g(m, "year") and (before in blockers or not _year_ok(span, m, text, s, seg)):
+        return "reject"  # "No. 2018", "Resolution 2231", "Vision 2030", "2000 troops"
+    check = _CONTEXT_CHECKS.get(context)
+    return check(_Ctx(text, s, e, m, span, seg, before)) if check else "ok"
+
+
+_OPENERS = frozenset({'"', "'", "“", "‘", "``", "`", "(", "["})
+_SENTENCE_ENDS = frozenset(".!?:;")
+
+
+def _sentence_initial(tok) -> bool:
+    """The first word of a sentence, quotes and brackets before it aside."""
+    t = tok
+    while not t.is_sent_start and t.i > 0 and t.nbor(-1).text in _OPENERS:
+        t = t.nbor(-1)
+    return t.is_sent_start or t.i == 0 or t.nbor(-1).text in _SENTENCE_ENDS
+
+
+def _in_a_name(span, seg: Segment, common) -> bool:
+    """A date word that running text writes in lower case, capitalised inside
+    a sentence: part of a name ("ABC's This Week", "60 Minutes")."""
+    if seg.kind in ("title", "heading", "header"):
+        return False
+    return any(t.lower_ in common and t.text[:1].isupper() and t.text[1:].islower() and not _sentence_initial(t) for t in span)
+
+
+def _ctx_month(c: _Ctx) -> str:
+    if _g(c.m, "part") or _g(c.m, "rel"):
+        return "ok"
+    return "ok" if c.before in _MONTH_CONTEXT or c.before.endswith("-") else "soft"
+
+
+def _ctx_season(c: _Ctx) -> str:
+    if _g(c.m, "part") or _g(c.m, "rel"):
+        return "ok"
+    if c.span[0].pos_ == "VERB" or re.match(r"\s+of\s+(?!(?:1\d|20)\d\d)", c.text[c.e : c.e + 12]):
+        return "reject"  # "the fall of the city"
+    if c.span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
+        return "reject"  # "the spring feeds the river": a participant, not a time
+    if c.before in _SEASON_CONTEXT:
+        return "ok"
+    if re.match(r"\s+(?:that|which)\b", c.text[c.e : c.e + 8]):
+        return "reject"  # "the spring that feeds the lake"
+    return "soft"
+
+
+def _ctx_noun_head(c: _Ctx) -> str:
+    return "reject" if _modifies_noun(c.span) else "ok"  # "the Monday Club", "the weekend edition", "a second term paper"
+
+
+def _ctx_weekday_head(c: _Ctx) -> str:
+    # a weekday before a name is part of it ("the Monday Club"); before a common noun it dates it ("the Friday explosions")
+    return "reject" if _modifies_noun(c.span) and c.span[-1].nbor(1).text[:1].isupper() else "ok"
+
+
+def _ctx_later_in(c: _Ctx) -> str:
+    # "in the day" alone is no date; "later in the day" is
+    return "ok" if re.search(r"\b(?:later|earlier|early|late)\s+in\s+$", c.text[max(c.seg.start, c.s - 20) : c.s], re.I) else "reject"
+
+
+def _ctx_past_ref(c: _Ctx) -> str:
+    if c.m.group(0).lower().endswith("past") and c.span[-1].pos_ not in ("NOUN", "PROPN"):
+        return "reject"  # "the past five governments"
+    return "ok"
+
+
+def _ctx_rate(c: _Ctx) -> str:
+    # "a year" is a rate only after a quantity: "20 storms a year"
+    return "ok" if _RATE_BEFORE.search(c.text, max(c.seg.start, c.s - 40), c.s) else "reject"
+
+
+def _ctx_duration(c: _Ctx) -> str:
+    n, unit = _g(c.m, "n").lower(), _g(c.m, "unit").lower()
+    if unit.startswith("quarter") and (n in ("a", "an", "one") or re.match(r"\s+of\b", c.text[c.e : c.e + 5])):
+        return "reject"  # "fell by a quarter", "three-quarters of its food": a share, not months
+    if n == "one" and unit == "day" and c.before not in _ONE_DAY_BEFORE and not re.match(r"one-", c.m.group(0), re.I):
         return "reject"  # "One day, we will ..."
     return "ok"
+
+
+_ONE_DAY_BEFORE = frozenset("for a than within in about over".split())
+_CONTEXT_CHECKS = {
+    "month": _ctx_month,
+    "season": _ctx_season,
+    "noun_head": _ctx_noun_head,
+    "weekday_head": _ctx_weekday_head,
+    "the_year": lambda c: _the_year(c.text, c.s, c.e, c.m, c.before),
+    "later_in": _ctx_later_in,
+    "bare_plural": lambda c: "ok" if c.before in _PLURAL_CONTEXT else "reject",
+    "past_ref": _ctx_past_ref,
+    "rate": _ctx_rate,
+    "adverb": lambda c: "ok" if c.span[0].pos_ == "ADV" else "reject",  # "daily life", "a weekly magazine"
+    "duration": _ctx_duration,
+}
+
+
+def _modifies_noun(span) -> bool:
+    """Is the last word of the span a modifier of a noun right after it?"""
+    last = span[-1]
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and last.dep_ in ("compound", "amod", "nmod") and last.head.i == nxt.i and nxt.pos_ in ("NOUN", "PROPN") and not nxt.like_num
+
+
+_THE_YEAR_AFTER = re.compile(r"\s*(?:['’]s\b|(?:of|before|after|when|that|which|in|ahead|to\s+come|and|or|earlier|later|since)\b)", re.I)
+_THE_YEAR_BEFORE = frozenset("for in during throughout through over of by since until".split())
+_PARTS_OF_A_YEAR = frozenset("months weeks days quarters quarter half part rest remainder start end beginning middle course time".split())
+
+
+def _the_year(text: str, s: int, e: int, m: re.Match, before: str) -> str:
+    """"for the year", "the full year", "the fiscal year": the year the
+    narrative is at; "the year before", "the year of the dragon" are not."""
+    if _THE_YEAR_AFTER.match(text, e):
+        return "reject"
+    if len(m.group(0).split()) > 2:
+        return "ok"  # "the full year", "the current fiscal year"
+    if before == "of":  # "the first nine months of the year", not "person of the year"
+        w = re.search(r"([a-z]+)\s+of\s+$", text[max(0, s - 30) : s], re.I)
+        return "ok" if w and w.group(1).lower() in _PARTS_OF_A_YEAR else "reject"
+    return "ok" if before in _THE_YEAR_BEFORE else "reject"
 
 
 def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:
@@ -314,17 +417,20 @@ def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:
     return True
 
 
-def _ner_spans(segs: list[Segment]) -> list[tuple[int, int]]:
-    out = []
-    for seg in segs:
-        for ent in seg.doc.ents:
-            if ent.label_ in ("DATE", "TIME"):
-                out.append((seg.start + ent.start_char, seg.start + ent.end_char))
-    return out
+class _NerIndex:
+    """spaCy's DATE/TIME entities (they never overlap), for "is this span
+    inside one?" by binary search."""
 
+    def __init__(self, segs: list[Segment]):
+        spans = sorted(
+            (seg.start + ent.start_char, seg.start + ent.end_char) for seg in segs for ent in seg.doc.ents if ent.label_ in ("DATE", "TIME")
+        )
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
 
-def _covered(c: _Cand, ner: list[tuple[int, int]]) -> bool:
-    return any(s <= c.start and c.end <= e for s, e in ner)
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.ends[k]
 
 
 # -- event phrases -----------------------------------------------------------
@@ -399,15 +505,18 @@ def _features(doc: Document, c: _Cand, assets: Assets, sent_keys: dict) -> DateM
     meta = c.pattern.meta or {}
     kind = meta.get("kind")
     tense = _tense(root, seg)
+    if tense == "past" and _under_target(root, assets.lexicon_set("date_target_words")):
+        tense = ""  # "declared a dividend payable Dec. 7", "extended the offer to Nov. 20": a target the past tense does not place
+    aspect = "" if root.dep_ in ("nsubj", "nsubjpass") else _aspect(root)  # "Today is the eighth day of the strike": the day itself
     signal = _signal(doc.view.text, c.start, seg, assets)
     events: tuple = ()
     event, inner = "", ()
     if kind == "event":
         event, inner = _event_info(doc, c, assets)
-    elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric", "offset"):
+    elif kind in ("ymd", "md", "ym", "m", "y", "weekday", "holiday", "deictic_day", "deictic", "anaphoric", "clock"):
         events = _attached_events(root, span)
     sent = _sent_key(seg, root, sent_keys)
-    return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent)
+    return DateMention(c.start, c.end, c.pattern.label or "DATE", c.pattern.name, tense, signal, events, event, inner, sent, aspect, _general(root))
 
 
 def _sent_key(seg: Segment, tok, cache: dict) -> tuple:
@@ -452,6 +561,58 @@ def _finite_info(v) -> bool:
     return v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS
 
 
+def _is_target(tok, targets) -> bool:
+    return tok.lemma_.lower() in targets or tok.lower_ in targets  # "slated": the lemmatiser may miss it
+
+
+def _under_target(tok, targets) -> bool:
+    """Is a target word ("payable", "deadline", "extend") on the way from the
+    date up to its verb (the verb included), or a modifier of a noun on that
+    way ("the slated visit in September", "the planned march on Saturday")?"""
+    v, _ = _governing_verb(tok)
+    t = tok.head
+    for _ in range(12):
+        if t.lemma_.lower() in targets or (t is not v and any(c.dep_ in ("amod", "compound") and _is_target(c, targets) for c in t.children)):
+            return True
+        if t is v or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+_QUANTIFIERS = frozenset("every each all any no none".split())
+
+
+def _general(tok) -> bool:
+    """Is the clause of the date's verb a general statement: negated, or
+    about a quantified subject ("not a single mine operates there today",
+    "every statement today is a gift")?"""
+    v, _ = _governing_verb(tok)
+    if v is None:
+        return False
+    for c in v.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in _QUANTIFIERS or t.dep_ == "neg" for t in c.subtree):
+            return True
+    return False
+
+
+def _aspect(tok) -> str:
+    """simple ("meets", "met"), progressive ("are flying"), perfect ("have
+    met") or "" (no finite verb above the date: none, or an infinitive)."""
+    v, _ = _governing_verb(tok)
+    if v is None:
+        return ""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if v.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        return "progressive"
+    if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "perfect"
+    finite = v.tag_ in ("VBZ", "VBP", "VBD") or any(a.tag_ in ("VBZ", "VBP", "VBD", "MD") for a in auxes)
+    return "simple" if finite else ""
+
+
 def _tense(tok, seg: Segment) -> str:
     """past, future, present (a present-tense verb the date is an adjunct of:
     "the summit opens on Monday" -- scheduled, so read as upcoming) or ""
@@ -468,7 +629,9 @@ def _tense(tok, seg: Segment) -> str:
     if words & {"will", "shall", "'ll", "wo"}:
         return "future"
     if words & {"would", "could", "might"}:
-        return "past" if any(a.lemma_ == "have" for a in auxes) else "future"
+        if any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        return "" if "could" in words else "future"  # "could not be reached Tuesday": ability, either side of the DCT
     if any(a.tag_ == "MD" for a in auxes):
         return "future" if words & _FUTURE_MODALS else ""
     if v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS:

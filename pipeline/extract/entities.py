@@ -44,8 +44,6 @@ ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUC
 PROPAGATED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-# head nouns said of countries as often as of leaders ("the Japanese government")
-WEAK_HEAD_NOUNS = frozenset({"government", "years", "camp"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 # rules (why a mention exists); resolve weighs their label votes
@@ -60,12 +58,6 @@ RULE_BYLINE = "byline"
 RULE_HEADER = "header_line"
 RULE_NAME_HEAD = "name_head"  # the head noun of the name decides the label
 RULE_HEAD_REF = "head_reference"  # "the Gulf" after "the Gulf of Tonkin"
-
-# lower-case words that may join the words of a long name ("Treaty on the
-# Non-Proliferation of Nuclear Weapons", "Protection of Coastal Waters and
-# Fisheries Act") and that introduce its complement after the head
-_NAME_JOINERS = frozenset({"of", "on", "for", "against", "and", "the"})
-_COMPLEMENT_PREPS = frozenset({"of", "on", "for", "against"})
 
 
 class EntityMention(NamedTuple):
@@ -105,10 +97,14 @@ class EntityRules:
 
     def __init__(self, assets: Assets, vocab):
         from spacy.lang.en import English
-        from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
 
         tokenizer = English().tokenizer
+        self._word_sets(assets)
+        self._head_rules(assets, vocab, tokenizer)
+        self._titles(assets, vocab, tokenizer)
+        self._gazetteer(assets, vocab, tokenizer)
+
+    def _word_sets(self, assets: Assets) -> None:
         self.determiners = assets.lexicon_set("determiners")
         self.name_heads = assets.lexicon_set("name_heads", lower=False)
         self.place_parts = assets.lexicon_set("place_name_parts", lower=False)
@@ -117,6 +113,27 @@ class EntityRules:
         self.particles = assets.lexicon_set("name_particles")
         self.title_suffixes = assets.lexicon_set("title_suffixes")
         self.not_entities = assets.lexicon_set("not_entities", lower=False)
+        self.portfolio_heads = assets.lexicon_set("portfolio_title_heads")
+        self.portfolio_words = assets.lexicon_set("portfolio_words")
+        # "the port of X", "the province of X": X is a GPE
+        self.settlement_nouns = assets.lexicon_set("settlement_nouns")
+        # "the Adriatic" for "the Adriatic Sea"; "Union of Alpine Ports (UPA)"
+        self.droppable_geo_heads = assets.lexicon_set("droppable_geographic_heads", lower=False)
+        self.any_language_joiners = assets.lexicon_set("name_joiners_any_language")
+        # "the energy company X", "the consultancy X": X is an ORG
+        self.organisation_nouns = assets.lexicon_set("organisation_common_nouns")
+        # the function words that build long names (name_structure_words.json)
+        structure = assets.mapping("name_structure_words")
+        self.complement_preps = frozenset(structure["complement_prepositions"])
+        self.right_preps = {label: frozenset(ws) for label, ws in structure["right_prepositions"].items()}
+        self.left_joiners = {label: frozenset(ws) for label, ws in structure["left_joiners"].items()}
+        self.portfolio_minor = frozenset(structure["portfolio_minor_words"])
+        self.weak_person_heads = frozenset(structure["weak_person_heads"])
+
+    def _head_rules(self, assets: Assets, vocab, tokenizer) -> None:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
         # head nouns that decide the label of a name (models/lexicons/*_heads)
         self.head_labels: dict[str, str] = {}
         for lex, label in (("legal_heads", "LAW"), ("organisation_heads", "ORG"), ("facility_heads", "FAC"), ("geographic_heads", "LOC")):
@@ -127,30 +144,23 @@ class EntityRules:
         blockers = assets.mapping("head_blockers")
         self.surname_heads = frozenset(blockers.get("*PERSON*", ()))
         self.head_blockers = {h: frozenset(ws) for h, ws in blockers.items() if h != "*PERSON*"}
-        self.portfolio_heads = assets.lexicon_set("portfolio_title_heads")
-        self.portfolio_words = assets.lexicon_set("portfolio_words")
         self.name_head_matcher = PhraseMatcher(vocab)
         heads = set(self.head_labels) | self.geo_prefixes | self.numbered_legal
         self.name_head_matcher.add("HEAD", [Doc(vocab, words=[t.text for t in tokenizer(h)]) for h in sorted(heads)])
         # lower-case nouns after a place name ("the Turkana lake", "the X and Y sites")
         self.place_noun_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.place_noun_matcher.add("PLACE_NOUN", [Doc(vocab, words=[t.text for t in tokenizer(w)]) for w in assets.lexicon("geographic_common_heads")])
-
-        # "the port of X", "the province of X": X is a GPE
-        self.settlement_nouns = assets.lexicon_set("settlement_nouns")
-        # "the Adriatic" for "the Adriatic Sea"; "Union of Alpine Ports (UPA)"
-        self.droppable_geo_heads = assets.lexicon_set("droppable_geographic_heads", lower=False)
-        self.any_language_joiners = assets.lexicon_set("name_joiners_any_language")
-        # "the energy company X", "the consultancy X": X is an ORG
-        self.organisation_nouns = assets.lexicon_set("organisation_common_nouns")
-
         # leaders' head nouns that introduce a name nothing else found
         self.head_matcher = PhraseMatcher(vocab, attr="LOWER")
-        strong = self.person_heads - WEAK_HEAD_NOUNS
+        strong = self.person_heads - self.weak_person_heads
         self.head_matcher.add("HEAD", [Doc(vocab, words=[w]) for w in sorted(strong)])
 
-        # titles: phrases on lower case; a plural last word is allowed
-        # ("foreign ministers Ruiz and Dahl"); the lexicon spelling is the title
+    def _titles(self, assets: Assets, vocab, tokenizer) -> None:
+        """Titles: phrases on lower case; a plural last word is allowed
+        ("foreign ministers Ruiz and Dahl"); the lexicon spelling is the title."""
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
         self.titles: dict[tuple[str, ...], str] = {}
         self.title_matcher = PhraseMatcher(vocab, attr="LOWER")
         patterns = []
@@ -161,27 +171,12 @@ class EntityRules:
             patterns += [Doc(vocab, words=list(f)) for f in forms]
         self.title_matcher.add("TITLE", patterns)
 
-        # gazetteers: one phrase matcher, case-sensitive on token text
-        self.gazetteer: dict[str, GazEntry] = {}
-        for name, entry in assets.mapping("countries").items():
-            for alias in (name, *entry.get("aliases", ())):
-                self.gazetteer.setdefault(alias, GazEntry("GPE", f"GPE:{name}", "country"))
-        for name, entry in assets.mapping("countries").items():
-            for dem in entry.get("demonyms", ()):
-                self.gazetteer.setdefault(dem, GazEntry("NORP", None, "demonym"))
-        for kind, lex in (("capital", "capitals"), ("place", "places")):
-            for name in assets.lexicon(lex):
-                self.gazetteer.setdefault(name, GazEntry("GPE", f"GPE:{name}", kind))
-        # nationality nouns the lists lack, formed by rule ("Chadians", "Malawians")
-        places = list(assets.mapping("countries")) + list(assets.lexicon("places"))
-        for form in _derived_demonyms(places, assets.mapping("demonym_suffixes")):
-            self.gazetteer.setdefault(form, GazEntry("NORP", None, "demonym"))
-        for name in assets.lexicon("regions"):
-            self.gazetteer.setdefault(name, GazEntry("LOC", f"LOC:{name}", "region"))
-        for name, entry in assets.mapping("international_organisations").items():
-            for alias in (name, *entry.get("aliases", ())):
-                self.gazetteer.setdefault(alias, GazEntry("ORG", f"ORG:{name}", "organisation"))
+    def _gazetteer(self, assets: Assets, vocab, tokenizer) -> None:
+        """Gazetteers: one phrase matcher, case-sensitive on token text."""
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
+        self.gazetteer = _gazetteer_entries(assets)
         self.gazetteer_matcher = PhraseMatcher(vocab)
         docs = []
         for name in self.gazetteer:
@@ -211,6 +206,33 @@ class EntityRules:
             return self.titles[low], False
         sing = low[:-1] + (low[-1][:-1],)
         return self.titles.get(sing, " ".join(t.text for t in tokens)), True
+
+
+def _gazetteer_entries(assets: Assets) -> dict[str, GazEntry]:
+    """Every gazetteer name and its entry; the first list that names it wins:
+    countries (and aliases), demonyms, capitals, places, derived nationality
+    nouns, regions, international organisations (and aliases)."""
+    gazetteer: dict[str, GazEntry] = {}
+    countries = assets.mapping("countries")
+    for name, entry in countries.items():
+        for alias in (name, *entry.get("aliases", ())):
+            gazetteer.setdefault(alias, GazEntry("GPE", f"GPE:{name}", "country"))
+    for name, entry in countries.items():
+        for dem in entry.get("demonyms", ()):
+            gazetteer.setdefault(dem, GazEntry("NORP", None, "demonym"))
+    for kind, lex in (("capital", "capitals"), ("place", "places")):
+        for name in assets.lexicon(lex):
+            gazetteer.setdefault(name, GazEntry("GPE", f"GPE:{name}", kind))
+    # nationality nouns the lists lack, formed by rule ("Chadians", "Malawians")
+    places = list(countries) + list(assets.lexicon("places"))
+    for form in _derived_demonyms(places, assets.mapping("demonym_suffixes")):
+        gazetteer.setdefault(form, GazEntry("NORP", None, "demonym"))
+    for name in assets.lexicon("regions"):
+        gazetteer.setdefault(name, GazEntry("LOC", f"LOC:{name}", "region"))
+    for name, entry in assets.mapping("international_organisations").items():
+        for alias in (name, *entry.get("aliases", ())):
+            gazetteer.setdefault(alias, GazEntry("ORG", f"ORG:{name}", "organisation"))
+    return gazetteer
 
 
 def _derived_demonyms(places, suffixes: dict) -> Iterator[str]:
@@ -289,7 +311,7 @@ def _name_run(doc, k: int, rules: EntityRules, limit: int = 5) -> int:
 
 def _caps(doc: Document, seg: Segment) -> bool:
     """The segment was an ALL-CAPS line: letter case tells nothing there."""
-    return 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
+    return 0 <= seg.block < len(doc.blocks) and doc.blocks[seg.block].caps
 
 
 def _headline_case(doc: Document, seg: Segment) -> bool:
@@ -297,7 +319,7 @@ def _headline_case(doc: Document, seg: Segment) -> bool:
     New Fund at Summit"): capitals there do not mark names."""
     if _caps(doc, seg):
         return True
-    heading_line = seg.kind == "header" and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].heading
+    heading_line = seg.kind == "header" and 0 <= seg.block < len(doc.blocks) and doc.blocks[seg.block].heading
     if seg.kind not in ("title", "heading") and not heading_line:
         return False
     words = [w for w in re.findall(r"[^\W\d_]{4,}", doc.view.text[seg.start : seg.end])]
@@ -347,12 +369,9 @@ def _title_chains(sdoc, rules: EntityRules) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-_TITLE_MINOR = frozenset({"and", "of", "for", "the", "on"})
-
-
-def _title_words(tokens) -> str:
+def _title_words(tokens, minor: frozenset[str]) -> str:
     """Title-case portfolio words ("mineral resources" -> "Mineral Resources")."""
-    words = [t.lower_ if t.lower_ in _TITLE_MINOR else t.text[:1].upper() + t.text[1:] for t in tokens]
+    words = [t.lower_ if t.lower_ in minor else t.text[:1].upper() + t.text[1:] for t in tokens]
     return " ".join(words)
 
 
@@ -362,9 +381,9 @@ def _portfolio_before(sdoc, s: int, rules: EntityRules) -> tuple[int, str]:
     k = s
     while k > 0 and sdoc[k - 1].lower_ in rules.portfolio_words and rules.gaz(sdoc[k - 1].text) is None:
         k -= 1
-    while k < s and sdoc[k].lower_ in _TITLE_MINOR:
+    while k < s and sdoc[k].lower_ in rules.portfolio_minor:
         k += 1
-    return k, _title_words(sdoc[k:s])
+    return k, _title_words(sdoc[k:s], rules.portfolio_minor)
 
 
 def _portfolio_after(sdoc, e: int, rules: EntityRules) -> tuple[int, str]:
@@ -375,11 +394,11 @@ def _portfolio_after(sdoc, e: int, rules: EntityRules) -> tuple[int, str]:
     m = k
     while m < len(sdoc) and sdoc[m].lower_ in rules.portfolio_words:
         m += 1
-    while m > k and sdoc[m - 1].lower_ in _TITLE_MINOR:
+    while m > k and sdoc[m - 1].lower_ in rules.portfolio_minor:
         m -= 1
     if m == k:
         return e, ""
-    return m, _title_words(sdoc[e:m])
+    return m, _title_words(sdoc[e:m], rules.portfolio_minor)
 
 
 def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -> Iterator[_Cand]:
@@ -418,24 +437,28 @@ def _strip_title(sdoc, i: int, j: int, chains) -> tuple[int, tuple | None]:
 
 def _clean(sdoc, i: int, j: int, rules: EntityRules) -> tuple[int, int]:
     """Trim determiners, punctuation, possessives, lower-case modifiers."""
-    while i < j:
-        t = sdoc[i]
-        if t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles):
-            i += 1
-        else:
-            break
+    while i < j and _trimmed_before(sdoc[i], rules):
+        i += 1
     # an opening bracket the name does not close: "Authority for Water (AWR" ends before it
     opened = next((k for k in range(i, j) if sdoc[k].text == "(" and not any(sdoc[x].text == ")" for x in range(k + 1, j))), None)
     if opened is not None and opened > i:
         j = opened
-    while j > i:
-        t = sdoc[j - 1]
-        glued = j - 2 >= i and _glued_hyphen(sdoc, j - 2)
-        if t.is_punct or t.is_space or t.tag_ == "POS" or t.text in _POSSESSIVE or (t.text.islower() and t.is_alpha and not glued):
-            j -= 1
-        else:
-            break
+    while j > i and _trimmed_after(sdoc, i, j):
+        j -= 1
     return i, j
+
+
+def _trimmed_before(t, rules: EntityRules) -> bool:
+    """A word that does not start a name: a determiner, punctuation, a lower-case word (not a particle)."""
+    return t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles)
+
+
+def _trimmed_after(sdoc, i: int, j: int) -> bool:
+    """The last token of ``sdoc[i:j]`` does not end a name: punctuation, a possessive,
+    a lower-case word (unless glued to the name by a hyphen: "Jae-in")."""
+    t = sdoc[j - 1]
+    glued = j - 2 >= i and _glued_hyphen(sdoc, j - 2)
+    return t.is_punct or t.is_space or t.tag_ == "POS" or t.text in _POSSESSIVE or (t.text.islower() and t.is_alpha and not glued)
 
 
 def _split_compound(sdoc, i: int, j: int, rules: EntityRules) -> list[tuple[int, int]]:
@@ -506,8 +529,7 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, pla
     sdoc = seg.doc
     caps = _headline_case(doc, seg) and seg.kind != "byline"
     for ent in sdoc.ents:
-        label = ent.label_
-        if label not in ENTITY_LABELS:
+        if ent.label_ not in ENTITY_LABELS:
             continue
         if caps and not plain.has(ent.text):
             # a title-cased headline: every word is capitalised and the NER
@@ -515,38 +537,52 @@ def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, pla
             # names the document also writes in running text are trusted
             # (gazetteer entries and known names are found by other rules)
             continue
-        i, j = _clean(sdoc, ent.start, ent.end, rules)
-        if j - i == 1 and sdoc[i].is_upper and len(sdoc[i]) > 3 and rules.gaz(sdoc[i].text) is None:
-            hit = rules.gaz_shouted(sdoc[i].text)  # "NAIROBI -" in a dateline
-            if hit is not None:
-                yield _Cand(i, j, hit.label, RULE_GAZETTEER, 2, group=hit.group)
-                continue
-        title = None
-        if i < j:
-            i2, chain = _strip_title(sdoc, i, j, chains)
-            if chain is not None and _name_run(sdoc, i2, rules) >= j:
-                i, title = i2, chain
-        if j - i == 1 and label not in ("NORP", "LANGUAGE") and sdoc[i].pos_ == "ADJ" and sdoc[i].is_sent_start and rules.gaz(sdoc[i].text) is None:
-            continue  # "Coastal states ...", "Regional leaders ...": an adjective, not a name
-        pieces = [p for a, b in _split_possessive(sdoc, i, j, rules) for p in _split_compound(sdoc, a, b, rules)]
-        for a, b in pieces:
-            for a2, b2 in _split_at(sdoc, a, b) if label == "ORG" else [(a, b)]:
-                a2, b2 = _clean(sdoc, a2, b2, rules)
-                if b2 <= a2 or not _worth(sdoc[a2:b2], rules):
-                    continue
-                if title is not None and a2 == i:
-                    yield _Cand(a2, b2, "PERSON", RULE_TITLE, 1, title[2], (title[0], title[1]))
-                    continue
-                head = _head_label([t.text for t in sdoc[a2:b2]], rules)
-                if label == "PERSON" and b2 - a2 == 2 and sdoc[b2 - 1].text in rules.surname_heads:
-                    head = None  # "Anthony Lake", "Michael Bay"
-                if head is not None and rules.gaz(sdoc[a2:b2].text) is None:
-                    yield _Cand(a2, b2, head, RULE_NAME_HEAD, 2)  # "Natuna Sea" is no GPE
-                    continue
-                lab = "ORG" if label in ("GPE", "LOC", "PERSON") and _org_not_place(sdoc, a2, b2, rules) else label
-                if lab in ("PERSON", "ORG", "FAC", "GPE") and _modified_region(sdoc, a2, b2, rules):
-                    lab = "LOC"  # "the Blue Nile", "the Francophone Sahel"
-                yield _Cand(a2, b2, lab, RULE_NER, 2)
+        yield from _ner_span_candidates(sdoc, ent.start, ent.end, ent.label_, rules, chains)
+
+
+def _ner_span_candidates(sdoc, start: int, end: int, label: str, rules: EntityRules, chains) -> Iterator[_Cand]:
+    """The names one NER span holds: cleaned, a title cut off, split at possessives and compounds."""
+    i, j = _clean(sdoc, start, end, rules)
+    if j - i == 1 and sdoc[i].is_upper and len(sdoc[i]) > 3 and rules.gaz(sdoc[i].text) is None:
+        hit = rules.gaz_shouted(sdoc[i].text)  # "NAIROBI -" in a dateline
+        if hit is not None:
+            yield _Cand(i, j, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+            return
+    title = None
+    if i < j:
+        i2, chain = _strip_title(sdoc, i, j, chains)
+        if chain is not None and _name_run(sdoc, i2, rules) >= j:
+            i, title = i2, chain
+    if j - i == 1 and label not in ("NORP", "LANGUAGE") and sdoc[i].pos_ == "ADJ" and sdoc[i].is_sent_start and rules.gaz(sdoc[i].text) is None:
+        return  # "Coastal states ...", "Regional leaders ...": an adjective, not a name
+    for a, b in _ner_pieces(sdoc, i, j, label, rules):
+        if title is not None and a == i:
+            yield _Cand(a, b, "PERSON", RULE_TITLE, 1, title[2], (title[0], title[1]))
+        else:
+            yield _ner_piece(sdoc, a, b, label, rules)
+
+
+def _ner_pieces(sdoc, i: int, j: int, label: str, rules: EntityRules) -> Iterator[tuple[int, int]]:
+    """The NER span split at possessives, hyphen compounds and (organisations) 'at', each cleaned."""
+    pieces = [p for a, b in _split_possessive(sdoc, i, j, rules) for p in _split_compound(sdoc, a, b, rules)]
+    for a, b in pieces:
+        for a2, b2 in _split_at(sdoc, a, b) if label == "ORG" else [(a, b)]:
+            a2, b2 = _clean(sdoc, a2, b2, rules)
+            if b2 > a2 and _worth(sdoc[a2:b2], rules):
+                yield a2, b2
+
+
+def _ner_piece(sdoc, a: int, b: int, label: str, rules: EntityRules) -> _Cand:
+    """One name of an NER span, labelled by its head word where it has one."""
+    head = _head_label([t.text for t in sdoc[a:b]], rules)
+    if label == "PERSON" and b - a == 2 and sdoc[b - 1].text in rules.surname_heads:
+        head = None  # "Anthony Lake", "Michael Bay"
+    if head is not None and rules.gaz(sdoc[a:b].text) is None:
+        return _Cand(a, b, head, RULE_NAME_HEAD, 2)  # "Natuna Sea" is no GPE
+    lab = "ORG" if label in ("GPE", "LOC", "PERSON") and _org_not_place(sdoc, a, b, rules) else label
+    if lab in ("PERSON", "ORG", "FAC", "GPE") and _modified_region(sdoc, a, b, rules):
+        lab = "LOC"  # "the Blue Nile", "the Francophone Sahel"
+    return _Cand(a, b, lab, RULE_NER, 2)
 
 
 class _PlainText:
@@ -590,17 +626,23 @@ def _header_name_line(seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
     k = next((t.i for t in sdoc if t.text == "("), len(sdoc))
     i, j = _clean(sdoc, 0, k, rules)
     name = sdoc[i:j]
-    if not 2 <= len(name) <= 12 or any(t.like_num for t in name):
-        return
-    if not all(_cap(t) or t.is_stop or t.is_punct for t in name) or not _cap(name[-1]):
-        return
-    # the head word ends the name or precedes its complement ("Institute for
-    # Regional Studies"); "Why the Green Fund Needs Reform" is a heading
-    words = [t.text for t in name]
-    prep = next((n for n, w in enumerate(words) if n and w in _COMPLEMENT_PREPS), None)
-    heads = {words[-1]} | ({words[prep - 1]} if prep else set())
-    if any(h in rules.name_heads or rules.head_labels.get(h) == "ORG" for h in heads) and rules.gaz(name.text) is None:
+    if _name_shaped(name) and _organisation_headed([t.text for t in name], rules) and rules.gaz(name.text) is None:
         yield _Cand(i, j, "ORG", RULE_HEADER, 1)
+
+
+def _name_shaped(name) -> bool:
+    """Two to twelve words, no number, every word capitalised (stop words and punctuation aside), the last too."""
+    if not 2 <= len(name) <= 12 or any(t.like_num for t in name):
+        return False
+    return all(_cap(t) or t.is_stop or t.is_punct for t in name) and _cap(name[-1])
+
+
+def _organisation_headed(words: list[str], rules: EntityRules) -> bool:
+    """The head word ends the name or precedes its complement ("Institute for
+    Regional Studies"); "Why the Green Fund Needs Reform" is a heading."""
+    prep = next((n for n, w in enumerate(words) if n and w in rules.complement_preps), None)
+    heads = {words[-1]} | ({words[prep - 1]} if prep else set())
+    return any(h in rules.name_heads or rules.head_labels.get(h) == "ORG" for h in heads)
 
 
 def _byline_candidates(doc: Document, seg: Segment, rules: EntityRules) -> Iterator[_Cand]:
@@ -620,27 +662,35 @@ def _gazetteer_candidates(doc: Document, seg: Segment, rules: EntityRules) -> It
     sdoc = seg.doc
     caps = _caps(doc, seg)
     if not caps:
-        for _, s, e in rules.shouted_matcher(sdoc):
-            span = sdoc[s:e]
-            if span.text.isupper():
-                hit = rules.gaz_shouted(span.text)
-                if hit is not None:
-                    yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+        yield from _shouted_candidates(sdoc, rules)
     for _, s, e in rules.gazetteer_matcher(sdoc):
-        span = sdoc[s:e]
-        hit = rules.gaz(span.text)
-        if hit is None:
+        hit = rules.gaz(sdoc[s:e].text)
+        if hit is None or caps and _shouted_stop_word(sdoc, s, e):
             continue
-        if caps and len(span) == 1 and span[0].is_upper and span[0].lower_ in sdoc.vocab and sdoc.vocab[span[0].lower_].is_stop:
-            # "LET US ..." title-cased keeps "US" only when it is listed as an
-            # acronym; a stop word there is the word, unless "the" precedes
-            if not (s > 0 and sdoc[s - 1].lower_ == "the"):
-                continue
         yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
         if hit.kind == "region" and s >= 2 and sdoc[s - 2].lower_ == "the" and not caps:
             m = sdoc[s - 1]  # "the Blue Nile", "the Western Sahel": a part of the region
             if _name_word(m, False) and m.ent_type_ != "PERSON" and rules.gaz(m.text) is None and m.text not in rules.name_heads:
                 yield _Cand(s - 1, e, "LOC", RULE_NAME_HEAD, 2)
+
+
+def _shouted_candidates(sdoc, rules: EntityRules) -> Iterator[_Cand]:
+    """Gazetteer names written in capitals in running text ("BOGOTA, Sept 26 -")."""
+    for _, s, e in rules.shouted_matcher(sdoc):
+        span = sdoc[s:e]
+        if span.text.isupper():
+            hit = rules.gaz_shouted(span.text)
+            if hit is not None:
+                yield _Cand(s, e, hit.label, RULE_GAZETTEER, 2, group=hit.group)
+
+
+def _shouted_stop_word(sdoc, s: int, e: int) -> bool:
+    """In an ALL-CAPS line, a one-word name that is a stop word ("LET US ...")
+    is the word, unless "the" precedes it (listed acronyms aside)."""
+    span = sdoc[s:e]
+    if not (len(span) == 1 and span[0].is_upper and span[0].lower_ in sdoc.vocab and sdoc.vocab[span[0].lower_].is_stop):
+        return False
+    return not (s > 0 and sdoc[s - 1].lower_ == "the")
 
 
 _PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&]*[A-Z0-9]s?\)")
@@ -710,44 +760,65 @@ def _acronym_pairs(doc: Document, rules: EntityRules) -> dict[int, list[_Cand]]:
         sdoc = seg.doc
         if sdoc is None:
             continue
-        # "Long Form (ACR)"
-        for hit in _PAREN_ACRONYM.finditer(sdoc.text):
-            span = sdoc.char_span(hit.start(), hit.end())
-            if span is None or len(span) != 3 or span.start == 0:
-                continue
-            k = span.start
-            if _is_acronym(sdoc[k + 1].text):
-                i0 = max(0, k - 14)
-                toks = [t for t in sdoc[i0:k] if not t.is_punct or t.text in _HYPHENS]
-                words = [t.text for t in toks]
-                st = _long_form_start(words, sdoc[k + 1].text)
-                if st is None:
-                    st = _translated_long_form_start(words, sdoc[k + 1].text, rules.any_language_joiners)
-                if st is None:
-                    continue
-                i, j = _clean(sdoc, toks[st].i, k, rules)
-                if j - i < 2:
-                    continue
-                # the long form's head noun decides ("United Nations Convention on ... (UNCLOS)" is a LAW)
-                head_label = _head_label([x.text for x in sdoc[i:j] if not x.is_punct], rules) if rules.gaz(sdoc[i:j].text) is None else None
-                group, label = _acronym_group(sdoc[i:j].text, rules), head_label or _label_over(sdoc, i, j)
-                out.setdefault(n, []).append(_Cand(i, j, label, RULE_ACRONYM, 1, group=group))
-                out[n].append(_Cand(k + 1, k + 2, label, RULE_ACRONYM, 1, group=group))
-        # a header acronym line over its long form
-        if seg.kind == "header" and n + 1 < len(segs) and segs[n + 1].doc is not None and segs[n + 1].kind == "header":
-            toks = [t for t in sdoc if not t.is_space]
-            if len(toks) != 1 or not _is_acronym(toks[0].text):
-                continue
-            nxt = segs[n + 1].doc
-            k = next((t.i for t in nxt if t.text == "("), len(nxt))  # "(Secretariat)" is not part of it
-            i, j = _clean(nxt, 0, k, rules)
-            words = [t.text for t in nxt[i:j] if not t.is_punct or t.text in _HYPHENS]
-            if j - i < 2 or _long_form_start(words, toks[0].text) != 0 or not all(_cap(t) or t.is_stop or t.is_punct for t in nxt[i:j]):
-                continue
-            group = _acronym_group(nxt[i:j].text, rules)
-            out.setdefault(n, []).append(_Cand(toks[0].i, toks[0].i + 1, "ORG", RULE_ACRONYM, 1, group=group))
-            out.setdefault(n + 1, []).append(_Cand(i, j, "ORG", RULE_ACRONYM, 1, group=group))
+        found = _paren_acronyms(sdoc, rules)
+        if found:
+            out.setdefault(n, []).extend(found)
+        nxt = segs[n + 1] if n + 1 < len(segs) else None
+        if seg.kind == "header" and nxt is not None and nxt.doc is not None and nxt.kind == "header":
+            pair = _header_acronym(sdoc, nxt.doc, rules)
+            if pair is not None:
+                out.setdefault(n, []).append(pair[0])
+                out.setdefault(n + 1, []).append(pair[1])
     return out
+
+
+def _paren_acronyms(sdoc, rules: EntityRules) -> list[_Cand]:
+    """"Long Form (ACR)": the long form and the acronym, one identity."""
+    out: list[_Cand] = []
+    for hit in _PAREN_ACRONYM.finditer(sdoc.text):
+        span = sdoc.char_span(hit.start(), hit.end())
+        if span is None or len(span) != 3 or span.start == 0 or not _is_acronym(sdoc[span.start + 1].text):
+            continue
+        k = span.start
+        long_form = _long_form_before(sdoc, k, rules)
+        if long_form is None:
+            continue
+        i, j = long_form
+        # the long form's head noun decides ("United Nations Convention on ... (UNCLOS)" is a LAW)
+        head_label = _head_label([x.text for x in sdoc[i:j] if not x.is_punct], rules) if rules.gaz(sdoc[i:j].text) is None else None
+        group, label = _acronym_group(sdoc[i:j].text, rules), head_label or _label_over(sdoc, i, j)
+        out.append(_Cand(i, j, label, RULE_ACRONYM, 1, group=group))
+        out.append(_Cand(k + 1, k + 2, label, RULE_ACRONYM, 1, group=group))
+    return out
+
+
+def _long_form_before(sdoc, k: int, rules: EntityRules) -> tuple[int, int] | None:
+    """The token range of the long form before the bracket at ``k`` (two words at least), or None."""
+    toks = [t for t in sdoc[max(0, k - 14) : k] if not t.is_punct or t.text in _HYPHENS]
+    words = [t.text for t in toks]
+    acronym = sdoc[k + 1].text
+    st = _long_form_start(words, acronym)
+    if st is None:
+        st = _translated_long_form_start(words, acronym, rules.any_language_joiners)
+    if st is None:
+        return None
+    i, j = _clean(sdoc, toks[st].i, k, rules)
+    return (i, j) if j - i >= 2 else None
+
+
+def _header_acronym(sdoc, nxt, rules: EntityRules) -> tuple[_Cand, _Cand] | None:
+    """A header line that is a lone acronym over the line with its long form:
+    (the acronym, the long form), both ORG."""
+    toks = [t for t in sdoc if not t.is_space]
+    if len(toks) != 1 or not _is_acronym(toks[0].text):
+        return None
+    k = next((t.i for t in nxt if t.text == "("), len(nxt))  # "(Secretariat)" is not part of it
+    i, j = _clean(nxt, 0, k, rules)
+    words = [t.text for t in nxt[i:j] if not t.is_punct or t.text in _HYPHENS]
+    if j - i < 2 or _long_form_start(words, toks[0].text) != 0 or not all(_cap(t) or t.is_stop or t.is_punct for t in nxt[i:j]):
+        return None
+    group = _acronym_group(nxt[i:j].text, rules)
+    return _Cand(toks[0].i, toks[0].i + 1, "ORG", RULE_ACRONYM, 1, group=group), _Cand(i, j, "ORG", RULE_ACRONYM, 1, group=group)
 
 
 def _acronym_group(long_form: str, rules: EntityRules) -> str:
@@ -784,7 +855,7 @@ def _head_word(words: list[str], rules: EntityRules) -> str | None:
     """
     if len(words) < 2:
         return None
-    prep = next((n for n, w in enumerate(words) if n and w in _COMPLEMENT_PREPS), None)
+    prep = next((n for n, w in enumerate(words) if n and w in rules.complement_preps), None)
     pre = words[prep - 1] if prep else None
     last = words[-1]
     labels = rules.head_labels
@@ -820,9 +891,6 @@ def _name_word(tok, headline: bool) -> bool:
 
 
 # joining words a name may hold before its head, by the head's label
-_LEFT_JOINERS = {"LAW": frozenset({"of", "and", "on", "for", "against"}), "ORG": frozenset({"of", "and"}), "FAC": frozenset({"of", "and"})}
-
-
 def _extend_left(sdoc, h: int, rules: EntityRules, label: str | None, headline: bool, blocked: set[int]) -> int:
     """First token of the name that ends at head token h: capitalised words,
     a glued hyphen ("Self-Government Act") and, in the name of a legal
@@ -830,7 +898,7 @@ def _extend_left(sdoc, h: int, rules: EntityRules, label: str | None, headline: 
     ("Protection of Coastal Waters and Fisheries Act", "Nordic Council
     Fisheries and Ports Committee"), never across another head or a gazetteer
     name ("Ghana and Security Council members")."""
-    joiners = _LEFT_JOINERS.get(label or "", frozenset())
+    joiners = rules.left_joiners.get(label or "", frozenset())
     i = h
     while i > 0:
         t = sdoc[i - 1]
@@ -865,11 +933,6 @@ def _name_end(sdoc, k: int, headline: bool, blocked: set[int], limit: int = 6) -
     return e
 
 
-# prepositions that open the complement of a head, by the head's label: a
-# place or a facility takes "of" only ("Gulf of Tonkin", not "the Dam on the Nile")
-_RIGHT_PREPS = {"LAW": _COMPLEMENT_PREPS, "ORG": _COMPLEMENT_PREPS, "FAC": frozenset({"of"}), "LOC": frozenset({"of"})}
-
-
 def _extend_right(sdoc, k: int, rules: EntityRules, label: str, headline: bool, blocked: set[int]) -> int:
     """End of the complement after a head ("of Thailand", "on the Law of the
     Sea", "of Agriculture and Cooperatives"); k is the token after the head.
@@ -877,7 +940,8 @@ def _extend_right(sdoc, k: int, rules: EntityRules, label: str, headline: bool, 
     ("the Bank of Thailand and Malaysia" stops at "Thailand")."""
     j = k
     n = len(sdoc)
-    preps = _RIGHT_PREPS.get(label, frozenset())
+    # a place or a facility takes "of" only ("Gulf of Tonkin", not "the Dam on the Nile")
+    preps = rules.right_preps.get(label, frozenset())
     while j < n and sdoc[j].lower_ in preps:
         m = j + 1
         while m < n and sdoc[m].lower_ == "the":
@@ -916,13 +980,7 @@ def _head_name_candidates(doc: Document, seg: Segment, rules: EntityRules, plain
         if word in rules.numbered_legal and e < len(sdoc) and sdoc[e].text[:1].isdigit() and sdoc[e].like_num:
             out.append(_Cand(h, e + 1, "LAW", RULE_NAME_HEAD, 2))  # "Resolution 1325"
             continue
-        label = rules.head_labels.get(word)
-        i = _extend_left(sdoc, h, rules, label, headline, blocked)
-        j = e
-        if label is not None:
-            j = _extend_right(sdoc, e, rules, label, headline, blocked)
-        if word in rules.geo_prefixes and i == h and j == e:
-            j = _name_end(sdoc, e, headline, blocked, limit=3)  # "Lake Tanganyika"
+        i, j = _around_head(sdoc, h, e, rules, headline, blocked)
         if j - i < 2:
             continue
         span = sdoc[i:j]
@@ -933,6 +991,17 @@ def _head_name_candidates(doc: Document, seg: Segment, rules: EntityRules, plain
             continue
         out.append(_Cand(i, j, lab, RULE_NAME_HEAD, 2))
     return out
+
+
+def _around_head(sdoc, h: int, e: int, rules: EntityRules, headline: bool, blocked: set[int]) -> tuple[int, int]:
+    """The token range of the name around the head word ``sdoc[h:e]``."""
+    word = sdoc[h].text
+    label = rules.head_labels.get(word)
+    i = _extend_left(sdoc, h, rules, label, headline, blocked)
+    j = _extend_right(sdoc, e, rules, label, headline, blocked) if label is not None else e
+    if word in rules.geo_prefixes and i == h and j == e:
+        j = _name_end(sdoc, e, headline, blocked, limit=3)  # "Lake Tanganyika"
+    return i, j
 
 
 def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) -> list[_Cand]:
@@ -946,18 +1015,7 @@ def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
     for _, s, e in rules.place_noun_matcher(sdoc):
         if not all(t.text.islower() for t in sdoc[s:e]):
             continue
-        runs, k = [], s
-        while True:
-            r = k
-            while r > 0 and k - r < 3 and (r - 1) not in blocked and _name_word(sdoc[r - 1], False):
-                r -= 1
-            if r == k:
-                break
-            runs.append((r, k))
-            if r >= 2 and sdoc[r - 1].lower_ in ("and", ",", "or") and len(runs) < 4:
-                k = r - 1
-                continue
-            break
+        runs = _name_runs_before(sdoc, s, blocked)
         pairs = list(zip(runs[1:], runs))  # (left run, right run)
         if any(ent.start < left[1] and ent.end > right[0] for ent in sdoc.ents for left, right in pairs):
             continue
@@ -967,6 +1025,23 @@ def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
             continue  # "the Belt and Road project": one name, not two places
         out += [_Cand(nm.start, nm.end, "LOC", RULE_NAME_HEAD, 2) for nm, good in zip(names, ok) if good]
     return out
+
+
+def _name_runs_before(sdoc, s: int, blocked: set[int]) -> list[tuple[int, int]]:
+    """The runs of capitalised name words (three at most) before token ``s``,
+    right to left, and before each 'and', 'or' or comma that joins them (four at most)."""
+    runs, k = [], s
+    while True:
+        r = k
+        while r > 0 and k - r < 3 and (r - 1) not in blocked and _name_word(sdoc[r - 1], False):
+            r -= 1
+        if r == k:
+            break
+        runs.append((r, k))
+        if not (r >= 2 and sdoc[r - 1].lower_ in ("and", ",", "or") and len(runs) < 4):
+            break
+        k = r - 1
+    return runs
 
 
 def _settlement_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) -> list[_Cand]:
@@ -1218,23 +1293,25 @@ def _nationality_institutions(doc: Document, seg: Segment, cands: list[_Cand], r
     k = 0
     while k < len(cands):
         c = cands[k]
-        if c.label == "NORP" and c.j < len(sdoc) and sdoc[c.j - 1].whitespace_:
-            nxt = cands[k + 1] if k + 1 < len(cands) else None
-            if nxt is not None and nxt.i == c.j and nxt.label == "ORG" and nxt.group is None and _cap(sdoc[nxt.i]) and not sdoc[nxt.i].is_upper:
-                out.append(_Cand(c.i, nxt.j, "ORG", RULE_NER, 2))
-                k += 2
-                continue
-            # an institution the NER missed: capitalised words ending in a head word
-            e = c.j
-            while e < len(sdoc) and e - c.j < 4 and _cap(sdoc[e]) and sdoc[e].is_alpha and (nxt is None or e < nxt.i):
-                e += 1
-            if e > c.j and sdoc[e - 1].text in rules.name_heads:
-                out.append(_Cand(c.i, e, "ORG", RULE_NER, 2))
-                k += 1
-                continue
-        out.append(c)
-        k += 1
+        nxt = cands[k + 1] if k + 1 < len(cands) else None
+        joined, used = _institution_after(sdoc, c, nxt, rules) if c.label == "NORP" and c.j < len(sdoc) and sdoc[c.j - 1].whitespace_ else (None, 1)
+        out.append(joined or c)
+        k += used
     return out
+
+
+def _institution_after(sdoc, c: _Cand, nxt: _Cand | None, rules: EntityRules) -> tuple[_Cand | None, int]:
+    """A nationality and the institution after it as one ORG, and how many
+    candidates it takes (the NER's organisation right after it; capitalised
+    words ending in a head word the NER missed); (None, 1) if there is none."""
+    if nxt is not None and nxt.i == c.j and nxt.label == "ORG" and nxt.group is None and _cap(sdoc[nxt.i]) and not sdoc[nxt.i].is_upper:
+        return _Cand(c.i, nxt.j, "ORG", RULE_NER, 2), 2
+    e = c.j
+    while e < len(sdoc) and e - c.j < 4 and _cap(sdoc[e]) and sdoc[e].is_alpha and (nxt is None or e < nxt.i):
+        e += 1
+    if e > c.j and sdoc[e - 1].text in rules.name_heads:
+        return _Cand(c.i, e, "ORG", RULE_NER, 2), 1
+    return None, 1
 
 
 def _head_noun_people(doc: Document, seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
@@ -1302,30 +1379,50 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
             title_tokens.update(seg.start + t.idx for t in sdoc[s:e])
         if _series_line(doc, seg):
             continue  # "Policy Brief No. 8": a series name is not an entity
-        cands = list(_title_candidates(doc, seg, rules, chains))
-        cands += _byline_candidates(doc, seg, rules)
-        cands += _header_name_line(seg, rules)
-        cands += acronyms.get(seg.index, [])
-        cands += _ner_candidates(doc, seg, rules, chains, plain)
-        cands += _gazetteer_candidates(doc, seg, rules)
-        # the words of a title before a name are not a name ("Secretary of State")
-        titled = {k for c in cands if c.title_span for k in range(*c.title_span)}
-        cands += _head_name_candidates(doc, seg, rules, plain, titled)
-        cands += _place_noun_candidates(seg, rules, titled)
-        cands += _settlement_candidates(seg, rules, titled)
-        cands += _apposed_organisation_candidates(seg, rules, titled)
-        cands = [c for c in cands if c.title_span or not any(k in titled for k in range(c.i, c.j))]
-        chosen = _select(cands)
-        chosen = _select(chosen + _organisation_with_country(seg, chosen, rules))
-        chosen = _select(chosen + _compound_partners(sdoc, chosen, rules))
-        chosen = _nationality_institutions(doc, seg, chosen, rules)
-        chosen = _select(chosen + _head_noun_people(doc, seg, chosen, rules))
-        aliases = _alias_candidates(doc, seg, chosen)
-        if aliases:
-            chosen = _select(chosen + aliases)
-        for c in chosen:
-            mentions.append(_to_mention(doc, seg, c, rules))
-    mentions = [m for m in mentions if m is not None]
+        cands = _segment_candidates(doc, seg, rules, chains, plain, acronyms.get(seg.index, []))
+        mentions += [_to_mention(doc, seg, c, rules) for c in _chosen(doc, seg, cands, rules)]
+    mentions = _document_mentions(doc, [m for m in mentions if m is not None], rules, title_tokens)
+    out, seen = [], set()
+    for m in sorted(mentions):
+        if (m.start, m.end) not in seen and m.end > m.start:
+            seen.add((m.start, m.end))
+            out.append(m)
+    yield from out
+
+
+def _segment_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText", acronyms: list[_Cand]) -> list[_Cand]:
+    """Every candidate name of a segment, from every source (titles, bylines,
+    header lines, acronyms, the NER, gazetteers, head nouns, place nouns,
+    settlements, apposed organisations), less the words of titles."""
+    cands = list(_title_candidates(doc, seg, rules, chains))
+    cands += _byline_candidates(doc, seg, rules)
+    cands += _header_name_line(seg, rules)
+    cands += acronyms
+    cands += _ner_candidates(doc, seg, rules, chains, plain)
+    cands += _gazetteer_candidates(doc, seg, rules)
+    # the words of a title before a name are not a name ("Secretary of State")
+    titled = {k for c in cands if c.title_span for k in range(*c.title_span)}
+    cands += _head_name_candidates(doc, seg, rules, plain, titled)
+    cands += _place_noun_candidates(seg, rules, titled)
+    cands += _settlement_candidates(seg, rules, titled)
+    cands += _apposed_organisation_candidates(seg, rules, titled)
+    return [c for c in cands if c.title_span or not any(k in titled for k in range(c.i, c.j))]
+
+
+def _chosen(doc: Document, seg: Segment, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """One flat set of a segment's names, completed by the rules that read the chosen ones."""
+    chosen = _select(cands)
+    chosen = _select(chosen + _organisation_with_country(seg, chosen, rules))
+    chosen = _select(chosen + _compound_partners(seg.doc, chosen, rules))
+    chosen = _nationality_institutions(doc, seg, chosen, rules)
+    chosen = _select(chosen + _head_noun_people(doc, seg, chosen, rules))
+    aliases = _alias_candidates(doc, seg, chosen)
+    return _select(chosen + aliases) if aliases else chosen
+
+
+def _document_mentions(doc: Document, mentions: list[EntityMention], rules: EntityRules, title_tokens: set[int]) -> list[EntityMention]:
+    """The document-level steps: hyphen parts, listed places, acronym groups,
+    names found again, head references, names cut at a line break."""
     mentions = _hyphen_token_parts(doc, mentions, rules)
     mentions = _listed_places(doc, mentions, rules)
     # 'the Act', 'the Pact': the bare head of a legal instrument is not a name (guidelines 3.4)
@@ -1336,13 +1433,7 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in replaced)]
     mentions += found
     mentions = _head_references(doc, mentions, rules)
-    mentions = [m for m in (_within_line(doc, m) for m in mentions) if m is not None]
-    out, seen = [], set()
-    for m in sorted(mentions):
-        if (m.start, m.end) not in seen and m.end > m.start:
-            seen.add((m.start, m.end))
-            out.append(m)
-    yield from out
+    return [m for m in (_within_line(doc, m) for m in mentions) if m is not None]
 
 
 _MARKDOWN_LINE_MARKS = ("*", "_", "\\")
@@ -1427,18 +1518,7 @@ def _hyphen_token_parts(doc: Document, mentions: list[EntityMention], rules: Ent
         a, b = hit.span()
         if rules.gaz(hit.group(0)) is not None:
             continue  # "Guinea-Bissau", "Indo-Pacific"
-        parts, pos = [], a
-        for piece in hit.group(0).split("-"):
-            parts.append((pos, pos + len(piece)))
-            pos += len(piece) + 1
-        found = []
-        for s, e in parts:
-            entry = rules.gaz(text[s:e])
-            if entry is None and text[s:e].endswith(".") and text[s : e - 1].count(".") == 0:
-                e -= 1  # "Canada.-" is not a name, "Canada" is
-                entry = rules.gaz(text[s:e])
-            if entry is not None:
-                found.append(EntityMention(s, e, entry.label, rule=RULE_GAZETTEER, group=entry.group))
+        found = _gazetteer_parts(text, a, hit.group(0), rules)
         if not found:
             continue
         inside = [m for m in out if a <= m.start and m.end <= b]
@@ -1448,6 +1528,21 @@ def _hyphen_token_parts(doc: Document, mentions: list[EntityMention], rules: Ent
             continue
         out = [m for m in out if m not in inside] + found
     return out
+
+
+def _gazetteer_parts(text: str, a: int, compound: str, rules: EntityRules) -> list[EntityMention]:
+    """The parts of a hyphen compound at ``a`` that are gazetteer names."""
+    found, pos = [], a
+    for piece in compound.split("-"):
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        entry = rules.gaz(text[s:e])
+        if entry is None and text[s:e].endswith(".") and text[s : e - 1].count(".") == 0:
+            e -= 1  # "Canada.-" is not a name, "Canada" is
+            entry = rules.gaz(text[s:e])
+        if entry is not None:
+            found.append(EntityMention(s, e, entry.label, rule=RULE_GAZETTEER, group=entry.group))
+    return found
 
 
 def _share_acronym_groups(doc: Document, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -1477,18 +1572,7 @@ def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRule
     name, and a proper noun where a single word could be a common one ("May").
     """
     text = doc.view.text
-    known: dict[str, tuple[str, str | None]] = {}
-    for m in mentions:
-        if m.label not in PROPAGATED_LABELS:
-            continue
-        s = _norm_text(text[m.start : m.end])
-        if not s[:1].isupper() and not s[:1].isdigit():
-            continue
-        known.setdefault(s, (m.label, m.group))
-        words = s.split()
-        if m.label == "PERSON" and len(words) > 1 and m.rule in (RULE_TITLE, RULE_NER, RULE_BYLINE):
-            for part in _name_parts(words, rules):
-                known.setdefault(part, ("PERSON", None))
+    known = _known_forms(text, mentions, rules)
     if not known:
         return [], []
     names = sorted(known, key=len, reverse=True)
@@ -1501,29 +1585,53 @@ def _known_names(doc: Document, mentions: list[EntityMention], rules: EntityRule
     out = []
     for hit in rx.finditer(text):
         a, b = hit.span()
-        if any(taken[a:b]):
-            # only a longer name over weaker NER pieces ("Ana Costa" over "Costa")
-            if 2 in taken[a:b] or taken[a - 1 : a] == b"\x01" or taken[b : b + 1] == b"\x01" or known[_norm_text(hit.group(0))][0] != "PERSON":
-                continue
-        seg = doc.segments[bisect_right(starts, a) - 1]
-        if seg.doc is None or b > seg.end:
-            continue
-        span = seg.char_span(a, b)
-        if span is None:
-            continue
-        sdoc = seg.doc
-        if len(span) == 1 and not _name_like(span[0]):
-            continue  # "May I ...", "Will they ..."
-        before = sdoc[span.start - 1] if span.start > 0 else None
-        after = sdoc[span.end] if span.end < len(sdoc) else None
-        if _glued_name(before, text, seg, taken, title_tokens) or _glued_name(after, text, seg, taken, title_tokens):
-            continue
         label, group = known[_norm_text(hit.group(0))]
+        if any(taken[a:b]) and not _over_weaker_pieces(taken, a, b, label):
+            continue
+        seg = doc.segments[bisect_right(starts, a) - 1]
+        span = seg.char_span(a, b) if seg.doc is not None and b <= seg.end else None
+        if span is None or not _stands_alone(span, text, seg, taken, title_tokens):
+            continue
         if any(taken[a:b]):
             replaced.append((a, b))
-        out.append(EntityMention(a, b, label, None, None, RULE_KNOWN, group, _cue(sdoc, span.start, span.end, rules)))
+        out.append(EntityMention(a, b, label, None, None, RULE_KNOWN, group, _cue(seg.doc, span.start, span.end, rules)))
         taken[a:b] = b"\x02" * (b - a)
     return out, replaced
+
+
+def _known_forms(text: str, mentions: list[EntityMention], rules: EntityRules) -> dict[str, tuple[str, str | None]]:
+    """The capitalised forms of the mentions to look for again (and the parts of
+    personal names that may stand alone) -> (label, group)."""
+    known: dict[str, tuple[str, str | None]] = {}
+    for m in mentions:
+        if m.label not in PROPAGATED_LABELS:
+            continue
+        s = _norm_text(text[m.start : m.end])
+        if not s[:1].isupper() and not s[:1].isdigit():
+            continue
+        known.setdefault(s, (m.label, m.group))
+        words = s.split()
+        if m.label == "PERSON" and len(words) > 1 and m.rule in (RULE_TITLE, RULE_NER, RULE_BYLINE):
+            for part in _name_parts(words, rules):
+                known.setdefault(part, ("PERSON", None))
+    return known
+
+
+def _over_weaker_pieces(taken: bytearray, a: int, b: int, label: str) -> bool:
+    """A known personal name over NER pieces only ("Ana Costa" over "Costa"):
+    it replaces them; any other overlap leaves the hit out."""
+    return not (2 in taken[a:b] or taken[a - 1 : a] == b"\x01" or taken[b : b + 1] == b"\x01" or label != "PERSON")
+
+
+def _stands_alone(span, text: str, seg: Segment, taken: bytearray, title_tokens: set[int]) -> bool:
+    """A hit that is a name here: a single word that can be one ("May I ...",
+    "Will they ..." cannot), not glued to a longer unknown name."""
+    sdoc = seg.doc
+    if len(span) == 1 and not _name_like(span[0]):
+        return False
+    before = sdoc[span.start - 1] if span.start > 0 else None
+    after = sdoc[span.end] if span.end < len(sdoc) else None
+    return not (_glued_name(before, text, seg, taken, title_tokens) or _glued_name(after, text, seg, taken, title_tokens))
 
 
 _FUNCTION_POS = frozenset({"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "INTJ", "NUM"})

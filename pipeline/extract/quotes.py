@@ -32,9 +32,10 @@ from typing import Iterator, NamedTuple
 from ..assets import Assets
 from ..document import Document, Segment, Span
 from ..errors import Warnings
+from .annotations import annotation
 from .clauses import is_quote_mark, span_of, subject_of
 from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
-from .quote_marks import TWIN, Paragraph, QuotePair, pair_quotation_marks
+from .quote_marks import TWIN, Paragraph, QuotePair
 
 _INTRO = (":", ",")
 _SENTENCE_END = (".", "!", "?")
@@ -365,7 +366,7 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     minor = assets.lexicon_set("title_case_minor_words")
     speech_nouns = assets.lexicon_set("speech_nouns")
     text = doc.view.text
-    pairs, unpaired = pair_quotation_marks(claim_paragraphs(doc))
+    pairs, unpaired = annotation(doc, "quotation_marks")
     for u in unpaired:
         src = doc.view.to_source[u.offset]
         context = text[max(0, u.offset - 20) : u.offset + 20].replace("\n", " ")

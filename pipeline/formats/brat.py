@@ -21,6 +21,13 @@ Accepted lines (fields separated by TABs, as brat writes them):
   gives it; else the annotated text.
 * ``E``, ``M`` and ``*`` lines (events, old-style modifiers, equivalences)
   are ignored.
+* What ``claimex export --format brat`` adds (see
+  :mod:`claimex.export.brat_format`): ``TIMEX3`` spans with the attributes
+  ``Type``, ``Value``, ``Mod`` (and ``Anchor`` relations) become date records;
+  ``Recommendation`` spans with ``Trigger``/``Actor``/``Action`` relations,
+  ``Strength``/``Polarity`` attributes and a ``holder: X`` note become
+  recommendation records; a ``speakers: A; B`` note on a Content gives its
+  speakers. A file with such spans annotates those types too.
 
 Each Content becomes a quote record (span = the Content, speakers = the
 canonical names of its sources, speaker_spans, cue); each entity a record
@@ -52,8 +59,9 @@ ENTITY_TYPES = {
 # OntoNotes types that are values, not entities, in the claimex contract
 SKIPPED_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 ATTRIBUTION_TYPES = frozenset({"SOURCE", "CUE", "CONTENT"})
+CLAIM_TYPES = frozenset({"TIMEX3", "RECOMMENDATION", "TRIGGER", "ACTOR", "ACTION"})  # claimex's own export (formats/brat_claims.py)
 QUOTE_KINDS = ("direct", "partial", "scare", "indirect")
-_SPAN = re.compile(r"(\d+) (\d+)")
+_SPAN = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII digits; more than 15 is no offset
 
 
 @dataclass
@@ -89,8 +97,14 @@ def read_brat(path: str | Path) -> GoldFile:
     doc_id = doc_id_for(path_s)
     bounds, contents = _parse(path_s, str(txt), ann_text, text)
     lines = _records(path_s, doc_id, text, bounds, contents)
-    doc = document_record(doc_id, source=str(txt), text=text, types=TYPES, origin=f"{ann.name} (brat standoff)")
-    return GoldFile(doc_id, path_s, text, TYPES, (Line(path_s, 0, doc),) + tuple(lines))
+    types = TYPES + tuple(t for t, k in (("date", "TIMEX3"), ("recommendation", "RECOMMENDATION")) if any(tb.type_ == k for tb in bounds.values()))
+    if len(types) > len(TYPES):
+        from .brat_claims import claim_records
+
+        lines = sorted(lines + claim_records(path_s, doc_id, text, bounds, ann_text), key=lambda ln: ("entity", "date", "quote", "recommendation").index(ln.record["type"]))
+    doc = document_record(doc_id, source=str(txt), text=text, types=types, origin=f"{ann.name} (brat standoff)")
+    return GoldFile(doc_id, path_s, text, types, (Line(path_s, 0, doc),) + tuple(lines))
+
 
 
 def _parse(path: str, txt: str, ann_text: str, text: str):
@@ -102,7 +116,8 @@ def _parse(path: str, txt: str, ann_text: str, text: str):
         line = raw.rstrip("\r")
 
         def malformed(reason: str) -> GoldFormatError:
-            return GoldFormatError(EvalErrors.E059.format(path=path, line=lineno, reason=reason, text=line))
+            shown = line if len(line) <= 200 else line[:200] + "\u2026"
+            return GoldFormatError(EvalErrors.E059.format(path=path, line=lineno, reason=reason[:200], text=shown))
 
         parts = line.split("\t")
         ann_id = parts[0]
@@ -115,81 +130,91 @@ def _parse(path: str, txt: str, ann_text: str, text: str):
             tb = _text_bound(path, txt, lineno, ann_id, parts[1], "\t".join(parts[2:]), text, malformed)
             bounds[ann_id] = tb
         elif prefix in "RA#N":
-            if len(parts) < 2 or not parts[1].strip():
-                raise malformed("expected ID<TAB>TYPE ARGUMENTS")
-            fields = parts[1].split()
-            value = "\t".join(parts[2:]).strip() if len(parts) > 2 else ""
-            if prefix == "R":
-                if len(fields) != 3 or not all(":" in f for f in fields[1:]):
-                    raise malformed("expected ID<TAB>TYPE Arg1:ID Arg2:ID")
-                refs.append((lineno, "R", ann_id, fields, ""))
-            elif prefix == "A":
-                if len(fields) not in (2, 3):
-                    raise malformed("expected ID<TAB>NAME TARGET [VALUE]")
-                refs.append((lineno, "A", ann_id, fields, ""))
-            elif prefix == "#":
-                if len(fields) != 2:
-                    raise malformed("expected ID<TAB>AnnotatorNotes TARGET<TAB>NOTE")
-                refs.append((lineno, "#", ann_id, fields, value))
-            else:
-                if len(fields) != 3:
-                    raise malformed("expected ID<TAB>Reference TARGET DB:ID<TAB>NAME")
-                refs.append((lineno, "N", ann_id, fields, value))
-        elif prefix in "EM*":
-            continue
-        else:
+            refs.append(_reference(prefix, parts, lineno, ann_id, malformed))
+        elif prefix not in "EM*":
             raise malformed(f"unknown annotation id '{ann_id}' (expected T, R, A, #, N, E, M or *)")
+    return bounds, _apply_references(path, bounds, refs)
 
+
+# the fields of a reference line, by id prefix: (how many, the shape to expect)
+_REFERENCE_SHAPES = {
+    "R": ((3,), "expected ID<TAB>TYPE Arg1:ID Arg2:ID"),
+    "A": ((2, 3), "expected ID<TAB>NAME TARGET [VALUE]"),
+    "#": ((2,), "expected ID<TAB>AnnotatorNotes TARGET<TAB>NOTE"),
+    "N": ((3,), "expected ID<TAB>Reference TARGET DB:ID<TAB>NAME"),
+}
+
+
+def _reference(prefix: str, parts: list[str], lineno: int, ann_id: str, malformed) -> tuple[int, str, str, list[str], str]:
+    """A relation (R), attribute (A), note (#) or normalisation (N) line: (line, kind, id, fields, value)."""
+    if len(parts) < 2 or not parts[1].strip():
+        raise malformed("expected ID<TAB>TYPE ARGUMENTS")
+    fields = parts[1].split()
+    value = "\t".join(parts[2:]).strip() if len(parts) > 2 else ""
+    counts, shape = _REFERENCE_SHAPES[prefix]
+    if len(fields) not in counts or prefix == "R" and not all(":" in f for f in fields[1:]):
+        raise malformed(shape)
+    return lineno, prefix, ann_id, fields, value if prefix in "#N" else ""
+
+
+def _apply_references(path: str, bounds: dict[str, _TextBound], refs: list) -> dict[str, _Content]:
+    """The Content annotations with their sources, cue and kind; notes and
+    normalisations set the canonical name of their text bound."""
     contents = {k: _Content() for k, tb in bounds.items() if tb.type_ == "CONTENT"}
     for lineno, kind, ann_id, fields, value in refs:
         if kind == "R":
-            name = fields[0].upper()
-            if name not in ("SOURCE", "CUE"):
-                continue
-            args = [f.split(":", 1)[1] for f in fields[1:]]
-            for a in args:
-                if a not in bounds:
-                    raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=a))
-            if args[0] in contents:
-                content, other = args
-            elif args[1] in contents:
-                other, content = args
-            else:
-                raise GoldFormatError(
-                    EvalErrors.E065.format(path=path, line=lineno, rel_id=ann_id, reason=f"neither {args[0]} nor {args[1]} is a Content annotation")
-                )
-            if name == "SOURCE":
-                if other not in contents[content].sources:
-                    contents[content].sources.append(other)
-            elif contents[content].cue is not None and contents[content].cue[0] != other:
-                first_cue, first_rel = contents[content].cue
-                raise GoldFormatError(
-                    EvalErrors.E065.format(path=path, line=lineno, rel_id=ann_id, reason=f"Content {content} already has the cue {first_cue} ({first_rel})")
-                )
-            else:
-                contents[content].cue = (other, ann_id)
-        else:
-            target = fields[1]
-            if target not in bounds:
-                raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=target))
-            if kind == "A":
-                if fields[0].lower() != "kind":
-                    continue
-                if target not in contents:
-                    raise GoldFormatError(EvalErrors.E064.format(path=path, line=lineno, ann_id=ann_id, reason=f"Kind is set on {target}, which is not a Content annotation"))
-                kind_value = fields[2].lower() if len(fields) == 3 else ""
-                if kind_value not in QUOTE_KINDS:
-                    raise GoldFormatError(
-                        EvalErrors.E064.format(path=path, line=lineno, ann_id=ann_id, reason=f"quote kind '{kind_value}' is not one of {', '.join(QUOTE_KINDS)}")
-                    )
-                contents[target].kind = kind_value
-            elif kind == "#":
-                if fields[0] != "AnnotatorNotes" or not value:
-                    continue
+            _relation(path, bounds, contents, lineno, ann_id, fields)
+            continue
+        target = fields[1]
+        if target not in bounds:
+            raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=target))
+        if kind == "A":
+            _kind_attribute(path, contents, lineno, ann_id, fields)
+        elif kind == "#":
+            if fields[0] == "AnnotatorNotes" and value:
                 bounds[target].canonical, bounds[target].note = " ".join(value.split()), True
-            elif value and not bounds[target].note:  # N: a normalisation's name
-                bounds[target].canonical = " ".join(value.split())
-    return bounds, contents
+        elif value and not bounds[target].note:  # N: a normalisation's name
+            bounds[target].canonical = " ".join(value.split())
+    return contents
+
+
+def _relation(path: str, bounds: dict, contents: dict, lineno: int, ann_id: str, fields: list[str]) -> None:
+    """A Source or Cue relation between a Content and another text bound (other relations are ignored)."""
+    name = fields[0].upper()
+    if name not in ("SOURCE", "CUE"):
+        return
+    args = [f.split(":", 1)[1] for f in fields[1:]]
+    for a in args:
+        if a not in bounds:
+            raise GoldFormatError(EvalErrors.E062.format(path=path, line=lineno, ann_id=ann_id, ref=a))
+    if args[0] in contents:
+        content, other = args
+    elif args[1] in contents:
+        other, content = args
+    else:
+        raise GoldFormatError(EvalErrors.E065.format(path=path, line=lineno, rel_id=ann_id, reason=f"neither {args[0]} nor {args[1]} is a Content annotation"))
+    c = contents[content]
+    if name == "SOURCE":
+        if other not in c.sources:
+            c.sources.append(other)
+    elif c.cue is not None and c.cue[0] != other:
+        first_cue, first_rel = c.cue
+        raise GoldFormatError(EvalErrors.E065.format(path=path, line=lineno, rel_id=ann_id, reason=f"Content {content} already has the cue {first_cue} ({first_rel})"))
+    else:
+        c.cue = (other, ann_id)
+
+
+def _kind_attribute(path: str, contents: dict, lineno: int, ann_id: str, fields: list[str]) -> None:
+    """The Kind attribute of a Content (the quote kind); other attributes are ignored."""
+    if fields[0].lower() != "kind":
+        return
+    target = fields[1]
+    if target not in contents:
+        raise GoldFormatError(EvalErrors.E064.format(path=path, line=lineno, ann_id=ann_id, reason=f"Kind is set on {target}, which is not a Content annotation"))
+    kind_value = fields[2].lower() if len(fields) == 3 else ""
+    if kind_value not in QUOTE_KINDS:
+        raise GoldFormatError(EvalErrors.E064.format(path=path, line=lineno, ann_id=ann_id, reason=f"quote kind '{kind_value}' is not one of {', '.join(QUOTE_KINDS)}"))
+    contents[target].kind = kind_value
 
 
 def _text_bound(path, txt, lineno, ann_id, mid, field_text, text, malformed) -> _TextBound:
@@ -200,7 +225,7 @@ def _text_bound(path, txt, lineno, ann_id, mid, field_text, text, malformed) -> 
     for frag in span_part.split(";"):
         m = _SPAN.fullmatch(frag.strip())
         if not m:
-            raise malformed(f"bad offsets '{frag}'")
+            raise malformed(f"bad offsets '{frag if len(frag) <= 40 else frag[:40] + chr(0x2026)}'")
         a, b = int(m.group(1)), int(m.group(2))
         if b <= a:
             raise malformed(f"empty or reversed span {a} {b}")
@@ -216,7 +241,7 @@ def _text_bound(path, txt, lineno, ann_id, mid, field_text, text, malformed) -> 
             EvalErrors.E060.format(path=path, line=lineno, ann_id=ann_id, text=field_text, txt=txt, start=start, end=end, actual=expected)
         )
     utype = type_.upper()
-    if utype not in ENTITY_TYPES and utype not in ATTRIBUTION_TYPES and utype not in SKIPPED_TYPES:
+    if utype not in ENTITY_TYPES and utype not in ATTRIBUTION_TYPES and utype not in SKIPPED_TYPES and utype not in CLAIM_TYPES:
         known = sorted(set(ENTITY_TYPES) | ATTRIBUTION_TYPES)
         raise GoldFormatError(EvalErrors.E061.format(path=path, line=lineno, ann_id=ann_id, type_=type_, expected=", ".join(known)))
     return _TextBound(ann_id, utype, start, end, lineno)
@@ -248,6 +273,8 @@ def _records(path: str, doc_id: str, text: str, bounds: dict[str, _TextBound], c
             name = _canonical(s, text)
             if name not in speakers:
                 speakers.append(name)
+        if tb.note and tb.canonical.startswith("speakers:"):  # claimex's export names them
+            speakers = [n.strip() for n in tb.canonical[len("speakers:") :].split(";") if n.strip()]
         rec = {
             "doc_id": doc_id, "type": "quote", "id": f"{doc_id}:quote:{i}",
             **_span(tb, text), "kind": c.kind, "speakers": speakers,

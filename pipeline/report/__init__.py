@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -24,9 +25,14 @@ from typing import Iterable
 from .. import __version__
 from ..records import Line, atomic_file
 from .compare import Comparison, compare, evaluation, gold_types
+from .corpus import corpus_data
+from .display import type_table
 from .load import LoadedDoc, load_docs
 
 __all__ = ["build_report", "write_report", "report_data", "render_html", "summary_line", "embed_json", "static_text"]
+
+
+_PLACEHOLDER = re.compile(r"__(SCRIPT_HASH|TITLE|CSS|DATA|JS)__")
 
 
 def static_text(name: str, package: str = __name__) -> str:
@@ -104,6 +110,8 @@ def report_data(outputs: Iterable[str | Path], gold: str | Path | None = None, s
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "version": __version__,
         "gold": gold is not None,
+        "types": type_table(),
+        "corpus": corpus_data(out_docs) if len(out_docs) > 1 else None,
         "docs": out_docs,
         "eval": evaluation(pairs) if gold is not None else None,
         "notes": notes,
@@ -111,7 +119,7 @@ def report_data(outputs: Iterable[str | Path], gold: str | Path | None = None, s
 
 
 def render_html(data: dict) -> str:
-    js = static_text("spans.js") + "\n" + static_text("report.js")
+    js = "\n".join(static_text(name) for name in ("spans.js", "charts.js", "report.js"))
     for bad in ("</script", "<!--"):
         assert bad not in js.lower(), f"static script contains {bad!r}"
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
@@ -120,14 +128,15 @@ def render_html(data: dict) -> str:
         title += " \u2014 " + str(data["docs"][0]["doc_id"])
     from html import escape
 
-    page = static_text("report.html")
-    # each placeholder is replaced once, data last, so nothing in the data is re-scanned
-    page = page.replace("__SCRIPT_HASH__", f"'sha256-{digest}'", 1)
-    page = page.replace("__TITLE__", escape(title), 1)
-    page = page.replace("__CSS__", static_text("report.css"), 1)
-    head, tail = page.split("__DATA__", 1)
-    tail = tail.replace("__JS__", js, 1)
-    return head + embed_json(data) + tail
+    values = {
+        "SCRIPT_HASH": f"'sha256-{digest}'",
+        "TITLE": escape(title),
+        "CSS": static_text("report.css"),
+        "DATA": embed_json(data),
+        "JS": js,
+    }
+    # one pass over the template only: a value (a title, the data) is never scanned for placeholders
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], static_text("report.html"))
 
 
 def build_report(outputs: Iterable[str | Path], gold: str | Path | None = None, source: str | Path | None = None) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..evaluate import SCORED_TYPES, Doc, align, attribute_scores, score
+from ..evaluate.matching import VERSION_1_TYPES
 from ..evaluate.attributes import shown_value
 from ..evaluate.matching import lenient_prf, strict_prf, to_items
 from ..records import Line
@@ -47,6 +48,8 @@ class Comparison:
 def gold_types(gold: LoadedDoc) -> tuple[str, ...]:
     """The record types a gold document annotates (its ``annotated`` list, default all)."""
     ann = gold.document.get("annotated")
+    if ann is None and gold.document.get("schema_version") == 1:
+        ann = VERSION_1_TYPES  # written before statistics existed
     return tuple(t for t in SCORED_TYPES if ann is None or t in ann)
 
 

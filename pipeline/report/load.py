@@ -16,9 +16,7 @@ from typing import Iterable
 
 from ..errors import Errors, RecordError
 from ..ingest import read_source
-from ..records import Line, find_source, grounding_errors, read_jsonl, schema_errors
-
-REVIEW_LOG_SUFFIX = ".review.jsonl"
+from ..records import Line, find_source, grounding_errors, is_review_log, read_jsonl, schema_errors
 
 
 @dataclass
@@ -39,13 +37,14 @@ class LoadedDoc:
 
 
 def collect_jsonl(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders searched recursively for *.jsonl (review logs skipped)."""
+    """Files as given; folders searched recursively for *.jsonl (review logs and hidden files skipped)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*.jsonl") if f.is_file() and not f.name.endswith(REVIEW_LOG_SUFFIX) and not f.name.startswith(".")
-            )
+                f for f in p.rglob("*.jsonl")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts) and not is_review_log(f)
+            )  # fmt: skip
             if not found:
                 raise RecordError(Errors.E088.format(path=p))
             out.extend(found)

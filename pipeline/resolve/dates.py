@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Span
+from ..errors import Warnings
 from ..extract.dates import DateMention
 
 
@@ -50,6 +51,7 @@ class Date(NamedTuple):
     value: str
     mod: str | None
     anchor: str | Span | None
+    rule: str | None = None  # "date/<pattern name>": the pattern that found the span
 
 
 class _Point(NamedTuple):
@@ -63,7 +65,7 @@ class _Point(NamedTuple):
     explicit: bool  # the year is written in the mention
 
 
-_GRAN = {"D": 0, "W": 1, "M": 2, "Y": 3}
+_GRAN = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 _UNIT_CODE = {
     "year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE", "centurie": "CE",
     "hour": "H", "minute": "MIN", "fortnight": "FN", "quarter": "Q", "weekend": "WE",
@@ -75,50 +77,102 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "final": -1, "last": -1, "latter": 2}
 _CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "quarterly": "P3M"}
+_SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "quarterly": "P3M", "hourly": "PT1H"}
 _BACKWARD = {"before", "preceding", "prior to", "ahead of", "earlier", "previously", "previous", "prior"}
 _ANCHOR_KINDS = {"header", "dateline"}  # segments whose dates do not start a narrative
 
 
 class _Narrative:
-    """The document's DCT and the calendar dates resolved so far."""
+    """The document's DCT and the calendar dates resolved so far.
+
+    Points arrive in text order; every look-up goes through an index (the
+    latest point of each granularity, the points of each event class), so
+    resolving a document is linear in its number of dates."""
 
     def __init__(self, dct: date | None, classes: dict, text: str = ""):
         self.dct = dct
         self.text = text
         self.points: list[_Point] = []
         self.classes = classes
+        self._latest: dict[str, int] = {}  # granularity -> index of its latest point
+        self._latest_past: dict[str, int] = {}  # the same, of the points in the past (see add)
+        self._by_class: dict[str, list[_Point]] = {}
+        self._seen: dict[tuple, tuple] = {}  # (month, day or None) -> (year, anchor)
+        self.weekdays: dict[int, tuple] = {}  # weekday -> (day, anchor) it was last resolved to
+        self._period_at = -1  # where the text last named a reporting period that is no quarter
+
+    def remember(self, month: int, day: int | None, year: int, span) -> None:
+        """A calendar date the document gave: the same month (and day)
+        written again without a year keeps this year."""
+        self._seen[(month, day)] = (year, span)
+        if day is not None:
+            self._seen.setdefault((month, None), (year, span))
+
+    def seen_year(self, month: int, day: int | None) -> tuple | None:
+        return self._seen.get((month, day))
+
+    def add(self, p: _Point) -> None:
+        # a point "in the past": begun by the DCT; a quarter, ended by it (the period a report is about)
+        if self.dct is None or (_add_months(p.day, 3) if p.gran == "Q" else p.day) <= self.dct:
+            self._latest_past[p.gran] = len(self.points)
+        self._latest[p.gran] = len(self.points)
+        self.points.append(p)
+        for cls in p.events:
+            self._by_class.setdefault(cls, []).append(p)
 
     def event_classes(self, words) -> frozenset:
         return frozenset(self.classes.get(w, w) for w in words)
 
     def last(self, gran: str, sent: tuple | None = None) -> _Point | None:
         """The most recent date at least as fine as ``gran`` (in ``sent`` if given)."""
-        for p in reversed(self.points):
-            if _GRAN[p.gran] <= _GRAN[gran] and (sent is None or p.sent == sent):
-                return p
-        return None
+        k = max((i for g, i in self._latest.items() if _GRAN[g] <= _GRAN[gran]), default=-1)
+        if k < 0:
+            return None
+        p = self.points[k]
+        return p if sent is None or p.sent == sent else None  # points come in text order: an earlier one is no nearer
 
     def last_near(self, gran: str, sent: tuple, reach: int = 1) -> _Point | None:
         """The most recent date at least as fine as ``gran`` in the same
         sentence or up to ``reach`` sentences before it, in the same paragraph."""
-        for p in reversed(self.points):
-            if not p.sent or p.sent[0] != sent[0] or not 0 <= sent[1] - p.sent[1] <= reach:
-                continue
-            if _GRAN[p.gran] <= _GRAN[gran]:
-                return p
-        return None
+        p = self.last(gran)
+        if p is None or not p.sent or p.sent[0] != sent[0] or not 0 <= sent[1] - p.sent[1] <= reach:
+            return None
+        return p
 
     def dated_event(self, word: str, gran: str, past: bool) -> _Point | None:
         """The most recent date attached to an event of the class of ``word``,
         at least as fine as ``gran`` (and not after the DCT when ``past``)."""
         cls = self.classes.get(word, word)
-        for p in reversed(self.points):
-            if cls in p.events and _GRAN[p.gran] <= _GRAN[gran]:
+        for p in reversed(self._by_class.get(cls, ())):
+            if _GRAN[p.gran] <= _GRAN[gran]:
                 if past and self.dct is not None and p.day > self.dct:
                     continue
                 return p
         return None
+
+    def latest(self, gran: str, past: bool = False) -> _Point | None:
+        """The latest date of exactly this granularity (that starts by the DCT when ``past``)."""
+        k = (self._latest_past if past else self._latest).get(gran, -1)
+        return self.points[k] if k >= 0 else None
+
+    def period_near(self, sent: tuple, reach: int = 2) -> _Point | None:
+        """The latest quarter named in this paragraph or up to ``reach``
+        paragraphs before it: the reporting period a comparison is about
+        (none when a longer period was named after it)."""
+        k = self._latest_past.get("Q", -1)
+        if k < 0 or not sent:
+            return None
+        p = self.points[k]
+        return p if p.sent and 0 <= sent[0] - p.sent[0] <= reach and not self.superseded(p) else None
+
+    def add_period(self, start: int) -> None:
+        """The text names a reporting period that is no quarter ("for the nine
+        months", "the year ended June 30", "the first half"): what it compares
+        "a year ago" with is no longer the quarter."""
+        self._period_at = start
+
+    def superseded(self, p: _Point) -> bool:
+        return self._period_at > p.span.start
 
     def nearby_year(self, sent: tuple, reach: int = 1) -> _Point | None:
         """An explicit-year date in the same sentence or up to ``reach``
@@ -133,23 +187,99 @@ class _Narrative:
 
 def resolve_dates(doc: Document, mentions: list[DateMention], assets: Assets) -> list[Date]:
     dct = date.fromisoformat(doc.meta.published) if doc.meta.published else None
+    out, beyond = _resolve(doc, mentions, assets, dct)
+    text = doc.view.text
+    if beyond:
+        doc.warnings.append(Warnings.W003.format(count=len(beyond), example=text[beyond[0].start : beyond[0].end]))
+    if dct is None and out:
+        # which values depend on the DCT: those that change when one is given
+        probe, _ = _resolve(doc, mentions, assets, _PROBE_DCT)
+        relative = [d for d, p in zip(out, probe) if d.value != p.value]
+        if relative:
+            doc.warnings.append(Warnings.W002.format(count=len(relative), example=text[relative[0].start : relative[0].end]))
+    return out
+
+
+_PROBE_DCT = date(2000, 6, 15)
+
+
+def _resolve(doc: Document, mentions: list[DateMention], assets: Assets, dct: date | None) -> tuple[list[Date], list[Date]]:
+    """(dates, the dates left unresolved because their value falls outside the years 1-9999)."""
     nar = _Narrative(dct, assets.mapping("event_classes"), doc.view.text)
     by_name = {p.name: p for p in assets.patterns("dates")}
     kinds = {seg.index: seg.kind for seg in doc.segments}
-    out = []
+    out, beyond = [], []
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         text = doc.view.text[m.start : m.end]
         pat = by_name.get(m.rule)
-        match = pat.regex.fullmatch(text) if pat is not None else None
-        if match is None and pat is not None:
-            match = pat.regex.match(text)
-        tx, point = _normalise(m, text, match, (pat.meta or {}).get("kind") if pat else None, nar, assets)
+        match = _match(pat, doc.view.text, m, text)
+        try:
+            tx, point = _normalise(m, text, match, (pat.meta or {}).get("kind") if pat else None, nar, assets)
+        except (OverflowError, ValueError) as exc:
+            if "out of range" not in str(exc):
+                raise
+            tx, point = _unresolved(m, text, match, pat, assets), None  # "next year" in a piece dated 9999-12-31
+            beyond.append(m)
         tx = _with_signal(tx, m)
-        out.append(Date(m.start, m.end, tx.timex_type, tx.value, tx.mod, tx.anchor))
+        _remember(nar, tx.value, m)
+        out.append(Date(m.start, m.end, tx.timex_type, tx.value, tx.mod, tx.anchor, f"date/{m.rule}"))
+        if _reporting_period(m, doc.view.text, tx.value):
+            nar.add_period(m.start)
         if point is not None and kinds.get(m.sent[0] if m.sent else -1) not in _ANCHOR_KINDS:
             day, gran, explicit = point
-            nar.points.append(_Point(Span(m.start, m.end), day, gran, nar.event_classes(m.events), m.sent, explicit))
-    return out
+            nar.add(_Point(Span(m.start, m.end), day, gran, nar.event_classes(m.events), m.sent, explicit))
+    return out, beyond
+
+
+_PERIOD_LENGTH = re.compile(r"P(?:6|9|12)M|P1Y")
+
+
+_THE = re.compile(r"(?<!\w)(?i:the)\s+$")
+
+
+def _reporting_period(m: DateMention, view: str, value: str) -> bool:
+    """A period results are reported for that is no quarter: "the nine
+    months", "the six months ended", "the year ended", "for the year", "the
+    first half", "first-half"."""
+    if m.tense != "past":
+        return False  # "through the first two quarters of 1990": a forecast, no report
+    if m.rule == "deictic_the_year" or re.fullmatch(r"\d{4}-H[12]", value):
+        return True
+    the = view[m.start : m.start + 4].lower() == "the " or _THE.search(view, max(0, m.start - 5), m.start) is not None
+    return the and bool(_PERIOD_LENGTH.fullmatch(value))
+
+
+_CALENDAR = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def _remember(nar: _Narrative, value: str, m: DateMention) -> None:
+    """Keep the year of a calendar month or day for its later mentions."""
+    cal = _CALENDAR.fullmatch(value)
+    if cal is not None:
+        nar.remember(int(cal.group(2)), int(cal.group(3)) if cal.group(3) else None, int(cal.group(1)), Span(m.start, m.end))
+
+
+def _match(pat, view: str, m: DateMention, text: str):
+    """The pattern's match on the mention: on its own text, or in place (a
+    pattern with a look-ahead, "two weeks" before "later", needs what follows)."""
+    if pat is None:
+        return None
+    match = pat.regex.match(view, m.start)  # in place first: look-aheads see what follows ("the quarter ended Sept. 30")
+    if match is not None and match.end() == m.end:
+        return match
+    match = pat.regex.fullmatch(text)
+    if match is None:
+        match = pat.regex.match(view, m.start)
+    if match is None:
+        match = pat.regex.match(text)
+    return match
+
+
+def _unresolved(m: DateMention, text: str, match, pat, assets: Assets) -> Timex:
+    """The value's shape with every digit an X ("XXXX-XX" for a month)."""
+    probe = _Narrative(_PROBE_DCT, assets.mapping("event_classes"), text)
+    tx, _ = _normalise(m._replace(sent=()), text, match, (pat.meta or {}).get("kind") if pat else None, probe, assets)
+    return Timex(tx.timex_type, re.sub(r"\d", "X", tx.value), tx.mod)
 
 
 def normalise(text: str, dct: date | None, assets: Assets, *, tense: str = "") -> Timex:
@@ -220,6 +350,8 @@ def _fmt(d: date, gran: str) -> str:
         return f"{y:04d}-W{w:02d}"
     if gran == "M":
         return f"{d.year:04d}-{d.month:02d}"
+    if gran == "Q":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     return f"{d.year:04d}"
 
 
@@ -267,22 +399,30 @@ def _number(word: str, assets: Assets) -> float | None:
         return 1
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w) if "." in w else int(w)
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", w)
+    if half:
+        return int(half.group(1)) + 0.5  # "2 1/2 years"
+    if w.endswith(" and a half"):
+        whole = _number(w[: -len(" and a half")], assets)  # "two and a half hours"
+        return whole + 0.5 if whole is not None else None
     nums = assets.mapping("number_words")
     if w in nums:
         return nums[w]
-    if "-" in w:
-        parts = [nums.get(p) for p in w.split("-")]
+    if "-" in w or " " in w:  # "twenty-four", "twenty four"
+        parts = [nums.get(p) for p in re.split(r"[-\s]", w)]
         if all(isinstance(p, int) for p in parts):
             return sum(parts)
     return None
 
 
 def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _Narrative):
-    """(year, anchor) of a date written without its year."""
+    """(year, anchor) of a date written without its year: the year the same
+    date had when the document gave it before; else from the DCT, by "last"
+    or "next", else by the tense of its verb (a past event is on or before
+    the DCT, a future one on or after it), else the nearest such date."""
     dct = nar.dct
     if dct is None:
         return None, None
-    rel = rel.lower()
     tense = m.tense
     if tense == "generic":
         return None, None  # a habitual statement: no particular year
@@ -290,22 +430,18 @@ def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _N
         tense = "past"  # "since March": already begun
     elif tense == "present":
         tense = "future"  # "the summit opens on June 3": scheduled
-    if not rel and tense in ("past", ""):
-        # a past-tense narrative carries its year over to the next sentence;
-        # without tense only a year in the same sentence does
-        p = nar.nearby_year(m.sent, 1 if tense == "past" else 0)
-        if p is not None and p.day.year != dct.year:
-            y = p.day.year
-            cand = _safe_date(y, month, day or 1)
-            if not (tense == "past" and cand > dct):
-                return y, p.span
+    rel = rel.lower()
+    if not rel:
+        seen = nar.seen_year(month, day)
+        if seen is not None and _agrees(_safe_date(seen[0], month, day or 1), dct, tense, day is not None):
+            return seen
     y = dct.year
     here = (month, day) if day else (month,)
     now = (dct.month, dct.day) if day else (dct.month,)
     cmp = (here > now) - (here < now)
     if rel in ("last", "previous"):
         return (y if cmp < 0 else y - 1), "dct"
-    if rel in ("next", "coming"):
+    if rel in ("next", "coming", "this coming"):
         return (y if cmp > 0 else y + 1), "dct"
     if rel in ("this", "current"):
         return y, "dct"
@@ -313,7 +449,25 @@ def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _N
         return y - 1, "dct"
     if tense == "future" and cmp < 0:
         return y + 1, "dct"
+    if tense == "":
+        return _nearest_year(dct, month, day), "dct"
     return y, "dct"
+
+
+def _agrees(d: date, dct: date, tense: str, has_day: bool) -> bool:
+    """Is a candidate date on the side of the DCT its tense puts it?"""
+    if not has_day:
+        d, dct = d.replace(day=1), dct.replace(day=1)
+    return not (tense == "past" and d > dct) and not (tense == "future" and d < dct)
+
+
+def _nearest_year(dct: date, month: int, day: int | None) -> int:
+    """The year that puts a month (or day) nearest the DCT; a later one
+    counts for more, as reports are mostly about the past."""
+    def cost(y: int) -> float:
+        delta = (_safe_date(y, month, day or 15) - dct).days
+        return delta * 1.5 if delta > 0 else -delta
+    return min((dct.year - 1, dct.year, dct.year + 1), key=cost)
 
 
 def _safe_date(y: int, mo: int, d: int) -> date:
@@ -327,7 +481,7 @@ def _safe_date(y: int, mo: int, d: int) -> date:
 
 
 def _k_ymd(m, match, nar, assets):
-    y, mo, d = int(_g(match, "year")), _month_of(match, assets), int(_g(match, "day"))
+    y, mo, d = int(_g(match, "year")), _month_of(match, assets), _day_num(match, assets)
     try:
         day = date(y, mo, d)
     except ValueError:
@@ -367,13 +521,17 @@ def _k_season_anaphoric(m, match, nar, assets):
 
 
 def _k_ym(m, match, nar, assets):
-    y, mo = int(_g(match, "year")), _month_of(match, assets)
+    y, mo = _year_of(match, assets), _month_of(match, assets)
     return Timex("DATE", f"{y:04d}-{mo:02d}", _date_mod(match, assets)), (date(y, mo, 1), "M", True)
 
 
 def _k_md(m, match, nar, assets):
-    mo, d = _month_of(match, assets), int(_g(match, "day"))
-    y, anchor = _partial_year(m, mo, d, "", nar)
+    mo, d = _month_of(match, assets), _day_num(match, assets)
+    y = None
+    if _g(match, "weekday") and nar.dct is not None:
+        y, anchor = _year_of_weekday(nar.dct, mo, d, _WEEKDAYS[_g(match, "weekday").lower()]), "dct"
+    if not _g(match, "weekday") or y is None:
+        y, anchor = _partial_year(m, mo, d, "", nar)
     mod = _date_mod(match, assets)
     if y is None:
         return Timex("DATE", f"XXXX-{mo:02d}-{d:02d}", mod), None
@@ -384,9 +542,47 @@ def _k_md(m, match, nar, assets):
     return Timex("DATE", day.isoformat(), mod, anchor), (day, "D", False)
 
 
+def _year_of_weekday(dct: date, mo: int, d: int, wd: int) -> int | None:
+    """The year nearest the DCT in which that day falls on that weekday
+    ("Monday, Oct. 26"), or None when none of the three nearest does."""
+    for y in sorted((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(y - dct.year)):
+        try:
+            if date(y, mo, d).weekday() == wd:
+                return y
+        except ValueError:
+            continue
+    return None
+
+
+def _day_num(match, assets: Assets) -> int:
+    """The day of the month: its digits, or its ordinal word ("March eighth")."""
+    if _g(match, "day"):
+        return int(_g(match, "day"))
+    words = _g(match, "dayw").lower().split("-")
+    ordinals = assets.mapping("ordinal_words")
+    return sum(ordinals[w] for w in words)
+
+
+def _year_of(match, assets: Assets) -> int:
+    """The year of a match: its digits, or its words ("nineteen ninety-six",
+    "the year two thousand")."""
+    if _g(match, "year"):
+        return int(_g(match, "year"))
+    words = re.split(r"[\s-]+", _g(match, "yw").lower().replace(" and ", " "))
+    nums = assets.mapping("number_words")
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(nums.get(w) or 0 for w in words[2:])
+    rest = [w for w in words[1:] if w not in ("hundred", "oh")]
+    return 100 * nums[words[0]] + sum(nums.get(w) or 0 for w in rest)
+
+
 def _k_m(m, match, nar, assets):
     mo = _month_of(match, assets)
-    y, anchor = _partial_year(m, mo, None, _g(match, "rel"), nar)
+    yrel = _g(match, "yrel").lower()
+    if yrel and nar.dct is not None:  # "June last year"
+        y, anchor = nar.dct.year + {"last": -1, "next": 1}.get(yrel, 0), "dct"
+    else:
+        y, anchor = _partial_year(m, mo, None, _g(match, "rel"), nar)
     mod = _date_mod(match, assets)
     if y is None:
         return Timex("DATE", f"XXXX-{mo:02d}", mod), None
@@ -394,16 +590,16 @@ def _k_m(m, match, nar, assets):
 
 
 def _k_y(m, match, nar, assets):
-    y = int(_g(match, "year"))
+    y = _year_of(match, assets)
     return Timex("DATE", f"{y:04d}", _date_mod(match, assets)), (date(y, 1, 1), "Y", True)
 
 
 def _k_decade(m, match, nar, assets):
     dec = _g(match, "dec")
     if not dec:
-        two = int(_g(match, "dec2"))
-        cur = nar.dct.year % 100 if nar.dct else 30
-        dec = f"{(20 if two <= cur else 19)}{two:02d}"
+        two = int(_g(match, "dec2"))  # "the '80s": the latest such decade by the DCT
+        year = nar.dct.year if nar.dct else 2030
+        dec = f"{year // 100 - (two > year % 100)}{two:02d}"
     return Timex("DATE", dec[:3], _date_mod(match, assets)), None
 
 
@@ -413,16 +609,16 @@ def _k_century(m, match, nar, assets):
     return Timex("DATE", f"{n - 1:02d}", _part_mod(match, assets)), None
 
 
-def _season_year(m, match, nar, start_month: int):
-    if _g(match, "year"):
-        return int(_g(match, "year")), None
+def _season_year(m, match, nar, start_month: int, assets):
+    if _g(match, "year") or _g(match, "yw"):
+        return _year_of(match, assets), None
     y, anchor = _partial_year(m, start_month, None, _g(match, "rel"), nar)
     return y, anchor
 
 
 def _k_season(m, match, nar, assets):
     code, start = _SEASONS[_g(match, "season").lower()]
-    y, anchor = _season_year(m, match, nar, start)
+    y, anchor = _season_year(m, match, nar, start, assets)
     mod = _part_mod(match, assets)
     if y is None:
         return Timex("DATE", f"XXXX-{code}", mod), None
@@ -451,14 +647,98 @@ def _year_of_unit(m, match, nar, group: str, start_month: int):
 def _k_quarter(m, match, nar, assets):
     q = int(_g(match, "q")) if _g(match, "q") else _ORDINALS.get(_g(match, "qord").lower(), 4)
     q = 4 if q == -1 else q
-    y, anchor = _year_of_unit(m, match, nar, "qrel", 3 * q - 2)
+    if _g(match, "pyear"):
+        y, anchor = int(_g(match, "pyear")), None  # "the 1988 third quarter"
+    elif _g(match, "qrel2"):
+        y, anchor = _year_of_unit(m, match, nar, "qrel2", 3 * q - 2)  # "next year's first quarter"
+    elif _g(match, "year") or _g(match, "qrel"):
+        y, anchor = _year_of_unit(m, match, nar, "qrel", 3 * q - 2)
+    else:
+        y, anchor = _quarter_year(m, q, nar)
+    if y is not None and _g(match, "ago"):
+        y -= 1  # "the year-earlier third quarter"
     if y is None:
         return Timex("DATE", f"XXXX-Q{q}"), None
-    return Timex("DATE", f"{y:04d}-Q{q}", None, anchor), (date(y, 3 * q - 2, 1), "Y", anchor is None)
+    return Timex("DATE", f"{y:04d}-Q{q}", None, anchor), (date(y, 3 * q - 2, 1), "Q", anchor is None)
+
+
+def _quarter_year(m, q: int, nar: _Narrative):
+    """(year, anchor) of a quarter named without its year: this year's when
+    it has begun by the DCT (a quarter is reported on after it ends, so even
+    "will report third-quarter results" in October is this year's), else
+    last year's in a past-tense sentence and this year's otherwise. A past
+    narrative that names its year nearby keeps it."""
+    if nar.dct is None or m.tense == "generic":
+        return None, None
+    if m.tense in ("past", ""):
+        p = nar.nearby_year(m.sent, 1 if m.tense == "past" else 0)
+        if p is not None and p.day.year < nar.dct.year:
+            return p.day.year, p.span
+    current = (nar.dct.month - 1) // 3 + 1
+    if q > current and m.tense == "past":
+        return nar.dct.year - 1, "dct"
+    return nar.dct.year, "dct"
+
+
+def _last_quarter(dct: date) -> date:
+    """The first day of the last quarter that ended before the DCT."""
+    return _add_months(date(dct.year, 3 * ((dct.month - 1) // 3) + 1, 1), -3)
+
+
+def _k_period(m, match, nar, assets):
+    """"the quarter", "the latest period", "the year-ago quarter", "year-earlier"
+    (results): the reporting period the narrative is at (the latest quarter
+    named), or the same period a year before."""
+    rel = " ".join(_g(match, "rel").lower().split())
+    ago = rel in _YEAR_AGO or bool(_g(match, "ago"))
+    p = _reporting_quarter(nar, ago or bool(_g(match, "year")))
+    if _g(match, "emonth") and nar.dct is not None and not ago and p is None:
+        return _quarter_ended(match, nar, assets)  # "the quarter ended July 31" with no quarter named before
+    if _g(match, "year"):  # "the 1988 quarter": the quarter the narrative is at, in that year
+        y = int(_g(match, "year"))
+        q = (p.day.month - 1) // 3 + 1 if p is not None else None
+        return Timex("DATE", f"{y:04d}-Q{q}" if q else f"{y:04d}", None, p.span if p else None), None
+    if p is None and nar.dct is not None and ago:
+        y = nar.dct.year - 1  # "year-earlier results" with no quarter in sight: last year
+        return Timex("DATE", f"{y:04d}", None, "dct"), (date(y, 1, 1), "Y", False)
+    base, anchor = (p.day, p.span) if p is not None else ((_last_quarter(nar.dct), "dct") if nar.dct else (None, None))
+    if base is None:
+        return Timex("DATE", "XXXX-QX"), None
+    if ago:  # the same period a year before: no new reporting period for what follows
+        return Timex("DATE", _fmt(date(base.year - 1, base.month, 1), "Q"), None, anchor), None
+    if rel in ("previous", "prior", "preceding"):
+        base = _add_months(base, -3)
+    return Timex("DATE", _fmt(base, "Q"), None, anchor), (base, "Q", False)
+
+
+def _reporting_quarter(nar: _Narrative, compared: bool) -> _Point | None:
+    """The latest quarter named that has ended by the DCT; for a comparison
+    ("year-earlier", "the 1988 period"), none once a longer reporting period
+    was named after it ("for the nine months ... year-earlier net")."""
+    p = nar.latest("Q", past=True)
+    return None if p is not None and compared and nar.superseded(p) else p
+
+
+def _quarter_ended(match, nar: _Narrative, assets: Assets):
+    """"the quarter ended Sept. 30" in a text that has named no quarter (a
+    fiscal quarter it named, "its fiscal first quarter", keeps its number):
+    the calendar quarter that holds most of the three months up to that day
+    (ended July 31: May to July, the second quarter), in the year that puts
+    the end on or before the DCT."""
+    mo = int(assets.mapping("months")[_g(match, "emonth").lower().rstrip(".")])
+    end = _safe_date(int(_g(match, "eyear") or nar.dct.year), mo, int(_g(match, "eday")))
+    if end > nar.dct and not _g(match, "eyear"):
+        end = _safe_date(nar.dct.year - 1, mo, end.day)
+    mid = end - timedelta(days=45)
+    start = date(mid.year, 3 * ((mid.month - 1) // 3) + 1, 1)
+    return Timex("DATE", _fmt(start, "Q"), None, "dct"), (start, "Q", False)
+
+
+_YEAR_AGO = {"year-ago", "year-earlier", "year-before", "comparable", "corresponding", "comparable year-ago", "year earlier", "year ago", "year before"}
 
 
 def _k_half(m, match, nar, assets):
-    h = 1 if _g(match, "hord").lower() == "first" else 2
+    h = 1 if _g(match, "hord").lower() == "first" else 2  # second, latter, last
     y, anchor = _year_of_unit(m, match, nar, "hrel", 1 if h == 1 else 7)
     if y is None:
         return Timex("DATE", f"XXXX-H{h}"), None
@@ -484,6 +764,12 @@ def _k_week_of_month(m, match, nar, assets):
 
 
 def _k_fiscal(m, match, nar, assets):
+    rel = _g(match, "rel").lower()
+    if rel:  # "this fiscal year": the fiscal year named by the DCT's year (or the one before or after)
+        if nar.dct is None:
+            return Timex("DATE", "FYXXXX"), None
+        y = nar.dct.year + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        return Timex("DATE", f"FY{y:04d}", None, "dct"), (date(y, 1, 1), "Y", False)
     # a fiscal year across two calendar years ("FY2023-24") is named by the year it ends
     y = _g(match, "fy_end") or _g(match, "year") or _g(match, "fy")
     if len(y) == 2:
@@ -522,26 +808,81 @@ def _nth_weekday(y: int, mo: int, wd: int, nth: int) -> date:
 def _k_weekday(m, match, nar, assets):
     wd = _WEEKDAYS[_g(match, "weekday").lower()]
     tod = _TOD.get(_g(match, "tod").lower(), "")
-    dct = nar.dct
-    if dct is None:
+    if nar.dct is None:
         return Timex("DATE", f"XXXX-WXX-{wd + 1}"), None
-    rel = _g(match, "rel").lower()
+    day, anchor = _weekday_day(m, wd, _g(match, "rel").lower(), nar)
+    if tod:
+        return Timex("TIME", f"{day.isoformat()}{tod}", None, anchor), (day, "D", False)
+    return Timex("DATE", day.isoformat(), None, anchor), (day, "D", False)
+
+
+_RANGE_END = re.compile(r"\b(?:to|through|until|till|thru)\s+$", re.I)
+
+
+def _weekday_day(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
+    """(day, anchor) of a weekday name, remembered for its later mentions."""
+    day, anchor = _weekday_repeated(m, wd, rel, nar) or _weekday_resolved(m, wd, rel, nar)
+    nar.weekdays[wd] = (day, Span(m.start, m.end))
+    return day, anchor
+
+
+def _weekday_repeated(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object] | None:
+    """A bare weekday that no tense places ("Friday's trading volume", a
+    misparsed "which fell 1% on Friday") is the day the document last gave
+    that weekday."""
+    seen = nar.weekdays.get(wd)
+    if rel or seen is None or m.tense in ("past", "future"):
+        return None  # a tense places the day on its own
+    return seen
+
+
+_UNTIL = re.compile(r"(?<![\w-])(?<!not\s)(?i:until|till)\s+$")
+
+
+def _weekday_resolved(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
+    """(day, anchor) of a weekday name: from the narrative's day ("the
+    previous Friday", a past passage far from the DCT), else from the DCT."""
+    return _weekday_from_narrative(m, wd, rel, nar) or _weekday_from_dct(m, wd, rel, nar)
+
+
+def _weekday_from_narrative(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object] | None:
+    """"the previous"/"the following" Friday count from the day the narrative
+    is at; in a past-tense passage about a day far from the DCT (a month or
+    more) named in the same or the previous sentence, a bare weekday is the
+    nearest such weekday to that day ("On 3 March 2019 ... On Tuesday ...")."""
+    ref = nar.last("D")
+    if rel in ("previous", "preceding", "following") and ref is not None:
+        delta = (wd - ref.day.weekday()) % 7
+        if rel == "following":
+            return ref.day + timedelta(days=delta or 7), ref.span
+        return ref.day - timedelta(days=(7 - delta) if delta else 7), ref.span
+    p = nar.last_near("D", m.sent, 1) if m.sent and m.tense == "past" and not m.signal and not rel else None
+    if p is None or (nar.dct - p.day).days <= 30 or _RANGE_END.search(nar.text, max(0, m.start - 12), m.start):
+        return None
+    delta = (wd - p.day.weekday()) % 7
+    return (p.day + timedelta(days=delta) if delta <= 3 else p.day - timedelta(days=7 - delta)), p.span
+
+
+def _weekday_from_dct(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, object]:
+    """"last"/"next"/"this" Tuesday count from the DCT. A bare weekday is the
+    nearest one the tense allows: a past event before the DCT, a future one
+    after it, an untensed one within three days before or after; a deadline
+    ("postponed until Tuesday") is ahead."""
+    dct = nar.dct
     delta = (wd - dct.weekday()) % 7  # days forward to the next such weekday (0 = DCT)
     if rel in ("last", "previous"):
-        day = dct - timedelta(days=(7 - delta) if delta else 7)
-    elif rel in ("next", "coming"):
-        day = dct + timedelta(days=delta or 7)
-    elif rel == "this":
-        day = dct - timedelta(days=dct.weekday()) + timedelta(days=wd)
-    elif m.tense == "future":
-        day = dct + timedelta(days=delta)
-    elif m.tense in ("past", "generic") or delta > 3:
-        day = dct - timedelta(days=(7 - delta) % 7)
-    else:
-        day = dct + timedelta(days=delta)
-    if tod:
-        return Timex("TIME", f"{day.isoformat()}{tod}", None, "dct"), (day, "D", False)
-    return Timex("DATE", day.isoformat(), None, "dct"), (day, "D", False)
+        return dct - timedelta(days=(7 - delta) if delta else 7), "dct"
+    if rel in ("next", "coming", "following", "this coming"):
+        return dct + timedelta(days=delta or 7), "dct"
+    if rel == "this":
+        return dct - timedelta(days=dct.weekday()) + timedelta(days=wd), "dct"
+    if m.tense in ("future", "present"):  # "the summit opens on Friday": scheduled
+        return dct + timedelta(days=delta), "dct"
+    if not m.tense and _UNTIL.search(nar.text, max(0, m.start - 12), m.start):
+        return dct + timedelta(days=delta), "dct"  # "postponed until Tuesday": a deadline ahead
+    if m.tense in ("past", "generic") or delta > 3:
+        return dct - timedelta(days=(7 - delta) % 7), "dct"
+    return dct + timedelta(days=delta), "dct"
 
 
 def _k_deictic(m, match, nar, assets):
@@ -565,6 +906,10 @@ def _k_deictic(m, match, nar, assets):
     if dct is None:
         return Timex("DATE", _placeholder({"year": "Y", "month": "M", "week": "W"}.get(unit, "Y")), mod), None
     if unit == "year":
+        p = nar.period_near(m.sent, 0) if k == -1 and m.sent and not mod else None
+        if p is not None:  # "up from last year's $1.55 billion" after "third-quarter sales": that quarter last year
+            d = date(p.day.year - 1, p.day.month, 1)
+            return Timex("DATE", _fmt(d, "Q"), None, p.span), None
         y = dct.year + k
         return Timex("DATE", f"{y:04d}", mod, "dct"), (date(y, 1, 1), "Y", False)
     if unit == "month":
@@ -577,7 +922,10 @@ def _k_deictic(m, match, nar, assets):
     if unit == "quarter":
         qi = dct.year * 4 + (dct.month - 1) // 3 + k
         y, q = divmod(qi, 4)
-        return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Y", False)
+        return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Q", False)
+    if unit in ("decade", "century") and match.group(0).lower().startswith("the ") and k:
+        # "over the next decade", "the past century": the ten (hundred) years from or to now
+        return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", mod), None
     if unit == "decade":
         return Timex("DATE", f"{dct.year // 10 + k:03d}", mod, "dct"), None
     if unit == "century":
@@ -589,6 +937,10 @@ def _k_deictic_the(m, match, nar, assets):
     """"the end of the year": the year of the narrative (a nearby explicit year) or of the DCT."""
     unit = _g(match, "unit").lower()
     mod = _part_mod(match, assets)
+    if unit == "day":  # "later in the day": the day the narrative is at
+        p = nar.last_near("D", m.sent, 2) if m.sent else None
+        base, anchor = (p.day, p.span) if p is not None else (nar.dct, "dct")
+        return (Timex("DATE", base.isoformat(), mod, anchor), None) if base else (Timex("DATE", "XXXX-XX-XX", mod), None)
     p = nar.nearby_year(m.sent)
     base, anchor = (p.day, p.span) if p is not None else (nar.dct, "dct")
     if base is None:
@@ -609,7 +961,8 @@ def _k_deictic_the(m, match, nar, assets):
 def _k_deictic_day(m, match, nar, assets):
     word = _g(match, "word").lower()
     dct = nar.dct
-    if word == "today" and m.tense not in ("past", "future"):
+    if word == "today" and m.tense in ("present", "generic", "") and m.aspect == "simple" and m.general:
+        # "no mine operates there today": nowadays; "troops are moving in today", "said today", "high noon comes today": the day
         return Timex("DATE", "PRESENT_REF"), None
     if dct is None:
         return Timex("DATE", "XXXX-XX-XX"), None
@@ -624,13 +977,12 @@ def _k_daypart(m, match, nar, assets):
     rel = _g(match, "rel").lower()
     tod = _TOD[_g(match, "tod").lower()]
     dct = nar.dct
+    mod = _part_mod(match, assets)  # "mid-afternoon yesterday"
     if dct is None:
-        return Timex("TIME", f"XXXX-XX-XX{tod}"), None
-    k = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
-    if rel == "last" and tod != "TNI":
-        k = -1
+        return Timex("TIME", f"XXXX-XX-XX{tod}", mod), None
+    k = {"this": 0, "today": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
     day = dct + timedelta(days=k)
-    return Timex("TIME", f"{day.isoformat()}{tod}", None, "dct"), (day, "D", False)
+    return Timex("TIME", f"{day.isoformat()}{tod}", mod, "dct"), (day, "D", False)
 
 
 def _count(match, assets) -> float | None:
@@ -646,15 +998,12 @@ def _k_ago(m, match, nar, assets):
     modw = _g(match, "mod").lower()
     mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX", "EQUAL_OR_MORE": "ON_OR_BEFORE",
            "EQUAL_OR_LESS": "ON_OR_AFTER"}.get(assets.mapping("temporal_modifiers").get(modw, ""), None)
+    if code == "Y" and n is not None and n == int(n):
+        p = nar.period_near(m.sent)
+        if p is not None:  # "profit rose to $5 million from $4 million a year ago": the same quarter a year before
+            d = date(p.day.year - int(n), p.day.month, 1)
+            return Timex("DATE", _fmt(d, "Q"), mod, p.span), None
     return _from_dct(m, code, -n if n is not None else None, mod, nar)
-
-
-def _k_from_now(m, match, nar, assets):
-    code = _unit(_g(match, "unit"))
-    n = _count(match, assets)
-    modw = _g(match, "mod").lower()
-    mod = "APPROX" if assets.mapping("temporal_modifiers").get(modw) == "APPROX" else None
-    return _from_dct(m, code, n, mod, nar)
 
 
 def _from_dct(m, code, n, mod, nar):
@@ -679,6 +1028,9 @@ def _from_point(p: _Point | None, code: str, n: float | None, tod: str = "") -> 
     if p is None or n is None or n != int(n):
         return Timex("DATE", _placeholder(gran)), None
     base = p.day
+    if code == "Y" and p.gran == "Q":  # "the year before" a quarter: the same quarter
+        d = date(base.year + int(n), base.month, 1)
+        return Timex("DATE", _fmt(d, "Q"), None, p.span), (d, "Q", False)
     if code in ("W", "WE"):
         base = base - timedelta(days=base.weekday())
     shifted = _shift(base, code, n)
@@ -699,24 +1051,15 @@ def _need(code: str) -> str:
     return {"D": "D", "FN": "D", "W": "W", "WE": "W", "M": "M", "Q": "M"}.get(code, "Y")
 
 
-def _k_offset(m, match, nar, assets):
-    """"a week later", "two years earlier": from the last date mentioned."""
-    code = _unit(_g(match, "unit"))
-    n = _count(match, assets)
-    if _g(match, "dir").lower() in _BACKWARD and n is not None:
-        n = -n
-    p = nar.last(_need(code))
-    if p is None and nar.dct is not None:
-        return _from_dct(m, code, n, None, nar)
-    return _from_point(p, code, n)
-
-
 def _k_anaphoric(m, match, nar, assets):
     unit = _g(match, "unit").lower()
     rel = (_g(match, "rel") or _g(match, "rel2")).lower()
+    rel2 = _g(match, "rel2").lower()
     code = _unit(unit)
     k = 1 if rel in ("following", "next", "subsequent") else -1 if rel in ("previous", "preceding", "prior") else 0
     tod = _TOD.get(unit, "")
+    if code in ("DE", "CE") and rel2 == "" and k:
+        return Timex("DURATION", "P10Y" if code == "DE" else "P100Y"), None  # "the following decade": ten years
     if code == "DE":
         p = nar.last("Y")
         if p is None:
@@ -783,6 +1126,8 @@ def _k_duration(m, match, nar, assets):
     post = " ".join(_g(match, "post").lower().split())
     if post and mod is None:
         mod = mods.get(post)  # "three years or more"
+    if _g(match, "plus") and mod is None:
+        mod = "MORE_THAN"  # "20-plus years"
     nword = _g(match, "n")
     plural = unit.lower().endswith("s")
     if nword:
@@ -794,12 +1139,21 @@ def _k_duration(m, match, nar, assets):
     return Timex("DURATION", _duration_value(n, code), mod), None
 
 
+_COMPOSITE = {"Y": (12, "P{}Y{}M"), "D": (24, "P{}DT{}H"), "H": (60, "PT{}H{}M"), "MIN": (60, "PT{}M{}S")}
+
+
 def _duration_value(n: float | None, code: str) -> str:
     if n is None:
         return {"DE": "PXDE", "CE": "PXCE", "H": "PTXH", "MIN": "PTXM", "FN": "PXW", "Q": "PXM"}.get(code, f"PX{code}")
+    if n != int(n) and code in _COMPOSITE and n > 1:
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M (ISO 8601 composite values, as TimeML writes them)
+        whole, frac = int(n), n - int(n)
+        k, template = _COMPOSITE[code]
+        if frac * k == int(frac * k):
+            return template.format(whole, int(frac * k))
     if n != int(n):
         # a fraction of a unit is written in the next smaller one
-        smaller = {"Y": (12, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "Q": (3, "M"), "FN": (14, "D")}
+        smaller = {"Y": (12, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "Q": (3, "M"), "FN": (14, "D"), "MIN": (60, "SEC")}
         if code in smaller:
             k, code = smaller[code]
             n = n * k
@@ -816,8 +1170,8 @@ def _duration_value(n: float | None, code: str) -> str:
         return f"P{3 * n}M"
     if code == "H":
         return f"PT{n}H"
-    if code == "MIN":
-        return f"PT{n}M"
+    if code in ("MIN", "SEC"):
+        return f"PT{n}{code[0]}"
     return f"P{n}{code}"
 
 
@@ -831,6 +1185,8 @@ def _k_set(m, match, nar, assets):
     unit = _g(match, "unit").lower()
     if unit in _SEASONS:
         return Timex("SET", f"XXXX-{_SEASONS[unit][0]}"), None
+    if unit == "season":
+        return Timex("SET", "P3M"), None  # "each season": a season is a quarter of the year
     if unit in _TOD:
         return Timex("SET", f"XXXX-XX-XX{_TOD[unit]}"), None
     n = _number(_g(match, "n"), assets) if _g(match, "n") else 1
@@ -838,19 +1194,101 @@ def _k_set(m, match, nar, assets):
     return Timex("SET", _duration_value(n, _unit(unit)), mod), None  # "roughly once a month": APPROX
 
 
-def _k_clock(m, match, nar, assets):
+def _clock(match) -> tuple[int, int]:
     word = _g(match, "word").lower()
     if word:
-        hh, mm = (24, 0) if word == "midnight" else (12, 0)
-    else:
-        hh, mm = int(_g(match, "hour")), int(_g(match, "minute") or 0)
-        pm = _g(match, "ampm").lower().startswith("p")
-        hh = (hh % 12) + (12 if pm else 0)
+        return (24, 0) if word == "midnight" else (12, 0)
+    if _g(match, "hh"):
+        return int(_g(match, "hh")), int(_g(match, "mm"))
+    hh, mm = int(_g(match, "hour")), int(_g(match, "minute") or 0)
+    pm = _g(match, "ampm").lower().startswith("p")
+    return (hh % 12) + (12 if pm else 0), mm
+
+
+def _k_clock(m, match, nar, assets):
+    hh, mm = _clock(match)
+    if _g(match, "aweekday") and nar.dct is not None:  # "at 10:35 a.m. (0735 GMT) Friday": that Friday
+        day, anchor = _weekday_day(m, _WEEKDAYS[_g(match, "aweekday").lower()], "", nar)
+        return Timex("TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", None, anchor), None
     # a time of day is on the day the narrative is at: "Last Tuesday, ... Her message arrived at 11 p.m."
     p = nar.last_near("D", m.sent) if m.sent else None
+    if p is None and m.tense == "past":
+        p = _event_day(m, nar)
     day = p.day.isoformat() if p is not None else (nar.dct.isoformat() if nar.dct else "XXXX-XX-XX")
     anchor = p.span if p is not None else ("dct" if nar.dct else None)
     return Timex("TIME", f"{day}T{hh:02d}:{mm:02d}", None, anchor), None
+
+
+def _event_day(m, nar: _Narrative) -> _Point | None:
+    """The day of a past event the text dated before, when the time of day
+    belongs to it ("He was killed on Oct. 23, 1998. ... He was shot at 10
+    p.m."): the most recent day attached to an event of the same class,
+    a week or more before the DCT (a time in today's news is today's)."""
+    for word in m.events:
+        p = nar.dated_event(word, "D", True)
+        if p is not None and p.gran == "D" and nar.dct is not None and (nar.dct - p.day).days >= 7:
+            return p
+    return None
+
+
+def _k_clock_day(m, match, nar, assets):
+    """"10 p.m. Wednesday", "noon on 3 May", "15:00 GMT Saturday", "Tuesday at 9 a.m.":
+    the day as the weekday, date or deictic word alone would be, at that time."""
+    hh, mm = _clock(match)
+    day, anchor = _day_of(m, match, nar, assets)
+    if day is None:
+        return Timex("TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}"), None
+    return Timex("TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", None, anchor), (day, "D", False)
+
+
+def _day_of(m, match, nar, assets) -> tuple[date | None, object]:
+    if nar.dct is None:
+        return None, None
+    if _g(match, "weekday"):
+        return _weekday_day(m, _WEEKDAYS[_g(match, "weekday").lower()], "", nar)
+    if _g(match, "dword"):
+        k = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[_g(match, "dword").lower()]
+        return nar.dct + timedelta(days=k), "dct"
+    if _g(match, "dmonth"):
+        mo, d = int(assets.mapping("months")[_g(match, "dmonth").lower().rstrip(".")]), int(_g(match, "dday"))
+    else:
+        mo, d = _month_of(match, assets), _day_num(match, assets)
+    y, anchor = _partial_year(m, mo, d, "", nar)
+    return (_safe_date(y, mo, d), anchor) if y is not None else (None, None)
+
+
+
+def _k_week_of(m, match, nar, assets):
+    """"the week of March 6": the ISO week that holds that day."""
+    day, anchor = _day_of(m, match, nar, assets)
+    if day is None:
+        return Timex("DATE", "XXXX-WXX"), None
+    monday = day - timedelta(days=day.weekday())
+    return Timex("DATE", _fmt(monday, "W"), None, anchor), (monday, "W", False)
+
+
+def _k_year_end(m, match, nar, assets):
+    """"year-end", "by year's end": the end of the narrative's year (a nearby explicit one, else the DCT's)."""
+    p = nar.nearby_year(m.sent)
+    base, anchor = (p.day, p.span) if p is not None else (nar.dct, "dct")
+    if base is None:
+        return Timex("DATE", "XXXX", "END"), None
+    return Timex("DATE", f"{base.year:04d}", "END", anchor), None
+
+
+def _k_ordinal_day(m, match, nar, assets):
+    """"the 99th day of the war": the DCT in a present-tense statement
+    ("today is the eighth day of the strike"), else the day the narrative is
+    at when it is that close, else unknown."""
+    if m.tense in ("present", "") and nar.dct is not None:
+        return Timex("DATE", nar.dct.isoformat(), None, "dct"), None
+    return Timex("DATE", "XXXX-XX-XX"), None
+
+
+def _k_term(m, match, nar, assets):
+    """"his second term", "her tenure": a term of office, a span of years."""
+    n = _number(_g(match, "n"), assets) if _g(match, "n") else None
+    return Timex("DURATION", f"P{int(n)}Y" if n else "PXY"), None
 
 
 _KINDS = {
@@ -858,7 +1296,8 @@ _KINDS = {
     "season": _k_season, "quarter": _k_quarter, "half": _k_half, "week_of_month": _k_week_of_month,
     "fiscal": _k_fiscal, "holiday": _k_holiday, "weekday": _k_weekday, "deictic": _k_deictic,
     "deictic_the": _k_deictic_the, "deictic_day": _k_deictic_day, "daypart": _k_daypart, "ago": _k_ago,
-    "from_now": _k_from_now, "offset": _k_offset, "anaphoric": _k_anaphoric, "anaphoric_dir": _k_anaphoric_dir,
-    "event": _k_event, "present_ref": _k_ref("PRESENT_REF"), "past_ref": _k_ref("PAST_REF"),
-    "future_ref": _k_ref("FUTURE_REF"), "duration": _k_duration, "set": _k_set, "clock": _k_clock,
+    "anaphoric": _k_anaphoric, "anaphoric_dir": _k_anaphoric_dir,
+    "event": _k_event, "period": _k_period, "present_ref": _k_ref("PRESENT_REF"), "past_ref": _k_ref("PAST_REF"),
+    "future_ref": _k_ref("FUTURE_REF"), "duration": _k_duration, "set": _k_set, "clock": _k_clock, "clock_day": _k_clock_day,
+    "year_end": _k_year_end, "week_of": _k_week_of, "ordinal_day": _k_ordinal_day, "term": _k_term,
 }

@@ -42,7 +42,6 @@ from ..extract.entities import (
     RULE_NAME_HEAD,
     RULE_NER,
     RULE_TITLE,
-    WEAK_HEAD_NOUNS,
     EntityMention,
 )
 
@@ -53,7 +52,7 @@ class Entity(NamedTuple):
     label: str
     canonical: str
     title: str | None = None
-    rule: str = RULE_NER  # why the mention exists (extract.entities.RULE_*)
+    rule: str = "entity/" + RULE_NER  # why the mention exists: "entity/<extract.entities.RULE_*>"
     title_span: Span | None = None  # the title's words before the name, if any
 
 
@@ -73,9 +72,6 @@ RULE_WEIGHT = {
 }
 # a head noun after a name ("the X administration") votes PERSON this much
 CUE_WEIGHT = 3.0
-# head nouns that follow a country as often as a leader: they only settle
-# GPE/PERSON confusions of names that are not gazetteer places
-WEAK_CUES = WEAK_HEAD_NOUNS
 STRONG_RULES = frozenset({RULE_GAZETTEER, RULE_TITLE, RULE_ACRONYM, RULE_HEAD_NOUN, RULE_BYLINE, RULE_HEADER, RULE_NAME_HEAD})
 LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 
@@ -93,12 +89,14 @@ def _affix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(long) > n and (long[:n] == short or long[-n:] == short)
 
 
-def _votes(m: EntityMention) -> dict[str, float]:
+def _votes(m: EntityMention, weak_cues: frozenset[str]) -> dict[str, float]:
+    """The label votes of a mention; ``weak_cues``: head nouns that follow a country
+    as often as a leader (they only settle GPE/PERSON confusions of names that are not places)."""
     v = defaultdict(float)
     v[m.label] += RULE_WEIGHT.get(m.rule, 1.0)
     if m.cue and m.group is None:
         # 'the Genovese government': a nationality-like word no list knows is a leader's name
-        if m.cue not in WEAK_CUES or m.label in ("PERSON", "GPE") or m.label == "NORP" and m.rule != RULE_GAZETTEER:
+        if m.cue not in weak_cues or m.label in ("PERSON", "GPE") or m.label == "NORP" and m.rule != RULE_GAZETTEER:
             v["PERSON"] += CUE_WEIGHT
     return v
 
@@ -109,7 +107,7 @@ def _winner(votes: dict[str, float]) -> str:
 
 def _in_caps(doc: Document, offset: int) -> bool:
     seg = doc.segment_at(offset)
-    return seg is not None and 0 <= seg.index < len(doc.blocks) and doc.blocks[seg.index].caps
+    return seg is not None and 0 <= seg.block < len(doc.blocks) and doc.blocks[seg.block].caps
 
 
 def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]:
@@ -145,88 +143,121 @@ def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]
     return keys
 
 
-def canonical_names(doc: Document, mentions: list[EntityMention]) -> list[Entity]:
+def canonical_names(doc: Document, mentions: list[EntityMention], weak_cues: frozenset[str] = frozenset()) -> list[Entity]:
+    """One entity per real entity: identity, clusters of shorter and longer
+    names, one label by vote, the fullest form (steps 1-4 of the module doc).
+    ``weak_cues``: ``name_structure_words.json`` weak_person_heads."""
     text = doc.view.text
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     forms = [_norm(text[m.start : m.end]) for m in mentions]
     keys = _identity_keys(mentions, forms)
+    key_label, key_strong = _key_labels(mentions, keys, weak_cues)
+    cluster = _clusters(mentions, keys, forms, key_label, key_strong)
+    label = _entity_labels(mentions, cluster, weak_cues)
+    best = _fullest_forms(doc, mentions, forms, cluster)
+    out = []
+    for m, c in zip(mentions, cluster):
+        lab = label[c]
+        title, title_span = (m.title, m.title_span) if lab == "PERSON" else (None, None)
+        out.append(Entity(m.start, m.end, lab, best[c], title, f"entity/{m.rule}", title_span))
+    return out
 
-    # 1. a label per key (the name as written), by weighted vote
+
+def _key_labels(mentions: list[EntityMention], keys: list[str], weak_cues: frozenset[str]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """A label per key (the name as written), by weighted vote, and the labels
+    that strong rules give it."""
     key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     key_strong: dict[str, set[str]] = defaultdict(set)
     for m, k in zip(mentions, keys):
-        for lab, w in _votes(m).items():
+        for lab, w in _votes(m, weak_cues).items():
             key_votes[k][lab] += w
         if m.rule in STRONG_RULES or m.group or m.headed:
             key_strong[k].add(m.label if m.label != "PERSON" or not m.headed else "ORG")
-        if m.cue and m.group is None and (m.cue not in WEAK_CUES or m.label in ("PERSON", "GPE")):
+        if m.cue and m.group is None and (m.cue not in weak_cues or m.label in ("PERSON", "GPE")):
             key_strong[k].add("PERSON")
-    key_label = {k: _winner(v) for k, v in key_votes.items()}
+    return {k: _winner(v) for k, v in key_votes.items()}, key_strong
 
-    # 2. shorter names join longer ones (per mention: "Lee" may be two people)
+
+class _Keys(NamedTuple):
+    """What step 2 knows of each key."""
+
+    label: dict[str, str]
+    strong: dict[str, set[str]]
+    words: dict[str, tuple[str, ...]]  # the longest form's words
+    positions: dict[str, list[int]]  # where its mentions start
+
+
+def _compatible(keys: _Keys, short: str, long: str) -> bool:
+    """The name ``short`` may be a shorter form of ``long``: both persons (or an
+    NER label nothing confirms), or organisations where the long one ends in the short one."""
+    ls, ll = keys.label[short], keys.label[long]
+    person_s = ls == "PERSON" or (not keys.strong[short] and ll == "PERSON")
+    if person_s:
+        # the longer one is a person, or an NER label nothing confirms
+        return ll == "PERSON" or not keys.strong[long] - {"PERSON"}
+    return ls == "ORG" and ll == "ORG" and keys.words[long][-len(keys.words[short]) :] == keys.words[short]
+
+
+def _longer_names(keys: _Keys) -> dict[str, list[str]]:
+    """For each name key, the longer names it may be a form of (the longest of nested ones)."""
+    all_keys = sorted(keys.words, key=lambda k: -len(keys.words[k]))
+    candidates: dict[str, list[str]] = {}
+    for k in (k for k in all_keys if k.startswith("name:")):
+        cands = [k2 for k2 in all_keys if _affix(keys.words[k], keys.words[k2]) and _compatible(keys, k, k2)]
+        # of nested candidates ("A B" and "A B C") the longest
+        cands = [c for c in cands if not any(c != d and _affix(keys.words[c], keys.words[d]) for d in cands)]
+        if len(keys.words[k]) == 1 and keys.label[k] != "PERSON" and len(cands) > 1:
+            continue  # "Council" after two councils: which one is not said
+        if cands:
+            candidates[k] = cands
+    return candidates
+
+
+def _target(keys: _Keys, cands: list[str], pos: int) -> str:
+    """Of several longer names, the nearest one before ``pos``, else the nearest after it."""
+    if len(cands) == 1:
+        return cands[0]
+    before = [(max(p for p in keys.positions[c] if p < pos), c) for c in cands if any(p < pos for p in keys.positions[c])]
+    if before:
+        return max(before)[1]
+    return min((min(keys.positions[c]), c) for c in cands)[1]
+
+
+def _clusters(mentions: list[EntityMention], keys: list[str], forms: list[str], key_label: dict, key_strong: dict) -> list[str]:
+    """Step 2: shorter names join longer ones (per mention: "Lee" may be two people)."""
     key_words: dict[str, tuple[str, ...]] = {}
     positions: dict[str, list[int]] = defaultdict(list)
     for m, k, f in zip(mentions, keys, forms):
         positions[k].append(m.start)
         if len(_words(f)) > len(key_words.get(k, ())):
             key_words[k] = _words(f)
-    all_keys = sorted(key_words, key=lambda k: -len(key_words[k]))
-    name_keys = [k for k in all_keys if k.startswith("name:")]
+    known = _Keys(key_label, key_strong, key_words, positions)
+    candidates = _longer_names(known)
+    return [_target(known, candidates[k], m.start) if k in candidates else k for m, k in zip(mentions, keys)]
 
-    def compatible(short: str, long: str) -> bool:
-        ls, ll = key_label[short], key_label[long]
-        person_s = ls == "PERSON" or (not key_strong[short] and ll == "PERSON")
-        if person_s:
-            # the longer one is a person, or an NER label nothing confirms
-            return ll == "PERSON" or not key_strong[long] - {"PERSON"}
-        return ls == "ORG" and ll == "ORG" and key_words[long][-len(key_words[short]) :] == key_words[short]
 
-    candidates: dict[str, list[str]] = {}
-    for k in name_keys:
-        cands = [k2 for k2 in all_keys if _affix(key_words[k], key_words[k2]) and compatible(k, k2)]
-        # of nested candidates ("A B" and "A B C") the longest
-        cands = [c for c in cands if not any(c != d and _affix(key_words[c], key_words[d]) for d in cands)]
-        if len(key_words[k]) == 1 and key_label[k] != "PERSON" and len(cands) > 1:
-            continue  # "Council" after two councils: which one is not said
-        if cands:
-            candidates[k] = cands
-
-    def target(k: str, pos: int) -> str:
-        cands = candidates.get(k)
-        if not cands:
-            return k
-        if len(cands) == 1:
-            return cands[0]
-        before = [(max(p for p in positions[c] if p < pos), c) for c in cands if any(p < pos for p in positions[c])]
-        if before:
-            return max(before)[1]
-        return min((min(positions[c]), c) for c in cands)[1]
-
-    cluster = [target(k, m.start) if k in candidates else k for m, k in zip(mentions, keys)]
-
-    # 3. one label per entity
+def _entity_labels(mentions: list[EntityMention], cluster: list[str], weak_cues: frozenset[str]) -> dict[str, str]:
+    """Step 3: one label per entity, by the votes of all its mentions."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m, c in zip(mentions, cluster):
-        for lab, w in _votes(m).items():
+        for lab, w in _votes(m, weak_cues).items():
             votes[c][lab] += w
-    label = {c: _winner(v) for c, v in votes.items()}
+    return {c: _winner(v) for c, v in votes.items()}
 
-    # 4. the fullest form used for the entity
+
+def _fullest_forms(doc: Document, mentions: list[EntityMention], forms: list[str], cluster: list[str]) -> dict[str, str]:
+    """Step 4: the fullest form used for each entity (words, then not shouted,
+    not in an ALL-CAPS line, characters, the earliest); only shouted forms
+    ("NAIROBI -"): the gazetteer's normal case."""
     best: dict[str, tuple] = {}
     for m, f, c in zip(mentions, forms, cluster):
         rank = (len(f.split()), not f.isupper(), not _in_caps(doc, m.start), len(f), -m.start)
         if c not in best or rank > best[c][0]:
             best[c] = (rank, f)
-    for c, (rank, f) in best.items():
-        # only shouted forms ("NAIROBI -"): the gazetteer's normal case
+    out = {}
+    for c, (_, f) in best.items():
         name = c.split(":", 1)[1] if ":" in c and not c.startswith("name:") else None
-        if f.isupper() and name is not None and name.lower() == f.lower():
-            best[c] = (rank, name)
-    out = []
-    for m, c in zip(mentions, cluster):
-        lab = label[c]
-        title, title_span = (m.title, m.title_span) if lab == "PERSON" else (None, None)
-        out.append(Entity(m.start, m.end, lab, best[c][1], title, m.rule, title_span))
+        out[c] = name if f.isupper() and name is not None and name.lower() == f.lower() else f
     return out
 
 

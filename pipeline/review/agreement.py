@@ -1,6 +1,8 @@
 """`claimex review --agreement LOG1 LOG2`: how far two reviewers agree.
 
-Both logs must be about the same output (same sha256 in their start events).
+Both logs must be about the same outputs (same sha256 in their start events):
+the documents both logs name are compared (a log of a document set against a
+log of one of its documents compares that document).
 For every pipeline record that both reviewers decided, each decision is
 *keep* (accept or edit) or *reject*. Per record type, and over all types:
 
@@ -41,9 +43,19 @@ def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
     return (p_o - p_e) / (1 - p_e)
 
 
-def _final(path: str | Path) -> tuple[dict, dict[str, dict]]:
+def _final(path: str | Path):
     rep, _ = read_log(path)
-    return rep.start, rep.standing()
+    return rep, rep.standing()
+
+
+def _common_docs(log_a, log_b, rep_a, rep_b) -> set[str]:
+    """The documents both logs are about, with the same output; E083 when there is none."""
+    common = {d for d in rep_a.docs if d in rep_b.docs and rep_a.docs[d]["output_sha256"] == rep_b.docs[d]["output_sha256"]}
+    if not common:
+        sha_a = next(iter(rep_a.docs.values()))["output_sha256"]
+        sha_b = next(iter(rep_b.docs.values()))["output_sha256"]
+        raise RecordError(Errors.E083.format(a=log_a, b=log_b, sha_a=sha_a[:12], sha_b=sha_b[:12]))
+    return common
 
 
 def _comparable(rec: dict | None) -> dict | None:
@@ -53,12 +65,12 @@ def _comparable(rec: dict | None) -> dict | None:
 
 
 def agreement(log_a: str | Path, log_b: str | Path) -> dict:
-    start_a, fa = _final(log_a)
-    start_b, fb = _final(log_b)
-    if start_a["output_sha256"] != start_b["output_sha256"]:
-        raise RecordError(
-            Errors.E083.format(a=log_a, b=log_b, sha_a=start_a["output_sha256"][:12], sha_b=start_b["output_sha256"][:12])
-        )
+    rep_a, fa = _final(log_a)
+    rep_b, fb = _final(log_b)
+    common = _common_docs(log_a, log_b, rep_a, rep_b)
+    fa = {k: v for k, v in fa.items() if k[0] in common}
+    fb = {k: v for k, v in fb.items() if k[0] in common}
+    start_a, start_b = rep_a.start, rep_b.start
     rows: dict[str, dict] = {}
     pairs: dict[str, list[tuple[str, str]]] = {t: [] for t in SPAN_TYPES}
 
@@ -68,13 +80,13 @@ def agreement(log_a: str | Path, log_b: str | Path) -> dict:
     added: dict[str, dict[str, set]] = {"a": {}, "b": {}}
     for side, final in (("a", fa), ("b", fb)):
         for rid, ev in final.items():
-            if ev["decision"] == "add" or (ev["decision"] == "edit" and ":added:" in rid):
+            if ev["decision"] == "add" or (ev["decision"] == "edit" and ":added:" in rid[1]):
                 r = ev["record"]
-                added[side].setdefault(r["type"], set()).add((r["start"], r["end"]))
+                added[side].setdefault(r["type"], set()).add((rid[0], r["start"], r["end"]))
                 row(r["type"])[f"added_{side}"] += 1
     for rid in sorted(set(fa) | set(fb)):
         ea, eb = fa.get(rid), fb.get(rid)
-        if any(e is not None and (e["decision"] == "add" or ":added:" in rid) for e in (ea, eb)):
+        if any(e is not None and (e["decision"] == "add" or ":added:" in rid[1]) for e in (ea, eb)):
             continue
         t = (ea or eb)["type"]
         if ea is None or eb is None:
@@ -110,7 +122,8 @@ def agreement(log_a: str | Path, log_b: str | Path) -> dict:
     return {
         "a": {"log": str(log_a), "reviewer": start_a.get("reviewer"), "decided": len(fa)},
         "b": {"log": str(log_b), "reviewer": start_b.get("reviewer"), "decided": len(fb)},
-        "output": start_a.get("output"),
+        "output": start_a.get("output") or ", ".join(sorted(d.get("output") or d["doc_id"] for k, d in rep_a.docs.items() if k in common)),
+        "docs": sorted(common),
         "rows": out_rows,
     }
 

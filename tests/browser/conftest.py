@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "review"
 
 # select text in an element by its (UTF-16) text content, as a user's drag would, then fire mouseup
-SELECT_JS = """([sel, needle, nth]) => {
+# (with Shift held when `shift` is true)
+SELECT_JS = """([sel, needle, nth, shift]) => {
   const root = document.querySelector(sel);
   const full = root.textContent;
   let idx = -1;
@@ -44,14 +45,14 @@ SELECT_JS = """([sel, needle, nth]) => {
   const s = window.getSelection();
   s.removeAllRanges();
   s.addRange(r);
-  root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true, shiftKey: !!shift }));
 }"""
 
-# record key -> text of its highlighted segments, in document order
+# record key -> text of its highlighted segments, in document order (link ends, "L:...", left out)
 SPAN_TEXTS_JS = """(sel) => {
   const out = {};
   document.querySelectorAll(sel + " .seg").forEach((e) => {
-    (e.getAttribute("data-keys") || "").split(" ").filter(Boolean).forEach((k) => {
+    (e.getAttribute("data-keys") || "").split(" ").filter((k) => k && !k.startsWith("L:")).forEach((k) => {
       out[k] = (out[k] || "") + e.textContent;
     });
   });

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -90,7 +91,11 @@ def test_hostile_text_runs_nothing(data_dir, watched):
     html = data_dir / "h.html"
     claimex("report", str(data_dir / "hostile.jsonl"), str(data_dir / "emoji.jsonl"), "-o", str(html))
     page = watched.page
-    page.goto(html.as_uri())
+    page.goto(html.as_uri())  # two documents: the corpus view first, its charts name hostile speakers and holders
+    page.wait_for_selector("#chart-speakers svg")
+    for bar in page.locator("#corpus svg a.group, #corpus svg a.cell").all():  # these list their records
+        bar.click()
+    page.click("#tab-docs")
     page.wait_for_selector("#doc .seg")
     page.select_option("#doc-select", "1")
     page.select_option("#doc-select", "0")
@@ -103,5 +108,55 @@ def test_hostile_text_runs_nothing(data_dir, watched):
         li.click()
     assert "window.__pwned='canonical'" in page.locator("#panel").inner_text()
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.evaluate("document.querySelectorAll('img, svg, b, textarea').length") == 0
+    assert page.evaluate("document.querySelectorAll('img, svg:not([data-claimex]), b, textarea').length") == 0
     assert watched.dialogs == [] and watched.errors == []
+
+
+def test_corpus_view_renders_offline_and_links_to_records(tmp_path, watched):
+    """`claimex report corpus/gold/`: the charts of sixteen documents, drawn with no network request."""
+    html = tmp_path / "corpus.html"
+    claimex("report", "corpus/gold/", "-o", str(html))
+    data = json.loads(html.read_text(encoding="utf-8").split('id="claimex-data">', 1)[1].split("</script>", 1)[0])
+    page = watched.page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(html.as_uri())
+    page.wait_for_selector("#chart-cooccurrence svg")
+    assert page.locator("#tab-corpus.on").count() == 1 and page.locator("#doc").is_hidden()
+    for chart in ("counts", "actors", "holders", "speakers", "timeline", "cooccurrence"):
+        assert page.locator(f"#chart-{chart} svg[data-claimex] a").count() > 0, chart
+    n_docs = len(data["docs"])
+    assert n_docs == len(list((ROOT / "corpus" / "gold").glob("*.jsonl")))
+    counts = page.locator("#chart-counts svg a[data-type]")
+    assert counts.count() == sum(1 for d in data["corpus"]["counts"] for n in d["per_type"].values() if n)
+    # a speaker's bar lists the quotes; each opens its document with the quote flashed
+    top = data["corpus"]["speakers"][0]
+    page.locator(f'#chart-speakers a.group[data-name="{top["name"]}"]').click()
+    links = page.locator("#chart-speakers ol.refs a")
+    assert links.count() == len(top["refs"])
+    links.first.click()
+    page.wait_for_selector("#doc .seg.flash")
+    d, key = top["refs"][0]
+    rec = next(r for r in data["docs"][d]["records"] if r["key"] == key)
+    assert page.evaluate("[...document.querySelectorAll('#doc .seg.flash')].map(e => e.textContent).join('')") == rec["rec"]["text"]
+    assert page.locator("#doc-select").input_value() == str(d)
+    # a point of the timeline, then a cell of the co-occurrence matrix
+    page.click("#tab-corpus")
+    point = page.locator("#chart-timeline a.point").first
+    href = point.get_attribute("href")
+    point.dispatch_event("click")  # marks of one lane may overlap: no pointer needed to follow the link
+    page.wait_for_selector("#doc .seg.flash")
+    d, key = int(href.split("doc=")[1].split("&")[0]), unquote(href.split("rec=")[1])
+    rec = next(r for r in data["docs"][d]["records"] if r["key"] == key)
+    assert rec["type"] in ("quote", "recommendation")
+    assert page.evaluate("[...document.querySelectorAll('#doc .seg.flash')].map(e => e.textContent).join('')") == rec["rec"]["text"]
+    page.go_back()
+    page.wait_for_selector("#chart-cooccurrence svg")
+    page.locator("#chart-cooccurrence a.cell").first.click()
+    assert page.locator("#chart-cooccurrence ol.refs a").count() >= 1
+    # a segment of the counts chart: that document with one type shown
+    page.locator('#chart-counts a[data-type="quote"]').first.click()
+    page.wait_for_selector("#doc .seg")
+    assert set(page.evaluate("[...document.querySelectorAll('#doc .seg')].map(e => e.getAttribute('data-types'))")) == {"quote"}
+    assert all(u.startswith(("file:", "data:", "about:")) for u in requests), [u for u in requests if not u.startswith("file:")]
+    assert not watched.errors and not watched.dialogs

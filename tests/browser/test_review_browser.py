@@ -41,7 +41,7 @@ def open_app(page, url: str) -> None:
 
 def test_review_session_survives_sigkill_and_exports_gold(data_dir, watched, servers):
     out = data_dir / "emoji.jsonl"
-    log = data_dir / "emoji.review.jsonl"
+    log = data_dir / "emoji@tess.review.jsonl"
     source = (data_dir / "emoji.md").read_text(encoding="utf-8")
     page = watched.page
     srv = servers(out, "--reviewer", "tess")
@@ -67,7 +67,7 @@ def test_review_session_survives_sigkill_and_exports_gold(data_dir, watched, ser
     page.keyboard.press("e")
     page.wait_for_selector("#editor:not([hidden])")
     page.evaluate(SELECT_JS, ["#doc", "ministers must not delay the dredging plan", 0])
-    assert "ministers must not delay the dredging plan" in page.locator("#f-span").inner_text()
+    page.wait_for_function("() => document.getElementById('f-span').textContent.includes('ministers must not delay the dredging plan')")
     page.click("#f-save")
     wait_count(page, "edited", 1)
     edit = events(log)[-1]
@@ -91,8 +91,8 @@ def test_review_session_survives_sigkill_and_exports_gold(data_dir, watched, ser
     page.evaluate(SELECT_JS, ["#doc", "blue corridor", 0])
     page.keyboard.press("n")
     page.wait_for_selector("#editor:not([hidden])")
-    page.select_option("#f-type", "quote")
-    page.select_option("#f-kind", "scare")
+    page.click('#f-type button[data-value="quote"]')
+    page.click('#f-kind button[data-value="scare"]')
     page.click("#f-save")
     wait_count(page, "added", 1)
     added = events(log)[-1]
@@ -142,5 +142,5 @@ def test_review_app_renders_hostile_text_as_text(data_dir, watched, servers):
     for seg in page.locator(".doc .seg").all()[:12]:
         seg.click()
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.evaluate("document.querySelectorAll('main img, main svg, main b, main textarea').length") == 0
+    assert page.evaluate("document.querySelectorAll('main img, main svg:not([data-claimex]), main b, main textarea').length") == 0
     assert watched.dialogs == [] and watched.errors == []

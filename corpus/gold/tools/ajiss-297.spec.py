@@ -106,8 +106,8 @@ DATES = [
     D("April 2024", "DATE", "2024-04"),
     D("at least two years", "DURATION", "P2Y", mod="EQUAL_OR_MORE"),
     D(L("In July, two months", "July"), "DATE", "2022-07", "dct"),
-    D("two months after the inauguration of the Yoon administration", "DATE", "2022-07", "inauguration",
-      note="event-anchored: span includes the event phrase; month offset -> month value, from May 10 (Yoon taking office)"),
+    D(L("two months after the inauguration of the Yoon administration", "two months"), "DURATION", "P2M",
+      note="a duration anchored to an event: the duration alone is the TIMEX3 (4.4)"),
     D("the fourth week of July", "DATE", "2022-W30", "dct",
       note="ISO weeks of July 2022: W27 (Jul 4-10) is the first week whose Thursday is in July, so the fourth is W30 (Jul 25-31)"),
     D(L("the 1965 agreement", "1965"), "DATE", "1965"),
@@ -247,4 +247,24 @@ RECOMMENDATIONS = [
     R("Now is the time for the leaders and people of both countries to make that step forward",
       W("Now is the time"), W("leaders and people of both countries"), W("make that step forward"),
       "author", "moderate"),
+]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10 (10.7 discusses the seed).
+STATISTICS = [
+    S(L("he barely won by 0.73%, the narrowest margin", "0.73%"), 0.73, "percent",
+      measure=W("margin"), subject="Yoon Seok-yeol",
+      comparison=Cmp("least", cue=W("narrowest"))),
+    S(L("Yoon won 48.56% of the vote to 47.83% for the loser Lee Jae-myung", "48.56%"), 48.56, "percent",
+      measure=W("vote"), subject="Yoon Seok-yeol"),
+    S(L("Yoon won 48.56% of the vote to 47.83% for the loser Lee Jae-myung", "47.83%"), 47.83, "percent",
+      measure=W("vote"), subject="Lee Jae-myung",
+      note="elliptical: the measure of the figure it is coordinated with"),
+    S(L("(28% approval and 62% disapproval in the fourth week of July", "28%"), 28, "percent",
+      measure=W("approval"), subject="Yoon Seok-yeol", time=W("the fourth week of July"),
+      note="'its approval rate': the administration's (canonical from 'Yoon'); source from the Gallup Korea indirect quote"),
+    S(L("its disapproval rate surpassed its approval rate (28% approval and 62% disapproval in the fourth week of July", "62%"), 62, "percent",
+      measure=W("disapproval", k=1), subject="Yoon Seok-yeol", time=W("the fourth week of July"),
+      comparison=Cmp("more", with_=L("(28% approval and 62%", "28%"), cue=W("surpassed"))),
+    S(L("The body met four times", "four times"), 4, "times", measure=W("met")),
 ]

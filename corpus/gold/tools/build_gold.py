@@ -14,8 +14,14 @@ Locators
     L(ctx, sub=None, n=None, k=0)  ``ctx`` must occur exactly once in the
         source (or take its ``n``-th occurrence); the span is ``sub`` inside
         it (its ``k``-th occurrence), or ``ctx`` itself.
-    W(sub, k=0)  ``sub`` inside the parent record's span (its k-th occurrence).
+    W(sub, k=0)  ``sub`` inside the parent record's span (its k-th occurrence);
+        for a statistic, inside the context string of its ``at`` locator.
     A bare string is ``L(string)``.
+
+Statistics (S) name their date (``time``) and the statistic they are compared
+with (``Cmp(with_=...)``) by locators of those records' spans; the builder
+turns them into ids, links a figure inside a quote record to it (``quote``)
+and takes the quote's speakers as its source unless the spec says otherwise.
 """
 
 from __future__ import annotations
@@ -101,6 +107,32 @@ def span(src, se):
 
 
 @dataclass
+class Cmp:
+    """A statistic's comparison: direction, the compared statistic (locator) and the cue (locator)."""
+
+    direction: str
+    with_: object = None
+    cue: object = None
+
+
+@dataclass
+class S:
+    """A statistic (guidelines section 10)."""
+
+    at: object
+    value: object  # a number or (low, high)
+    unit: str | None
+    measure: object = None  # locator (W: inside the at-context)
+    subject: str | None = None
+    time: object = None  # locator of a date record's span
+    source: str | None = None  # default: the enclosing quote's speakers, else "author"
+    approx: str | None = None
+    comparison: Cmp | None = None
+    optional: bool = False
+    note: str | None = None
+
+
+@dataclass
 class E:
     """All word-bounded occurrences of ``form`` (case-sensitive) are mentions."""
 
@@ -163,7 +195,7 @@ def load_spec(doc_id: str):
     spec = importlib.util.spec_from_file_location(f"spec_{doc_id.replace('-', '_')}", path)
     mod = importlib.util.module_from_spec(spec)
     # the spec uses the names of this module
-    mod.__dict__.update({"L": L, "W": W, "E": E, "D": D, "Q": Q, "R": R})
+    mod.__dict__.update({"L": L, "W": W, "E": E, "D": D, "Q": Q, "R": R, "S": S, "Cmp": Cmp})
     spec.loader.exec_module(mod)
     return mod
 
@@ -191,7 +223,7 @@ def build(doc_id: str):
         "key_points": [span(src, loc(k, src)) for k in doc["key_points"]],
         "disclaimer": span(src, loc(doc["disclaimer"], src)),
         "pipeline": {"version": "gold", "model": None},
-        "schema_version": 1,
+        "schema_version": 2 if hasattr(spec, "STATISTICS") else 1,
     }
 
     # entities: every occurrence of every form, then the flat rule
@@ -264,8 +296,11 @@ def build(doc_id: str):
                "holder": item.holder, "strength": item.strength, "polarity": item.polarity}
         recs.append(_extra(rec, item))
 
+    stats = statistics(spec, src, doc_id, entities, dates, quotes) if hasattr(spec, "STATISTICS") else []
+
     out = [document]
-    for typ, group in (("entity", entities), ("date", dates), ("quote", quotes), ("recommendation", recs)):
+    groups = (("entity", entities), ("date", dates), ("quote", quotes), ("recommendation", recs), ("statistic", stats))
+    for typ, group in groups:
         group.sort(key=lambda r: (r["start"], r["end"]))
         seen = set()
         for i, r in enumerate(group):
@@ -274,6 +309,7 @@ def build(doc_id: str):
             seen.add((r["start"], r["end"]))
             r["id"] = f"{doc_id}:{typ}:{i}"
         out.extend(group)
+    _link_statistics(stats)
     for r in dates:
         a = r["anchor"]
         if a not in (None, "dct"):
@@ -289,6 +325,70 @@ def build(doc_id: str):
     return ordered, src
 
 
+def _ctx_span(at, src):
+    """The context range of a statistic's locator (for W measures and cues)."""
+    if isinstance(at, str):
+        at = L(at)
+    if isinstance(at, L):
+        hits = [m.start() for m in re.finditer(re.escape(at.ctx), src)]
+        c0 = hits[0 if at.n is None else at.n]
+        return c0, c0 + len(at.ctx)
+    raise SpecError(f"a statistic is located by L or a string, not {at!r}")
+
+
+def _value(v):
+    if isinstance(v, tuple):
+        return {"low": v[0], "high": v[1]}
+    return v
+
+
+def statistics(spec, src, doc_id, entities, dates, quotes):
+    canon = {e["canonical"] for e in entities}
+    out = []
+    for item in spec.STATISTICS:
+        se = loc(item.at, src)
+        ctx = _ctx_span(item.at, src)
+        quote = next((q for q in quotes if q["kind"] != "scare" and q["start"] <= se[0] and se[1] <= q["end"]), None)
+        source = item.source
+        if source is None:
+            source = "; ".join(quote["speakers"]) if quote and quote["speakers"] else ("author" if quote is None else None)
+        for name in (item.subject or "").split("; "):
+            if name and name not in canon:
+                raise SpecError(f"subject {name!r} of {src[se[0]:se[1]]!r} is no canonical entity name")
+        time = None
+        if item.time is not None:
+            ts = loc(item.time, src, ctx)
+            time = next((d for d in dates if (d["start"], d["end"]) == ts), None)
+            if time is None:
+                raise SpecError(f"time {src[ts[0]:ts[1]]!r} of {src[se[0]:se[1]]!r} is no date record")
+        comparison = None
+        if item.comparison is not None:
+            c = item.comparison
+            comparison = {"direction": c.direction,
+                          "with": loc(c.with_, src, ctx) if c.with_ is not None else None,
+                          "cue": span(src, loc(c.cue, src, ctx))}
+        rec = {"doc_id": doc_id, "type": "statistic", **span(src, se), "value": _value(item.value),
+               "unit": item.unit, "measure": span(src, loc(item.measure, src, ctx)),
+               "subject": item.subject, "time": time, "source": source, "approx": item.approx,
+               "comparison": comparison, "quote": quote}
+        out.append(_extra(rec, item))
+    return out
+
+
+def _link_statistics(stats):
+    """Record references -> ids, once every group is numbered."""
+    by_span = {(r["start"], r["end"]): r for r in stats}
+    for r in stats:
+        r["time"] = r["time"]["id"] if r["time"] else None
+        r["quote"] = r["quote"]["id"] if r["quote"] else None
+        c = r["comparison"]
+        if c and c["with"] is not None:
+            other = by_span.get(tuple(c["with"]))
+            if other is None:
+                raise SpecError(f"comparison of {r['text']!r}: no statistic at {c['with']}")
+            c["with"] = other["id"]
+
+
 def listing(records, src):
     def ctx(r, w=40):
         a, b = r["start"], r["end"]
@@ -298,7 +398,7 @@ def listing(records, src):
         if r["type"] == "document":
             continue
         extra = {k: v for k, v in r.items() if k not in ("doc_id", "type", "id", "start", "end", "text")}
-        for k in ("speaker_spans", "cue", "trigger", "actor", "action"):
+        for k in ("speaker_spans", "cue", "trigger", "actor", "action", "measure"):
             if k in extra:
                 v = extra[k]
                 extra[k] = [s["text"] for s in v] if isinstance(v, list) else (v["text"] if v else None)

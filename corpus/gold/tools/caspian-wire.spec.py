@@ -83,7 +83,7 @@ DATES = [
     D(L("Azerbaijan by 2030", "2030"), "DATE", "2030", note="'by 2030': mod null (no 'by' mod in 4.3)"),
     D("last month", "DATE", "XXXX-02", "dct", note="deictic from the dateline month (March); year unknown"),
     D("February 17", "DATE", "XXXX-02-17", "dct", key="strike", note="partial date; the text never gives the year"),
-    D("four days later", "DATE", "XXXX-02-21", "strike"),
+    D(L("four days later", "four days"), "DURATION", "P4D", note="a duration anchored by 'later': the duration alone (4.4)"),
     D(L("tankers and terminals now", "now"), "DATE", "PRESENT_REF"),
     D(L("1.5 million tonnes in 2024", "2024"), "DATE", "2024"),
     D("annually", "SET", "P1Y"),
@@ -165,4 +165,27 @@ RECOMMENDATIONS = [
     R("Astana should stop announcing volumes and start signing long-term contracts with shipowners",
       W("should"), W("Astana"), W("stop announcing volumes and start signing long-term contracts with shipowners"),
       "Dana Abenova", "moderate"),
+]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "double the volume", "have roughly
+# tripled" (change verbs without a figure), "one basket", "four days later",
+# "the two governments", "more than 20 years old" (an age).
+STATISTICS = [
+    S(L("Kazakhstan sends about 80% of its oil exports", "about 80%"), 80, "percent",
+      measure=W("oil exports"), subject="Kazakhstan", approx="APPROX"),
+    S(L("Oil accounts for more than half of Kazakhstan's export earnings", "more than half"), 0.5, "fraction",
+      measure=W("export earnings"), subject="Kazakhstan", approx="MORE_THAN"),
+    S(L("on February 17 cut the pipeline's throughput by about a third", "about a third"), 0.333, "fraction",
+      measure=W("pipeline's throughput"), time=W("February 17"), approx="APPROX",
+      comparison=Cmp("down", cue=W("cut"))),
+    S(L("shipments to the Azerbaijani port of Baku reached 1.5 million tonnes in 2024", "1.5 million tonnes"), 1.5e6, "tonnes",
+      measure=W("shipments to the Azerbaijani port of Baku"), subject="Baku", time=W("2024")),
+    S(L("require at least six more tankers", "at least six"), 6, "tankers", measure=W("tankers"), approx="EQUAL_OR_MORE"),
+    S(L("it was ready to handle up to 3 million tonnes of Kazakh crude annually", "up to 3 million tonnes"), 3e6, "tonnes",
+      measure=W("Kazakh crude"), subject="SOCAR", time=W("annually"), approx="EQUAL_OR_LESS",
+      note="subject: 'it' is SOCAR"),
+    S(L("The European Union has pledged 10 billion euros", "10 billion euros"), 1e10, "EUR", subject="European Union"),
+    S(L("fewer than a dozen tankers on the Caspian", "fewer than a dozen"), 12, "tankers",
+      measure=W("tankers"), subject="Caspian Sea", approx="LESS_THAN"),
 ]

@@ -99,8 +99,8 @@ DATES = [
     D("late 2021", "DATE", "2021", mod="END"),
     D(L("in Abuja last month", "last month"), "DATE", "2023-05", "dct"),
     D(L("signed in 2013", "2013"), "DATE", "2013", key="code"),
-    D("Ten years later", "DATE", "2023", "code",
-      note="anaphoric: ten years after the signing of the Code (2013); year offset -> year value"),
+    D(L("Ten years later", "Ten years"), "DURATION", "P10Y",
+      note="a duration anchored by 'later': the duration alone (4.4)"),
     D("about two years", "DURATION", "P2Y", mod="APPROX"),
     D(L("Nigeria's 2019 Suppression", "2019"), "DATE", "2019", note="date embedded in a name phrase, annotated alone (4.4)"),
     # not dates: 'in real time', 'after the fact', 'multi-year', 'in the first place',
@@ -157,4 +157,21 @@ RECOMMENDATIONS = [
     # not recommendations: the disclaimer ('do not necessarily reflect'), 'Three steps
     # would help', 'the temptation to declare victory is strong', 'a lull in attacks is
     # when lasting capacity is cheapest to build'
+]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "almost every kidnapping" (no
+# number), "the first quarter", "about five months", "Ten years later",
+# "about two years" (dates), "Three steps" (the text's own list), "first
+# convictions" (ordinal), "few other states" (no number).
+STATISTICS = [
+    S(L("130 crew members were kidnapped in the region in 2020, out of 135 worldwide", "130"), 130, "people",
+      measure=W("crew members"), time=W("2020"),
+      note="'in the region' is a description of the Gulf, not a named mention: subject null"),
+    S(L("130 crew members were kidnapped in the region in 2020, out of 135 worldwide", "135"), 135, "people",
+      measure=W("crew members"), time=W("2020"), note="elliptical: the measure of the figure it completes"),
+    S(L("There were 19 incidents in the Gulf in 2022", "19"), 19, "incidents",
+      measure=W("incidents"), subject="Gulf of Guinea", time=W("2022")),
+    S(L("signed in 2013 by 25 countries", "25"), 25, "countries",
+      measure=W("countries"), subject="Yaoundé Code of Conduct", time=W("2013")),
 ]

@@ -153,3 +153,18 @@ RECOMMENDATIONS = [
       W("ensure that the expansion of BRICS is understood as an opportunity for more inclusive global governance rather than as a source of confrontation"),
       "author", "strong"),
 ]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "the five original BRICS members" (a
+# definite count), "Group of Twenty", "No. 12", the page number "2", "more
+# than five years" (a duration), "third party".
+STATISTICS = [
+    S(L("the investment gap facing developing countries in the area of sustainable development now stands at roughly four trillion dollars a year",
+        "roughly four trillion dollars"), 4e12, "USD",
+      measure=W("investment gap facing developing countries"), time=W("now"), approx="APPROX",
+      note="time: the date of the clause ('now'), not the rate's period ('a year')"),
+    S(L("The NDB has approved more than 100 projects", "more than 100"), 100, "projects",
+      measure=W("projects"), subject="New Development Bank", approx="MORE_THAN"),
+    S(L("close to a quarter of its lending is now denominated", "close to a quarter"), 0.25, "fraction",
+      measure=W("lending"), subject="New Development Bank", time=W("now"), approx="APPROX"),
+]

@@ -172,3 +172,25 @@ RECOMMENDATIONS = [
 # implemented' (conditional inversion), 'would still need to negotiate'
 # (obligation of circumstance), 'Ethiopia will have to decide' (prediction),
 # the disclaimer's 'should not be attributed'.
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Annotated before any statistic rule was written
+# (held out while the extractor was developed on the other documents).
+# Not statistics: "FOUR QUESTIONS" (the text's own list), "Q1", the footnote
+# markers and page numbers, "a 50-year lease" and "roughly ten days" (dates),
+# "the two governments", "the two sides", "first naval foothold".
+
+STATISTICS = [
+    S(L("On January 1, Ethiopian prime minister Abiy Ahmed and Somaliland president Muse Bihi Abdi signed a memorandum of understanding (MoU) in Addis Ababa that would give Ethiopia's navy a 20-kilometer strip of coast near Berbera",
+        "20-kilometer"), 20, "km", measure=W("strip of coast"), subject="Berbera",
+      note="subject: the place the measured strip is at; time null: the figure is in the relative clause 'that would give ...', January 1 dates the signing (set after the held-out run, by the guidelines' clause rule)"),
+    S(L("Abiy has argued that a nation of 120 million people", "120 million"), 1.2e8, "people",
+      measure=W("people"), source="Abiy Ahmed",
+      note="outside the partial quote's marks but in Abiy's reported argument: source Abiy; 'a nation' is no named mention"),
+    S(L("Since November 19, when Houthi fighters seized the car carrier Galaxy Leader, the group has launched more than 30 attacks on commercial vessels",
+        "more than 30"), 30, "attacks", measure=W("attacks on commercial vessels"), time=W("November 19"), approx="MORE_THAN",
+      note="subject: 'the group' is a description, not a named mention"),
+    S(L("container traffic through the Suez Canal fell by about 40 percent between December", "about 40 percent"), 40, "percent",
+      measure=W("container traffic through the Suez Canal"), subject="Suez Canal", time=W("December"), approx="APPROX",
+      comparison=Cmp("down", cue=W("fell"))),
+]

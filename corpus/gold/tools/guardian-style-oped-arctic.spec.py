@@ -155,3 +155,21 @@ RECOMMENDATIONS = [
 # must wonder' (epistemic), 'will have to find the money' (circumstance),
 # 'Britain should have acted' (past criticism), 'Should Russia decide'
 # (conditional inversion), 'She did not need to' (no actor/action asked).
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "more than a single Type 23 frigate"
+# ("a single" is no numeral), "Type 23", "P-8", "three things" (the text's own
+# list), "more than twenty years" (a duration), "first in line", "one day".
+STATISTICS = [
+    S(L("Norway now spends 2% of its GDP on defence", "2%"), 2, "percent",
+      measure=W("GDP"), subject="Norway", time=W("now"),
+      note="'N% of X': the measure is X; 'on defence' is what it is spent on"),
+    S(L("Norway now spends 2% of its GDP on defence, flies surveillance missions over the Barents Sea every day and shares a 198km land border",
+        "198km"), 198, "km", measure=W("land border"), subject="Norway", time=W("now"),
+      note="time: the 'now' of the coordinated clause; 'every day' belongs to 'flies'"),
+    S(L("the RAF’s nine P-8 Poseidon aircraft", "nine"), 9, "aircraft",
+      measure=W("P-8 Poseidon aircraft"), subject="RAF", note="a possessive count: how many the RAF has"),
+    S(L("the British-led grouping of ten northern European countries", "ten"), 10, "countries",
+      measure=W("northern European countries"), subject="Joint Expeditionary Force",
+      note="subject: the name the noun phrase is in apposition to"),
+]

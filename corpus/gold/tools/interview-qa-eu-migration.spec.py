@@ -156,3 +156,36 @@ RECOMMENDATIONS = [
 # require other member states ...' (description of a legal rule), 'have asked the Commission for similar
 # arrangements' (asking for something, not asking an actor to act), 'Greece and Spain ... will have to process
 # every arrival' (obligation of circumstance), 'The Council agreed in 2024 to review' (commitment).
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. The answers are in Ines Duarte's voice (source Ines
+# Duarte, 6.2); a figure she credits to someone else takes that source; the
+# question's figure is credited to Frontex. Not statistics: "one coup" (a
+# single unspecified item), "Three things" (the text's own list), "up to seven
+# days", "up to twelve weeks", "the next eight months", "more than a year",
+# "almost a decade" (durations).
+DUARTE = "Ines Duarte"
+STATISTICS = [
+    S(L("irregular border crossings into the EU fell by more than a third last year", "more than a third"), 0.333, "fraction",
+      measure=W("irregular border crossings into the EU"), subject="European Union", time=W("last year"),
+      approx="MORE_THAN", comparison=Cmp("down", cue=W("fell"))),
+    S(L("About 240,000 people crossed irregularly in 2024, the lowest figure since 2021", "About 240,000"), 240000, "people",
+      measure=W("people"), time=W("2024"), source=DUARTE, approx="APPROX",
+      comparison=Cmp("least", cue=W("lowest"))),
+    S(L("more than 2,400 people died or went missing in the Mediterranean last year", "more than 2,400"), 2400, "people",
+      measure=W("people"), subject="Mediterranean", time=W("last year"), approx="MORE_THAN"),
+    S(L("countries with recognition rates below 20%", "below 20%"), 20, "percent",
+      measure=W("recognition rates"), source=DUARTE, approx="LESS_THAN"),
+    S(L("Italy has spent hundreds of millions of euros", "hundreds of millions of euros"), 1e8, "EUR",
+      subject="Italy", source=DUARTE, approx="MORE_THAN", optional=True, note="vague multiple (10.2)"),
+    S(L("on two centres that have held", "two"), 2, "centres", measure=W("centres"), subject="Italy", source=DUARTE),
+    S(L("held only a few hundred people", "a few hundred"), 100, "people", measure=W("people"), source=DUARTE,
+      approx="MORE_THAN", optional=True, note="vague multiple (10.2)"),
+    S(L("only about a fifth of return decisions are carried out", "about a fifth"), 0.2, "fraction",
+      measure=W("return decisions"), source=DUARTE, approx="APPROX"),
+    S(L("Germany, which received roughly a quarter of all first-time asylum applications in the EU last year", "roughly a quarter"), 0.25, "fraction",
+      measure=W("first-time asylum applications in the EU"), subject="Germany", time=W("last year"), source=DUARTE, approx="APPROX"),
+    S(L("hundreds of thousands of people every year", "hundreds of thousands"), 1e5, "people",
+      measure=W("people"), subject="Europe", time=W("every year"), source=DUARTE, approx="MORE_THAN",
+      optional=True, note="vague multiple (10.2)"),
+]

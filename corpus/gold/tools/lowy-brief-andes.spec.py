@@ -186,3 +186,23 @@ RECOMMENDATIONS = [
       W("It is time"), W("Albanese government"), W("treat the lithium triangle as a partner, not merely a competitor"),
       "author", "moderate"),
 ]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "more than tripled", "several times
+# over" (no figure), "the three governments", "the three countries", "None of
+# the three" (definite counts), "second-largest producer" (a rank), "30 years
+# of tax and customs stability", "every five years", "more than a decade"
+# (dates), "No. 18".
+STATISTICS = [
+    S(L("Chile, Argentina and Bolivia hold more than half of the world’s identified lithium resources", "more than half"), 0.5, "fraction",
+      measure=W("world’s identified lithium resources"), subject="Chile; Argentina; Bolivia", approx="MORE_THAN"),
+    S(L("prices have fallen by roughly 80 per cent since November 2022", "roughly 80 per cent"), 80, "percent",
+      measure=W("prices"), time=W("November 2022"), approx="APPROX", comparison=Cmp("down", cue=W("fallen"))),
+    S(L("Chile and Argentina together supplied about 30 per cent of the world’s lithium last year", "about 30 per cent"), 30, "percent",
+      measure=W("world’s lithium"), subject="Chile; Argentina", time=W("last year"), approx="APPROX"),
+    S(L("wants a tenth of the strategic minerals it consumes to be mined in the EU by 2030", "a tenth"), 0.1, "fraction",
+      measure=W("strategic minerals"), subject="European Union", time=W("2030"),
+      note="a target: the EU's wish; subject from the clause subject 'The European Union'"),
+    S(L("Tianqi Lithium owns almost a quarter of SQM", "almost a quarter"), 0.25, "fraction",
+      measure=W("SQM"), subject="Tianqi Lithium", approx="APPROX"),
+]

@@ -77,8 +77,8 @@ DATES = [
     D(L("the 1995 Mekong Agreement", "1995"), "DATE", "1995"),
     D("last year", "DATE", "2023", "dct"),
     D("last month", "DATE", "2024-02", "dct", key="lastmonth"),
-    D("a year earlier", "DATE", "2023", "lastmonth",
-      note="anaphoric: a year before 'last month' (2024-02); year offset gives a year value (4.5)"),
+    D(L("a year earlier", "a year"), "DURATION", "P1Y",
+      note="a duration anchored by 'earlier': the duration alone (4.4)"),
     D("next year", "DATE", "2025", "dct"),
     D(L("on Tuesday", "Tuesday"), "DATE", "2024-03-12", "dct",
       note="the talks opened on Tuesday and ended on Wednesday (two days)"),
@@ -162,4 +162,21 @@ RECOMMENDATIONS = [
       note="'stop X' asks the actor to leave X undone: action X, polarity 'dont' (6.2, settled after this gold was first written)"),
     # not recommendations: 'her government would raise the issue again' (a commitment),
     # 'If the dams share their numbers, we can plan' (no deontic trigger)
+]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "the four member countries" (a
+# definite count), "two days of talks", "more than six decades" (dates), "their
+# lowest" (a superlative without a figure), "1995".
+STATISTICS = [
+    S(L("Laos, which has built more than 60 dams on the Mekong and its tributaries in the past 15 years", "more than 60"), 60, "dams",
+      measure=W("dams"), subject="Laos", time=W("the past 15 years"), approx="MORE_THAN"),
+    S(L("rainfall across the lower basin was about 30 percent below average last year", "about 30 percent"), 30, "percent",
+      measure=W("rainfall across the lower basin"), time=W("last year"), approx="APPROX",
+      comparison=Cmp("less", cue=W("below"))),
+    S(L("Catches on the Tonle Sap lake in Cambodia fell by nearly half last month", "nearly half"), 0.5, "fraction",
+      measure=W("Catches on the Tonle Sap lake"), subject="Tonle Sap", time=W("last month"), approx="APPROX",
+      comparison=Cmp("down", cue=W("fell")),
+      note="a new sentence after the 'According to' one: the author's (no source of its own)"),
+    S(L("China, which operates 11 large dams", "11"), 11, "dams", measure=W("large dams"), subject="China"),
 ]

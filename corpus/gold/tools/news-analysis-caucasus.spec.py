@@ -87,8 +87,8 @@ DATES = [
     D(L("the 1991 Alma-Ata", "1991"), "DATE", "1991"),
     D("The following day", "DATE", "2024-04-23", "mon", key="tue"),
     D("that evening", "TIME", "2024-04-23TEV", "tue"),
-    D("Two weeks earlier", "DATE", "2024-W15", "mon",
-      note="week offset from Monday 2024-04-22 (W17): week granularity (4.5)"),
+    D(L("Two weeks earlier", "Two weeks"), "DURATION", "P2W",
+      note="a duration anchored by 'earlier': the duration alone (4.4)"),
     D("two days", "DURATION", "P2D"),
     D("roughly once a month", "SET", "P1M", mod="APPROX"),
     D(L("since January", "January"), "DATE", "2024-01", "dct", mod="ON_OR_AFTER"),
@@ -182,3 +182,18 @@ RECOMMENDATIONS = [
 # of circumstance), 'the framework text should be ready this summer' (epistemic),
 # 'Should the talks stall' (conditional inversion), 'agreed on Monday to mark out'
 # (agreement), 'are expected to meet again' (prediction).
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "roughly once a month" (no numeral),
+# "Two people familiar with the talks said" (a count of sources), "the two
+# countries", "the two governments", "The two leaders" (definite counts),
+# "two days of talks", "nearly three decades" (durations), "first section".
+STATISTICS = [
+    S(L("signed a protocol on a 12-kilometre stretch near the village of Kirants", "12-kilometre"), 12, "km",
+      measure=W("stretch"), subject="Kirants"),
+    S(L("Several hundred protesters gathered outside Kirants that evening", "Several hundred"), 100, "people",
+      measure=W("protesters"), subject="Kirants", time=W("that evening"), approx="MORE_THAN",
+      optional=True, note="vague multiple (10.2)"),
+    S(L("around 80% of the draft treaty text has now been agreed", "around 80%"), 80, "percent",
+      measure=W("draft treaty text"), time=W("now"), approx="APPROX"),
+]

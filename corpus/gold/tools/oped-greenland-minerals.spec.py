@@ -155,3 +155,16 @@ RECOMMENDATIONS = [
     # ..."' (commitment), 'Europe wanted to be "..."' (wish), 'private investors will not
     # also pay' (prediction)
 ]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. "By 58 to 42 percent" is a result (58 > 42), not a
+# range: two statistics sharing the unit. Not statistics: "not a single
+# rare-earth mine", "a single site" (no numeral), "more than a decade", "about
+# three years" (durations), "First", "second phase".
+STATISTICS = [
+    S(L("By 58 to 42 percent, Greenlanders voted", "58"), 58, "percent", measure=W("voted"), subject="Greenlanders",
+      note="measure: the vote, named by its verb; the referendum's date is in the previous sentence"),
+    S(L("By 58 to 42 percent, Greenlanders voted", "42 percent"), 42, "percent", measure=W("voted"), subject="Greenlanders"),
+    S(L("has identified a dozen projects", "a dozen"), 12, "projects", measure=W("projects"), subject="European Union",
+      note="subject: the clause subject 'The European Union'"),
+]

@@ -144,3 +144,12 @@ RECOMMENDATIONS = [
       W("It is time"), W("ECOWAS"), W("reopen talks with the AES on trade and free movement"),
       "author", "moderate", note="concessive 'whatever ...' clause kept in the span, out of the action"),
 ]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Annotated before any statistic rule was written
+# (held out while the extractor was developed on the other documents).
+# This op-ed argues from dates, not figures: "She is 23" and "before she turns
+# 30" are ages, "a renewable five-year presidential mandate", "by 60 months",
+# "for five years" are durations, "all three countries" is a definite count,
+# "zero tolerance" is a slogan: no statistic.
+STATISTICS = []

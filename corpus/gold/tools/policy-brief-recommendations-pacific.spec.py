@@ -148,3 +148,36 @@ RECOMMENDATIONS = [
       W("expand their grant-only windows for the Pacific over the next decade"),
       "author", "weak"),
 ]
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. A key point that repeats a figure of the body, and a
+# recommendation that repeats a key point, are annotated each time (10.6).
+# Not statistics: "double its climate finance" (a change verb), "counted twice",
+# "three years or more", "less than a year", "over the next decade" (dates),
+# "the single greatest threat", "COP29", "No. 31", the list numbers "1."-"6.".
+STATISTICS = [
+    S(L("More than 40 per cent of Australia's climate finance to the region in FY2023-24", "More than 40 per cent"), 40, "percent",
+      measure=W("climate finance to the region"), subject="Australia", time=W("FY2023-24"), approx="MORE_THAN"),
+    S(L("- Australia should double its climate finance for the Pacific by 2030 and deliver at least half of it", "at least half"), 0.5, "fraction",
+      measure=W("climate finance for the Pacific"), subject="Australia", approx="EQUAL_OR_MORE",
+      note="'half of it': the measure is the antecedent of 'it'; 'by 2030' belongs to 'double'"),
+    S(L("produce less than 0.03 per cent of global greenhouse gas emissions", "less than 0.03 per cent"), 0.03, "percent",
+      measure=W("global greenhouse gas emissions"), subject="Pacific", approx="LESS_THAN",
+      note="subject: the name in the clause subject 'Pacific island states'"),
+    S(L("cost the region an estimated 3 to 5 per cent of GDP every year", "an estimated 3 to 5 per cent"), (3, 5), "percent",
+      measure=W("GDP"), time=W("every year"), approx="APPROX"),
+    S(L("Australia's climate finance to the Pacific rose to A$650 million in FY2023-24", "A$650 million"), 6.5e8, "AUD",
+      measure=W("climate finance to the Pacific"), subject="Australia", time=W("FY2023-24"),
+      comparison=Cmp("up", cue=W("rose"))),
+    S(L("Australia's climate finance to the Pacific rose to A$650 million in FY2023-24, according to the Department of Foreign Affairs and Trade (DFAT), but more than 40 per cent of it",
+        "more than 40 per cent"), 40, "percent",
+      measure=W("climate finance to the Pacific"), subject="Australia", approx="MORE_THAN",
+      note="after the 'according to' frame: the author's; the measure is the antecedent of 'it'"),
+    S(L("Canberra's pledge of A$3 billion between 2020 and 2025", "A$3 billion"), 3e9, "AUD",
+      measure=W("pledge"), subject="Canberra", time=W("2020"), note="a period 'between X and Y': time X"),
+    S(L("has approved projects worth more than US$500 million for the region since 2015", "more than US$500 million"), 5e8, "USD",
+      measure=W("projects"), subject="Green Climate Fund", time=W("2015"), approx="MORE_THAN"),
+    S(L("1. **Australia should** double its climate finance for the Pacific by 2030 and deliver at least half of it as grants rather than loans, beginning with the FY2025-26 budget", "at least half"), 0.5, "fraction",
+      measure=W("climate finance for the Pacific"), subject="Australia", time=W("FY2025-26"), approx="EQUAL_OR_MORE",
+      note="time: 'beginning with the FY2025-26 budget' is in its clause (the key point has no such date)"),
+]

@@ -71,8 +71,8 @@ DATES = [
     D("The next day", "DATE", "2024-12-26", "estlink",
       note="anaphoric: the day after 25 December 2024"),
     D("fifteen months", "DURATION", "P15M"),
-    D(L("had recently left", "recently"), "DATE", "PAST_REF", optional=True,
-      note="adverb 'recently': PAST_REF in TimeML practice, but not listed in 4.2 and close to the non-date adverbs of 4.6"),
+    D(L("had recently left", "recently"), "DATE", "PAST_REF",
+      note="adverb 'recently': PAST_REF (4.2, as in TimeML)"),
     D("October 2023", "DATE", "2023-10"),
     D("November 2024", "DATE", "2024-11"),
     D("last week", "DATE", "2025-W09", "dct", note="DCT is in 2025-W10"),
@@ -140,3 +140,18 @@ RECOMMENDATIONS = [
 # drawn that lesson' (past criticism), 'the dispute must eventually end up before an international tribunal'
 # (epistemic), 'Should the courts side with the owners' (conditional inversion), 'new Finnish radars should be
 # operational by the summer' (epistemic prediction), the disclaimer.
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. Not statistics: "Estlink 2" (a name), "the third
+# serious incident" (an ordinal), "fifteen months", "at least six months",
+# "three months", "a three-month surge", "more than six months" (durations),
+# "three fronts" (the text's own list), "The eight Baltic Sea allies" (a
+# definite count).
+STATISTICS = [
+    S(L("whose anchor had left a drag mark nearly 100 kilometres long", "nearly 100 kilometres"), 100, "km",
+      measure=W("drag mark"), subject="Eagle S", approx="APPROX",
+      note="subject: 'whose anchor' is the tanker's; time: the date of the main clause ('The next day') is not the relative clause's"),
+    S(L("in November 2024 two data cables in Sweden's exclusive economic zone were severed", "two"), 2, "cables",
+      measure=W("data cables"), subject="Sweden", time=W("November 2024"),
+      note="an indefinite count: how many were severed; subject: the place's possessor"),
+]

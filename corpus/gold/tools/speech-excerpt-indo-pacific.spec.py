@@ -131,3 +131,19 @@ RECOMMENDATIONS = [
 # Not recommendations: 'pledged once more to conclude' (commitment), 'it should not surprise anyone' (epistemic),
 # 'Let me be clear' / 'let me say this' (discourse), 'we will double' (commitment), 'I want to be honest' (wish),
 # 'We should have moved faster' (past criticism), 'welcomed the call for a binding code' (nominal).
+
+# ---------------------------------------------------------------- statistics
+# Guidelines section 10. The speech is in Claire Donnelly's voice (source
+# Claire Donnelly, 6.2). Not statistics: "the third plenary session", "Ten
+# years ago", "nine-dash line", "double the number of port visits" (a change
+# verb), "another decade", "several ASEAN states".
+DONNELLY = "Claire Donnelly"
+STATISTICS = [
+    S(L("Last year, coast guard and maritime militia vessels were involved in more than 40 dangerous encounters in the South China Sea", "more than 40"), 40, "encounters",
+      measure=W("dangerous encounters"), subject="South China Sea", time=W("Last year"), source=DONNELLY, approx="MORE_THAN"),
+    S(L("This week I have met ministers from eleven countries", "eleven"), 11, "countries",
+      measure=W("countries"), subject=DONNELLY, time=W("This week"), source=DONNELLY,
+      note="subject: 'I', the speaker"),
+    S(L("the Darwin centre would cost A$60 million over four years", "A$60 million"), 6e7, "AUD",
+      measure=W("Darwin centre"), subject="Darwin", time=W("four years")),
+]

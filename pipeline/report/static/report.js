@@ -4,6 +4,7 @@
   var S = window.ClaimexSpans;
   var el = S.el;
   var DATA = JSON.parse(document.getElementById("claimex-data").textContent);
+  if (DATA.types) S.setTypes(DATA.types);
   var STATUSES = ["correct", "boundary", "mismatch", "spurious", "missed", "optional"];
   var STATUS_HELP = {
     correct: "same span as a gold record, every attribute agrees",
@@ -27,13 +28,60 @@
       sel.appendChild(o);
     });
     if (DATA.docs.length > 1) $("doc-switch").hidden = false;
-    sel.addEventListener("change", function () { state.doc = Number(sel.value); show(); });
+    sel.addEventListener("change", function () {
+      state.doc = Number(sel.value);
+      if (location.hash !== "#doc=" + state.doc) history.replaceState(null, "", "#doc=" + state.doc);
+      show();
+    });
     var doc = $("doc");
     doc.addEventListener("mouseover", onHover);
     doc.addEventListener("mousemove", moveTip);
     doc.addEventListener("mouseleave", function () { $("tip").hidden = true; });
     window.addEventListener("resize", fixHeader);
+    window.addEventListener("hashchange", route);
+    if (DATA.corpus) {
+      $("views").hidden = false;
+      window.ClaimexCharts.render($("corpus"), DATA.corpus, DATA.docs);
+    }
     show();
+    route();
+  }
+
+  /* #corpus: the charts; #doc=I[&rec=KEY][&only=TYPE]: document I, a record flashed, one type shown */
+  function route() {
+    var q = {};
+    location.hash.slice(1).split("&").forEach(function (kv) {
+      if (!kv) return;
+      var i = kv.indexOf("=");
+      q[i < 0 ? kv : kv.slice(0, i)] = i < 0 ? "" : decodeURIComponent(kv.slice(i + 1));
+    });
+    var corpus = !!DATA.corpus && !("doc" in q);
+    $("corpus").hidden = !corpus;
+    document.body.classList.toggle("view-corpus", corpus);
+    $("tab-corpus").classList.toggle("on", corpus);
+    $("tab-docs").classList.toggle("on", !corpus);
+    if (corpus) {
+      document.title = "claimex report \u2014 corpus of " + DATA.docs.length + " documents";
+      return;
+    }
+    var i = Number(q.doc);
+    var changed = false;
+    if (i >= 0 && i < DATA.docs.length && i !== state.doc) {
+      state.doc = i;
+      $("doc-select").value = String(i);
+      changed = true;
+    }
+    if ("only" in q && S.TYPES.indexOf(q.only) >= 0) {
+      state.hiddenTypes = new Set(S.TYPES.filter(function (t) { return t !== q.only; }));
+      changed = true;
+    }
+    if (changed) show();
+    else fixHeader();
+    if ("rec" in q) {
+      var d = DATA.docs[state.doc];
+      var r = d.records.find(function (x) { return x.key === q.rec; });
+      if (r) focusRecord(d, r);
+    }
   }
 
   function fixHeader() {
@@ -203,14 +251,7 @@
     state.map = map;
   }
 
-  function brief(r) {
-    var rec = r.rec;
-    if (r.type === "entity") return rec.label + " \u00b7 " + rec.canonical;
-    if (r.type === "date") return rec.value + (rec.mod ? " " + rec.mod : "");
-    if (r.type === "quote") return rec.kind + ((rec.speakers || []).length ? " \u00b7 " + rec.speakers.join("; ") : "") + (rec.speaker_rule ? " \u00b7 by " + rec.speaker_rule : "");
-    if (r.type === "recommendation") return rec.holder + " \u00b7 " + rec.strength + (rec.polarity === "dont" ? " \u00b7 don't" : "");
-    return "";
-  }
+  function brief(r) { return S.brief(r.rec); }
 
   function showPanel(d) {
     var box = $("panel");
@@ -257,6 +298,7 @@
       showPanel(d);
     }
     var els = state.view.byKey.get(r.key) || [];
+    document.querySelectorAll("#doc .seg.flash").forEach(function (x) { x.classList.remove("flash"); });
     if (!els.length) return;
     els[0].scrollIntoView({ block: "center", behavior: "auto" });
     els.forEach(function (x) {

@@ -10,10 +10,25 @@
 (function (root) {
   "use strict";
 
-  var TYPES = ["entity", "date", "quote", "recommendation"];
-  // outermost first: long spans (recommendations) under short ones (entities)
-  var LAYER = { recommendation: 0, quote: 1, date: 2, entity: 3 };
-  var COLORS = { entity: "#3b78c3", date: "#2e9e55", quote: "#e07b12", recommendation: "#9b59b6" };
+  // The record types, their colours, layers and fields come from the page's data
+  // (pipeline/report/static/types.json + schema.json): setTypes(table). These are
+  // the defaults until then. Layer: outermost first, long spans (recommendations)
+  // under short ones (entities).
+  var TYPES = ["entity", "date", "quote", "recommendation", "statistic"];
+  var LAYER = { recommendation: 0, quote: 1, date: 2, statistic: 3, entity: 4 };
+  var COLORS = { entity: "#3b78c3", date: "#2e9e55", quote: "#e07b12", recommendation: "#9b59b6", statistic: "#c0392b" };
+  var TABLE = null;
+  var BASE_KEYS = { doc_id: 1, type: 1, id: 1, start: 1, end: 1, text: 1, optional: 1, note: 1 };
+
+  function setTypes(table) {
+    TABLE = table;
+    TYPES.length = 0;
+    Object.keys(table).forEach(function (t) {
+      TYPES.push(t);
+      COLORS[t] = table[t].color;
+      LAYER[t] = table[t].layer;
+    });
+  }
 
   function OffsetMap(text) {
     this.text = text;
@@ -161,35 +176,176 @@
     return "[" + s.start + ":" + s.end + "] \u201c" + s.text + "\u201d";
   }
 
-  /* [name, value] rows describing a record's attributes (values are plain strings). */
+  /* a number, or a {low, high} range (a statistic's value) as "low\u2013high" */
+  function rangeText(v, dash) {
+    if (v && typeof v === "object") return v.low + (dash || "\u2013") + v.high;
+    return v === null || v === undefined ? "" : String(v);
+  }
+
+  function fieldText(kind, v) {
+    if (kind === "span") return spanText(v);
+    if (kind === "range") return v === null || v === undefined ? "null" : rangeText(v);
+    if (kind === "spans") return (v || []).map(spanText).join("; ") || "(none)";
+    if (kind === "names") return (Array.isArray(v) ? v : v ? [v] : []).join("; ") || "(none)";
+    if (v === null || v === undefined) return "null";
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  }
+
+  /* [name, value] rows describing a record's attributes (values are plain strings):
+   * the fields of its type in schema order, then any other plain field (rule, score...). */
   function attributes(rec) {
     var rows = [];
-    function add(k, v) { rows.push([k, v === null || v === undefined ? "null" : String(v)]); }
-    if (rec.type === "entity") {
-      add("label", rec.label);
-      add("canonical", rec.canonical);
-      if (rec.title) add("title", rec.title);
-    } else if (rec.type === "date") {
-      add("timex_type", rec.timex_type);
-      add("value", rec.value);
-      add("mod", rec.mod);
-      add("anchor", rec.anchor);
-    } else if (rec.type === "quote") {
-      add("kind", rec.kind);
-      add("speakers", (rec.speakers || []).join("; ") || "(none)");
-      add("speaker_spans", (rec.speaker_spans || []).map(spanText).join("; ") || "(none)");
-      add("cue", spanText(rec.cue));
-    } else if (rec.type === "recommendation") {
-      add("holder", rec.holder);
-      add("actor", spanText(rec.actor));
-      add("action", spanText(rec.action));
-      add("trigger", spanText(rec.trigger));
-      add("strength", rec.strength);
-      add("polarity", rec.polarity);
+    var spec = TABLE && TABLE[rec.type];
+    var known = {};
+    if (spec) {
+      spec.fields.forEach(function (f) {
+        known[f.name] = 1;
+        if (BASE_KEYS[f.name]) return;
+        var v = rec[f.name];
+        if ((v === null || v === undefined) && spec.omit_null.indexOf(f.name) >= 0) return;
+        if (v === undefined && !f.required) return;
+        rows.push([f.name, fieldText(f.kind, v)]);
+      });
     }
-    if (rec.optional) add("optional", "true");
-    if (rec.note) add("note", rec.note);
+    Object.keys(rec).forEach(function (k) {
+      if (known[k] || BASE_KEYS[k]) return;
+      var v = rec[k];
+      if (v === null || typeof v === "object") {
+        if (!spec && v !== null) rows.push([k, Array.isArray(v) && v.length && v[0] && v[0].start !== undefined ? fieldText("spans", v) : v.start !== undefined ? spanText(v) : JSON.stringify(v)]);
+        return;
+      }
+      rows.push([k, String(v)]);
+    });
+    if (rec.optional) rows.push(["optional", "true"]);
+    if (rec.note) rows.push(["note", rec.note]);
     return rows;
+  }
+
+  /* The nested spans of a record: [{role, start, end}] (code points), from the type table. */
+  function nested(rec) {
+    var out = [];
+    var spec = TABLE && TABLE[rec.type];
+    if (!spec) return out;
+    spec.fields.forEach(function (f) {
+      var v = rec[f.name];
+      if (f.kind === "span" && v && typeof v.start === "number") out.push({ role: f.name, start: v.start, end: v.end });
+      if (f.kind === "spans" && Array.isArray(v)) v.forEach(function (x) { if (x && typeof x.start === "number") out.push({ role: f.name, start: x.start, end: x.end }); });
+    });
+    return out;
+  }
+
+  /* A one-line summary of a record, from its type's "brief" fields. */
+  function brief(rec) {
+    var spec = TABLE && TABLE[rec.type];
+    if (!spec) return "";
+    function one(k) {
+      var v = rec[k];
+      if (Array.isArray(v)) return v.join("; ");
+      if (v && typeof v === "object" && v.low !== undefined) return rangeText(v);
+      return v === null || v === undefined ? "" : typeof v === "object" ? v.text || "" : String(v);
+    }
+    // an item is a field, or a list of fields shown together ("41 percent")
+    return spec.brief.map(function (k) {
+      return Array.isArray(k) ? k.map(one).filter(Boolean).join(" ") : one(k);
+    }).filter(Boolean).join(" \u00b7 ");
+  }
+
+  /* Snap a code point span [start, end) to token boundaries: trim spaces, and
+   * grow each end that cuts a word (letters, marks, digits; "3.5" and "1,000"
+   * are one token) to the word's edge. */
+  var WORD = /[\p{L}\p{M}\p{N}_]/u;
+  var DIGIT = /\p{Nd}/u;
+  function isWord(t, i) { return i >= 0 && i < t.length && WORD.test(t[i]); }
+  function joins(t, i) { // t[i] is '.' or ',' between two digits
+    return (t[i] === "." || t[i] === ",") && i > 0 && DIGIT.test(t[i - 1]) && i + 1 < t.length && DIGIT.test(t[i + 1]);
+  }
+  function snap(map, start, end) {
+    var t = map.text;
+    var s = map.toU16(start), e = map.toU16(end);
+    while (s < e && /\s/.test(t[s])) s++;
+    while (e > s && /\s/.test(t[e - 1])) e--;
+    if (e <= s) return null;
+    for (;;) {
+      if (isWord(t, s) && isWord(t, s - 1)) s--;
+      else if (isWord(t, s) && joins(t, s - 1)) s -= 2;
+      else break;
+    }
+    for (;;) {
+      if (isWord(t, e - 1) && isWord(t, e)) e++;
+      else if (isWord(t, e - 1) && joins(t, e)) e += 2;
+      else break;
+    }
+    return { start: map.toCp(s, false), end: map.toCp(e, true) };
+  }
+
+  /* Draw connectors in an SVG element laid over `box` (position: relative): one curve per
+   * pair {from: element, to: element, cls}, from the top middle of each end. */
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function drawLinks(svg, box, pairs) {
+    while (svg.firstChild) svg.removeChild(svg.firstChild);
+    svg.setAttribute("width", box.scrollWidth);
+    svg.setAttribute("height", box.scrollHeight);
+    var base = box.getBoundingClientRect();
+    pairs.forEach(function (p) {
+      if (!p.from || !p.to) return;
+      // the first line box of each end (an inline span that wraps has one box per line)
+      var a = p.from.getClientRects()[0] || p.from.getBoundingClientRect();
+      var b = p.to.getClientRects()[0] || p.to.getBoundingClientRect();
+      var x1 = a.left + a.width / 2 - base.left + box.scrollLeft, y1 = a.top - base.top + box.scrollTop;
+      var x2 = b.left + Math.min(b.width / 2, 40) - base.left + box.scrollLeft, y2 = b.top - base.top + box.scrollTop;
+      var lift = Math.min(70, 16 + Math.abs(x2 - x1) / 5 + Math.abs(y2 - y1) / 6);
+      var top = Math.min(y1, y2) - lift;
+      var path = document.createElementNS(SVGNS, "path");
+      path.setAttribute("d", "M" + x1 + " " + y1 + " C" + x1 + " " + top + " " + x2 + " " + top + " " + x2 + " " + y2);
+      path.setAttribute("class", "arc " + (p.cls || ""));
+      if (p.color) path.setAttribute("stroke", p.color);
+      svg.appendChild(path);
+      [[x1, y1], [x2, y2]].forEach(function (xy) {
+        var c = document.createElementNS(SVGNS, "circle");
+        c.setAttribute("cx", xy[0]);
+        c.setAttribute("cy", xy[1]);
+        c.setAttribute("r", 2.5);
+        c.setAttribute("class", "arc-end " + (p.cls || ""));
+        if (p.color) c.setAttribute("fill", p.color);
+        svg.appendChild(c);
+      });
+    });
+  }
+
+  /* Who a record links to (a quote's speakers, a recommendation's holder), from the
+   * type table's "links": [{role, start, end, name}] in code points. Spans come from
+   * the record; a name without a span is looked up among `entities` (records of the
+   * same document): the nearest mention with that canonical name or text, before the
+   * record if there is one. */
+  function links(rec, entities) {
+    var spec = TABLE && TABLE[rec.type];
+    var out = [];
+    if (!spec || !spec.links) return out;
+    spec.links.forEach(function (L) {
+      var spans = rec[L.spans];
+      if (spans && !Array.isArray(spans)) spans = [spans];
+      var names = rec[L.names];
+      if (names && !Array.isArray(names)) names = [names];
+      names = (names || []).filter(function (n) { return typeof n === "string" && (L.skip || []).indexOf(n) < 0; });
+      if (spans && spans.length) {
+        spans.forEach(function (s, i) { if (s && typeof s.start === "number") out.push({ role: L.role, start: s.start, end: s.end, name: names[i] || s.text }); });
+        return;
+      }
+      names.forEach(function (n) {
+        var low = n.toLowerCase();
+        var best = null;
+        (entities || []).forEach(function (e) {
+          var c = (e.canonical || "").toLowerCase(), t = (e.text || "").toLowerCase();
+          if (c !== low && t !== low) return;
+          if (e.start >= rec.start && e.end <= rec.end) return; // inside the quote: not who said it
+          var before = e.end <= rec.start;
+          var dist = before ? rec.start - e.end : e.start - rec.end + 1e6;
+          if (!best || dist < best.dist) best = { dist: dist, e: e };
+        });
+        if (best) out.push({ role: L.role, start: best.e.start, end: best.e.end, name: n });
+      });
+    });
+    return out;
   }
 
   /* Code point offsets of the current selection inside container, or null. */
@@ -217,6 +373,13 @@
   root.ClaimexSpans = {
     TYPES: TYPES,
     COLORS: COLORS,
+    setTypes: setTypes,
+    table: function () { return TABLE; },
+    nested: nested,
+    brief: brief,
+    snap: snap,
+    drawLinks: drawLinks,
+    links: links,
     OffsetMap: OffsetMap,
     segments: segments,
     render: render,
@@ -224,6 +387,7 @@
     tint: tint,
     attributes: attributes,
     spanText: spanText,
+    rangeText: rangeText,
     selectionOffsets: selectionOffsets,
     el: el,
   };

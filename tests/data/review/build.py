@@ -12,7 +12,11 @@ spans, so a JS page that used UTF-16 indices as offsets would be caught.
                     a missed date and a missed quote);
 * emoji.gold.jsonl  the gold for emoji.md;
 * hostile.jsonl     records whose text and attributes are HTML/script;
-* bad.jsonl         line 3 is not JSON.
+* bad.jsonl         line 3 is not JSON;
+* harbour.jsonl     a second small document for the queue over several
+                    documents: records carry a `rule` and a `score`, a
+                    quote names its speaker without a span, a
+                    recommendation has a named holder.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ class Doc:
         self.records.append(rec)
         return rec
 
-    def ent(self, needle, label, canonical=None, nth=0, **kw):
+    def ent(self, needle, label, canonical=None, nth=0, **kw):  # kw: title, rule, score...
         return self.add("entity", needle, nth, label=label, canonical=canonical or needle, **kw)
 
     def date(self, needle, value, timex_type="DATE", mod=None, anchor=None, nth=0):
@@ -137,11 +141,31 @@ def hostile() -> list[dict]:
     return [doc, *d.records]
 
 
+def harbour() -> list[dict]:
+    t = read("harbour.md")
+    d = Doc("harbour", t)
+    d.ent("Tomas Reyl", "PERSON", title="Minister", rule="entity/ner", score=0.9)
+    d.ent("Aspidora", "ORG", rule="entity/ner", score=0.2)  # an operation: EVENT
+    d.ent("Tomas Reyl", "PERSON", nth=1, rule="entity/ner", score=0.6)
+    d.ent("Reyl", "PERSON", canonical="Tomas Reyl", nth=2, rule="entity/coref", score=0.4)
+    d.date("12 May 2031", "2031-05-12", anchor=None)["rule"] = "date/day_month_year"
+    d.date("June 2031", "2031-06", anchor=None)["rule"] = "date/month_year"
+    q = d.quote("will reopen in June 2031", "partial", ["Tomas Reyl"], ["Tomas Reyl"], sp(t, "said"))
+    q.update(rule="quote/cue_subject", score=0.7)
+    q = d.quote("We cannot wait,", "direct", ["Tomas Reyl"], [], sp(t, "said", 1))  # no speaker span: linked by name
+    q.update(rule="quote/cue_after", score=0.3)
+    r = d.rec("the council should fund the dredging before winter", sp(t, "should"), actor=sp(t, "the council"),
+              action=sp(t, "fund the dredging before winter"), holder="Tomas Reyl")
+    r.update(rule="recommendation/modal", score=0.5)
+    return [document("harbour", "harbour.md", "Harbour Notes No. 3", "2031-05-12"), *d.records]
+
+
 if __name__ == "__main__":
     write("emoji.jsonl", emoji(gold=False))
     write("emoji.gold.jsonl", emoji(gold=True))
     write("hostile.jsonl", hostile())
+    write("harbour.jsonl", harbour())
     lines = [json.dumps(r, ensure_ascii=False) for r in emoji(gold=False)[:3]]
     lines[2] = lines[2][:-1] + ",,}"  # line 3: broken JSON
     (HERE / "bad.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("wrote emoji.jsonl, emoji.gold.jsonl, hostile.jsonl, bad.jsonl")
+    print("wrote emoji.jsonl, emoji.gold.jsonl, hostile.jsonl, harbour.jsonl, bad.jsonl")
