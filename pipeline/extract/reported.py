@@ -192,16 +192,11 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or _is_author(seg, subj, author_refs, text):
         return None
+    frame = _comma_frame(verb)
+    if frame is None:
+        return None
+    a, end_frame = frame
     doc, sent = verb.doc, verb.sent
-    words = [t.i for t in verb.subtree if not t.is_punct]
-    a, b = min(words), max(words)
-    before = doc[a - 1] if a - 1 >= sent.start else None
-    after = doc[b + 1] if b + 1 < sent.end else None
-    if before is None or before.text != "," or after is None or not (after.text == "," or after.is_sent_end or after.text in (".", "!", "?")):
-        return None
-    if a - sent.start < _MIN_FRAMED_WORDS:
-        return None
-    end_frame = after.text != ","
     toks = list(doc[sent.start : a - 1]) if end_frame else list(sent)
     content = _content(seg, toks, to_sentence_end=True)
     if content is None:
@@ -211,6 +206,21 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
 
 
 _MIN_FRAMED_WORDS = 2  # words before a parenthetical reporting frame
+
+
+def _comma_frame(verb) -> tuple[int, bool] | None:
+    """(first token of the frame, whether it ends the sentence) when the verb's
+    clause is set off by a comma before and a comma or the sentence end after."""
+    doc, sent = verb.doc, verb.sent
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    a, b = min(words), max(words)
+    before = doc[a - 1] if a - 1 >= sent.start else None
+    after = doc[b + 1] if b + 1 < sent.end else None
+    if before is None or before.text != "," or after is None or a - sent.start < _MIN_FRAMED_WORDS:
+        return None
+    if after.text == ",":
+        return a, False
+    return (a, True) if after.is_sent_end or after.text in (".", "!", "?") else None
 
 
 def _from_source_phrase(seg: Segment, cue: Cue):

@@ -414,11 +414,15 @@ class Attributor:
         if head_word in self.title_words and len(persons) == 1:
             return [self._name(persons[0])], "apposition"  # 'the ambassador of X, Jane Doe'
         if head_word in self.source_nouns:
-            # 'a [Org] opinion survey', 'an analysis by [Org]'
-            before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
-            after = [e for e in ents if e.start >= phrase.head.end and e.label in ("ORG", "PERSON") and set(_words(self.text[phrase.head.end : e.start])) & {"by", "from", "of"}]
-            if before or after:
-                return [self._name((before[-1:] or after)[0])], "source_noun"
+            return self._source_noun_name(phrase, ents)
+        return [], ""
+
+    def _source_noun_name(self, phrase: SpeakerPhrase, ents: list[Entity]) -> tuple[list[Name], str]:
+        """'a [Org] opinion survey', 'an analysis by [Org]': the organisation."""
+        before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
+        after = [e for e in ents if e.start >= phrase.head.end and e.label in ("ORG", "PERSON") and set(_words(self.text[phrase.head.end : e.start])) & {"by", "from", "of"}]
+        if before or after:
+            return [self._name((before[-1:] or after)[0])], "source_noun"
         return [], ""
 
     def described_earlier(self, phrase: SpeakerPhrase) -> Name | None:
@@ -645,19 +649,7 @@ class Attributor:
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
         ents = [e for e in self.entities_in(Span(a, b)) if not self.in_quotes(e.start)]
         if kind == "person":
-            # (offset, is a subject, names): named persons, pronouns resolved before, and subjects headed by a role word
-            cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role)]
-            cands += self._resolved_in(a, b)
-            if not cands:  # a role subject ('a senior officer, who asked not to be named, said') only where nobody is named
-                for t in toks:
-                    if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and self._role_word(t.lower_, role) and not t.ent_type_ and _NOUN_GENDER.get(t.lower_, gender) == gender:
-                        names = self._phrase_names(seg, t)
-                        if names:
-                            cands.append((seg.start + t.idx, True, names))
-            cands = [c for c in cands if self._agrees(c[2], gender)]
-            subj = [c for c in cands if c[1]]
-            pick = max(subj or cands, key=lambda c: c[0]) if cands else None
-            return pick[2] if pick else []
+            return self._person_in(seg, toks, ents, (a, b), gender, role)
         if kind == "plural":
             for t in reversed(toks):
                 if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and self._plural_agent(t):
@@ -685,6 +677,29 @@ class Attributor:
             things = [e for e in ents if e.label in ("ORG", "GPE")]
             return [self._name(things[-1])] if things else []
         return []
+
+    def _person_in(self, seg, toks: list, ents: list[Entity], where: tuple[int, int], gender: str | None, role: str | None) -> list[Name]:
+        """The antecedent of he/she (or 'the <role>') among the tokens of one
+        sentence: named persons, pronouns resolved before and, where nobody is
+        named, a subject headed by a role word; a subject first, the last one."""
+        # (offset, is a subject, names)
+        cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role)]
+        cands += self._resolved_in(*where)
+        if not cands:  # 'a senior officer, who asked not to be named, said'
+            cands = self._role_subjects(seg, toks, gender, role)
+        cands = [c for c in cands if self._agrees(c[2], gender)]
+        subj = [c for c in cands if c[1]]
+        pick = max(subj or cands, key=lambda c: c[0]) if cands else None
+        return pick[2] if pick else []
+
+    def _role_subjects(self, seg, toks: list, gender: str | None, role: str | None) -> list:
+        out = []
+        for t in toks:
+            if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and self._role_word(t.lower_, role) and not t.ent_type_ and _NOUN_GENDER.get(t.lower_, gender) == gender:
+                names = self._phrase_names(seg, t)
+                if names:
+                    out.append((seg.start + t.idx, True, names))
+        return out
 
     def _plural_agent(self, t) -> bool:
         """A plural subject that can speak or act: coordinated names, a plural
@@ -800,6 +815,9 @@ def _outside(marked: list[QuoteMention], reported: list[QuoteMention]) -> list[Q
 
 
 def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex") -> QuoteMention:
+    """The sieves in order: the quote's own speaker phrase (cue subject, "according
+    to", clause subject), the author's re-use of earlier words, the subject of
+    the sentence before, the speaker it continues."""
     names, how = _phrase_names(att, q)
     if q.sieve == "clause_subject":
         if names and att.people(q.phrases, names, how):
@@ -807,26 +825,33 @@ def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reus
         else:
             q, names = q._replace(cue=None, phrases=(), sieve=""), []
     if names:
-        return q._replace(
-            speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None),
-            speaker_rule=f"{q.sieve or 'cue_subject'}/{how}",
-        )  # fmt: skip
+        return _with(q, names, f"{q.sieve or 'cue_subject'}/{how}")
     if q.marked and q.cue is None and q.kind == "scare":
         earlier = reuse.speakers_of(q)
-        if earlier:
-            return q._replace(kind="partial", speakers=tuple(earlier), speaker_rule="reuse")
-        return q
+        return q._replace(kind="partial", speakers=tuple(earlier), speaker_rule="reuse") if earlier else q
     if q.marked and q.standalone:
         near = att.preceding_subject(q.start, last)
         if near:
-            return q._replace(speakers=tuple(n.name for n in near), speaker_spans=tuple(n.span for n in near if n.span is not None), speaker_rule="preceding_subject")
-    if q.marked and q.standalone or how == "pronoun":
-        prev = _previous_speaker(att, q, last)
-        if prev is not None and how == "pronoun" and not att.could_be(q.phrases[0], prev):
-            prev = None  # 'she' does not continue what an organisation or a man said
-        if prev is not None:
-            return q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue, speaker_rule="continuation")
+            return _with(q, near, "preceding_subject")
+    prev = _continued(att, q, last, how)
+    if prev is not None:
+        return q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue, speaker_rule="continuation")
     return q._replace(speakers=(), speaker_spans=())
+
+
+def _with(q: QuoteMention, names: list[Name], rule: str) -> QuoteMention:
+    return q._replace(speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None), speaker_rule=rule)
+
+
+def _continued(att: Attributor, q: QuoteMention, last: QuoteMention | None, how: str) -> QuoteMention | None:
+    """The quote ``q`` continues: for cue-less whole sentences, and for a pronoun
+    cue subject with no antecedent when the earlier speaker agrees with it."""
+    if not (q.marked and q.standalone or how == "pronoun"):
+        return None
+    prev = _previous_speaker(att, q, last)
+    if prev is not None and how == "pronoun" and not att.could_be(q.phrases[0], prev):
+        return None  # 'she' does not continue what an organisation or a man said
+    return prev
 
 
 def _phrase_names(att: Attributor, q: QuoteMention) -> tuple[list[Name], str]:
