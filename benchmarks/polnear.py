@@ -457,7 +457,11 @@ def _final_run(part: str) -> str | None:
             break
     if words[-1].lower().strip(".") in _TITLES:
         return None  # 'the Wisconsin Republican': a description
-    run = [w for w in words[k:] if w.lower().strip(".") not in _TITLES]
+    run = words[k:]
+    titles = [i for i, w in enumerate(run) if w.lower().strip(".") in _TITLES]
+    if titles and titles[-1] < len(run) - 1:
+        run = run[titles[-1] + 1 :]  # 'Finance Minister Jane Roe': the name after the title
+    run = [w for w in run if w.lower().strip(".") not in _TITLES]
     return " ".join(run) if run else None
 
 
