@@ -30,6 +30,9 @@ RECORD_FIELDS = {
 # fields that point at another record by its span: field -> the record type
 REFERENCES = {"time": "date", "quote": "quote"}
 
+# optional string fields written when set (the rule that made a record, the sieve that chose a speaker)
+OPTIONAL_FIELDS = {"quote": ("rule", "speaker_rule")}
+
 
 class GroundingBug(RuntimeError):
     """A record whose text is not its source span: a claimex bug, never written."""
@@ -135,6 +138,10 @@ def build_records(doc: Document, model: str | None) -> list[dict]:
                 else:
                     v = _value(doc, v, ids)
                 rec[field] = v
+            for field in OPTIONAL_FIELDS.get(rtype, ()):
+                v = getattr(m, field, None)
+                if v:
+                    rec[field] = v
             recs.append(rec)
     for rec in recs:
         errs = grounding_errors(rec, doc.source.text)

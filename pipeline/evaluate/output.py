@@ -125,6 +125,14 @@ def _summary(findings: list[Finding]) -> str:
     return f"{len(findings)} error(s): {spurious} spurious, {missed} missed, {boundary} boundary, {attrs} attribute"
 
 
+def _rules(item) -> str:
+    """The rule that made a predicted record and, for a quote, the sieve that chose its speakers."""
+    if item is None:
+        return ""
+    shown = [f"{k} {item.record[k]}" for k in ("rule", "speaker_rule") if item.record.get(k)]
+    return f" [{'; '.join(shown)}]" if shown else ""
+
+
 def format_errors(ev: Evaluation) -> str:
     """Every finding, grouped by document and record type, with its sentence."""
     texts = _texts(ev, sorted({f.doc_id for f in ev.findings}))
@@ -139,7 +147,7 @@ def format_errors(ev: Evaluation) -> str:
         else:
             g = f.gold
             detail = f"{f.detail} at [{g.start}:{g.end}] {g.record['text']!r}" if f.kind != "boundary" else f.detail
-        lines.append(f"  {f.kind:<16} {detail}  ({_where(f)})")
+        lines.append(f"  {f.kind:<16} {detail}{_rules(f.pred)}  ({_where(f)})")
         text = texts.get(f.doc_id)
         a = _anchor(f)
         if text is not None and 0 <= a.start < a.end <= len(text) and (f.doc_id, a) != shown:

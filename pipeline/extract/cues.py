@@ -39,6 +39,7 @@ class CueLexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, role), longest first
     by_first: dict  # first word -> the phrases that start with it, longest first
     by_last: dict  # last word -> the phrases that end with it, longest first
+    person_nouns: frozenset[str] = frozenset()  # nouns (lemmas) that name a person or a group of people
 
     @classmethod
     def load(cls, assets: Assets) -> "CueLexicon":
@@ -53,7 +54,9 @@ class CueLexicon:
         for words, role in phrases:
             by_first.setdefault(words[0], []).append((words, role))
             by_last.setdefault(words[-1], []).append((words, role))
-        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last)
+        titles = {t.lower() for t in assets.lexicon("person_titles") if " " not in t and not t.endswith(".")}
+        people = assets.lexicon_set("person_role_nouns") | titles | _PEOPLE_GROUPS
+        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people))
 
     def is_verb(self, tok) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -85,6 +88,14 @@ class CueLexicon:
         if tok.tag_ in ("VBG", "VBN") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             last = tok.i + 1
         return Cue(tok.i, last, tok, "subject")
+
+
+# group nouns that are always people (not bodies, places or things that are also said to 'speak')
+_PEOPLE_GROUPS = frozenset(
+    {"critic", "protester", "supporter", "opponent", "voter", "resident", "delegate", "activist", "people", "crowd", "audience",
+     "demonstrator", "friend", "policymaker", "narrator", "aide", "colleague", "neighbor", "neighbour", "witness", "leader", "player",
+     "fan", "member", "parent", "man", "woman", "person", "staffer", "official", "campaigner", "organizer", "organiser"}
+)  # fmt: skip
 
 
 def _indexed(index: dict, tok) -> list:
@@ -124,7 +135,7 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
         if head is None:
             return ()
     else:
-        head = subject_of(cue.verb)
+        head = participle_subject(cue.verb) or subject_of(cue.verb)
         if head is None:
             head = subject_before(cue.verb)
         if head is None:
@@ -145,6 +156,20 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
     if span is None or hspan is None:
         return ()
     return (SpeakerPhrase(span, hspan),)
+
+
+def participle_subject(verb):
+    """'Roe said the talks could be "messy," adding, "..."', 'X seemed
+    ready, telling the crowd, "..."': a participle with no subject of its own
+    reports the words of the subject of the sentence's main verb (the parser
+    often hangs it from a verb of the content or of the quote itself)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root.i == verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(root)
+    return subj if subj is not None and subj.i < verb.i else None
 
 
 def _past_dateline(head, cue: Cue):
@@ -179,7 +204,7 @@ def subject_before(verb):
             j = rel.left_edge.i - 1
             continue
         if t.pos_ in ("NOUN", "PROPN"):
-            while t.dep_ in ("pobj", "compound") and t.head.i != t.i:
+            while t.dep_ in ("pobj", "compound") and t.head.i != t.i and t.head.i != verb.i:
                 t = t.head.head if t.dep_ == "pobj" else t.head
             return t
         return None

@@ -9,7 +9,9 @@ single) pair correctly. It never raises: what cannot be paired is returned as
 
 * Double marks: curly ``“ ”``, straight ``"`` (opening or closing decided by
   the characters around it, and by whether a quote is open when that is
-  ambiguous), guillemets ``« »``.
+  ambiguous), guillemets ``« »``, and two apostrophes ``''`` printed for a
+  straight mark (some newspapers' style; the pair's offsets are then the
+  inner apostrophes, so the words still lie strictly between them).
 * Single marks: curly ``‘ ’`` and straight ``'``. A single mark between two
   letters ("It's", "don't"), before a two-digit year ("'90s") or after a
   plural "s" with no single quote open ("countries' views") is an
@@ -107,6 +109,21 @@ def _single_role(text: str, i: int) -> str:
     return "either"
 
 
+TWIN = "''"
+
+
+def _twin_role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the two apostrophes at ``i``."""
+    prev = text[i - 1] if i > 0 else None
+    nxt = text[i + 2] if i + 2 < len(text) else None
+    can_open, can_close = _is_open_context(prev, nxt)
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
 def _double_role(text: str, i: int, role: str) -> str:
     if role != "either":
         return role
@@ -160,12 +177,21 @@ def pair_quotation_marks(paragraphs: Sequence[Paragraph]) -> tuple[list[QuotePai
             else:
                 unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack)
                 stack = []
+        twin = -1
         for m in _MARK.finditer(text):
             i, c = m.start(), m.group()
-            if i == skip:
+            if i == skip or i == twin:
                 continue
             family, role = MARKS[c]
-            if family == SINGLE:
+            if text.startswith(TWIN, i):
+                # two apostrophes print a straight double mark (''quoted''): the pair's
+                # offsets are the inner apostrophes, so that the words lie between them
+                twin = i + 1
+                family, role = DOUBLE, _twin_role(text, i)
+                if role == "either":
+                    role = "close" if any(e[0] == DOUBLE for e in stack) else "open"
+                i = i + 1 if role == "open" else i
+            elif family == SINGLE:
                 role = _single_role(text, i)
                 if role == "apostrophe":
                     continue

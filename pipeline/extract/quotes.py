@@ -26,21 +26,25 @@ names are set by ``resolve.attribution``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Iterator, NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment, Span
 from ..errors import Warnings
 from .annotations import annotation
-from .clauses import is_quote_mark
+from .clauses import is_quote_mark, span_of, subject_of
 from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
-from .quote_marks import Paragraph, QuotePair
+from .quote_marks import TWIN, Paragraph, QuotePair
 
 _INTRO = (":", ",")
 _SENTENCE_END = (".", "!", "?")
 _MAX_INTRO_DISTANCE = 15  # tokens scanned back from an introducing colon or comma
-_MAX_CLIMB = 4  # dependency levels climbed from the quoted words to a cue
+_MAX_CLIMB = 6  # dependency levels climbed from the quoted words to a cue
 _MAX_AFTER = 4  # tokens after the closing mark where a cue may stand
+_MAX_AFTER_APPOSITION = 16  # words after the closing mark, an apposition included
+_CONTEXT = 400  # characters of the paragraph read before and after a quote
+_LONG_QUOTE_WORDS = 8  # words of a sentence-opening quote that is someone's words without a cue
 
 
 class QuoteMention(NamedTuple):
@@ -54,6 +58,9 @@ class QuoteMention(NamedTuple):
     phrases: tuple[SpeakerPhrase, ...] = ()  # speakers as written (subject of the cue)
     marked: bool = True  # in quotation marks (False: reported speech)
     standalone: bool = False  # whole sentences with no cue of their own
+    rule: str = ""  # the rule that found the quote ("quote/cue_after", "reported/content_clause")
+    sieve: str = ""  # the sieve that found the speaker phrase ("cue_subject", "according_to", "clause_subject")
+    speaker_rule: str = ""  # set by resolve: "<sieve>/<resolution>" ("cue_subject/pronoun", "continuation")
 
 
 def claim_paragraphs(doc: Document) -> list[Paragraph]:
@@ -80,13 +87,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 class _QuoteFrame:
     """One quotation-mark pair read in its segment's parse."""
 
-    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: "_Quoted"):
         self.doc, self.seg, self.pair = doc, seg, pair
         self.a, self.b = a, b
-        self.quoted = quoted  # all (open, close) mark offsets of the document
+        self.quoted = quoted  # the outermost (open, close) mark offsets of the document
         sd = seg.doc
         # the segment of the closing mark (a later one for a continued quote)
-        self.close_seg = doc.segment_at(pair.close) if pair.close >= seg.end else seg
+        self.close_seg = quoted.segment_at(pair.close) if pair.close >= seg.end else seg
         if self.close_seg is None or self.close_seg.doc is None:
             self.close_seg = seg
         # tokens of the quoted words inside this segment, and the tokens around the marks (Doc slices)
@@ -98,15 +105,41 @@ class _QuoteFrame:
         self.after = cs.doc[_token_index(cs.doc, pair.close - cs.start) + 1 :] if cs.start <= pair.close < cs.end else []
 
     def in_quotes(self, tok) -> bool:
-        off = self.seg.start + tok.idx
-        return any(o < off < c for o, c in self.quoted)
+        return self.quoted.inside(self.seg.start + tok.idx)
 
     def text_before(self) -> str:
-        return self.doc.view.text[self.seg.start : self.pair.open].rstrip()
+        """The paragraph's text before the opening mark, up to _CONTEXT characters
+        of it (what the rules read is its end; a bounded slice keeps a paragraph
+        of many quotes linear)."""
+        text = self.doc.view.text
+        open_at = self.pair.open - 1 if text[self.pair.open - 1 : self.pair.open + 1] == TWIN else self.pair.open
+        return text[max(self.seg.start, open_at - _CONTEXT) : open_at].rstrip()
 
     def text_after(self) -> str:
-        end = self.close_seg.end if self.pair.close < self.close_seg.end else self.pair.close + 1
-        return self.doc.view.text[self.pair.close + 1 : end].lstrip()
+        text = self.doc.view.text
+        after = self.pair.close + (2 if text.startswith(TWIN, self.pair.close) else 1)  # past ''
+        end = self.close_seg.end if self.pair.close < self.close_seg.end else after
+        return text[after : min(end, after + _CONTEXT)].lstrip()
+
+
+class _Quoted:
+    """The outermost quotation-mark pairs and the segments of a document, for
+    look-ups by offset in logarithmic time."""
+
+    def __init__(self, doc: Document, pairs: list[QuotePair]):
+        outer = sorted((p.open, p.close) for p in pairs if p.depth == 0)
+        self.opens = [o for o, _ in outer]
+        self.closes = [c for _, c in outer]
+        self.segments = sorted(doc.segments, key=lambda s: s.start)
+        self.seg_starts = [s.start for s in self.segments]
+
+    def inside(self, offset: int) -> bool:
+        k = bisect_left(self.opens, offset) - 1
+        return k >= 0 and offset < self.closes[k]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        k = bisect_right(self.seg_starts, offset) - 1
+        return self.segments[k] if k >= 0 and offset < self.segments[k].end else None
 
 
 def _token_index(sd, char: int) -> int:
@@ -170,6 +203,7 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
         return None
     toks = frame.before
     n = 0
+    fallback = None
     for t in reversed(toks):
         if t.text in _SENTENCE_END or (is_quote_mark(t) and t.i != toks[-1].i):
             break
@@ -183,6 +217,10 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
             return ph, frame.seg
         if lex.is_verb(t):
             return lex.verb_cue(t), frame.seg
+        if fallback is None and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and not frame_author(subject_of(t)):
+            fallback = t  # 'X leaned in and boomed: "..."': the verb before a colon introduces the quote
+    if fallback is not None and frame.text_before().endswith(":"):
+        return Cue(fallback.i, fallback.i, fallback, "subject"), frame.seg
     return None
 
 
@@ -229,21 +267,47 @@ def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] |
 
 
 def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, Segment] | None:
-    """(3) '"...," she said' / '"...", said the minister'."""
+    """(3) '"...," she said' / '"...", said the minister'; news style also puts
+    any verb there ('"...," the senator quipped'): a finite verb with its
+    subject right after the closing mark."""
     after = frame.text_after()
     if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")):
         return None
     n = 0
+    toks = []
+    commas = 0
     for t in frame.after:
         if t.is_punct:
             if t.text in _SENTENCE_END or is_quote_mark(t):
                 break
+            commas += t.text == "," and bool(toks)
             continue
-        n += 1
-        if n > _MAX_AFTER:
+        n += commas != 1  # words of an apposition set off by commas after the speaker are not counted
+        if n > _MAX_AFTER or len(toks) > _MAX_AFTER_APPOSITION:
             break
+        toks.append(t)
         if lex.is_verb(t):
             return lex.verb_cue(t), frame.close_seg
+    verb = _frame_verb(toks) if content[-1:] in (",", "!", "?") or after[:1] == "," else None
+    return (Cue(verb.i, verb.i, verb, "subject"), frame.close_seg) if verb is not None else None
+
+
+_CLAUSE_OPENERS = frozenset({"but", "and", "or", "so", "yet", "while", "because", "although", "though", "which", "that", "who", "where", "when", "as", "if"})
+
+
+def _frame_verb(toks: list):
+    """'"...," Roe snapped': the first finite verb of the words after the
+    quote, when its subject stands among them (before it, or right after it)."""
+    if not toks or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV", "ADP") or toks[0].lower_ in _CLAUSE_OPENERS:
+        return None  # '"...," but savings take time': the author's sentence goes on
+    for k, t in enumerate(toks):
+        if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ids = {x.i for x in toks}
+        if subj is not None and subj.i in ids | {t.i + 1} and not frame_author(subj):
+            return t
+        return None
     return None
 
 
@@ -255,7 +319,9 @@ def _standalone(frame: _QuoteFrame, content: str) -> bool:
     starts = before == "" or before.endswith(_SENTENCE_END + (":",)) or before[-1:] in ("\u201d", '"') and before[:-1].rstrip().endswith(_SENTENCE_END + (",",))
     ends = content.endswith(_SENTENCE_END) or content.endswith(_SENTENCE_END + ("\u201d", '"'))
     ends = ends and (after == "" or after[:1].isupper() or after[:1] in ("\u201c", '"', "(", "\u2018"))
-    return starts and ends and len(content.split()) >= 3
+    n = len(content.split())
+    # a long quote that opens a sentence is someone's words even when the author's sentence carries on after it
+    return starts and (ends and n >= 3 or n >= _LONG_QUOTE_WORDS and content[:1].isupper())
 
 
 def _woven_cue(verb) -> bool:
@@ -267,7 +333,7 @@ def _woven_cue(verb) -> bool:
 
 def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
     cue_start = cue_seg.start + cue_seg.doc[cue.first].idx
-    if cue_start < frame.pair.open:
+    if cue_start < frame.pair.open - 1:
         if frame.text_before().endswith(_INTRO):
             return "direct"
         prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
@@ -285,6 +351,14 @@ def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
     return "partial"
 
 
+_CUE_FINDERS = (
+    ("quote/cue_before_intro", lambda f, lex, content, nouns: _cue_before_intro(f, lex)),
+    ("quote/cue_governs", lambda f, lex, content, nouns: _cue_by_syntax(f, lex)),
+    ("quote/cue_after", lambda f, lex, content, nouns: _cue_after(f, lex, content)),
+    ("quote/speech_noun", lambda f, lex, content, nouns: _cue_by_speech_noun(f, nouns)),
+)
+
+
 def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     lex = CueLexicon.load(assets)
     titles = assets.lexicon_set("work_title_cues")
@@ -297,11 +371,11 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
         src = doc.view.to_source[u.offset]
         context = text[max(0, u.offset - 20) : u.offset + 20].replace("\n", " ")
         doc.warnings.append(Warnings.W001.format(mark=text[u.offset], offset=src, why=u.why, context=context))
-    quoted = [(p.open, p.close) for p in pairs]
+    quoted = _Quoted(doc, pairs)
     for pair in pairs:
         if pair.depth > 0:
             continue  # a quote inside a quote belongs to the outer one
-        seg = doc.segment_at(pair.open)
+        seg = quoted.segment_at(pair.open)
         if seg is None or seg.doc is None:
             continue
         a, b = _trim(text, pair.open + 1, pair.close)
@@ -312,16 +386,134 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
         if not frame.inside or _not_speech(frame, content, titles):
             continue
         if _ends_with_phrase(_words_before(frame, 3), scare_cues):
-            yield QuoteMention(a, b, "scare")
+            yield QuoteMention(a, b, "scare", rule="quote/scare_cue")
             continue
-        found = _cue_before_intro(frame, lex) or _cue_by_syntax(frame, lex) or _cue_after(frame, lex, content) or _cue_by_speech_noun(frame, speech_nouns)
+        found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, speech_nouns)) is not None), None)
         if found is None:
-            if _is_title_case(content, minor):
-                continue  # a name of a work, a programme, a slogan
-            if _standalone(frame, content):
-                yield QuoteMention(a, b, "direct", standalone=True)
-            else:
-                yield QuoteMention(a, b, "scare")
+            q = _without_cue(frame, content, minor, lex)
+            if q is not None:
+                yield q
             continue
-        cue, cue_seg = found
-        yield QuoteMention(a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=speaker_phrases(cue_seg, cue))
+        rule, (cue, cue_seg) = found
+        phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue)
+        yield QuoteMention(
+            a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=phrases, rule=rule, sieve=cue_sieve(cue),
+        )  # fmt: skip
+
+
+def _speaker_after(frame: _QuoteFrame, cue: Cue) -> tuple[SpeakerPhrase, ...]:
+    """'"...," Roe, 58, told a radio station' / '"...," said the minister': the speaker
+    stands between the closing mark and the cue (up to a comma: an apposition
+    after a name is not the speaker), or right after the cue; read off the
+    word order, which the parser often gets wrong after a quote."""
+    doc = frame.close_seg.doc
+    between = [t for t in frame.after if t.i < cue.first]
+    run = _nominal_run(between)
+    if not run and cue.last + 1 < len(doc) and doc[cue.first].tag_ in ("VBD", "VBZ", "VBP"):
+        run = _nominal_run(list(doc[cue.last + 1 : min(len(doc), cue.last + 1 + _MAX_AFTER + 2)]))
+    if not run:
+        return ()
+    span = span_of(frame.close_seg, run, strip_det=True)
+    head = span_of(frame.close_seg, [run[-1]])
+    return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
+
+
+def _nominal_run(toks: list) -> list:
+    """The first run of words that names someone: from the first noun, name
+    or pronoun (with its determiner and modifiers) to a comma or a verb."""
+    run: list = []
+    for t in toks:
+        if t.pos_ in ("ADV", "PART") and run:
+            break
+        if (t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "PART")) and not _nominal(t):
+            if any(_nominal(x) for x in run):
+                break
+            run = []
+            continue
+        run.append(t)
+    return run if any(_nominal(x) for x in run) else []
+
+
+def _nominal(t) -> bool:
+    """A noun, a name or a pronoun, or any word the parser made a subject ('Roe/VERB/nsubj')."""
+    return t.pos_ in ("NOUN", "PROPN", "PRON") or t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper()
+
+
+def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: CueLexicon) -> QuoteMention | None:
+    """A quote no cue introduces: words woven into a clause whose subject is a
+    person (the senator dismissed it as "theatre": the subject's words), whole
+    sentences that continue someone's quote, or a scare quote; a Title-Cased
+    phrase nobody says is no quote at all (None)."""
+    a, b = frame.a, frame.b
+    if _is_title_case(content, minor):
+        return None  # a name of a work, a programme, a slogan
+    opened = _cue_in_previous_paragraph(frame, lex)
+    if opened is not None:
+        cue, seg = opened
+        return QuoteMention(a, b, "direct", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), rule="quote/cue_previous_paragraph", sieve="cue_subject")
+    if _standalone(frame, content):
+        return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
+    verb = _governing_verb(frame)
+    if verb is not None:
+        cue = Cue(verb.i, verb.i, verb, "subject")
+        phrases = speaker_phrases(frame.seg, cue)
+        if phrases and not frame_author(subject_of(verb)):
+            # the resolver keeps the speaker only when the subject names people (else: a scare quote)
+            return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
+    return QuoteMention(a, b, "scare", rule="quote/no_cue")
+
+
+def _cue_in_previous_paragraph(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
+    """'Roe continued:¶"..."', 'The group said in a statement:¶"..."': a quote
+    that opens a paragraph after one ending with a colon; the cue is the last
+    reporting verb or phrase of that paragraph's last sentence (else its last
+    verb with a subject that names someone)."""
+    if frame.text_before():
+        return None
+    segs = frame.doc.segments
+    k = frame.seg.index - 1
+    prev = segs[k] if 0 <= k < len(segs) and segs[k].index == k else None
+    if prev is None or prev.doc is None or not prev.carries_claims or not frame.doc.view.text[prev.start : prev.end].rstrip().endswith(":"):
+        return None
+    sents = list(prev.doc.sents)
+    if not sents:
+        return None
+    fallback = None
+    for t in reversed(list(sents[-1])):
+        ph = lex.phrase_ending_at(t.doc, t.i)
+        if ph is not None:
+            return ph, prev
+        if lex.is_verb(t):
+            return lex.verb_cue(t), prev
+        if fallback is None and t.pos_ == "VERB" and not frame_author(subject_of(t)):
+            fallback = Cue(t.i, t.i, t, "subject")
+    return (fallback, prev) if fallback is not None else None
+
+
+def _governing_verb(frame: _QuoteFrame):
+    """The verb of the author's clause the quoted words hang from (outside the marks)."""
+    inside_ids = {t.i for t in frame.inside}
+    for t in frame.inside:
+        h = t.head
+        if h.i in inside_ids or h.i == t.i or is_quote_mark(h):
+            continue
+        for _ in range(_MAX_CLIMB):
+            if frame.in_quotes(h):
+                break
+            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl"):
+                return h
+            if h.head.i == h.i:
+                break
+            h = h.head
+        return None
+    return None
+
+
+def frame_author(tok) -> bool:
+    """No subject, or one that is the author, an expletive or a thing ("it", "this", "which")."""
+    return tok is None or tok.lower_ in ("i", "we", "us", "me", "you", "it", "this", "that", "which", "what", "there")
+
+
+def cue_sieve(cue: Cue) -> str:
+    """The sieve name of a speaker phrase read off a cue."""
+    return {"object": "according_to", "possessor": "possessor"}.get(cue.role, "cue_subject")

@@ -27,7 +27,7 @@ from ..assets import Assets
 from ..document import Document, Segment
 from .clauses import after_complementiser, after_dateline, contiguous, has_own_subject, span_of, subject_of
 from .cues import Cue, CueLexicon, cue_span, speaker_phrases
-from .quotes import QuoteMention
+from .quotes import QuoteMention, cue_sieve
 
 UNSOURCED_ADVERBS = ("reportedly", "allegedly", "reputedly", "purportedly", "supposedly")
 
@@ -41,8 +41,8 @@ def _content(seg: Segment, toks: list, *, to_sentence_end: bool = False):
             toks = toks[:k]
             break
     toks = after_dateline(toks)
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
-        toks = toks[1:]
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ != "det"):
+        toks = toks[1:]  # the complementiser (also when misread as a pronoun), not 'that plan
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     return span_of(seg, toks)
@@ -79,19 +79,44 @@ def _is_author(seg: Segment, tok, author_refs: frozenset[str], text: str) -> boo
     return sp is not None and " ".join(text[sp.start : sp.end].lower().split()) in author_refs
 
 
+def _content_clause(verb):
+    """The content clause a reporting verb governs, and (when the parser read
+    the clause's subject as the verb's object: 'say Sen. Jane Roe, hasn't
+    been tested') that subject."""
+    doc = verb.doc
+    comps = [
+        c for c in verb.children
+        # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
+        if c.dep_ == "ccomp" and not (c.i < verb.i and any(t.text in (";", ":", ".") for t in doc[c.right_edge.i + 1 : verb.i]))
+    ]
+    own = [c for c in comps if has_own_subject(c)]
+    if own:
+        return own[0], None
+    for c in comps:
+        obj = next((d for d in verb.children if d.dep_ == "dobj" and verb.i < d.i < c.i and d.pos_ == "PROPN"), None)
+        if obj is not None and c.i > verb.i and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c, obj
+    return None, None
+
+
+def _embedded_question(first, comp) -> bool:
+    """A content clause that opens with a wh-word, or with 'whether'/'if' as its
+    own complementiser ('asked whether ...'), reports a question, not a statement
+    ('said if he were elected, X would ...' does report one)."""
+    if first.lower_ in ("whether", "if"):
+        return first.head.i == comp.i
+    return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ != "that"
+
+
 def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str, asking: frozenset[str]):
     """'X maintained that <content>'."""
     doc = verb.doc
     # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
-    comps = [
-        c for c in verb.children
-        if c.dep_ == "ccomp" and has_own_subject(c) and not (c.i < verb.i and any(t.text in (";", ":", ".") for t in doc[c.right_edge.i + 1 : verb.i]))
-    ]
-    comp = comps[0] if comps else None
+    comp, misread_subject = _content_clause(verb)
     if comp is None:
         return None
-    first = comp.left_edge
-    if first.i < comp.i and (first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")) and verb.lemma_.lower() not in asking:
+    first = misread_subject.left_edge if misread_subject is not None else comp.left_edge
+    if first.i < comp.i and _embedded_question(first, comp) and verb.lemma_.lower() not in asking:
         return None  # 'would have predicted how crowded the seas would become': no statement reported
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in comp.children):
         return None  # 'the island states themselves need not ...' misread as 'states' + clause
@@ -108,8 +133,10 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)):
         if not expl:
             return None
-    subtree = list(comp.subtree)
+    subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
     frames = [f for f in _as_frames(subtree, lex) if f.i != verb.i]
+    # 'X said A, telling reporters "..."': a reporting participle after the content is a report of its own
+    frames += [c for c in subtree if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i and lex.is_verb(c)]
     conjuncts = [c for c in subtree if c.dep_ == "conj"]
     if any(c.dep_ == "mark" for c in verb.children):
         # 'Although X felt that <content>, <main clause>': the main clause may
@@ -125,7 +152,7 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
         return None
     cue = lex.verb_cue(verb)
     phrases = () if expl and (subj is None or subj.lower_ == "it") else speaker_phrases(seg, cue)
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False, rule="reported/content_clause", sieve="cue_subject")
 
 
 def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
@@ -151,7 +178,49 @@ def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
     if content is None:
         return None
     cue = lex.verb_cue(verb)
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False, rule="reported/as_frame", sieve="cue_subject")
+
+
+def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
+    """'In his state, the governor said, first offenders are sent to treatment' /
+    'This campaign is different, he says.': a reporting clause set off by
+    commas inside or at the end of the sentence it reports. The content is
+    the sentence (a span is contiguous: the frame inside it stays), or the
+    part before a final frame."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") for c in verb.children) or verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or _is_author(seg, subj, author_refs, text):
+        return None
+    frame = _comma_frame(verb)
+    if frame is None:
+        return None
+    a, end_frame = frame
+    doc, sent = verb.doc, verb.sent
+    toks = list(doc[sent.start : a - 1]) if end_frame else list(sent)
+    content = _content(seg, toks, to_sentence_end=True)
+    if content is None:
+        return None
+    cue = lex.verb_cue(verb)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False, rule="reported/parenthetical", sieve="cue_subject")
+
+
+_MIN_FRAMED_WORDS = 2  # words before a parenthetical reporting frame
+
+
+def _comma_frame(verb) -> tuple[int, bool] | None:
+    """(first token of the frame, whether it ends the sentence) when the verb's
+    clause is set off by a comma before and a comma or the sentence end after."""
+    doc, sent = verb.doc, verb.sent
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    a, b = min(words), max(words)
+    before = doc[a - 1] if a - 1 >= sent.start else None
+    after = doc[b + 1] if b + 1 < sent.end else None
+    if before is None or before.text != "," or after is None or a - sent.start < _MIN_FRAMED_WORDS:
+        return None
+    if after.text == ",":
+        return a, False
+    return (a, True) if after.is_sent_end or after.text in (".", "!", "?") else None
 
 
 def _from_source_phrase(seg: Segment, cue: Cue):
@@ -180,7 +249,7 @@ def _from_source_phrase(seg: Segment, cue: Cue):
     content = _content(seg, toks)
     if content is None:
         return None
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False, rule="reported/source_phrase", sieve=cue_sieve(cue))
 
 
 def _from_unsourced(seg: Segment, adv):
@@ -193,7 +262,7 @@ def _from_unsourced(seg: Segment, adv):
     content = _content(seg, toks)
     if content is None:
         return None
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, Cue(adv.i, adv.i, None, "object")), marked=False)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, Cue(adv.i, adv.i, None, "object")), marked=False, rule="reported/unsourced")
 
 
 def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
@@ -223,6 +292,10 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
             elif tok.lower_ in UNSOURCED_ADVERBS:
                 found = _from_unsourced(seg, tok)
             elif lex.is_verb(tok):
-                found = _from_content_clause(seg, tok, lex, author_refs, text, asking) or _from_as_frame(seg, tok, lex, author_refs, text)
+                found = (
+                    _from_content_clause(seg, tok, lex, author_refs, text, asking)
+                    or _from_as_frame(seg, tok, lex, author_refs, text)
+                    or _from_parenthetical(seg, tok, lex, author_refs, text)
+                )
             if found is not None:
                 yield found

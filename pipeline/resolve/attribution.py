@@ -35,8 +35,8 @@ from typing import Iterable, NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Span
-from ..extract.clauses import noun_phrase, span_of
-from ..extract.cues import SpeakerPhrase
+from ..extract.clauses import noun_phrase, span_of, subject_of
+from ..extract.cues import CueLexicon, SpeakerPhrase
 from ..extract.quotes import QuoteMention
 from ..extract.recommendations import RecommendationMention
 from .entities import Entity, entity_at
@@ -47,12 +47,23 @@ HOLDER_SEPARATOR = "; "
 _WORD = re.compile(r"[\w\u2019'-]+|[^\w\s]")
 _CONJUNCTION = re.compile(r"\s*,?\s+(?:and|or|as well as|&)\s+|\s*&\s*")
 _LIST_COMMA = re.compile(r"\s*,\s*")
+_APPOSITION_BREAK = re.compile(r"\s*[,(]\s*")
 _COORDINATORS = frozenset({"and", "or", "nor", "&", "plus"})
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "de", "and", "to", "on", "in", "at"})
 _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&", "'s", "\u2019s", "'", "\u2019", "-", "(", ")"})
 _LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
+_OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
+_MAX_NAME_WORDS = 4
+_ABBREVIATED_TITLES = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president", "adm": "admiral", "col": "colonel", "amb": "ambassador"}
+# heads of a definite description that refers back to someone named before ('the candidate'; not 'the analyst': someone new)
+_ROLE_DESCRIPTIONS = frozenset({"candidate", "nominee", "hopeful", "frontrunner", "front-runner", "incumbent", "challenger", "billionaire", "tycoon", "mogul", "magnate", "lawmaker", "politician"})
+_NOUN_GENDER = {"husband": "male", "father": "male", "son": "male", "brother": "male", "man": "male", "wife": "female", "mother": "female", "daughter": "female", "sister": "female", "woman": "female"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_MAX_DESCRIPTION_WORDS = 3  # 'the former state senator' refers back; a longer description introduces someone
+_ROLE_LOOKBACK = 400  # entity mentions looked back at for the holder of a role ("the prime minister")
+_PERSON_SENTENCES = 8  # sentences searched back for the antecedent of he/she
 _INHERIT_MAX_SEGMENTS = 2  # a standalone quote continues a speaker named at most this many paragraphs back
 
 
@@ -81,6 +92,11 @@ class AttributionLexicon:
     dropped: frozenset[str]
     prepositions: frozenset[str]
     group_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    role_nouns: frozenset[str]  # nouns that describe one person ('officer', 'spokesman')
+    genders: dict  # first name -> "female" | "male"
+    speaking_nouns: frozenset[str]  # heads of a group phrase that can be a speaker
+    non_speakers: frozenset[str]  # heads of a phrase that never speaks
 
     @classmethod
     def load(cls, assets: Assets) -> "AttributionLexicon":
@@ -98,6 +114,15 @@ class AttributionLexicon:
             dropped=assets.lexicon_set("group_modifiers_dropped"),
             prepositions=assets.lexicon_set("prepositions"),
             group_nouns=assets.lexicon_set("group_nouns"),
+            people_nouns=CueLexicon.load(assets).person_nouns,
+            role_nouns=assets.lexicon_set("person_role_nouns"),
+            genders={k.lower(): v for k, v in assets.mapping("first_names").items()},
+            speaking_nouns=frozenset(
+                CueLexicon.load(assets).person_nouns | assets.lexicon_set("group_nouns") | assets.lexicon_set("source_nouns")
+                | assets.lexicon_set("organisation_common_nouns") | {w.lower() for w in assets.lexicon("organisation_heads")}
+                | {t.lower() for t in titles if " " not in t} | assets.lexicon_set("speaker_nouns")
+            ),
+            non_speakers=assets.lexicon_set("non_speaker_nouns"),
         )
 
 
@@ -118,15 +143,121 @@ class Attributor:
         self.dropped = lex.dropped
         self.prepositions = lex.prepositions
         self.group_nouns = lex.group_nouns
+        self.people_nouns = lex.people_nouns
+        self.role_nouns = lex.role_nouns
+        self.genders = lex.genders
+        self.speaking_nouns = lex.speaking_nouns
+        self.non_speakers = lex.non_speakers
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
+        # the document's segments by start offset, the parsed claim segments, and sentence caches
+        self._segments = sorted(doc.segments, key=lambda s: s.start)
+        self._seg_starts = [s.start for s in self._segments]
+        self._claims = [s for s in self._segments if s.carries_claims and s.doc is not None]
+        self._claim_starts = [s.start for s in self._claims]
+        self._sents: dict[int, tuple[list, list[int]]] = {}
+        # quoted words (no antecedent is taken from inside them) and pronouns already resolved
+        self._quoted: list[tuple[int, int]] = []
+        self._quoted_starts: list[int] = []
+        self._resolved: list[tuple[int, int, list[Name]]] = []  # (start, end, names), in text order
+
+    # -- document structure ----------------------------------------------
+    def segment_at(self, offset: int):
+        k = bisect_right(self._seg_starts, offset) - 1
+        if k >= 0 and offset < self._segments[k].end:
+            return self._segments[k]
+        return None
+
+    def sentences(self, seg) -> tuple[list, list[int]]:
+        """The sentences of a parsed segment and their first token indices (cached)."""
+        got = self._sents.get(seg.start)
+        if got is None:
+            sents = list(seg.doc.sents)
+            got = (sents, [s.start for s in sents])
+            self._sents[seg.start] = got
+        return got
+
+    def preceding_subject(self, offset: int, last) -> list[Name]:
+        """'Jane Roe spoke only briefly.¶"We will be back."': the people
+        the sentence right before a cue-less quote is about (its subject), when
+        that sentence quotes nobody and comes after the latest quote."""
+        seg, tok = self._token_at(offset)
+        if tok is None:
+            return []
+        prev = self._previous_sentences(seg, tok, n=1)
+        if len(prev) < 2 or not prev[1][1]:
+            return []
+        s, toks = prev[1]
+        a = s.start + toks[0].idx
+        if last is not None and last.end > a or self.in_quotes(a) or any(self.in_quotes(s.start + t.idx) for t in toks):
+            return []
+        root = toks[0].sent.root
+        subj = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return []
+        toks_np = noun_phrase(subj)
+        span, hspan = span_of(s, toks_np, strip_det=True), span_of(s, [subj])
+        if span is None or hspan is None:
+            return []
+        phrase = SpeakerPhrase(span, hspan)
+        names, how = self.resolve(phrase)
+        return names if names and self.people((phrase,), names, how) else []
+
+    def could_be(self, phrase: SpeakerPhrase, q: QuoteMention) -> bool:
+        """Whether a pronoun phrase can stand for the speakers of ``q`` (number, gender, a person)."""
+        word = self.text[phrase.span.start : phrase.span.end].lower()
+        kind = self.pronouns.get(word)
+        if kind != "person":
+            return kind == "plural" and len(q.speakers) > 1 or kind in ("plural", "thing")
+        if len(q.speakers) != 1 or not q.speaker_spans:
+            return False
+        name = Name(q.speakers[0], q.speaker_spans[0])
+        return self._is_person_name(name) and self._agrees([name], _PRONOUN_GENDER.get(word))
+
+    def quoted_run(self, first: int, last: int) -> bool:
+        """Segments ``first``..``last`` (indices) all open with a quotation mark or
+        carry no claims (the paragraphs of one quoted speech)."""
+        segs = self.doc.segments
+        for seg in segs[max(0, first) : last + 1]:
+            if seg.carries_claims and self.text[seg.start : seg.start + 1] not in _OPENING_MARKS:
+                return False
+        return True
+
+    def set_quoted(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Spans of words in quotation marks: mentions inside them are the
+        quoted speaker's words, never an antecedent or a speaker."""
+        self._quoted = sorted(spans)
+        self._quoted_starts = [a for a, _ in self._quoted]
+
+    def in_quotes(self, offset: int) -> bool:
+        k = bisect_right(self._quoted_starts, offset) - 1
+        return k >= 0 and offset < self._quoted[k][1]
+
+    def remember(self, span: Span, names: list[Name]) -> None:
+        """A pronoun resolved to ``names``: a mention of them at ``span`` for later pronouns."""
+        if names and (not self._resolved or self._resolved[-1][0] <= span.start):
+            self._resolved.append((span.start, span.end, names))
 
     # -- entities ------------------------------------------------------
     def entities_in(self, span: Span) -> list[Entity]:
         lo = bisect_left(self._starts, span.start)
         hi = bisect_right(self._starts, span.end)
         return [e for e in self.entities[lo:hi] if e.end <= span.end]
+
+    def speaker_entities(self, span: Span) -> list[Entity]:
+        """Entity mentions of a speaker phrase that can name it: not inside
+        quotation marks (the quote's own words), not in a parenthesis ('Jane
+        Roe (R-OH)': the party and state tag)."""
+        out = []
+        for e in self.entities_in(span):
+            if self.in_quotes(e.start):
+                continue
+            before = self.text[span.start : e.start]
+            if before.count("(") > before.count(")"):
+                continue
+            out.append(e)
+        return out
 
     def entity_over(self, span: Span) -> Entity | None:
         """The entity mention that covers ``span`` (a head word)."""
@@ -144,48 +275,155 @@ class Attributor:
         return Name(_norm(e.canonical), Span(e.start, e.end))
 
     # -- phrases -------------------------------------------------------
+    def people(self, phrases, names: list[Name], how: str) -> bool:
+        """Whether resolved speaker names are people: a person pronoun, person
+        names, a role, or a group noun of people ("critics", "a friend")."""
+        if how in ("pronoun", "role", "described_earlier"):
+            return True
+        if how in ("name", "coordination", "apposition"):
+            return all(n.span is not None and self._is_person_name(n) for n in names)
+        if how == "group":
+            return any(self.text[p.head.start : p.head.end].lower() in self.people_nouns or _singular(self.text[p.head.start : p.head.end].lower()) in self.people_nouns for p in phrases)
+        return False
+
+    def _is_person_name(self, n: Name) -> bool:
+        e = self.entity_over(n.span)
+        return e is not None and e.label == "PERSON" or self.person_named(n.span) is not None
+
     def is_author(self, span: Span) -> bool:
         return " ".join(_words(self.text[span.start : span.end])) in self.author_refs
 
     def names(self, phrase: SpeakerPhrase) -> list[Name]:
         """Names for a speaker phrase (rules 1-6 of the module doc)."""
+        return self.resolve(phrase)[0]
+
+    def resolve(self, phrase: SpeakerPhrase) -> tuple[list[Name], str]:
+        """Names for a speaker phrase and the rule that found them: ``pronoun``,
+        ``name``, ``coordination``, ``apposition``, ``source_noun``, ``role``,
+        ``described_earlier``, ``group`` ("" when there is no speaker)."""
+        if self.in_quotes(phrase.head.start):
+            return [], ""
+        phrase = self._outside_quotes(phrase)
         text = self.text[phrase.span.start : phrase.span.end]
         words = _words(text)
         if not words:
-            return []
+            return [], ""
         if len(words) == 1 and words[0] in self.pronouns:
             kind = self.pronouns[words[0]]
-            return [] if kind == "self" else self.antecedents(phrase.span, kind)
+            return ([], "") if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
         if self.is_author(phrase.span):
-            return []
+            return [], ""
+        person = self.person_before_apposition(phrase.span)
+        if person is not None:
+            return [person], "apposition"
         found = self._coordinated_names(phrase.span)
         if found:
-            return found
-        ents = self.entities_in(phrase.span)
-        head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
+            return found, "coordination" if len(found) > 1 else "name"
+        ents = self.speaker_entities(phrase.span)
         if ents:
-            rest = self._remainder(text, phrase.span, ents)
-            if not rest:
-                return _unique(self._name(e) for e in self._coordinated(ents))
-            head = self.entity_over(phrase.head)
-            if head is not None and head.start >= phrase.span.start:
-                return [self._name(head)]
-            persons = [e for e in ents if e.label == "PERSON"]
-            if head_word in self.title_words and len(persons) == 1:
-                return [self._name(persons[0])]  # 'the ambassador of X, Jane Doe'
-            if head_word in self.source_nouns:
-                # 'a [Org] opinion survey', 'an analysis by [Org]'
-                before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
-                after = [e for e in ents if e.start >= phrase.head.end and e.label in ("ORG", "PERSON") and set(_words(self.text[phrase.head.end : e.start])) & {"by", "from", "of"}]
-                if before or after:
-                    return [self._name((before[-1:] or after)[0])]
+            got = self._entity_names(phrase, text, ents)
+            if got[0]:
+                return got
         person = self.person_named(phrase.span)
         if person is not None:
-            return [person]
-        role = self.role_holder(phrase.span) or self.described_earlier(phrase)
+            return [person], "name"
+        role = self.role_holder(phrase.span)
         if role is not None:
-            return [role]
-        return [self.group(phrase.span)]
+            return [role], "role"
+        earlier = self.described_earlier(phrase)
+        if earlier is not None:
+            return [earlier], "described_earlier"
+        if self.describes_person(phrase):
+            found = self.antecedents(phrase.span, "person", role=self.text[phrase.head.start : phrase.head.end].lower())
+            if found:
+                return found, "description"
+        if not self.can_speak(phrase):
+            return [], ""  # 'the balloons', 'the first incident', 'what': nobody
+        return [self.group(phrase.span)], "group"
+
+    def can_speak(self, phrase: SpeakerPhrase) -> bool:
+        """A group phrase names someone who can speak unless its head is a noun of
+        an event, an abstract notion, a time or an object ('the first incident',
+        'the balloons'; ``non_speaker_nouns``); a noun of people, bodies,
+        organisations or texts (``speaker_nouns`` and the other lexicons) and a
+        name the recogniser missed always can."""
+        head = self.text[phrase.head.start : phrase.head.end]
+        low = head.lower()
+        if head[:1].isupper() and low not in self.pronouns:
+            return True
+        forms = (low, _singular(low))
+        if any(w in self.speaking_nouns for w in forms):
+            return True
+        return not any(w in self.non_speakers for w in forms)
+
+    def describes_person(self, phrase: SpeakerPhrase) -> bool:
+        """'the state senator', 'the billionaire', 'the Republican': a definite
+        singular description headed by a role, a title or a party word names a
+        person mentioned before (resolved like 'he'/'she')."""
+        before = _words(self.text[max(0, phrase.span.start - 6) : phrase.span.start])
+        words = _words(self.text[phrase.span.start : phrase.span.end])
+        if not before or before[-1] != "the" or len(words) > _MAX_DESCRIPTION_WORDS or set(words) & self.prepositions:
+            return False  # ('the representative of Kenya' introduces someone new)
+        seg, tok = self._token_at(phrase.head.start)
+        if tok is None or tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in tok.children):
+            return False
+        if self.entities_in(phrase.span) and tok.ent_type_ not in ("NORP", ""):
+            return False  # a name
+        return tok.lower_ in self.title_words or tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN") or tok.lemma_.lower() in _ROLE_DESCRIPTIONS
+
+    def person_before_apposition(self, span: Span) -> Name | None:
+        """'Jane Roe, director of operations and advocacy at the agency', 'Jan
+        Kowalski, from the dockers' union': a person named before a comma is the
+        speaker, not what the apposition names."""
+        parts = _split(span, self.text, _APPOSITION_BREAK)
+        if len(parts) < 2:
+            return None
+        head = next((p for p in parts[:-1] if self.speaker_entities(p)), None)
+        if head is None:
+            return None
+        ents = self.speaker_entities(head)
+        if len(ents) != 1 or ents[0].label != "PERSON" or " and " in self.text[head.start : head.end]:
+            return None
+        # before the name: titles and lower-case modifiers only ('81-year-old', 'longtime')
+        rest = [w for w in self.text[head.start : ents[0].start].split() if w.lower() not in self.title_words and w[:1].isupper()]
+        return self._name(ents[0]) if not rest and not self.text[ents[0].end : head.end].strip() else None
+
+    def _outside_quotes(self, phrase: SpeakerPhrase) -> SpeakerPhrase:
+        """The phrase without the quoted words it starts in ('"... Or Oslo," Jane
+        Roe said': the parser may take the end of the quote into the subject)."""
+        a = phrase.span.start
+        k = bisect_right(self._quoted_starts, a) - 1
+        if k < 0 or a >= self._quoted[k][1]:
+            return phrase
+        a = self._quoted[k][1]
+        while a < phrase.head.start and not self.text[a].isalnum():
+            a += 1
+        return SpeakerPhrase(Span(a, phrase.span.end), phrase.head)
+
+    def _entity_names(self, phrase: SpeakerPhrase, text: str, ents: list[Entity]) -> tuple[list[Name], str]:
+        rest = self._remainder(text, phrase.span, ents)
+        head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
+        if all(e.label in ("NORP", "GPE") and e.end <= phrase.head.start for e in ents) and head_word in self.title_words:
+            return [], ""  # 'the former Mexican president': a role, not the country
+        if not rest:
+            return _unique(self._name(e) for e in self._coordinated(ents)), "name"
+        head = self.entity_over(phrase.head)
+        if head is not None and head.start >= phrase.span.start:
+            return [self._name(head)], "name"
+        persons = [e for e in ents if e.label == "PERSON"]
+        if head_word in self.title_words and len(persons) == 1:
+            return [self._name(persons[0])], "apposition"  # 'the ambassador of X, Jane Doe'
+        if head_word in self.source_nouns:
+            return self._source_noun_name(phrase, ents)
+        return [], ""
+
+    def _source_noun_name(self, phrase: SpeakerPhrase, ents: list[Entity]) -> tuple[list[Name], str]:
+        """'a [Org] opinion survey', 'an analysis by [Org]': the organisation."""
+        before = [e for e in ents if e.end <= phrase.head.start and e.label in ("ORG", "PERSON", "GPE")]
+        after = [e for e in ents if e.start >= phrase.head.end and e.label in ("ORG", "PERSON") and set(_words(self.text[phrase.head.end : e.start])) & {"by", "from", "of"}]
+        if before or after:
+            return [self._name((before[-1:] or after)[0])], "source_noun"
+        return [], ""
 
     def described_earlier(self, phrase: SpeakerPhrase) -> Name | None:
         """'the ministers' -> the group last described in full as a subject
@@ -211,7 +449,7 @@ class Attributor:
         parts = []
         for part in _split(span, self.text, _CONJUNCTION):
             pieces = _split(part, self.text, _LIST_COMMA)
-            if len(pieces) > 1 and all(self.entities_in(p) and self._conjunct_name(p) for p in pieces):
+            if len(pieces) > 1 and all(self.speaker_entities(p) and self._conjunct_name(p) for p in pieces):
                 parts.extend(pieces)
             else:
                 parts.append(part)
@@ -229,7 +467,7 @@ class Attributor:
         words = _words(self.text[span.start : span.end])
         if len(words) == 1 and self.pronouns.get(words[0]) in ("person", "plural", "thing"):
             return self.antecedents(span, self.pronouns[words[0]])
-        for e in reversed(self.entities_in(span)):
+        for e in reversed(self.speaker_entities(span)):
             after = self.text[e.end : span.end].strip()
             if after and not after.startswith((",", "(")):
                 continue  # (an apposition or an acronym in parentheses may follow)
@@ -285,7 +523,7 @@ class Attributor:
         if key not in self.titles:
             return None
         lo = bisect_left(self._starts, span.start)
-        for e in reversed(self.entities[:lo]):
+        for e in reversed(self.entities[max(0, lo - _ROLE_LOOKBACK) : lo]):
             if e.label != "PERSON":
                 continue
             title = " ".join(_words(e.title)) if e.title else " ".join(_words(self.text[max(0, e.start - 40) : e.start]))
@@ -311,24 +549,28 @@ class Attributor:
 
     # -- pronouns ------------------------------------------------------
     def _token_at(self, offset: int):
-        seg = self.doc.segment_at(offset)
+        seg = self.segment_at(offset)
         if seg is None or seg.doc is None:
             return None, None
         sp = seg.char_span(offset, offset + 1, alignment_mode="expand")
         return seg, (sp[0] if sp is not None and len(sp) else None)
 
-    def _previous_sentences(self, seg, tok, n: int = 2):
+    def _previous_sentences(self, seg, tok, n: int = 2, reach: int = 1):
         """The sentence of ``tok`` (up to it) and up to ``n`` earlier ones,
-        nearest first, across the previous claim paragraph."""
-        out = [(seg, list(tok.sent)[: tok.i - tok.sent.start])]
-        sents = [s for s in seg.doc.sents if s.end <= tok.sent.start]
-        for s in reversed(sents):
-            out.append((seg, list(s)))
-        if len(out) <= n:
-            prev = [s for s in self.doc.segments if s.carries_claims and s.end <= seg.start and s.doc is not None]
-            if prev and prev[-1].index >= seg.index - 1:
-                for s in reversed(list(prev[-1].doc.sents)):
-                    out.append((prev[-1], list(s)))
+        nearest first, across at most ``reach`` earlier claim paragraphs that
+        come right before (cost: the sentences returned, not the paragraph)."""
+        sents, starts = self.sentences(seg)
+        k = bisect_right(starts, tok.i) - 1
+        out = [(seg, list(sents[k])[: tok.i - sents[k].start])]
+        for i in range(k - 1, max(-1, k - 1 - n), -1):
+            out.append((seg, list(sents[i])))
+        j = bisect_left(self._claim_starts, seg.start) - 1
+        while len(out) <= n and j >= 0 and self._claims[j].index >= seg.index - reach:
+            prev = self._claims[j]
+            psents = self.sentences(prev)[0]
+            for i in range(len(psents) - 1, max(-1, len(psents) - 1 - (n + 1 - len(out))), -1):
+                out.append((prev, list(psents[i])))
+            j -= 1
         return out[: n + 1]
 
     def _phrase_names(self, seg, head) -> list[Name]:
@@ -339,33 +581,75 @@ class Attributor:
             return []
         return self.names(SpeakerPhrase(span, hspan))
 
-    def antecedents(self, span: Span, kind: str) -> list[Name]:
-        """Names a pronoun at ``span`` stands for (nearest compatible earlier mention)."""
+    def antecedents(self, span: Span, kind: str, role: str | None = None) -> list[Name]:
+        """Names a pronoun at ``span`` stands for: the nearest compatible earlier
+        mention outside quotation marks (a subject first, sentence by sentence;
+        a person across up to two paragraphs, counting pronouns already resolved)."""
         seg, tok = self._token_at(span.start)
         if tok is None:
             return []
-        for k, (s, toks) in enumerate(self._previous_sentences(seg, tok)):
-            found = self._antecedent_in(s, toks, kind, same_sentence=k == 0)
+        person = kind == "person"
+        gender = _PRONOUN_GENDER.get(self.text[span.start : span.end].lower())
+        for k, (s, toks) in enumerate(self._previous_sentences(seg, tok, n=_PERSON_SENTENCES if person else 2, reach=3 if person else 1)):
+            toks = [t for t in toks if not self.in_quotes(s.start + t.idx)]
+            found = self._antecedent_in(s, toks, kind, same_sentence=k == 0, gender=gender, role=role)
             if found:
+                if person:
+                    self.remember(span, found)
                 return found
         return []
 
-    def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool) -> list[Name]:
+    def _role_word(self, word: str, role: str | None) -> bool:
+        """A subject headed by a role ('the minister said'): a candidate antecedent
+        of he/she, and of 'the <role>' when it is the same role."""
+        return word == role if role is not None else word in self.titles or word in self.role_nouns
+
+    def _holds(self, e: Entity, role: str | None) -> bool:
+        """Whether a person can be 'the <role>': yes when no title of theirs is
+        known, else when the title has the role's word ('the senator' and 'Sen.
+        Jane Roe'; not 'the envoy' and 'Finance Minister Jane Roe')."""
+        if role is None or role not in self.title_words or not e.title:
+            return True
+        words = {_ABBREVIATED_TITLES.get(w, w) for w in _words(e.title)}
+        return role in words or _singular(role) in words
+
+    def _person_mention(self, e: Entity) -> bool:
+        """A mention that can be the antecedent of he/she: a person's name (of at
+        most four words: a longer one is a misread headline), never a place."""
+        if len(e.canonical.split()) > _MAX_NAME_WORDS or e.label in ("GPE", "LOC", "NORP", "FAC"):
+            return False
+        return e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None
+
+    def _resolved_in(self, a: int, b: int) -> list[tuple[int, bool, list[Name]]]:
+        out = []
+        for k in range(bisect_left(self._resolved, (a,)), len(self._resolved)):
+            start, _, names = self._resolved[k]
+            if start >= b:
+                break
+            out.append((start, True, names))
+        return out
+
+    def gender(self, name: str) -> str | None:
+        """'female' or 'male' from a person's first name (None: not known)."""
+        for w in name.split():
+            g = self.genders.get(w.lower().strip("."))
+            if g is not None or w.lower().strip(".") not in self.title_words:
+                return g
+        return None
+
+    def _agrees(self, names: list[Name], gender: str | None) -> bool:
+        if gender is None or len(names) != 1:
+            return True
+        g = self.gender(names[0].name)
+        return g is None or g == gender
+
+    def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool, gender: str | None = None, role: str | None = None) -> list[Name]:
         if not toks:
             return []
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
-        ents = [e for e in self.entities_in(Span(a, b))]
+        ents = [e for e in self.entities_in(Span(a, b)) if not self.in_quotes(e.start)]
         if kind == "person":
-            # (offset, is a subject, names): named persons, and subjects headed by a role word
-            cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None]
-            for t in toks:
-                if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and t.lower_ in self.title_words and not t.ent_type_:
-                    names = self._phrase_names(seg, t)
-                    if names:
-                        cands.append((seg.start + t.idx, True, names))
-            subj = [c for c in cands if c[1]]
-            pick = max(subj or cands, key=lambda c: c[0]) if cands else None
-            return pick[2] if pick else []
+            return self._person_in(seg, toks, ents, (a, b), gender, role)
         if kind == "plural":
             for t in reversed(toks):
                 if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and self._plural_agent(t):
@@ -393,6 +677,29 @@ class Attributor:
             things = [e for e in ents if e.label in ("ORG", "GPE")]
             return [self._name(things[-1])] if things else []
         return []
+
+    def _person_in(self, seg, toks: list, ents: list[Entity], where: tuple[int, int], gender: str | None, role: str | None) -> list[Name]:
+        """The antecedent of he/she (or 'the <role>') among the tokens of one
+        sentence: named persons, pronouns resolved before and, where nobody is
+        named, a subject headed by a role word; a subject first, the last one."""
+        # (offset, is a subject, names)
+        cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role)]
+        cands += self._resolved_in(*where)
+        if not cands:  # 'a senior officer, who asked not to be named, said'
+            cands = self._role_subjects(seg, toks, gender, role)
+        cands = [c for c in cands if self._agrees(c[2], gender)]
+        subj = [c for c in cands if c[1]]
+        pick = max(subj or cands, key=lambda c: c[0]) if cands else None
+        return pick[2] if pick else []
+
+    def _role_subjects(self, seg, toks: list, gender: str | None, role: str | None) -> list:
+        out = []
+        for t in toks:
+            if t.dep_ in _SUBJECT_DEPS and t.tag_ == "NN" and self._role_word(t.lower_, role) and not t.ent_type_ and _NOUN_GENDER.get(t.lower_, gender) == gender:
+                names = self._phrase_names(seg, t)
+                if names:
+                    out.append((seg.start + t.idx, True, names))
+        return out
 
     def _plural_agent(self, t) -> bool:
         """A plural subject that can speak or act: coordinated names, a plural
@@ -429,6 +736,10 @@ class Attributor:
     def _is_subject(self, seg, e: Entity) -> bool:
         sp = seg.char_span(e.start, e.end, alignment_mode="expand")
         return sp is not None and any(t.dep_ in _SUBJECT_DEPS for t in sp)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _split(span: Span, text: str, sep: re.Pattern) -> list[Span]:
@@ -471,52 +782,125 @@ def _overlaps(a, b) -> bool:
 
 
 def resolve_quotes(att: Attributor, quotes: list[QuoteMention]) -> list[QuoteMention]:
-    """Speakers for every quote; reported speech overlapping a marked quote dropped."""
-    doc = att.doc
-    marked = [q for q in quotes if q.marked]
-    reported = []
-    for q in sorted((q for q in quotes if not q.marked), key=lambda q: (q.start, -(q.end - q.start))):
-        if any(_overlaps(q, m) for m in marked) or any(_overlaps(q, r) for r in reported):
-            continue
-        reported.append(q)
+    """Speakers for every quote, by ordered sieves (the module doc); reported
+    speech overlapping a marked quote dropped. Each quote names the sieve and
+    the resolution that chose its speakers (``speaker_rule``)."""
+    marked = sorted((q for q in quotes if q.marked), key=lambda q: (q.start, q.end))
+    reported = _outside(marked, [q for q in quotes if not q.marked])
+    att.set_quoted((q.start - 1, q.end + 1) for q in marked)
     out: list[QuoteMention] = []
+    reuse = _ReuseIndex(att.text)
+    last: QuoteMention | None = None  # the latest quote with speakers
     for q in sorted(marked + reported, key=lambda q: (q.start, q.end)):
-        names = _unique(n for p in q.phrases for n in att.names(p))
-        if q.marked and q.cue is None and q.kind == "scare":
-            earlier = _reused_from(q, out, doc)
-            if earlier:
-                out.append(q._replace(kind="partial", speakers=tuple(n for n in earlier)))
-                continue
-        if q.standalone and not names:
-            prev = _previous_speaker(q, out, doc)
-            if prev is not None:
-                out.append(q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue))
-                continue
-        out.append(q._replace(speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None)))
+        r = _attribute(att, q, last, reuse)
+        out.append(r)
+        if r.speakers:
+            last = r
+            reuse.add(r)
     return out
 
 
-def _reused_from(q: QuoteMention, earlier: list[QuoteMention], doc: Document) -> list[str]:
-    """Speakers of earlier quotes that contain the words of ``q`` (text order)."""
-    words = _content_words(doc.view.text[q.start : q.end])
-    if len(words) < _REUSE_MIN_WORDS:
-        return []
-    out: list[str] = []
-    for e in earlier:
-        if e.speakers and _contains(_content_words(doc.view.text[e.start : e.end]), words):
-            out.extend(s for s in e.speakers if s not in out)
-    return out
-
-
-def _previous_speaker(q: QuoteMention, earlier: list[QuoteMention], doc: Document) -> QuoteMention | None:
-    seg = doc.segment_at(q.start)
-    for e in reversed(earlier):
-        if not e.marked or not e.speakers:
+def _outside(marked: list[QuoteMention], reported: list[QuoteMention]) -> list[QuoteMention]:
+    """Reported speech that overlaps no marked quote and no longer report (one sweep)."""
+    starts = [m.start for m in marked]
+    kept: list[QuoteMention] = []
+    for q in sorted(reported, key=lambda q: (q.start, -(q.end - q.start))):
+        k = bisect_left(starts, q.end) - 1
+        if k >= 0 and marked[k].end > q.start:
+            continue  # (marked quotes never overlap: the one starting last before q's end is the only candidate)
+        if kept and kept[-1].end > q.start:
             continue
-        eseg = doc.segment_at(e.start)
-        if seg is not None and eseg is not None and seg.index - eseg.index <= _INHERIT_MAX_SEGMENTS:
-            return e
+        kept.append(q)
+    return kept
+
+
+def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex") -> QuoteMention:
+    """The sieves in order: the quote's own speaker phrase (cue subject, "according
+    to", clause subject), the author's re-use of earlier words, the subject of
+    the sentence before, the speaker it continues."""
+    names, how = _phrase_names(att, q)
+    if q.sieve == "clause_subject":
+        if names and att.people(q.phrases, names, how):
+            q = q._replace(kind="partial")
+        else:
+            q, names = q._replace(cue=None, phrases=(), sieve=""), []
+    if names:
+        return _with(q, names, f"{q.sieve or 'cue_subject'}/{how}")
+    if q.marked and q.cue is None and q.kind == "scare":
+        earlier = reuse.speakers_of(q)
+        return q._replace(kind="partial", speakers=tuple(earlier), speaker_rule="reuse") if earlier else q
+    if q.marked and q.standalone:
+        near = att.preceding_subject(q.start, last)
+        if near:
+            return _with(q, near, "preceding_subject")
+    prev = _continued(att, q, last, how)
+    if prev is not None:
+        return q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue, speaker_rule="continuation")
+    return q._replace(speakers=(), speaker_spans=())
+
+
+def _with(q: QuoteMention, names: list[Name], rule: str) -> QuoteMention:
+    return q._replace(speakers=tuple(n.name for n in names), speaker_spans=tuple(n.span for n in names if n.span is not None), speaker_rule=rule)
+
+
+def _continued(att: Attributor, q: QuoteMention, last: QuoteMention | None, how: str) -> QuoteMention | None:
+    """The quote ``q`` continues: for cue-less whole sentences, and for a pronoun
+    cue subject with no antecedent when the earlier speaker agrees with it."""
+    if not (q.marked and q.standalone or how == "pronoun"):
         return None
+    prev = _previous_speaker(att, q, last)
+    if prev is not None and how == "pronoun" and not att.could_be(q.phrases[0], prev):
+        return None  # 'she' does not continue what an organisation or a man said
+    return prev
+
+
+def _phrase_names(att: Attributor, q: QuoteMention) -> tuple[list[Name], str]:
+    names: list[Name] = []
+    how = ""
+    for p in q.phrases:
+        found, rule = att.resolve(p)
+        names.extend(found)
+        how = how or rule
+    return _unique(names), how
+
+
+class _ReuseIndex:
+    """Earlier quotes by their content words, to find the ones that contain a
+    cue-less quote's words (the author re-using them) in time linear in the words."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.by_word: dict[str, list[tuple[QuoteMention, list[str]]]] = {}
+
+    def add(self, q: QuoteMention) -> None:
+        words = _content_words(self.text[q.start : q.end])
+        for w in set(words):
+            self.by_word.setdefault(w, []).append((q, words))
+
+    def speakers_of(self, q: QuoteMention) -> list[str]:
+        """Speakers of earlier quotes that contain the words of ``q`` (text order)."""
+        words = _content_words(self.text[q.start : q.end])
+        if len(words) < _REUSE_MIN_WORDS:
+            return []
+        rare = min(set(words), key=lambda w: len(self.by_word.get(w, ())))
+        out: list[str] = []
+        for e, ewords in self.by_word.get(rare, ()):
+            if _contains(ewords, words):
+                out.extend(s for s in e.speakers if s not in out)
+        return out
+
+
+def _previous_speaker(att: Attributor, q: QuoteMention, last: QuoteMention | None) -> QuoteMention | None:
+    """The latest quote with speakers, when it stands at most two paragraphs
+    back, or when every paragraph since opens with a quotation mark (the
+    paragraphs of one speech, statement or interview answer)."""
+    if last is None:
+        return None
+    seg, lseg = att.segment_at(q.start), att.segment_at(last.start)
+    if seg is None or lseg is None:
+        return None
+    if seg.index - lseg.index <= _INHERIT_MAX_SEGMENTS or att.quoted_run(lseg.index + 1, seg.index):
+        return last
     return None
 
 
@@ -525,13 +909,14 @@ def resolve_recommendations(att: Attributor, quotes: list[QuoteMention], recs: l
     sits in, or of its directive verb) and pronoun actors (their antecedent)."""
     doc = att.doc
     voice = _voice(att)
+    spoken = sorted((q for q in quotes if q.speakers), key=lambda q: (q.start, q.end))  # quotes never overlap
+    starts = [q.start for q in spoken]
     out = []
     for r in recs:
         holder = AUTHOR
-        inside = [q for q in quotes if q.start <= r.trigger.start and r.trigger.end <= q.end and q.speakers]
-        if inside:
-            q = min(inside, key=lambda q: q.end - q.start)
-            holder = HOLDER_SEPARATOR.join(q.speakers)
+        k = bisect_right(starts, r.trigger.start) - 1
+        if k >= 0 and r.trigger.end <= spoken[k].end:
+            holder = HOLDER_SEPARATOR.join(spoken[k].speakers)  # advice inside someone's quote or reported speech is theirs
         elif r.holder_phrases:
             names = _unique(n for p in r.holder_phrases for n in att.names(p))
             if names:

@@ -1,0 +1,212 @@
+"""Speaker attribution: one table per sieve (text -> speakers and the sieve
+that chose them), each with near misses written for these tests, and unit
+tests of the cue and subject logic on hand-built parses (no statistical model).
+
+Texts are invented; every case is its own document (a headline, a first
+paragraph, then the case's paragraphs), so that sieves that read earlier
+paragraphs see only the case."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimex.extract.cues import participle_subject, subject_before
+from claimex.extract.quotes import _frame_verb, _nominal_run
+from claimex.extract.reported import _content_clause, _embedded_question
+
+OPENING = "Talks on the budget\n\nThe talks in the capital went on for most of the week and ended without an agreement.\n\n"
+
+
+def _quote(records_of, paragraphs: list[str], words: str) -> dict:
+    text = OPENING + "\n\n".join(paragraphs) + "\n"
+    quotes = records_of(text).get("quote", [])
+    start = text.index(words)
+    rec = next((q for q in quotes if q["start"] <= start < q["end"]), None)
+    assert rec is not None, f"no quote over {words!r}: {[q['text'] for q in quotes]}"
+    return rec
+
+
+def _check(rec: dict, speakers: list[str], rule: str | None) -> None:
+    assert [s.casefold() for s in rec["speakers"]] == [s.casefold() for s in speakers], rec
+    if rule is None:
+        assert not rec.get("speaker_rule"), rec
+    else:
+        assert (rec.get("speaker_rule") or "").startswith(rule), rec
+
+
+# (paragraphs, words inside the quote, speakers, speaker_rule prefix or None)
+CUE_SUBJECT = [
+    (['Finance Minister Maria Lopez said: "We will not sign this deal."'], "We will not sign", ["Maria Lopez"], "cue_subject/name"),
+    # the speaker after the closing mark is read off the word order; an apposition after the name is not counted
+    (['"We will not sign," Maria Lopez, 58, told reporters in Lima on Monday.'], "We will not sign", ["Maria Lopez"], "cue_subject/apposition"),
+    (['"Go back to your seat," Maria Lopez snapped.'], "Go back", ["Maria Lopez"], "cue_subject"),
+    # any verb with its subject after a quote ending in a comma is a cue (news style)
+    (['"Not our plan, but a good one!" Omar Haddad beamed on Friday.'], "Not our plan", ["Omar Haddad"], "cue_subject"),
+    # near miss: a verb after a quote whose subject is a relative pronoun is the author's sentence
+    (['The "reset," which failed within a year, was soon forgotten.'], "reset", [], None),
+    # a participle with no subject reports the words of the main clause's subject
+    (['Maria Lopez said the talks could be "messy," adding, "Democracy is messy."'], "Democracy is messy.", ["Maria Lopez"], "cue_subject/name"),
+    (['Omar Haddad seemed ready to speak at length, telling the crowd, "Some people get carried away."'], "Some people", ["Omar Haddad"], "cue_subject/name"),
+    # any finite verb before a colon introduces the quote when no reporting verb does
+    (['Omar Haddad leaned in and boomed: "Let us defeat them in November."'], "Let us defeat", ["Omar Haddad"], "cue_subject"),
+    # a party tag in parentheses is not the speaker
+    (['Senator Maria Lopez (D-NM) said, "The bill is dead."'], "The bill is dead.", ["Maria Lopez"], "cue_subject"),
+    # a name inside the quote is never the speaker
+    (['"Like Lima. Or Quito," Maria Lopez said.'], "Like Lima", ["Maria Lopez"], "cue_subject/name"),
+]
+
+APPOSITION = [
+    # the person, not the organisation the apposition names
+    (['Jan Kowalski, a spokesman for the Dockers Union, said: "We will strike."'], "We will strike.", ["Jan Kowalski"], "cue_subject/apposition"),
+    (['Sarah Miller, director of operations and advocacy at the agency, said that access remained "precarious at best".'], "precarious at best", ["Sarah Miller"], "cue_subject/apposition"),
+    # near miss: a role before the name, with the name after the comma
+    (['The special envoy for the region, Laura Mendes, said: "The road is open."'], "The road is open.", ["Laura Mendes"], "cue_subject"),
+]
+
+ACCORDING_TO = [
+    (["Turnout fell to 40 per cent, according to the electoral commission."], "Turnout fell", ["electoral commission"], "according_to/group"),
+    (["According to Maria Lopez, the bridge will reopen in May."], "the bridge will reopen", ["Maria Lopez"], "according_to/name"),
+]
+
+CLAUSE_SUBJECT = [
+    # a cue-less partial quote in a clause whose subject is a person: the subject's words
+    (['Maria Lopez hailed the volunteers for "stepping up when nobody else would."'], "stepping up", ["Maria Lopez"], "clause_subject/name"),
+    (['The senator brushed off the report as "theatre for the cameras."'], "theatre", ["senator"], "clause_subject/group"),
+    # near misses: a thing or a place as the subject leaves a scare quote
+    (['The plan launched a "reset" of relations.'], "reset", [], None),
+    (['Moscow has pursued a "hybrid" strategy for years.'], "hybrid", [], None),
+]
+
+CONTINUATION = [
+    # whole sentences after a quote continue its speaker, in the paragraph and the next ones of the same speech
+    (['"The deal is fair," said union leader Sarah Miller. "Nobody wanted a long strike."'], "Nobody wanted", ["Sarah Miller"], "continuation"),
+    (["Sarah Miller spoke first and then read a statement:", '"The deal is fair."', '"Nobody wanted a long strike."', '"Our members needed a raise."', '"And now they have one."'],
+     "And now they have one", ["Sarah Miller"], "continuation"),
+    # an opening "X said:" in the paragraph before is the cue of the quote that opens the next
+    (["Later, Sarah Miller turned to the press:", '"The deal is fair and we will sign it."'], "The deal is fair", ["Sarah Miller"], "cue_subject/name"),
+    # near miss: a cue-less quote far from any speaker stays without one
+    (["The port reopened on Tuesday.", "Ships queued for hours.", "Cranes were idle.", '"We have never seen such a queue before this week."'], "We have never seen", [], None),
+]
+
+PRECEDING_SUBJECT = [
+    # a cue-less quote after a sentence about someone (who quotes nobody there) is theirs
+    (['"The port is open," said Sarah Miller.', "Omar Haddad spoke only briefly at the end of the meeting.", '"We will be back next week with a better offer."'],
+     "We will be back", ["Omar Haddad"], "preceding_subject"),
+    # near miss: the sentence before is about a thing
+    (['"The port is open," said Sarah Miller.', "The meeting ended late.", '"We will be back next week with a better offer."'], "We will be back", ["Sarah Miller"], "continuation"),
+]
+
+PRONOUNS = [
+    # he/she: the nearest person outside quotation marks, in agreement with a first name's gender
+    (["Maria Lopez met John Baker in Lima.", '"We agreed on nothing," she said.'], "We agreed on nothing", ["Maria Lopez"], "cue_subject/pronoun"),
+    (["Maria Lopez met John Baker in Lima.", '"We agreed on nothing," he said.'], "We agreed on nothing", ["John Baker"], "cue_subject/pronoun"),
+    # a person named inside the quote is not an antecedent
+    (['Omar Haddad spoke after the vote. "John Baker is our best negotiator," he said.'], "our best negotiator", ["Omar Haddad"], "cue_subject/pronoun"),
+    # never a place
+    (["Omar Haddad arrived in Vermont on Monday.", '"The talks will go on," he said.'], "The talks will go on", ["Omar Haddad"], "cue_subject/pronoun"),
+]
+
+DESCRIPTIONS = [
+    # "the candidate"-style descriptions refer back to the person named before
+    (["Omar Haddad won the primary in March.", 'The former candidate said the vote was "a turning point."'], "a turning point", ["Omar Haddad"], "cue_subject/description"),
+    # near miss: a description with a post-modifier introduces someone new
+    (["Omar Haddad won the primary in March.", 'The representative of Kenya said the vote was "a turning point."'], "a turning point", ["representative of Kenya"], "cue_subject/group"),
+    # near miss: nobody can be a speaker that cannot speak
+    (["When the meeting finally ended \u2014 \"We will win!\" \u2014 the balloons fell."], "We will win", [], None),
+]
+
+REPORTED = [
+    # parenthetical frames: 'A, X said, B' and 'A, X said.'
+    (["In the capital, Maria Lopez said, first offenders are sent to treatment."], "first offenders", ["Maria Lopez"], "cue_subject/name"),
+    (["The talks will resume in May, the minister said."], "The talks will resume", ["minister"], "cue_subject/group"),
+    # 'said if ...': a conditional inside the content, not an embedded question
+    (["Maria Lopez said if she were elected, the tax would go."], "the tax would go", ["Maria Lopez"], "cue_subject/name"),
+    # a pronoun with no antecedent continues a compatible earlier speaker
+    (['"The deal is fair," said Sarah Miller.', "She told the council that the port would reopen in May."], "the port would reopen", ["Sarah Miller"], "cue_subject/pronoun"),
+]
+
+SIEVES = CUE_SUBJECT + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
+
+
+@pytest.mark.parametrize("paragraphs, words, speakers, rule", SIEVES)
+def test_sieves(records_of, paragraphs, words, speakers, rule):
+    _check(_quote(records_of, paragraphs, words), speakers, rule)
+
+
+def test_every_quote_names_its_rule(records_of):
+    text = OPENING + "\n\n".join(p for case in SIEVES for p in case[0]) + "\n"
+    for q in records_of(text).get("quote", []):
+        assert q.get("rule", "").startswith(("quote/", "reported/")), q
+        assert not q["speakers"] or q.get("speaker_rule"), q
+
+
+# -- hand-built parses ----------------------------------------------------------------
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (punctuation, lower case), no statistical model
+
+
+def _doc(words, heads, deps, pos, tags=None):
+    """A parsed Doc from lists (heads as absolute token indices)."""
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or [""] * len(words))
+
+
+def test_participle_reports_the_main_subject():
+    # Roe said it could be messy , adding
+    doc = _doc(
+        ["Roe", "said", "it", "could", "be", "messy", ",", "adding"],
+        [1, 1, 4, 4, 1, 4, 1, 4],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "acomp", "punct", "advcl"],
+        ["PROPN", "VERB", "PRON", "AUX", "AUX", "ADJ", "PUNCT", "VERB"],
+        ["NNP", "VBD", "PRP", "MD", "VB", "JJ", ",", "VBG"],
+    )
+    assert participle_subject(doc[7]).text == "Roe"
+    # near miss: a participle with its own subject, or a finite verb
+    assert participle_subject(doc[1]) is None
+
+
+def test_subject_before_stops_at_the_verb():
+    # "..." Baker barked : the parser made 'Baker' a compound of the verb
+    doc = _doc(["Go", ",", "Baker", "barked"], [0, 0, 3, 0], ["ROOT", "punct", "compound", "appos"], ["VERB", "PUNCT", "PROPN", "VERB"], ["VB", ",", "NNP", "VBD"])
+    assert subject_before(doc[3]).text == "Baker"
+
+
+def test_nominal_run_and_frame_verb():
+    # Haddad , 58 , told Radio
+    doc = _doc(
+        ["Haddad", ",", "58", ",", "told", "Radio"],
+        [4, 0, 0, 0, 4, 4],
+        ["nsubj", "punct", "appos", "punct", "ROOT", "dobj"],
+        ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN"],
+        ["NNP", ",", "CD", ",", "VBD", "NNP"],
+    )
+    assert [t.text for t in _nominal_run(list(doc[:4]))] == ["Haddad"]
+    assert _frame_verb([doc[0], doc[2], doc[4]]).text == "told"
+    # near miss: 'which failed' - the subject is a relative pronoun
+    rel = _doc(["which", "failed"], [1, 1], ["nsubj", "ROOT"], ["PRON", "VERB"], ["WDT", "VBD"])
+    assert _frame_verb(list(rel)) is None
+
+
+def test_content_clause_with_a_misread_subject():
+    # say Miller , has been tested : 'Miller' read as the object
+    doc = _doc(
+        ["Lopez", "say", "Miller", ",", "has", "been", "tested"],
+        [1, 1, 1, 1, 6, 6, 1],
+        ["nsubj", "ROOT", "dobj", "punct", "aux", "auxpass", "ccomp"],
+        ["PROPN", "VERB", "PROPN", "PUNCT", "AUX", "AUX", "VERB"],
+    )
+    comp, subj = _content_clause(doc[1])
+    assert comp.text == "tested" and subj.text == "Miller"
+    # near miss: a clause with its own subject needs no repair
+    own = _doc(["Lopez", "said", "Miller", "lost"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"], ["PROPN", "VERB", "PROPN", "VERB"])
+    assert _content_clause(own[1]) == (own[3], None)
+
+
+def test_embedded_questions():
+    # asked whether it works / said if elected , X would go
+    q = _doc(["asked", "whether", "it", "works"], [0, 3, 3, 0], ["ROOT", "mark", "nsubj", "ccomp"], ["VERB", "SCONJ", "PRON", "VERB"], ["VBD", "IN", "PRP", "VBZ"])
+    assert _embedded_question(q[1], q[3])
+    c = _doc(["said", "if", "elected", "X", "would", "go"], [0, 2, 5, 5, 5, 0], ["ROOT", "mark", "advcl", "nsubj", "aux", "ccomp"], ["VERB", "SCONJ", "VERB", "PROPN", "AUX", "VERB"], ["VBD", "IN", "VBN", "NNP", "MD", "VB"])
+    assert not _embedded_question(c[1], c[5])
+    that = _doc(["told", "them", "that", "X", "won"], [0, 0, 4, 4, 0], ["ROOT", "dobj", "mark", "nsubj", "ccomp"], ["VERB", "PRON", "PRON", "PROPN", "VERB"], ["VBD", "PRP", "WDT", "NNP", "VBD"])
+    assert not _embedded_question(that[2], that[4])
