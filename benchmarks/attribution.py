@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import polnear  # noqa: E402
+
 from claimex.evaluate import Corpus, Doc, Item, align, score  # noqa: E402
 from claimex.records import Line  # noqa: E402
 
@@ -73,7 +74,7 @@ def run_textacy(articles: list[polnear.Article], docs: list) -> dict[str, list[d
     except ImportError:
         return None
     out = {}
-    for a, doc in zip(articles, docs):
+    for a, doc in zip(articles, docs, strict=True):
         recs: list[dict] = []
         out[a.name] = recs
         try:
@@ -122,7 +123,7 @@ def _pred_speakers(rec: dict) -> list[tuple[str, tuple[int, int] | None]]:
     names = rec.get("speakers") or []
     spans = rec.get("speaker_spans") or []
     if len(spans) == len(names):
-        return [(n, (s["start"], s["end"])) for n, s in zip(names, spans)]
+        return [(n, (s["start"], s["end"])) for n, s in zip(names, spans, strict=True)]
     return [(n, None) for n in names]
 
 
@@ -276,7 +277,7 @@ def dump(folder: Path, articles, golds, preds, subs: dict[str, Subset]) -> None:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def main(argv=None) -> int:
+def _arguments(argv) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=os.environ.get("CLAIMEX_POLNEAR", DEFAULT_DATA), help="PolNeAR's data folder (holding train/ and dev/)")
     ap.add_argument("--split", choices=SPLITS, default="dev")
@@ -285,7 +286,32 @@ def main(argv=None) -> int:
     ap.add_argument("--dump", type=Path, default=None, help="write adjudicated gold and claimex output here (outside the repository)")
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--json", action="store_true")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def _counts(split: str, articles, golds: dict) -> dict:
+    """How many articles, marked, optional and indirect (per class) gold quotes."""
+    counts = {"split": split, "articles": len(articles)}
+    allg = [q for g in golds.values() for _, q in g]
+    counts["marked"] = sum(1 for q in allg if q.kind in MARKED and not q.optional)
+    counts["optional"] = sum(1 for q in allg if q.optional)
+    for c in CLASSES:
+        counts[c] = sum(1 for q in allg if q.kind == "indirect" and q.cls == c)
+    return counts
+
+
+def _add_textacy(articles, docs, preds: dict, elapsed: dict, parse_time: float) -> None:
+    t0 = time.perf_counter()
+    tx = run_textacy(articles, docs)
+    if tx is None:
+        print("textacy is not installed (pip install '.[bench]'): its column is left out", file=sys.stderr)
+    else:
+        preds["textacy"] = tx
+        elapsed["textacy"] = time.perf_counter() - t0 + parse_time
+
+
+def main(argv=None) -> int:
+    args = _arguments(argv)
     folder = Path(args.data) / args.split
     if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
         print(f"skipped: no PolNeAR {args.split} split at {folder} (set --data or CLAIMEX_POLNEAR)")
@@ -298,22 +324,11 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     docs = list(nlp.pipe(a.text for a in articles))  # for textacy, and the person names of the gold
     parse_time = time.perf_counter() - t0
-    persons = {a.name: [(e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON"] for a, d in zip(articles, docs)}
+    persons = {a.name: [(e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON"] for a, d in zip(articles, docs, strict=True)}
     golds = {a.name: gold_records(a, polnear.convert(a, persons[a.name])) for a in articles}
-    counts = {"split": args.split, "articles": len(articles)}
-    allg = [q for g in golds.values() for _, q in g]
-    counts["marked"] = sum(1 for q in allg if q.kind in MARKED and not q.optional)
-    counts["optional"] = sum(1 for q in allg if q.optional)
-    for c in CLASSES:
-        counts[c] = sum(1 for q in allg if q.kind == "indirect" and q.cls == c)
+    counts = _counts(args.split, articles, golds)
     if not args.no_textacy:
-        t0 = time.perf_counter()
-        tx = run_textacy(articles, docs)
-        if tx is None:
-            print("textacy is not installed (pip install '.[bench]'): its column is left out", file=sys.stderr)
-        else:
-            preds["textacy"] = tx
-            elapsed["textacy"] = time.perf_counter() - t0 + parse_time
+        _add_textacy(articles, docs, preds, elapsed, parse_time)
     subs = {s: subsets_for(s, articles, golds, p) for s, p in preds.items()}
     results = {s: {k: figures(sub) for k, sub in ss.items()} for s, ss in subs.items()}
     if args.json:

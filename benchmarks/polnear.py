@@ -295,7 +295,7 @@ class GoldQuote:
     kind: str
     cls: str  # cue class
     attribution: Attribution | None
-    speakers: list["GoldSpeaker"] = field(default_factory=list)
+    speakers: list[GoldSpeaker] = field(default_factory=list)
     optional: bool = False
 
 

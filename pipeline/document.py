@@ -76,7 +76,7 @@ class Segment:
     def carries_claims(self) -> bool:
         return self.kind in self.CLAIM_KINDS
 
-    def view_span(self, obj) -> "Span":
+    def view_span(self, obj) -> Span:
         """View offsets of a spaCy Token or Span of this segment's Doc."""
         if hasattr(obj, "start_char"):
             return Span(self.start + obj.start_char, self.start + obj.end_char)

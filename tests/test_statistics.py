@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+
 from claimex.evaluate import COMPARATORS
 from claimex.evaluate.loaders import load_file
 from claimex.extract.quantities import QuantityLexicon, parse_number, read_quantity

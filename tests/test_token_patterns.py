@@ -7,7 +7,14 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from claimex.extract.token_patterns import PatternMatcher, TokenPattern, WordScan, _alternatives, load_token_patterns, word_sequence
+from claimex.extract.token_patterns import (
+    PatternMatcher,
+    TokenPattern,
+    WordScan,
+    _alternatives,
+    load_token_patterns,
+    word_sequence,
+)
 
 VOCAB = spacy.blank("en").vocab
 

@@ -77,7 +77,7 @@ def _lexical(p):
 def test_negatives_are_near_misses(pipeline):
     """Each negative has the pattern's words: a reader, a veto or the pattern's
     POS/TAG/DEP constraints are what turn it down."""
-    docs = dict(zip([s for _, s in NEGATIVES], pipeline.nlp.pipe(s for _, s in NEGATIVES)))
+    docs = dict(zip([s for _, s in NEGATIVES], pipeline.nlp.pipe(s for _, s in NEGATIVES), strict=True))
     matcher = PatternMatcher(pipeline.nlp.vocab, [_lexical(p) for p in PATTERNS])
     missing = [(name, s) for name, s in NEGATIVES if not any(m.pattern.name == name for m in matcher(docs[s]))]
     assert missing == []
@@ -195,7 +195,7 @@ def parse(sentence: str) -> Doc:
     return Doc(
         VOCAB,
         words=words,
-        spaces=[k + 1 < len(words) and not words[k + 1] in (",", ".") for k in range(len(words))],
+        spaces=[k + 1 < len(words) and words[k + 1] not in (",", ".") for k in range(len(words))],
         tags=[r[1] for r in rows],
         pos=[r[2] for r in rows],
         deps=[r[3] for r in rows],
