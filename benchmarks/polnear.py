@@ -67,8 +67,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
 _TITLES = frozenset(
     """mr mrs ms miss dr sen senator rep representative gov governor president vice former then secretary
     spokesman spokeswoman spokesperson chairman chairwoman chair ceo director minister prime speaker leader
-    gen general col lt sgt adm judge justice mayor candidate nominee reporter host anchor correspondent
-    attorney lawyer professor prof rev pastor sheriff chief commissioner ambassador pope king queen prince
+    gen general col lt sgt adm admiral colonel lieutenant sergeant capt captain maj major cmdr commander judge justice mayor candidate nominee reporter host anchor correspondent
+    attorney lawyer professor prof rev pastor sheriff chief commissioner ambassador pope
     u.s. us campaign manager adviser advisor aide analyst strategist pollster executive founder co-founder
     democratic republican democrat gop presidential hopeful front-runner frontrunner billionaire businessman
     businesswoman nominee activist author economist editor columnist writer commentator""".split()
@@ -412,37 +412,79 @@ def _name_core(name: str) -> list[str]:
 def same_name(a: str, b: str) -> bool:
     """Equal after normalisation, or one person's name in two forms ("Roe",
     "Jane Ann Roe", "Sen. Roe"): same last word, the shorter
-    name's words all in the longer."""
+    name's words all in the longer; or a one-word name that is a word of
+    the other ("Jane" ~ "Jane Roe", a family name written first: "Ban" ~
+    "Ban Ki-moon")."""
     if not a or not b:
         return False
     if normalise(a) == normalise(b):
         return True
     x, y = _name_core(a), _name_core(b)
-    if not x or not y or x[-1] != y[-1]:
+    if not x or not y:
         return False
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return set(short) <= set(long_)
+    if len(short) == 1 and len(long_) <= _MAX_NAME_WORDS and short[0] in long_:
+        return True
+    return x[-1] == y[-1] and set(short) <= set(long_)
+
+
+_MAX_NAME_WORDS = 4
 
 
 def name_in(phrase: str) -> str | None:
-    """The name a Source phrase gives: the capitalised run that ends the first
-    comma-separated part that has one, past titles and a possessor
-    ("Breitbart's Joel Pollak" -> "Joel Pollak"); a person's name before
-    "of"/"from" + an organisation ("Jane Roe of the Tribune" -> "Jane Roe");
-    None for a description ("the campaign", "Roe's campaign", "the head of X")."""
-    part = next((p for p in re.split(r"\s*[,(\u2014]\s*", phrase) if re.search(r"[A-Z]", p)), "")
-    head = re.split(r"\s+(?:of|from|at|with|for|in|on)\s+", part)[0]
-    if head != part:
-        run = _final_run(head)
-        if run and len(run.split()) >= 2:
-            return run
-        if not head.split() or not head.split()[-1][:1].isupper():
-            return None  # 'the head of X': a description
-        if run:
-            words = part.split()
-            k = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
-            return " ".join(words[k:])  # 'Bank of America'
-    return _final_run(part)
+    """The name a Source phrase gives: the name its first comma-separated part
+    ends with (:func:`_part_name`), or, when that part is a description ("One
+    early supporter, Representative Jane Roe, ..."), the name in the apposition
+    after it; None for a description ("the campaign", "Roe's campaign", "the
+    head of X", "an adviser to Jane Roe")."""
+    parts = [p for p in re.split(r"\s*[,(\u2014]\s*", re.sub(r"\s+", " ", phrase)) if p.strip()]
+    if not parts:
+        return None
+    name = _part_name(parts[0])
+    if name is None and len(parts) > 1 and not re.search(r"[A-Z]", parts[0][1:]) and parts[0].split()[-1][:1].islower():
+        name = _part_name(parts[1])  # 'Roe's deputy campaign manager, Rich Beeson, who ...'
+    return name
+
+
+_PREPOSITION = re.compile(r"\s+(?:of|from|at|with|for|in|on|to|by)\s+")
+_TRAILING_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|released|issued|published|posted|aired|obtained|written)\b.*$")
+
+
+def _part_name(part: str) -> str | None:
+    """The name one part of a Source phrase ends with: the capitalised run at its
+    end past premodifiers and titles ("former secretary of state Jane Roe",
+    "Breitbart's Joel Pollak"); a person after a title even behind a
+    preposition ("the Council on X Executive Director Jane Roe"); else a name
+    before "of"/"from" + an organisation ("Jane Roe of the Tribune"), or a
+    name with a preposition inside ("Bank of America"); None when the part ends
+    with a common noun."""
+    part = _TRAILING_CLAUSE.sub("", part).strip()
+    words = part.replace("\u2019", "'").split()
+    if not words or not words[-1][:1].isupper():
+        return None  # a description headed by a common noun
+    run = _final_run(part)
+    k = len(words) - len((run or "").split())
+    j = k - 1
+    while j >= 0 and words[j].lower() in _DETERMINERS:
+        j -= 1
+    before = words[j].lower() if 0 <= j < len(words) else ""
+    titled = any(w.lower().strip(".") in _TITLES for w in words[k - 1 : -1]) if run else False
+    if run and (before not in _PREPOSITIONS or titled):
+        return run
+    pieces = _PREPOSITION.split(part)
+    if len(pieces) == 1:
+        return run
+    head = pieces[0]
+    hrun = _final_run(head)
+    if hrun and len(hrun.split()) >= 2:
+        return hrun  # 'Jane Roe of the Tribune'
+    if not head.split() or not head.split()[-1][:1].isupper():
+        return None  # 'the head of X', 'an adviser to Jane Roe': a description
+    k = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+    return " ".join(words[k:])  # 'Bank of America'
+
+
+_PREPOSITIONS = frozenset({"of", "from", "at", "with", "for", "in", "on", "to", "by"})
 
 
 def _final_run(part: str) -> str | None:
@@ -489,7 +531,7 @@ class _NameIndex:
                 self.named.append((s.start, n))
 
     def _phrase(self, s: TextBound) -> str:
-        return " ".join(self.text[a:b] for a, b in s.spans).strip(" ,.:;")
+        return re.sub(r"\s", " ", " ".join(self.text[a:b] for a, b in s.spans)).strip(" ,.:;")  # (one space per space: offsets hold)
 
     def speakers(self, att: Attribution) -> list[GoldSpeaker]:
         out = []
@@ -546,9 +588,15 @@ def _conjuncts(phrase: str, offset: int) -> list[tuple[int, int, str]]:
     pieces.append((pos, len(phrase)))
     parts = [(offset + a, offset + b, phrase[a:b]) for a, b in pieces if phrase[a:b].strip()]
     listed = re.search(r"\s(?:and|&)\s", phrase) is not None  # 'A, B and C' (not 'Dover, Delaware')
-    if len(parts) > 1 and listed and all(p[:1].isupper() and (name_in(p) or p.lower() in PRONOUNS) for _, _, p in parts):
+    if len(parts) > 1 and listed and all(p[:1].isupper() and (name_in(p) or p.lower() in PRONOUNS) and _only_names(p) for _, _, p in parts):
         return parts
     return [(offset, offset + len(phrase), phrase)]
+
+
+def _only_names(part: str) -> bool:
+    """No lower-case word but titles, determiners and particles ('Faiza Roe,
+    co-director of the X and Y Program' is one speaker, not two)."""
+    return all(w[:1].isupper() or w.lower().strip(".") in _TITLES | _DETERMINERS | _NAME_PARTICLES for w in part.split())
 
 
 # -- matching predicted speakers -------------------------------------------
