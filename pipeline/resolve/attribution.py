@@ -293,6 +293,12 @@ class Attributor:
     def is_author(self, span: Span) -> bool:
         return " ".join(_words(self.text[span.start : span.end])) in self.author_refs
 
+    def author(self, span: Span) -> tuple[list[Name], str]:
+        """'I said', 'as this author wrote': the writer (``author``), or in the
+        answers of an interview or the words of a speech, the person speaking."""
+        voice = _voice(self) if any(s.start <= span.start < s.end for s in self.doc.meta.voiced) else None
+        return [Name(voice or AUTHOR, span)], "author"
+
     def names(self, phrase: SpeakerPhrase) -> list[Name]:
         """Names for a speaker phrase (rules 1-6 of the module doc)."""
         return self.resolve(phrase)[0]
@@ -310,9 +316,9 @@ class Attributor:
             return [], ""
         if len(words) == 1 and words[0] in self.pronouns:
             kind = self.pronouns[words[0]]
-            return ([], "") if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
+            return self.author(phrase.span) if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
         if self.is_author(phrase.span):
-            return [], ""
+            return self.author(phrase.span)
         person = self.person_before_apposition(phrase.span)
         if person is not None:
             return [person], "apposition"
