@@ -182,6 +182,7 @@ def _error(doc_id: str, text: str, q: polnear.GoldQuote, pred: dict, gold_speake
         "conversion": q.conversion,
         "pred": pred.get("speakers"),
         "rule": pred.get("speaker_rule"),
+        "quote_rule": pred.get("rule"),
         "cue": (pred.get("cue") or {}).get("text"),
         "kind": pred.get("kind"),
         "context": text[a : b if b > 0 else len(text)][:400],

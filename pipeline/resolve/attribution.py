@@ -792,13 +792,14 @@ def resolve_quotes(att: Attributor, quotes: list[QuoteMention]) -> list[QuoteMen
     speech overlapping a marked quote dropped. Each quote names the sieve and
     the resolution that chose its speakers (``speaker_rule``)."""
     marked = sorted((q for q in quotes if q.marked), key=lambda q: (q.start, q.end))
+    reports = _Reports([q for q in quotes if not q.marked])
     reported = _outside(marked, [q for q in quotes if not q.marked])
     att.set_quoted((q.start - 1, q.end + 1) for q in marked)
     out: list[QuoteMention] = []
     reuse = _ReuseIndex(att.text)
     last: QuoteMention | None = None  # the latest quote with speakers
     for q in sorted(marked + reported, key=lambda q: (q.start, q.end)):
-        r = _attribute(att, q, last, reuse)
+        r = _attribute(att, q, last, reuse, reports)
         out.append(r)
         if r.speakers:
             last = r
@@ -820,11 +821,19 @@ def _outside(marked: list[QuoteMention], reported: list[QuoteMention]) -> list[Q
     return kept
 
 
-def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex") -> QuoteMention:
-    """The sieves in order: the quote's own speaker phrase (cue subject, "according
-    to", clause subject), the author's re-use of earlier words, the subject of
-    the sentence before, the speaker it continues."""
+def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex", reports: "_Reports") -> QuoteMention:
+    """The sieves in order: the report a partial quote is woven into, the quote's
+    own speaker phrase (cue subject, "according to", clause subject), the
+    author's re-use of earlier words, the subject of the sentence before, the
+    speaker it continues."""
+    outer = reports.enclosing(q, att.text)
+    if outer is not None:
+        names, how = _phrase_names(att, outer)
+        if names:
+            return _with(q._replace(kind="partial" if q.kind == "scare" else q.kind, cue=q.cue or outer.cue), names, f"enclosing_report/{how}")
     names, how = _phrase_names(att, q)
+    if q.sieve == "noun_owner" and not names:
+        q = q._replace(kind="scare", cue=None, phrases=(), sieve="")
     if q.sieve == "clause_subject":
         if names and att.people(q.phrases, names, how):
             q = q._replace(kind="partial")
@@ -868,6 +877,52 @@ def _phrase_names(att: Attributor, q: QuoteMention) -> tuple[list[Name], str]:
         names.extend(found)
         how = how or rule
     return _unique(names), how
+
+
+class _Reports:
+    """Reported speech (indirect quotes, before those that overlap a marked quote
+    are dropped) by content span: the report a partial quote is woven into
+    ('Roe said that Baker called the members "closely coordinated"': Roe's words,
+    as Roe reports them)."""
+
+    def __init__(self, reported: list[QuoteMention]):
+        self.items = sorted((q for q in reported if q.phrases and q.cue is not None), key=lambda q: (q.start, -q.end))
+        self.starts = [q.start for q in self.items]
+
+    def enclosing(self, q: QuoteMention, text: str) -> QuoteMention | None:
+        """The report a marked quote ``q`` is woven into (partial, or without a cue
+        of its own; its own cue, if any, inside the report's content): the
+        outermost that holds it, past an outlet's or a text's report of it
+        ("..., according to the Post", "..., the Post reported": the speaker is
+        the one whose words the Post reports) and past a belief ("X feared that
+        Y called for a 'war'": Y's words) when the quote has a cue of its own."""
+        if not q.marked or q.kind == "direct" or q.standalone or q.rule == "quote/scare_cue":
+            return None  # (a "so-called" term is nobody's words)
+        k = bisect_right(self.starts, q.start)
+        holders = [r for r in self.items[max(0, k - _MAX_REPORTS_BACK) : k] if r.end >= q.end - _CONTENT_TRIM and (q.cue is None or r.start <= q.cue.start < r.end)]
+        speech = [r for r in holders if not _relays(r, text) and not (q.cue is not None and _cue_word(r, text) in COGNITION_VERBS)]
+        return (speech or holders[-1:])[0] if holders else None
+
+
+def _cue_word(q: QuoteMention, text: str) -> str:
+    return text[q.cue.start : q.cue.end].lower() if q.cue is not None else ""
+
+
+def _relays(r: QuoteMention, text: str) -> bool:
+    """An outlet's or a text's report: "according to X", "X reported"."""
+    return r.sieve == "according_to" or _cue_word(r, text).startswith("report")
+
+
+# verbs of belief, wish and prediction (a report of someone's mind, not of their words)
+COGNITION_VERBS = frozenset(
+    """feel feels felt think thinks thought believe believes believed hope hopes hoped fear fears feared worry worries
+    worried wonder wonders wondered doubt doubts doubted guess guessed speculate speculated predict predicts predicted
+    estimate estimates estimated forecast forecasts expect expects expected""".split()
+)
+
+
+_MAX_REPORTS_BACK = 8  # reports starting before a quote that are looked at (nested ones start close together)
+_CONTENT_TRIM = 2  # a report's content ends before the closing mark and a final stop
 
 
 class _ReuseIndex:
