@@ -40,6 +40,7 @@ from ..extract.cues import CueLexicon, SpeakerPhrase
 from ..extract.quotes import QuoteMention
 from ..extract.recommendations import RecommendationMention
 from .entities import Entity, entity_at
+from .speaker_ranker import History, SpeakerRanker, rerank
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 AUTHOR = "author"
@@ -148,6 +149,8 @@ class Attributor:
         self.genders = lex.genders
         self.speaking_nouns = lex.speaking_nouns
         self.non_speakers = lex.non_speakers
+        self.reporting_verbs = CueLexicon.load(assets).verbs
+        self.ranker = SpeakerRanker.load(assets)
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
@@ -798,12 +801,14 @@ def resolve_quotes(att: Attributor, quotes: list[QuoteMention]) -> list[QuoteMen
     out: list[QuoteMention] = []
     reuse = _ReuseIndex(att.text)
     last: QuoteMention | None = None  # the latest quote with speakers
+    history = History()  # the quotes with speakers so far (features of the ranker)
     for q in sorted(marked + reported, key=lambda q: (q.start, q.end)):
-        r = _attribute(att, q, last, reuse, reports)
+        r = rerank(att, _attribute(att, q, last, reuse, reports), history, att.ranker)
         out.append(r)
         if r.speakers:
             last = r
             reuse.add(r)
+            history.add(r)
     return out
 
 
