@@ -34,7 +34,7 @@ from ..errors import AssetError, Errors
 # whole sentences that the sieves gave no speaker)
 OPEN_RULES = (
     "cue_subject/pronoun", "cue_subject/description", "cue_subject/described_earlier", "cue_subject/role",
-    "cue_subject/group", "clause_subject/pronoun", "enclosing_report/pronoun", "noun_owner/pronoun",
+    "clause_subject/pronoun", "enclosing_report/pronoun", "noun_owner/pronoun",
     "continuation", "preceding_subject", "",
 )  # fmt: skip
 _WINDOW_PARAGRAPHS = 2  # claim paragraphs before the quote's own where candidates are mentioned
