@@ -396,6 +396,8 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
             continue
         rule, (cue, cue_seg) = found
         phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue, lex)
+        if cue_seg is frame.close_seg and cue_seg.start + cue_seg.doc[cue.first].idx > frame.pair.close and all(frame.quoted.inside(p.head.start) for p in phrases):
+            phrases = _speaker_after(frame, cue) or phrases  # '"The risk," said Roe': the parser took "risk" for the subject
         yield QuoteMention(
             a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=phrases, rule=rule, sieve=cue_sieve(cue),
         )  # fmt: skip
@@ -453,6 +455,8 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
         return QuoteMention(a, b, "direct", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), rule="quote/cue_previous_paragraph", sieve="cue_subject")
     if _standalone(frame, content):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
+    if _after_frame(frame, lex):
+        return QuoteMention(a, b, "direct", standalone=True, rule="quote/after_frame", sieve="continuation")
     owned = _speech_noun_owner(frame, speech_nouns)
     if owned is not None:
         noun, phrases = owned
@@ -524,8 +528,30 @@ def _owner_phrases(seg: Segment, owner) -> tuple[SpeakerPhrase, ...]:
     return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
 
 
+def _after_frame(frame: _QuoteFrame, lex: CueLexicon) -> bool:
+    """'"The risk," said Jane Roe, an economist at the bank, "is that ..."': a
+    quote right after a reporting frame that follows another quote in the
+    paragraph carries that quote on (the same speaker)."""
+    gap: list = []
+    last = frame.before[-1].i if len(frame.before) else -1
+    for t in reversed(frame.before):
+        if is_quote_mark(t) and t.i != last:  # (the last token may be half of a twin mark '')
+            break
+        gap.append(t)
+        if len(gap) > _MAX_FRAME_WORDS:
+            return False
+    else:
+        return False  # no quote before it in the paragraph
+    return any(lex.is_verb(t) for t in gap) and frame.text_before().endswith((",", ".", ":", "\u2014", "-"))
+
+
+_MAX_FRAME_WORDS = 30  # tokens between two quotes that a reporting frame may take
+
+
 def _governing_verb(frame: _QuoteFrame):
-    """The verb of the author's clause the quoted words hang from (outside the marks)."""
+    """The verb of the author's clause the quoted words hang from (outside the
+    marks), past a gerund after a preposition ('attacked Roe for being "a
+    failed candidate"': attacked)."""
     inside_ids = {t.i for t in frame.inside}
     for t in frame.inside:
         h = t.head
@@ -534,7 +560,7 @@ def _governing_verb(frame: _QuoteFrame):
         for _ in range(_MAX_CLIMB):
             if frame.in_quotes(h):
                 break
-            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl"):
+            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl", "pcomp"):
                 return h
             if h.head.i == h.i:
                 break

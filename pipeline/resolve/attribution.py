@@ -289,6 +289,17 @@ class Attributor:
             return any(self.text[p.head.start : p.head.end].lower() in self.people_nouns or _singular(self.text[p.head.start : p.head.end].lower()) in self.people_nouns for p in phrases)
         return False
 
+    def speaking_body(self, phrases, names: list[Name], how: str) -> bool:
+        """Whether resolved speaker names are organisations (not places, not
+        nationalities) or texts ('the report', 'the ad'): sources that speak
+        for themselves, like people, when a quote is woven into their clause."""
+        if how in ("name", "coordination", "apposition", "source_noun"):
+            ents = [self.entity_over(n.span) for n in names if n.span is not None]
+            return bool(ents) and all(e is not None and e.label == "ORG" for e in ents)
+        if how == "group":
+            return any(_singular(self.text[p.head.start : p.head.end].lower()) in self.source_nouns for p in phrases)
+        return False
+
     def _is_person_name(self, n: Name) -> bool:
         e = self.entity_over(n.span)
         return e is not None and e.label == "PERSON" or self.person_named(n.span) is not None
@@ -840,7 +851,7 @@ def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reus
     if q.sieve == "noun_owner" and not names:
         q = q._replace(kind="scare", cue=None, phrases=(), sieve="")
     if q.sieve == "clause_subject":
-        if names and att.people(q.phrases, names, how):
+        if names and (att.people(q.phrases, names, how) or att.speaking_body(q.phrases, names, how)):
             q = q._replace(kind="partial")
         else:
             q, names = q._replace(cue=None, phrases=(), sieve=""), []
