@@ -127,7 +127,14 @@ REPORTED = [
     (['"The deal is fair," said Sarah Miller.', "She told the council that the port would reopen in May."], "the port would reopen", ["Sarah Miller"], "cue_subject/pronoun"),
 ]
 
-SIEVES = CUE_SUBJECT + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
+AUTHOR = [
+    # the writer's own first person outside the marks: the author
+    (['As I told the committee last year: "The port cannot wait."'], "The port cannot wait", ["author"], "cue_subject/author"),
+    # near miss: "I" inside the quotation marks is the quoted speaker's
+    (['"I told the committee that the port cannot wait," Maria Lopez said.'], "I told the committee", ["Maria Lopez"], "cue_subject/name"),
+]
+
+SIEVES = AUTHOR + CUE_SUBJECT + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
 
 
 @pytest.mark.parametrize("paragraphs, words, speakers, rule", SIEVES)

@@ -54,8 +54,12 @@ def _cut(toks: list, cut: list) -> list:
 
 
 def _as_frames(subtree: list, lex: CueLexicon) -> list:
-    """'as X told Y' clauses inside a content clause (a frame of their own)."""
-    return [c for c in subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+    """'as X told Y' clauses inside a content clause, and 'while Y told Z that
+    ...' (a report of its own the parser hung in the content): frames of their own."""
+    return [c for c in subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ in ("mark", "advmod") and m.lower_ in _OWN_FRAME_MARKS for m in c.children)]
+
+
+_OWN_FRAME_MARKS = frozenset({"as", "while", "whereas", "whilst"})
 
 
 def _next_speaker(comp, subtree: list, lex: CueLexicon) -> list:
@@ -151,7 +155,7 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     if content is None:
         return None
     cue = lex.verb_cue(verb)
-    phrases = () if expl and (subj is None or subj.lower_ == "it") else speaker_phrases(seg, cue)
+    phrases = () if expl and (subj is None or subj.lower_ == "it") else speaker_phrases(seg, cue, lex)
     return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False, rule="reported/content_clause", sieve="cue_subject")
 
 
@@ -178,7 +182,7 @@ def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
     if content is None:
         return None
     cue = lex.verb_cue(verb)
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False, rule="reported/as_frame", sieve="cue_subject")
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), marked=False, rule="reported/as_frame", sieve="cue_subject")
 
 
 def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
@@ -202,7 +206,7 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
     if content is None:
         return None
     cue = lex.verb_cue(verb)
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False, rule="reported/parenthetical", sieve="cue_subject")
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), marked=False, rule="reported/parenthetical", sieve="cue_subject")
 
 
 _MIN_FRAMED_WORDS = 2  # words before a parenthetical reporting frame
