@@ -57,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimex.evaluate.matching import Item, match
-from claimex.extract.dates import find_dates
+from claimex.extractors.dates import find_dates
 from claimex.formats.timeml import read_timeml
 from claimex.stages import Input, Pipeline
 

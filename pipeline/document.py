@@ -121,7 +121,7 @@ class Document:
     # an HTML, PDF or DOCX input (inputs.Original): ``source.text`` is the text
     # extracted from it, written next to the output as <doc_id>.txt
     original: Any = None
-    # per-document annotations shared by extractors (extract.annotations), computed once
+    # per-document annotations shared by extractors (extractors.annotations), computed once
     annotations: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -12,9 +12,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimex.extract.cues import participle_subject, subject_before
-from claimex.extract.quotes import _frame_verb, _nominal_run
-from claimex.extract.reported import _content_clause, _embedded_question
+from claimex.extractors.cues import participle_subject, subject_before
+from claimex.extractors.quotes import _frame_verb, _nominal_run
+from claimex.extractors.reported import _content_clause, _embedded_question
 
 OPENING = "Talks on the budget\n\nThe talks in the capital went on for most of the week and ended without an agreement.\n\n"
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from claimex.assets import Assets
-from claimex.extract.dates import find_dates
+from claimex.extractors.dates import find_dates
 from claimex.parse import parse
 from claimex.stages import Input
 
@@ -87,12 +87,12 @@ def test_signal_examples(found, mod, text, positive):
 
 def test_every_kind_context_and_extension_is_known():
     """A pattern's `kind` names a normaliser of resolve.dates, its `context` a check of
-    extract.dates and its `extend` a span extension: a misspelt name would otherwise
+    extractors.dates and its `extend` a span extension: a misspelt name would otherwise
     resolve to XXXX or skip its check without a word."""
-    from claimex.extract.dates import _CONTEXT_CHECKS
+    from claimex.extractors.dates import _CONTEXT_CHECKS
     from claimex.resolve.dates import _KINDS
 
-    contexts = {*_CONTEXT_CHECKS, "year"}  # "year": the checks extract.dates runs on every match of kind "y"
+    contexts = {*_CONTEXT_CHECKS, "year"}  # "year": the checks extractors.dates runs on every match of kind "y"
     for p in PATTERNS:
         meta = p.meta or {}
         assert meta.get("kind") in _KINDS, f"{p.name}: unknown kind {meta.get('kind')!r}"

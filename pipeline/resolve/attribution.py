@@ -35,10 +35,10 @@ from typing import Iterable, NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Span
-from ..extract.clauses import noun_phrase, span_of, subject_of
-from ..extract.cues import CueLexicon, SpeakerPhrase
-from ..extract.quotes import QuoteMention
-from ..extract.recommendations import RecommendationMention
+from ..extractors.clauses import noun_phrase, span_of, subject_of
+from ..extractors.cues import CueLexicon, SpeakerPhrase
+from ..extractors.quotes import QuoteMention
+from ..extractors.recommendations import RecommendationMention
 from .entities import Entity, entity_at
 from .speaker_ranker import History, SpeakerRanker, rerank
 

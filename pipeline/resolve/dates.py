@@ -34,7 +34,7 @@ from typing import NamedTuple
 from ..assets import Assets
 from ..document import Document, Span
 from ..errors import Warnings
-from ..extract.dates import DateMention
+from ..extractors.dates import DateMention
 
 
 class Timex(NamedTuple):

@@ -30,7 +30,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..document import Document, Span
-from ..extract.entities import (
+from ..extractors.entities import (
     RULE_ACRONYM,
     RULE_BYLINE,
     RULE_COMPOUND,
@@ -52,7 +52,7 @@ class Entity(NamedTuple):
     label: str
     canonical: str
     title: str | None = None
-    rule: str = "entity/" + RULE_NER  # why the mention exists: "entity/<extract.entities.RULE_*>"
+    rule: str = "entity/" + RULE_NER  # why the mention exists: "entity/<extractors.entities.RULE_*>"
     title_span: Span | None = None  # the title's words before the name, if any
 
 
