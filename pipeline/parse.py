@@ -7,7 +7,7 @@ A token's view offset is ``segment.start + token.idx``.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .assets import Assets
 from .document import Document
@@ -45,6 +45,6 @@ def parse(docs: Iterable[Document], nlp, batch_size: int = 64) -> list[Document]
     docs = list(docs)
     segs = [seg for d in docs for seg in d.segments]
     texts = (d.view.text[seg.start : seg.end] for d in docs for seg in d.segments)
-    for seg, sdoc in zip(segs, nlp.pipe(texts, batch_size=batch_size)):
+    for seg, sdoc in zip(segs, nlp.pipe(texts, batch_size=batch_size), strict=False):
         seg.doc = sdoc
     return docs

@@ -9,9 +9,9 @@ Each stage is a module with one entry point. Extractors are registered in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .assets import Assets
 from .document import Document

@@ -43,12 +43,12 @@ class CueLexicon:
     text_nouns: frozenset[str] = frozenset()  # nouns of something said or written (a statement, a report)
 
     @classmethod
-    def load(cls, assets: Assets) -> "CueLexicon":
+    def load(cls, assets: Assets) -> CueLexicon:
         """Built once per Assets object (cached there)."""
         return assets.memo("reporting_cues", lambda: cls._build(assets))
 
     @classmethod
-    def _build(cls, assets: Assets) -> "CueLexicon":
+    def _build(cls, assets: Assets) -> CueLexicon:
         phrases = tuple(sorted(((tuple(k.lower().split()), v) for k, v in assets.mapping("reporting_phrases").items()), key=lambda kv: -len(kv[0])))
         by_first: dict = {}
         by_last: dict = {}

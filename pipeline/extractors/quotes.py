@@ -27,7 +27,8 @@ names are set by ``resolve.attribution``.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment, Span
@@ -87,7 +88,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 class _QuoteFrame:
     """One quotation-mark pair read in its segment's parse."""
 
-    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: "_Quoted"):
+    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: _Quoted):
         self.doc, self.seg, self.pair = doc, seg, pair
         self.a, self.b = a, b
         self.quoted = quoted  # the outermost (open, close) mark offsets of the document
@@ -300,7 +301,7 @@ def _frame_verb(toks: list):
     quote, when its subject stands among them (before it, or right after it)."""
     if not toks or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV", "ADP") or toks[0].lower_ in _CLAUSE_OPENERS:
         return None  # '"...," but savings take time': the author's sentence goes on
-    for k, t in enumerate(toks):
+    for _k, t in enumerate(toks):
         if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)

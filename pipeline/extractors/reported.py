@@ -21,7 +21,7 @@ paper") is not reported speech.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..assets import Assets
 from ..document import Document, Segment
@@ -134,9 +134,8 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
         return None
     if subj is not None and subj.dep_ == "nsubjpass" and not expl and not any(c.dep_ == "agent" for c in verb.children):
         return None  # 'the island has been told that ...': the hearer, and no speaker
-    if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)):
-        if not expl:
-            return None
+    if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)) and not expl:
+        return None
     subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
     frames = [f for f in _as_frames(subtree, lex) if f.i != verb.i]
     # 'X said A, telling reporters "..."': a reporting participle after the content is a report of its own

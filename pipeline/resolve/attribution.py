@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Span
@@ -100,11 +101,11 @@ class AttributionLexicon:
     non_speakers: frozenset[str]  # heads of a phrase that never speaks
 
     @classmethod
-    def load(cls, assets: Assets) -> "AttributionLexicon":
+    def load(cls, assets: Assets) -> AttributionLexicon:
         return assets.memo("attribution", lambda: cls._build(assets))
 
     @classmethod
-    def _build(cls, assets: Assets) -> "AttributionLexicon":
+    def _build(cls, assets: Assets) -> AttributionLexicon:
         titles = assets.lexicon("person_titles")
         return cls(
             pronouns={k.lower(): v for k, v in assets.mapping("pronouns").items()},
@@ -837,7 +838,7 @@ def _outside(marked: list[QuoteMention], reported: list[QuoteMention]) -> list[Q
     return kept
 
 
-def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex", reports: "_Reports") -> QuoteMention:
+def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: _ReuseIndex, reports: _Reports) -> QuoteMention:
     """The sieves in order: the report a partial quote is woven into, the quote's
     own speaker phrase (cue subject, "according to", clause subject), the
     author's re-use of earlier words, the subject of the sentence before, the
