@@ -53,10 +53,14 @@ MARKED = ("direct", "partial", "scare")
 
 
 # -- systems -------------------------------------------------------------------
-def run_claimex(articles: list[polnear.Article]) -> tuple[dict[str, list[dict]], object]:
+def run_claimex(articles: list[polnear.Article], ranker: bool = True) -> tuple[dict[str, list[dict]], object]:
+    """claimex's quote records by article; ``ranker=False``: the sieves alone
+    (the ``[attribution] speaker_ranker`` setting emptied)."""
     from claimex.stages import Input, Pipeline
 
     pipe = Pipeline()
+    if not ranker:
+        pipe.assets.config.setdefault("attribution", {})["speaker_ranker"] = ""
     inputs = [Input(path=f"{a.name}.txt", text=a.text, doc_id=a.name, published=a.published) for a in articles]
     out = {}
     for o in pipe.process(inputs):
@@ -331,6 +335,7 @@ def _arguments(argv) -> argparse.Namespace:
     ap.add_argument("--errors", type=int, default=0, help="print N speaker errors of claimex on marked quotes")
     ap.add_argument("--dump", type=Path, default=None, help="write adjudicated gold and claimex output here (outside the repository)")
     ap.add_argument("--no-textacy", action="store_true")
+    ap.add_argument("--no-ranker", action="store_true", help="claimex with the speaker sieves alone (no learned speaker ranker)")
     ap.add_argument("--json", action="store_true")
     return ap.parse_args(argv)
 
@@ -365,7 +370,7 @@ def main(argv=None) -> int:
     articles = polnear.load_split(folder, args.limit)
     t0 = time.perf_counter()
     preds: dict[str, dict] = {}
-    preds["claimex"], nlp = run_claimex(articles)
+    preds["claimex"], nlp = run_claimex(articles, ranker=not args.no_ranker)
     elapsed = {"claimex": time.perf_counter() - t0}
     t0 = time.perf_counter()
     docs = list(nlp.pipe(a.text for a in articles))  # for textacy, and the person names of the gold

@@ -58,6 +58,12 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _MAX_NAME_WORDS = 4
+_BRACKET_REACH = 80  # characters before a bracket where the name it follows is looked for
+_BRACKET_SLACK = 8  # characters between a bracket and a phrase inside it
+_GAP_CHARS = 30  # characters between an apposition's comma and the phrase the parser took from it
+_LABEL_REACH = 200  # characters before a quote's opening colon where the names of a label are looked for
+_ADDRESSEE = re.compile(r"\b(?:for|to|with|about|on|against|at|in|into|towards?|over|after|before|versus|vs\.?)\s+$", re.IGNORECASE)
+_COLON_OPENING = re.compile(r":\s*[\"\u201c'\u2018]{1,2}$")  # a colon, then the opening mark
 _ABBREVIATED_TITLES = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president", "adm": "admiral", "col": "colonel", "amb": "ambassador"}
 # heads of a definite description that refers back to someone named before ('the candidate'; not 'the analyst': someone new)
 _ROLE_DESCRIPTIONS = frozenset({"candidate", "nominee", "hopeful", "frontrunner", "front-runner", "incumbent", "challenger", "billionaire", "tycoon", "mogul", "magnate", "lawmaker", "politician"})
@@ -181,6 +187,28 @@ class Attributor:
             got = (sents, [s.start for s in sents])
             self._sents[seg.start] = got
         return got
+
+    def colon_label(self, offset: int) -> list[Name]:
+        """'Jane Roe: "We will be back."', '- Roe and Doe: "..."': the persons or
+        organisations named right before the colon that opens a cue-less quote
+        (a label, as in a transcript or a digest; one name, or names joined by
+        'and' or commas)."""
+        m = _COLON_OPENING.search(self.text[max(0, offset - 6) : offset])
+        if m is None:
+            return []
+        end = offset - len(m.group(0))
+        names: list[Name] = []
+        for e in reversed(self.entities_in(Span(max(0, end - _LABEL_REACH), end))):
+            if e.end != end or e.label not in ("PERSON", "ORG") or self.in_quotes(e.start):
+                break
+            names.insert(0, self._name(e))
+            joiner = re.search(r"(?:,\s*|\s+and\s+|,\s*and\s+)$", self.text[max(0, e.start - 6) : e.start])
+            if joiner is None:
+                break
+            end = e.start - len(joiner.group(0))
+        if names and _ADDRESSEE.search(self.text[max(0, names[0].span.start - 12) : names[0].span.start]):
+            return []  # 'a message for Jane Roe: "..."': the addressee or the topic
+        return _unique(names)
 
     def preceding_subject(self, offset: int, last) -> list[Name]:
         """'Jane Roe spoke only briefly.¶"We will be back."': the people
@@ -324,7 +352,7 @@ class Attributor:
         ``described_earlier``, ``group`` ("" when there is no speaker)."""
         if self.in_quotes(phrase.head.start):
             return [], ""
-        phrase = self._outside_quotes(phrase)
+        phrase = self._before_parenthesis(self._outside_quotes(phrase))
         text = self.text[phrase.span.start : phrase.span.end]
         words = _words(text)
         if not words:
@@ -408,6 +436,42 @@ class Attributor:
         # before the name: titles and lower-case modifiers only ('81-year-old', 'longtime')
         rest = [w for w in self.text[head.start : ents[0].start].split() if w.lower() not in self.title_words and w[:1].isupper()]
         return self._name(ents[0]) if not rest and not self.text[ents[0].end : head.end].strip() else None
+
+    def _before_parenthesis(self, phrase: SpeakerPhrase) -> SpeakerPhrase:
+        """A phrase all inside brackets, or a description between commas, right
+        after a name ('Gov. Jane Roe (R-OH) said', 'Col. Jane Roe, a spokeswoman
+        for the army, said': the parser may take the bracket, or a part of it,
+        or the apposition for the subject) stands for that name."""
+        left = self._bracket_open(phrase.span)
+        if left is None:
+            left = self._apposition_comma(phrase)
+        if left is None:
+            return phrase
+        end = len(self.text[:left].rstrip())
+        before = [e for e in self.entities_in(Span(max(0, end - _BRACKET_REACH), end)) if e.end == end and e.label in ("PERSON", "ORG")]
+        if not before:
+            return phrase
+        span = Span(before[-1].start, before[-1].end)
+        return SpeakerPhrase(span, span)
+
+    def _bracket_open(self, span: Span) -> int | None:
+        """Where the bracket that holds ``span`` (and nothing else of note) opens."""
+        a, b = span.start, span.end
+        left = self.text.rfind("(", max(0, a - _BRACKET_SLACK), a + 1)
+        right = self.text.find(")", b, b + _BRACKET_SLACK)
+        if left < 0 or right < 0 or ")" in self.text[left:a] or "(" in self.text[b:right]:
+            return None
+        return left
+
+    def _apposition_comma(self, phrase: SpeakerPhrase) -> int | None:
+        """Where the comma opens before a lower-case description that a comma closes
+        (the words the phrase leaves out before its head: lower-case, no comma)."""
+        a, b = phrase.span.start, phrase.span.end
+        if self.text[b : b + 1] != "," or not self.text[phrase.head.start : phrase.head.start + 1].islower():
+            return None
+        left = self.text.rfind(",", max(0, a - _BRACKET_REACH), a)
+        gap = self.text[left + 1 : a]
+        return left if left >= 0 and len(gap) <= _GAP_CHARS and not any(w[:1].isupper() or w[-1:] == "," for w in gap.split()) else None
 
     def _outside_quotes(self, phrase: SpeakerPhrase) -> SpeakerPhrase:
         """The phrase without the quoted words it starts in ('"... Or Oslo," Jane
@@ -641,14 +705,18 @@ class Attributor:
             return False
         return e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None
 
-    def _resolved_in(self, a: int, b: int) -> list[tuple[int, bool, list[Name]]]:
+    def resolved_between(self, a: int, b: int) -> list[tuple[int, int, list[Name]]]:
+        """The pronouns resolved so far that start in [a, b): (start, end, names)."""
         out = []
         for k in range(bisect_left(self._resolved, (a,)), len(self._resolved)):
-            start, _, names = self._resolved[k]
-            if start >= b:
+            if self._resolved[k][0] >= b:
                 break
-            out.append((start, True, names))
+            out.append(self._resolved[k])
         return out
+
+    def _resolved_in(self, a: int, b: int) -> list[tuple[int, bool, list[Name]]]:
+        """Resolved pronouns as candidates of :meth:`_person_in` (offset, a subject, names)."""
+        return [(start, True, names) for start, _, names in self.resolved_between(a, b)]
 
     def gender(self, name: str) -> str | None:
         """'female' or 'male' from a person's first name (None: not known)."""
@@ -905,6 +973,10 @@ def _from_context(att: Attributor, q: QuoteMention, last: QuoteMention | None, r
     if q.marked and q.cue is None and q.kind == "scare":
         earlier = reuse.speakers_of(q)
         return q._replace(kind="partial", speakers=tuple(earlier), speaker_rule="reuse") if earlier else q
+    if q.marked and q.cue is None:
+        label = att.colon_label(q.start)
+        if label:
+            return _with(q, label, "colon_label")
     if q.marked and q.standalone:
         near = att.preceding_subject(q.start, last)
         if near:

@@ -161,7 +161,7 @@ def candidates(att, q, history: History) -> list[Candidate]:
         if e.label in _SPEAKER_LABELS and not att.in_quotes(e.start) and not q.start <= e.start < q.end:
             n = att._name(e)
             _add(found, n.name, n.span, e.label, q)
-    for start, end, names in att._resolved_in(lo, hi):
+    for start, end, names in att.resolved_between(lo, hi):
         if not q.start <= start < q.end:
             for n in names:
                 _add(found, n.name, Span(start, end), "PERSON" if att._is_person_name(n) else "group", q, pronoun=True)
