@@ -22,12 +22,14 @@ paper") is not reported speech.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment
 from .clauses import after_complementiser, after_dateline, contiguous, has_own_subject, span_of, subject_of
 from .cues import Cue, CueLexicon, cue_span, speaker_phrases
 from .quotes import QuoteMention, cue_sieve
+from .token_patterns import PatternMatcher, load_token_patterns
 
 UNSOURCED_ADVERBS = ("reportedly", "allegedly", "reputedly", "purportedly", "supposedly")
 
@@ -97,10 +99,59 @@ def _content_clause(verb):
     if own:
         return own[0], None
     for c in comps:
-        obj = next((d for d in verb.children if d.dep_ == "dobj" and verb.i < d.i < c.i and d.pos_ == "PROPN"), None)
+        obj = _misread_subject(verb, c)
         if obj is not None and c.i > verb.i and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             return c, obj
-    return None, None
+    return _gerund_subject_clause(verb) or _clause_after_phrase(verb), None
+
+
+def _clause_after_phrase(verb):
+    """'insisted during the debate that the cuts had paid for themselves', 'says
+    in a statement that ...', 'expressed hope that ...': after a phrase or an
+    object that follows the verb, the parser
+    may hang the 'that' clause from the phrase's noun; a clause that ends the
+    phrase, opens with 'that' and has a subject of its own is the content."""
+    for p in verb.children:
+        if p.dep_ not in ("prep", "dobj") or p.i < verb.i:
+            continue
+        for x in p.subtree:
+            if x.dep_ in ("acl", "relcl", "ccomp") and x.right_edge.i == p.right_edge.i and _that_clause(x):
+                return x
+    return None
+
+
+def _that_clause(x) -> bool:
+    """A clause that opens with 'that' and has a subject besides it."""
+    first = x.left_edge
+    return first.lower_ == "that" and first.head.i == x.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in x.children)
+
+
+def _misread_subject(verb, comp):
+    """The content clause's subject read as the verb's object ('say Sen. Jane
+    Roe, hasn't been tested') or as a phrase of its own right before the clause
+    ('said about half of the cuts reflected ...', 'said nearly 40 percent were ...')."""
+    for d in verb.children:
+        if not verb.i < d.i < comp.i:
+            continue
+        if d.dep_ == "dobj" and d.pos_ == "PROPN":
+            return d
+        if d.dep_ in ("prep", "npadvmod") and d.right_edge.i + 1 == comp.left_edge.i and _finite(comp):
+            return d
+    return None
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children)
+
+
+def _gerund_subject_clause(verb):
+    """'say taxing consumption encourages savings': the parser made the gerund
+    subject the verb's complement and hung the clause from it; the gerund's
+    phrase is the content clause."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and any(g.dep_ == "ccomp" and g.i > c.i and has_own_subject(g) for g in c.children):
+            return c
+    return None
 
 
 def _embedded_question(first, comp) -> bool:
@@ -112,11 +163,17 @@ def _embedded_question(first, comp) -> bool:
     return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ != "that"
 
 
+def _relative_frame(verb, first) -> bool:
+    """'the changes, which officials said will take effect in May': the relative
+    pronoun before a reporting verb in a relative clause is the content's subject."""
+    return verb.dep_ == "relcl" and first.i < verb.i and first.lower_ in ("which", "who", "that")
+
+
 def _not_a_statement(verb, comp, first, asking: frozenset[str]) -> bool:
     """Whether the content clause reports no statement: a question, a misread
     'themselves' subject, a negated verb or a relative clause read as content."""
     doc = verb.doc
-    if first.i < comp.i and _embedded_question(first, comp) and verb.lemma_.lower() not in asking:
+    if first.i < comp.i and _embedded_question(first, comp) and verb.lemma_.lower() not in asking and not _relative_frame(verb, first):
         return True  # 'would have predicted how crowded the seas would become': no statement reported
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in comp.children):
         return True  # 'the island states themselves need not ...' misread as 'states' + clause
@@ -223,10 +280,12 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
     part before a final frame."""
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") for c in verb.children) or verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT"):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # 'Voters, Clinton suggested, don't ...': the parser may hang the content's subject from the frame too
+    subj = next((c for c in reversed(subjects) if c.i < verb.i), subjects[0] if subjects else None)
     if subj is None or _is_author(seg, subj, author_refs, text):
         return None
-    frame = _comma_frame(verb)
+    frame = _comma_frame(verb, [c for c in subjects if c.i != subj.i])
     if frame is None:
         return None
     a, end_frame = frame
@@ -242,11 +301,12 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
 _MIN_FRAMED_WORDS = 2  # words before a parenthetical reporting frame
 
 
-def _comma_frame(verb) -> tuple[int, bool] | None:
+def _comma_frame(verb, outside: list) -> tuple[int, bool] | None:
     """(first token of the frame, whether it ends the sentence) when the verb's
-    clause is set off by a comma before and a comma or the sentence end after."""
+    clause (without the subtrees ``outside`` it) is set off by a comma before
+    and a comma or the sentence end after."""
     doc, sent = verb.doc, verb.sent
-    words = [t.i for t in verb.subtree if not t.is_punct]
+    words = [t.i for t in _cut(list(verb.subtree), outside) if not t.is_punct]
     a, b = min(words), max(words)
     before = doc[a - 1] if a - 1 >= sent.start else None
     after = doc[b + 1] if b + 1 < sent.end else None
@@ -299,15 +359,83 @@ def _from_unsourced(seg: Segment, adv):
     return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, Cue(adv.i, adv.i, None, "object")), marked=False, rule="reported/unsourced")
 
 
+# -- requests and promises with a 'to' clause (models/patterns/reported_speech.json) --
+
+PATTERN_FILE = "reported_speech"
+
+
+def _to_clause(verb):
+    """The 'to' clause a verb governs after it ('urged X [to act]', 'vowed [to act]')."""
+    return next(
+        (c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        None,
+    )
+
+
+def _addressee(verb, clause):
+    """The one asked, told or urged: an object between the verb and the 'to'
+    clause ('urged [the bank] to'), the object of 'on' ('called on [Congress]
+    to'), or the subject of a 'for' clause ('called for [the state] to')."""
+    if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+        return next((s for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i), None)
+    for c in verb.children:
+        if not verb.i < c.i < clause.i:
+            continue
+        if c.dep_ in ("dobj", "dative"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _infinitive_start(verb, clause, reader: str):
+    """The first token of the content: the addressee (object_infinitive) or the
+    'to' clause (infinitive); None when a request names no addressee."""
+    if reader == "infinitive":
+        return clause.left_edge
+    addressee = _addressee(verb, clause)
+    return None if addressee is None else addressee.left_edge
+
+
+def _from_infinitive(seg: Segment, verb, reader: str, lex: CueLexicon, author_refs, text: str):
+    """'X urged Y to VP' / 'X vowed to VP': the addressee and the 'to' clause."""
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.tag_ == "MD" and c.lower_ not in _FUTURE for c in verb.children):
+        return None  # 'was asked to', 'did not urge', 'should press X to' (advice, not a report)
+    clause = _to_clause(verb)
+    speaker = _reporting_subject(seg, verb, author_refs, text) if clause is not None else None
+    if speaker is None or speaker[0] is None:
+        return None
+    first = _infinitive_start(verb, clause, reader)
+    if first is None:
+        return None
+    content = _content(seg, list(verb.doc[first.i : clause.right_edge.i + 1]))
+    if content is None:
+        return None
+    cue = lex.verb_cue(verb)
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), marked=False, rule=f"reported/{_RULE_OF_READER[reader]}", sieve="cue_subject")
+
+
+_FUTURE = frozenset({"will", "would", "'ll", "wo"})
+_RULE_OF_READER = {"object_infinitive": "directive_infinitive", "infinitive": "commissive_infinitive"}
+
+
+def _infinitive_frames(seg: Segment, assets: Assets, lex: CueLexicon, author_refs, text: str, done: set[int]) -> Iterator[QuoteMention]:
+    """The matches of the reported-speech patterns at verbs no other frame read."""
+    sd = seg.doc
+    for m in PatternMatcher.for_vocab(assets, PATTERN_FILE, sd.vocab, load_token_patterns(assets, PATTERN_FILE))(sd):
+        if m.anchor in done:
+            continue
+        found = _from_infinitive(seg, sd[m.anchor], m.pattern.fields.get("reader", ""), lex, author_refs, text)
+        if found is not None:
+            yield found
+
+
 def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     from spacy.attrs import LEMMA, LOWER
 
-    lex = CueLexicon.load(assets)
-    author_refs = assets.lexicon_set("author_references")
-    asking = assets.lexicon_set("asking_verbs")
-    text = doc.view.text
-    phrase_starts = sorted({words[0] for words, role in lex.phrases if role in ("object", "possessor")})
-    words = list(lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
+    ctx = _Context(CueLexicon.load(assets), assets.lexicon_set("author_references"), assets.lexicon_set("asking_verbs"), doc.view.text)
+    phrase_starts = sorted({words[0] for words, role in ctx.lex.phrases if role in ("object", "possessor")})
+    words = list(ctx.lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
     keys = None
     for seg in doc.claim_segments():
         sd = seg.doc
@@ -315,21 +443,35 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
             continue
         if keys is None:  # the segments share one vocabulary: hash the cue words once
             keys = frozenset(sd.vocab.strings[w] for w in words)
+        done: set[int] = set()  # verbs that made a report
         hits = [i for i, (low, lemma) in enumerate(sd.to_array([LOWER, LEMMA]).tolist()) if low in keys or lemma in keys]
         for i in hits:
-            tok = sd[i]
-            found = None
-            if tok.lower_ in phrase_starts:
-                cue = lex.phrase_starting_at(sd, tok.i)
-                if cue is not None and cue.role in ("object", "possessor"):
-                    found = _from_source_phrase(seg, cue)
-            elif tok.lower_ in UNSOURCED_ADVERBS:
-                found = _from_unsourced(seg, tok)
-            elif lex.is_verb(tok):
-                found = (
-                    _from_content_clause(seg, tok, lex, author_refs, text, asking)
-                    or _from_as_frame(seg, tok, lex, author_refs, text)
-                    or _from_parenthetical(seg, tok, lex, author_refs, text)
-                )
+            found = _report_at(seg, sd[i], ctx, phrase_starts)
             if found is not None:
+                done.add(i)
                 yield found
+        yield from _infinitive_frames(seg, assets, ctx.lex, ctx.author_refs, ctx.text, done)
+
+
+class _Context(NamedTuple):
+    lex: CueLexicon
+    author_refs: frozenset[str]
+    asking: frozenset[str]
+    text: str
+
+
+def _report_at(seg: Segment, tok, ctx: _Context, phrase_starts: list[str]) -> QuoteMention | None:
+    """The report a cue word makes: a source phrase, an unsourced adverb or a reporting verb's frame."""
+    if tok.lower_ in phrase_starts:
+        cue = ctx.lex.phrase_starting_at(seg.doc, tok.i)
+        return _from_source_phrase(seg, cue) if cue is not None and cue.role in ("object", "possessor") else None
+    if tok.lower_ in UNSOURCED_ADVERBS:
+        return _from_unsourced(seg, tok)
+    if not ctx.lex.is_verb(tok):
+        return None
+    lex, author_refs, text = ctx.lex, ctx.author_refs, ctx.text
+    return (
+        _from_content_clause(seg, tok, lex, author_refs, text, ctx.asking)
+        or _from_as_frame(seg, tok, lex, author_refs, text)
+        or _from_parenthetical(seg, tok, lex, author_refs, text)
+    )
