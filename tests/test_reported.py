@@ -10,8 +10,8 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 import spacy
+from spacy.tokens import Doc
 
 from claimex.assets import Assets
 from claimex.extractors.reported import _addressee, _gerund_subject_clause, _relative_frame, _to_clause
