@@ -74,7 +74,22 @@ FRAMES = [
     # a parenthetical frame whose subject the parser hung beside the content's
     ("Voters, Clinton suggested, don't have to worry that big banks can influence politicians.",
      "Voters, Clinton suggested, don't have to worry that big banks can influence politicians", "reported/parenthetical"),
-    # near misses: an embedded question, a noun phrase, a negated verb, the author
+    # a phrase or an object between the verb and its 'that' clause
+    ("The senator insisted during a televised debate with her rival that the tax cuts had paid for themselves.",
+     "the tax cuts had paid for themselves", "reported/content_clause"),
+    ("Officials expressed hope that the ceasefire would hold through the holidays.",
+     "the ceasefire would hold through the holidays", "reported/content_clause"),
+    # a question, an explanation
+    ("Sanders shook hands and asked workers if they planned to attend the caucuses.",
+     "they planned to attend the caucuses", "reported/content_clause"),
+    ("The minister explained how the new bridge would be paid for.",
+     "how the new bridge would be paid for", "reported/content_clause"),
+    # a frame the parser hung a fronted phrase from
+    ("But to hit its long-term target, the advisory panel concluded, the tax must start increasing again in 2018.",
+     "to hit its long-term target, the advisory panel concluded, the tax must start increasing again in 2018",
+     "reported/parenthetical"),
+    # near misses: a main verb's fronted adverb, an embedded question, a noun phrase, a negated verb, the author
+    ("Instead, the three capitals should agree on common terms for water use.", None, None),
     ("The report predicted how crowded the ports would become.", None, None),
     ("The minister said nothing about the ports.", None, None),
     ("The minister did not say that the ports would close.", None, None),

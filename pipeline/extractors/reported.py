@@ -43,8 +43,8 @@ def _content(seg: Segment, toks: list, *, to_sentence_end: bool = False):
             toks = toks[:k]
             break
     toks = after_dateline(toks)
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ != "det"):
-        toks = toks[1:]  # the complementiser (also when misread as a pronoun), not 'that plan
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") and toks[0].dep_ != "det" or toks[0].dep_ == "cc"):
+        toks = toks[1:]  # the complementiser (also when misread as a pronoun), not 'that plan'; the author's 'But
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     return span_of(seg, toks)
@@ -163,6 +163,15 @@ def _embedded_question(first, comp) -> bool:
     return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ != "that"
 
 
+def _asked_if(verb):
+    """'asked workers if they planned to attend': the parser reads the question
+    as an adverbial clause of the asking verb."""
+    return next(
+        (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and has_own_subject(c) and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)),
+        None,
+    )
+
+
 def _relative_frame(verb, first) -> bool:
     """'the changes, which officials said will take effect in May': the relative
     pronoun before a reporting verb in a relative clause is the content's subject."""
@@ -222,10 +231,23 @@ def _coordinated_frames(verb, comp, conjuncts: list, lex: CueLexicon) -> list:
     return frames
 
 
+def _content_tokens(verb, comp, misread_subject, lex: CueLexicon) -> list:
+    """The content clause's tokens (with a misread subject), without the frames
+    inside it and from its complementiser on ('if' of 'asked X if' too)."""
+    subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
+    frames = _frames_in_content(verb, comp, subtree, lex)
+    toks = after_complementiser(contiguous(_cut(subtree, frames), comp), comp)
+    if toks and comp.dep_ == "advcl" and toks[0].lower_ == "if" and toks[0].head.i == comp.i:
+        toks = toks[1:]
+    return toks
+
+
 def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str, asking: frozenset[str]):
     """'X maintained that <content>'."""
     # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
     comp, misread_subject = _content_clause(verb)
+    if comp is None and verb.lemma_.lower() in asking:
+        comp = _asked_if(verb)
     if comp is None:
         return None
     first = misread_subject.left_edge if misread_subject is not None else comp.left_edge
@@ -235,10 +257,7 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     if speaker is None:
         return None
     subj, expl = speaker
-    subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
-    frames = _frames_in_content(verb, comp, subtree, lex)
-    toks = after_complementiser(contiguous(_cut(subtree, frames), comp), comp)
-    content = _content(seg, toks)
+    content = _content(seg, _content_tokens(verb, comp, misread_subject, lex))
     if content is None:
         return None
     cue = lex.verb_cue(verb)
@@ -281,11 +300,12 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") for c in verb.children) or verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT"):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    # 'Voters, Clinton suggested, don't ...': the parser may hang the content's subject from the frame too
+    # 'Voters, Clinton suggested, don't ...': the parser may hang the content's subject from the frame too,
+    # and a phrase that opens the sentence ('But to hit its target, the panel concluded, the tax must ...')
     subj = next((c for c in reversed(subjects) if c.i < verb.i), subjects[0] if subjects else None)
     if subj is None or _is_author(seg, subj, author_refs, text):
         return None
-    frame = _comma_frame(verb, [c for c in subjects if c.i != subj.i])
+    frame = _comma_frame(verb, _fronted(verb, subj))
     if frame is None:
         return None
     a, end_frame = frame
@@ -296,6 +316,17 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
         return None
     cue = lex.verb_cue(verb)
     return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), marked=False, rule="reported/parenthetical", sieve="cue_subject")
+
+
+def _fronted(verb, subj) -> list:
+    """The children of a frame the parser hung inside the sentence that are set
+    off by a comma before its subject: they belong to the sentence the frame
+    interrupts ('But to hit its target, the panel concluded, ...'); a main
+    verb's are its own ('Instead, the three should agree on ...')."""
+    doc = verb.doc
+    if verb.dep_ == "ROOT":
+        return []
+    return [c for c in verb.children if c.i != subj.i and c.right_edge.i < subj.left_edge.i and any(t.text == "," for t in doc[c.right_edge.i + 1 : subj.left_edge.i])]
 
 
 _MIN_FRAMED_WORDS = 2  # words before a parenthetical reporting frame
@@ -433,7 +464,9 @@ def _infinitive_frames(seg: Segment, assets: Assets, lex: CueLexicon, author_ref
 def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
     from spacy.attrs import LEMMA, LOWER
 
-    ctx = _Context(CueLexicon.load(assets), assets.lexicon_set("author_references"), assets.lexicon_set("asking_verbs"), doc.view.text)
+    # a wh-clause after an asking or explaining verb is what was asked or explained
+    asking = assets.lexicon_set("asking_verbs") | assets.lexicon_set("explaining_verbs")
+    ctx = _Context(CueLexicon.load(assets), assets.lexicon_set("author_references"), asking, doc.view.text)
     phrase_starts = sorted({words[0] for words, role in ctx.lex.phrases if role in ("object", "possessor")})
     words = list(ctx.lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
     keys = None
