@@ -90,6 +90,10 @@ FRAMES = [
      "reported/parenthetical"),
     # near misses: a main verb's fronted adverb, an embedded question, a noun phrase, a negated verb, the author
     ("Instead, the three capitals should agree on common terms for water use.", None, None),
+    # a belief or an expectation counts with a content clause, not with an object and an infinitive
+    ("Most analysts expect that the central bank will cut interest rates in June.",
+     "the central bank will cut interest rates in June", "reported/content_clause"),
+    ("The energy agency expects demand to grow several times over by 2040.", None, None),
     ("The report predicted how crowded the ports would become.", None, None),
     ("The minister said nothing about the ports.", None, None),
     ("The minister did not say that the ports would close.", None, None),

@@ -95,12 +95,13 @@ def _content_clause(verb):
         # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
         if c.dep_ == "ccomp" and not (c.i < verb.i and any(t.text in (";", ":", ".") for t in doc[c.right_edge.i + 1 : verb.i]))
     ]
-    own = [c for c in comps if has_own_subject(c)]
+    # an object and an infinitive ('expects it to grow', 'urged them to act') is no content clause
+    own = [c for c in comps if has_own_subject(c) and not _infinitive(c)]
     if own:
         return own[0], None
     for c in comps:
         obj = _misread_subject(verb, c)
-        if obj is not None and c.i > verb.i and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if obj is not None and c.i > verb.i and not _infinitive(c):
             return c, obj
     return _gerund_subject_clause(verb) or _clause_after_phrase(verb), None
 
@@ -124,6 +125,10 @@ def _that_clause(x) -> bool:
     """A clause that opens with 'that' and has a subject besides it."""
     first = x.left_edge
     return first.lower_ == "that" and first.head.i == x.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in x.children)
+
+
+def _infinitive(clause) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def _misread_subject(verb, comp):
@@ -398,7 +403,7 @@ PATTERN_FILE = "reported_speech"
 def _to_clause(verb):
     """The 'to' clause a verb governs after it ('urged X [to act]', 'vowed [to act]')."""
     return next(
-        (c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        (c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "advcl", "ccomp") and _infinitive(c)),
         None,
     )
 
