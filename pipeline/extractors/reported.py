@@ -413,7 +413,7 @@ def _addressee(verb, clause):
     clause ('urged [the bank] to'), the object of 'on' ('called on [Congress]
     to'), or the subject of a 'for' clause ('called for [the state] to')."""
     if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
-        return next((s for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i), None)
+        return next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < clause.i), None)
     for c in verb.children:
         if not verb.i < c.i < clause.i:
             continue
