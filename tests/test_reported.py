@@ -88,6 +88,11 @@ FRAMES = [
     ("But to hit its long-term target, the advisory panel concluded, the tax must start increasing again in 2018.",
      "to hit its long-term target, the advisory panel concluded, the tax must start increasing again in 2018",
      "reported/parenthetical"),
+    # 'as X noted' stands for what was said; 'as X spoke' and 'as X lamented <object>' do not
+    ("As the minister told reporters, the bridge will reopen in May.", "the bridge will reopen in May", "reported/as_frame"),
+    ("The bridge will reopen in May, as the minister noted.", "The bridge will reopen in May", "reported/as_frame"),
+    ("As the minister spoke, the crowd began to leave the square.", None, None),
+    ("As the two senators lamented illegal immigration, the governor reached out to voters.", None, None),
     # near misses: a main verb's fronted adverb, an embedded question, a noun phrase, a negated verb, the author
     ("Instead, the three capitals should agree on common terms for water use.", None, None),
     # a belief or an expectation counts with a content clause, not with an object and an infinitive

@@ -270,9 +270,10 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False, rule="reported/content_clause", sieve="cue_subject")
 
 
-def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
+def _from_as_frame(seg: Segment, verb, ctx: _Context):
     """'As X told Y, <main clause>'."""
-    if verb.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+    lex, author_refs, text = ctx.lex, ctx.author_refs, ctx.text
+    if verb.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children) or not _stands_for_content(verb, ctx):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or _is_author(seg, subj, author_refs, text) or any(c.dep_ == "ccomp" for c in verb.children):
@@ -294,6 +295,16 @@ def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
         return None
     cue = lex.verb_cue(verb)
     return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), marked=False, rule="reported/as_frame", sieve="cue_subject")
+
+
+def _stands_for_content(verb, ctx: _Context) -> bool:
+    """Whether 'as' + the verb can stand for what was said ('as X noted', 'as she
+    told reporters'): not a verb of speaking alone ('as he spoke') and no
+    object other than the hearer ('as he lamented a throwaway culture')."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.speaking:
+        return False
+    return not any(c.dep_ == "xcomp" or c.dep_ == "dobj" and lemma not in ctx.hearer for c in verb.children)
 
 
 def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
@@ -471,7 +482,10 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
 
     # a wh-clause after an asking or explaining verb is what was asked or explained
     asking = assets.lexicon_set("asking_verbs") | assets.lexicon_set("explaining_verbs")
-    ctx = _Context(CueLexicon.load(assets), assets.lexicon_set("author_references"), asking, doc.view.text)
+    ctx = _Context(
+        CueLexicon.load(assets), assets.lexicon_set("author_references"), asking, doc.view.text,
+        assets.lexicon_set("hearer_verbs"), assets.lexicon_set("speaking_verbs"),
+    )  # fmt: skip
     phrase_starts = sorted({words[0] for words, role in ctx.lex.phrases if role in ("object", "possessor")})
     words = list(ctx.lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
     keys = None
@@ -496,6 +510,8 @@ class _Context(NamedTuple):
     author_refs: frozenset[str]
     asking: frozenset[str]
     text: str
+    hearer: frozenset[str] = frozenset()  # hearer_verbs.json
+    speaking: frozenset[str] = frozenset()  # speaking_verbs.json
 
 
 def _report_at(seg: Segment, tok, ctx: _Context, phrase_starts: list[str]) -> QuoteMention | None:
@@ -510,6 +526,6 @@ def _report_at(seg: Segment, tok, ctx: _Context, phrase_starts: list[str]) -> Qu
     lex, author_refs, text = ctx.lex, ctx.author_refs, ctx.text
     return (
         _from_content_clause(seg, tok, lex, author_refs, text, ctx.asking)
-        or _from_as_frame(seg, tok, lex, author_refs, text)
+        or _from_as_frame(seg, tok, ctx)
         or _from_parenthetical(seg, tok, lex, author_refs, text)
     )
