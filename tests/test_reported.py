@@ -68,6 +68,8 @@ FRAMES = [
      "about half of the new spending reflected higher interest costs", "reported/content_clause"),
     ("Most economists say taxing consumption encourages savings and investment.",
      "taxing consumption encourages savings and investment", "reported/content_clause"),
+    ("Party leaders hoped the meeting, requested by the senator, would be a moment of catharsis.",
+     "the meeting, requested by the senator, would be a moment of catharsis", "reported/content_clause"),
     # a reporting verb in a relative clause: the content follows it
     ("The port rules, which officials said would take effect in May, were published on Friday.",
      "would take effect in May", "reported/content_clause"),

@@ -133,16 +133,22 @@ def _infinitive(clause) -> bool:
 
 def _misread_subject(verb, comp):
     """The content clause's subject read as the verb's object ('say Sen. Jane
-    Roe, hasn't been tested') or as a phrase of its own right before the clause
-    ('said about half of the cuts reflected ...', 'said nearly 40 percent were ...')."""
+    Roe, hasn't been tested', 'hoped the meeting, requested by X, would be ...')
+    or as a phrase of its own right before the clause ('said about half of the
+    cuts reflected ...', 'said nearly 40 percent were ...')."""
     for d in verb.children:
         if not verb.i < d.i < comp.i:
             continue
         if d.dep_ == "dobj" and d.pos_ == "PROPN":
             return d
-        if d.dep_ in ("prep", "npadvmod") and d.right_edge.i + 1 == comp.left_edge.i and _finite(comp):
+        if d.dep_ in ("prep", "npadvmod", "dobj") and _finite(comp) and _adjacent(d, comp):
             return d
     return None
+
+
+def _adjacent(phrase, comp) -> bool:
+    """Nothing but punctuation between a phrase and the clause after it."""
+    return all(t.is_punct for t in phrase.doc[phrase.right_edge.i + 1 : comp.left_edge.i])
 
 
 def _finite(verb) -> bool:
@@ -239,7 +245,10 @@ def _coordinated_frames(verb, comp, conjuncts: list, lex: CueLexicon) -> list:
 def _content_tokens(verb, comp, misread_subject, lex: CueLexicon) -> list:
     """The content clause's tokens (with a misread subject), without the frames
     inside it and from its complementiser on ('if' of 'asked X if' too)."""
-    subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
+    subtree = list(comp.subtree)
+    if misread_subject is not None:  # with the commas between ('hoped the meeting, requested by X, would be ...')
+        gap = [t for t in verb.doc[misread_subject.right_edge.i + 1 : comp.left_edge.i] if t.is_punct]
+        subtree = sorted([*misread_subject.subtree, *gap, *subtree], key=lambda t: t.i)
     frames = _frames_in_content(verb, comp, subtree, lex)
     toks = after_complementiser(contiguous(_cut(subtree, frames), comp), comp)
     if toks and comp.dep_ == "advcl" and toks[0].lower_ == "if" and toks[0].head.i == comp.i:
@@ -487,7 +496,7 @@ def find_reported_speech(doc: Document, assets: Assets) -> Iterator[QuoteMention
         assets.lexicon_set("hearer_verbs"), assets.lexicon_set("speaking_verbs"),
     )  # fmt: skip
     phrase_starts = sorted({words[0] for words, role in ctx.lex.phrases if role in ("object", "possessor")})
-    words = list(ctx.lex.verbs) + phrase_starts + list(UNSOURCED_ADVERBS)
+    words = ctx.lex.verb_forms() + phrase_starts + list(UNSOURCED_ADVERBS)
     keys = None
     for seg in doc.claim_segments():
         sd = seg.doc
