@@ -14,6 +14,7 @@ import spacy
 from spacy.tokens import Doc
 
 from claimex.assets import Assets
+from claimex.extractors.clauses import subject_of
 from claimex.extractors.reported import (
     _addressee,
     _gerund_subject_clause,
@@ -76,6 +77,8 @@ FRAMES = [
      "taxing consumption encourages savings and investment", "reported/content_clause"),
     # 'hoped' (the model's lemma is 'hop': lemma_corrections.json)
     ("Union leaders hoped the strike would end before the holidays.", "the strike would end before the holidays", "reported/content_clause"),
+    # a participle after a preposition reports for the subject of the verb the phrase modifies
+    ("After saying the talks had failed, the envoy left the capital.", "the talks had failed", "reported/content_clause"),
     # a reporting verb in a relative clause: the content follows it
     ("The port rules, which officials said would take effect in May, were published on Friday.",
      "would take effect in May", "reported/content_clause"),
@@ -214,3 +217,24 @@ def test_misread_subject_object_before_the_clause():
         tags=["NNS", "VBD", "DT", "NN", "RB", "MD", "VB", "JJ"],
     )
     assert _misread_subject(d[1], d[6]) is None
+
+
+def test_subject_of_a_participle_after_a_preposition():
+    # After saying it failed , the envoy left
+    d = _doc(
+        ["After", "saying", "it", "failed", ",", "the", "envoy", "left"],
+        [7, 0, 3, 1, 7, 6, 7, 7],
+        ["prep", "pcomp", "nsubj", "ccomp", "punct", "det", "nsubj", "ROOT"],
+        tags=["IN", "VBG", "PRP", "VBD", ",", "DT", "NN", "VBD"],
+        pos=["ADP", "VERB", "PRON", "VERB", "PUNCT", "DET", "NOUN", "VERB"],
+    )
+    assert subject_of(d[1]).i == 6
+    # near miss: a gerund after a preposition of a noun has no subject to borrow ('the plan for cutting taxes')
+    d = _doc(
+        ["the", "plan", "for", "cutting", "taxes"],
+        [1, 1, 1, 2, 3],
+        ["det", "ROOT", "prep", "pcomp", "dobj"],
+        tags=["DT", "NN", "IN", "VBG", "NNS"],
+        pos=["DET", "NOUN", "ADP", "VERB", "NOUN"],
+    )
+    assert subject_of(d[3]) is None
