@@ -421,18 +421,21 @@ PATTERN_FILE = "reported_speech"
 
 
 def _to_clause(verb):
-    """The 'to' clause a verb governs after it ('urged X [to act]', 'vowed [to act]')."""
-    return next(
-        (c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "advcl", "ccomp") and _infinitive(c)),
-        None,
-    )
+    """The 'to' clause a verb governs after it ('urged X [to act]', 'vowed [to act]',
+    'called for [X to act]'); an adverbial 'to' clause is a purpose ('pressed the
+    button to open the gate')."""
+    return next((c for c in verb.children if c.i > verb.i and _infinitive(c) and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and _for_clause(c))), None)
+
+
+def _for_clause(clause) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
 
 
 def _addressee(verb, clause):
     """The one asked, told or urged: an object between the verb and the 'to'
     clause ('urged [the bank] to'), the object of 'on' ('called on [Congress]
     to'), or the subject of a 'for' clause ('called for [the state] to')."""
-    if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+    if _for_clause(clause):
         return next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < clause.i), None)
     for c in verb.children:
         if not verb.i < c.i < clause.i:
