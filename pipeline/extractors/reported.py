@@ -103,7 +103,24 @@ def _content_clause(verb):
         obj = _misread_subject(verb, c)
         if obj is not None and c.i > verb.i and not _infinitive(c):
             return c, obj
-    return _gerund_subject_clause(verb) or _clause_after_phrase(verb), None
+    return _gerund_subject_clause(verb) or _clause_after_phrase(verb) or _clause_past_aside(verb), None
+
+
+def _reduced_passive(verb) -> bool:
+    """'when asked about the leak', 'if pressed': a bare past participle with no
+    subject or auxiliary of its own; its subject is the one asked, not a speaker."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
+
+
+def _clause_past_aside(verb):
+    """'insisted, when asked about the leak, that she had done nothing wrong':
+    the parser hangs the content clause from the aside's participle."""
+    for a in verb.children:
+        if a.i > verb.i and _reduced_passive(a):
+            comp = next((c for c in a.children if c.dep_ == "ccomp" and c.i > a.i and has_own_subject(c)), None)
+            if comp is not None:
+                return comp
+    return None
 
 
 def _clause_after_phrase(verb):
@@ -258,6 +275,8 @@ def _content_tokens(verb, comp, misread_subject, lex: CueLexicon) -> list:
 
 def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str, asking: frozenset[str]):
     """'X maintained that <content>'."""
+    if _reduced_passive(verb):
+        return None  # 'when asked whether ...': what was asked of the subject
     # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
     comp, misread_subject = _content_clause(verb)
     if comp is None and verb.lemma_.lower() in asking:
