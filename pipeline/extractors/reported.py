@@ -12,7 +12,18 @@ annotated once, as the partial quote). Four frames, read in the parse:
 * "As X told Y, <content>" / "<content>, as X put it": the main clause;
 * "according to X": the clause it qualifies ("<content>, according to X",
   "According to X, <content>", "(<content>, according to X)");
-* an unsourced "reportedly" / "allegedly": the verb phrase after it.
+* an unsourced "reportedly" / "allegedly": the verb phrase after it;
+* a request or a promise with a "to" clause ("X urged Y to VP", "X vowed to
+  VP"): named patterns with examples and near misses in
+  ``models/patterns/reported_speech.json``.
+
+The parser often misreads the content clause; the readers take it back from
+where it hangs: after a phrase or an object ("said in a statement that",
+"expressed hope that"), under an aside ("insisted, when asked, that"), with
+its subject read as the verb's object or phrase ("said about half of X
+reflected"), as a gerund ("say taxing consumption encourages"), in a relative
+clause ("which officials said will"), and beside a parenthetical frame that
+took the sentence's subject or fronted phrase.
 
 Reporting verbs and phrases are data (``reporting_verbs.json``,
 ``reporting_phrases.json``); a subject that is the author ("I", "we", "this
