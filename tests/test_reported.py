@@ -93,7 +93,6 @@ FRAMES = [
     # an aside between the verb and its clause ('when asked ...' is what the speaker was asked, not a cue)
     ("The senator insisted, when asked about the leak, that she had done nothing wrong.",
      "she had done nothing wrong", "reported/content_clause"),
-    ("Asked whether he would run again, the mayor smiled at the crowd.", None, None),
     # a question, an explanation
     ("Sanders shook hands and asked workers if they planned to attend the caucuses.",
      "they planned to attend the caucuses", "reported/content_clause"),
