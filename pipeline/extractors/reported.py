@@ -286,7 +286,7 @@ def _content_tokens(verb, comp, misread_subject, lex: CueLexicon) -> list:
 
 def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str, asking: frozenset[str]):
     """'X maintained that <content>'."""
-    if _reduced_passive(verb) and lex.is_verb(verb.head):
+    if _reduced_passive(verb) and verb.i > verb.head.i and lex.is_verb(verb.head):
         return None  # 'insisted, when asked, that ...': the clause is the reporting verb's (_clause_past_aside)
     # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
     comp, misread_subject = _content_clause(verb)
