@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.claimex-installed
 
-.PHONY: run test install bench eval gate clean
+.PHONY: run test install bench eval gate lint clean
 
 # The accuracy gate on the gold (a ratchet: raise a bound when an extractor
 # improves; never lower one to let a change pass). `claimex eval ... --suggest-bounds`
@@ -36,8 +36,12 @@ run: $(STAMP)
 	$(BIN)/claimex run corpus/ -o outputs/
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory gate
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 gate: $(STAMP)
 	$(BIN)/claimex run corpus/ -o outputs/ -q

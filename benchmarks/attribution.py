@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import polnear  # noqa: E402
+
 from claimex.evaluate import Corpus, Doc, Item, align, score  # noqa: E402
 from claimex.records import Line  # noqa: E402
 
@@ -73,7 +74,7 @@ def run_textacy(articles: list[polnear.Article], docs: list) -> dict[str, list[d
     except ImportError:
         return None
     out = {}
-    for a, doc in zip(articles, docs):
+    for a, doc in zip(articles, docs, strict=True):
         recs: list[dict] = []
         out[a.name] = recs
         try:
@@ -103,14 +104,14 @@ def _record(doc_id, k, start, end, text, kind, speakers, spans, cue, **extra) ->
 
 
 # -- gold ------------------------------------------------------------------------
-def gold_records(article: polnear.Article, quotes: list[polnear.GoldQuote]) -> list[tuple[dict, polnear.GoldQuote]]:
+def gold_records(article: polnear.Article, quotes: list[polnear.GoldQuote], converted: bool = True) -> list[tuple[dict, polnear.GoldQuote]]:
     out = []
     for k, q in enumerate(quotes):
         cue = None
         if q.attribution is not None and q.attribution.cues:
             a, b = q.attribution.cues[0].spans[0]
             cue = {"start": a, "end": b, "text": article.text[a:b]}
-        speakers = [s.names[0] for s in q.speakers]
+        speakers = [s.names[0] for s in q.speakers_for(converted)]
         rec = _record(article.name, k, q.start, q.end, article.text[q.start : q.end], q.kind, speakers, [], cue, note=q.cls)
         if q.optional:
             rec["optional"] = True
@@ -122,7 +123,7 @@ def _pred_speakers(rec: dict) -> list[tuple[str, tuple[int, int] | None]]:
     names = rec.get("speakers") or []
     spans = rec.get("speaker_spans") or []
     if len(spans) == len(names):
-        return [(n, (s["start"], s["end"])) for n, s in zip(names, spans)]
+        return [(n, (s["start"], s["end"])) for n, s in zip(names, spans, strict=True)]
     return [(n, None) for n in names]
 
 
@@ -139,8 +140,10 @@ class Subset:
     """Gold and predicted records of one view (marked quotes, or one cue class of
     indirect quotes), speakers adjudicated, scored by claimex's evaluator."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, converted: bool = True):
         self.name = name
+        self.converted = converted  # the claimex conventions applied to PolNeAR's Sources (polnear.CONVENTIONS)
+        self.conversions: Counter = Counter()  # (convention, right?) -> matched quotes
         self.gold: Corpus = {}
         self.pred: Corpus = {}
         self.by_source: Counter = Counter()  # (source kind, right?) -> matched quotes
@@ -152,13 +155,16 @@ class Subset:
         al = align(_items([g for g, _ in gold]), _items(pred))
         for pair in al.pairs:
             q = by_id[pair.gold.record["id"]]
-            ok = polnear.speakers_match(q.speakers, _pred_speakers(pair.pred.record))
+            gold_speakers = q.speakers_for(self.converted)
+            ok = polnear.speakers_match(gold_speakers, _pred_speakers(pair.pred.record))
             if ok:
                 pair.gold.record["speakers"] = list(pair.pred.record.get("speakers") or [])
-            kind = q.speakers[0].kind if q.speakers else "none"
+            if q.conversion:
+                self.conversions[(q.conversion, ok)] += 1
+            kind = q.raw_speakers[0].kind if q.raw_speakers else "none"
             self.by_source[(kind, ok)] += 1
             if not ok:
-                self.errors.append(_error(doc_id, text, q, pair.pred.record))
+                self.errors.append(_error(doc_id, text, q, pair.pred.record, gold_speakers))
         self.gold[doc_id] = _doc(doc_id, [g for g, _ in gold])
         self.pred[doc_id] = _doc(doc_id, pred)
 
@@ -166,16 +172,18 @@ class Subset:
         return score(self.pred, self.gold, types=["quote"]).results.get("quote")
 
 
-def _error(doc_id: str, text: str, q: polnear.GoldQuote, pred: dict) -> dict:
+def _error(doc_id: str, text: str, q: polnear.GoldQuote, pred: dict, gold_speakers: list) -> dict:
     a = max(0, text.rfind("\n", 0, q.start) + 1)
     b = text.find("\n", q.end)
     prev = text[max(0, a - 200) : a].strip()
     return {
         "doc": doc_id,
         "quote": text[q.start : q.end][:80],
-        "gold": [f"{s.text} -> {' | '.join(s.names)}" for s in q.speakers],
+        "gold": [f"{s.text} -> {' | '.join(s.names)}" for s in gold_speakers],
+        "conversion": q.conversion,
         "pred": pred.get("speakers"),
         "rule": pred.get("speaker_rule"),
+        "quote_rule": pred.get("rule"),
         "cue": (pred.get("cue") or {}).get("text"),
         "kind": pred.get("kind"),
         "context": text[a : b if b > 0 else len(text)][:400],
@@ -187,12 +195,19 @@ def _class_of(rec: dict) -> str:
     return polnear.cue_class((rec.get("cue") or {}).get("text"))
 
 
-def subsets_for(system: str, articles, golds, preds) -> dict[str, Subset]:
+def subsets_for(system: str, articles, golds, preds, raw_golds=None) -> dict[str, Subset]:
+    """The views of one system's output; ``raw_golds`` (gold records without the
+    conventions) adds the view "marked (PolNeAR as is)"."""
     subs = {"marked": Subset("marked")} | {c: Subset(c) for c in CLASSES} | {"indirect": Subset("indirect")}
+    if raw_golds is not None:
+        subs["marked_raw"] = Subset("marked_raw", converted=False)
     for a in articles:
         gold = golds[a.name]
         pred = preds.get(a.name, [])
         subs["marked"].add(a.name, a.text, [(g, q) for g, q in gold if g["kind"] in MARKED], [p for p in pred if p["kind"] in MARKED])
+        if raw_golds is not None:
+            raw = [(g, q) for g, q in raw_golds[a.name] if g["kind"] in MARKED]
+            subs["marked_raw"].add(a.name, a.text, raw, [p for p in pred if p["kind"] in MARKED])
         ind_gold = [(g, q) for g, q in gold if g["kind"] == "indirect"]
         ind_pred = [p for p in pred if p["kind"] == "indirect"]
         subs["indirect"].add(a.name, a.text, ind_gold, ind_pred)
@@ -219,12 +234,13 @@ def figures(sub: Subset) -> dict:
         right, wrong = sub.by_source[(kind, True)], sub.by_source[(kind, False)]
         if right + wrong:
             by_source[kind] = {"n": right + wrong, "accuracy": right / (right + wrong)}
+    conversions = {f"{conv} {'right' if ok else 'wrong'}": n for (conv, ok), n in sorted(sub.conversions.items())}
     attempted = c.correct + c.incorrect + c.partial + c.spurious > 0  # (textacy makes no indirect quotes: no precision to show)
     return {
         "p": res.lenient.p if attempted else None, "r": res.lenient.r, "f1": res.lenient.f1 if attempted else None,
         "gold": c.possible,
         "kind": attrs.get("kind"), "speakers": attrs.get("speakers"), "cue": attrs.get("cue"),
-        "speakers_by_source": by_source,
+        "speakers_by_source": by_source, "conversions": conversions,
     }  # fmt: skip
 
 
@@ -241,11 +257,11 @@ def print_table(results: dict[str, dict[str, dict]], counts: dict, elapsed: dict
     print(f"PolNeAR {counts['split']}: {counts['articles']} articles; gold: {counts['marked']} marked quotes "
           f"({counts['optional']} unattributed pairs optional), indirect " + ", ".join(f"{c} {counts[c]}" for c in CLASSES))  # fmt: skip
     print(f"{'':34}" + "".join(f"{s:>20}" for s in systems))
-    rows = [("marked quotes", "marked")] + [(f"indirect: {c}", c) for c in CLASSES] + [("indirect: all", "indirect")]
+    rows = [("marked quotes", "marked"), ("marked, PolNeAR as is", "marked_raw")] + [(f"indirect: {c}", c) for c in CLASSES] + [("indirect: all", "indirect")]
     for label, key in rows:
         for metric in ("f1", "p", "r", "speakers"):
             vals = [results[s].get(key, {}).get(metric) for s in systems]
-            if all(v is None for v in vals):
+            if all(v is None for v in vals) or key == "marked_raw" and metric != "speakers":
                 continue
             name = f"{label} {metric}" if metric != "speakers" else f"{label} speaker accuracy"
             print(f"{name:34}" + "".join(f"{_fmt(v):>20}" for v in vals))
@@ -254,6 +270,10 @@ def print_table(results: dict[str, dict[str, dict]], counts: dict, elapsed: dict
             if key == "marked" and any(vals):
                 cells = "".join(f"{_cell(v):>20}" for v in vals)
                 print(f"{'  source is a ' + kind:34}{cells}")
+    for s in systems:
+        conv = results[s].get("marked", {}).get("conversions")
+        if conv:
+            print(f"{s}: matched marked quotes whose speakers a convention changed (right/wrong under it): " + ", ".join(f"{k} {n}" for k, n in conv.items()))
     print("seconds: " + ", ".join(f"{s} {t:.0f}" for s, t in elapsed.items()))
 
 
@@ -276,7 +296,7 @@ def dump(folder: Path, articles, golds, preds, subs: dict[str, Subset]) -> None:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def main(argv=None) -> int:
+def _arguments(argv) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=os.environ.get("CLAIMEX_POLNEAR", DEFAULT_DATA), help="PolNeAR's data folder (holding train/ and dev/)")
     ap.add_argument("--split", choices=SPLITS, default="dev")
@@ -285,7 +305,32 @@ def main(argv=None) -> int:
     ap.add_argument("--dump", type=Path, default=None, help="write adjudicated gold and claimex output here (outside the repository)")
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--json", action="store_true")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def _counts(split: str, articles, golds: dict) -> dict:
+    """How many articles, marked, optional and indirect (per class) gold quotes."""
+    counts = {"split": split, "articles": len(articles)}
+    allg = [q for g in golds.values() for _, q in g]
+    counts["marked"] = sum(1 for q in allg if q.kind in MARKED and not q.optional)
+    counts["optional"] = sum(1 for q in allg if q.optional)
+    for c in CLASSES:
+        counts[c] = sum(1 for q in allg if q.kind == "indirect" and q.cls == c)
+    return counts
+
+
+def _add_textacy(articles, docs, preds: dict, elapsed: dict, parse_time: float) -> None:
+    t0 = time.perf_counter()
+    tx = run_textacy(articles, docs)
+    if tx is None:
+        print("textacy is not installed (pip install '.[bench]'): its column is left out", file=sys.stderr)
+    else:
+        preds["textacy"] = tx
+        elapsed["textacy"] = time.perf_counter() - t0 + parse_time
+
+
+def main(argv=None) -> int:
+    args = _arguments(argv)
     folder = Path(args.data) / args.split
     if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
         print(f"skipped: no PolNeAR {args.split} split at {folder} (set --data or CLAIMEX_POLNEAR)")
@@ -298,23 +343,14 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     docs = list(nlp.pipe(a.text for a in articles))  # for textacy, and the person names of the gold
     parse_time = time.perf_counter() - t0
-    persons = {a.name: [(e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON"] for a, d in zip(articles, docs)}
-    golds = {a.name: gold_records(a, polnear.convert(a, persons[a.name])) for a in articles}
-    counts = {"split": args.split, "articles": len(articles)}
-    allg = [q for g in golds.values() for _, q in g]
-    counts["marked"] = sum(1 for q in allg if q.kind in MARKED and not q.optional)
-    counts["optional"] = sum(1 for q in allg if q.optional)
-    for c in CLASSES:
-        counts[c] = sum(1 for q in allg if q.kind == "indirect" and q.cls == c)
+    persons = {a.name: [(e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON"] for a, d in zip(articles, docs, strict=True)}
+    converted = {a.name: polnear.convert(a, persons[a.name]) for a in articles}
+    golds = {a.name: gold_records(a, converted[a.name]) for a in articles}
+    raw_golds = {a.name: gold_records(a, converted[a.name], converted=False) for a in articles}
+    counts = _counts(args.split, articles, golds)
     if not args.no_textacy:
-        t0 = time.perf_counter()
-        tx = run_textacy(articles, docs)
-        if tx is None:
-            print("textacy is not installed (pip install '.[bench]'): its column is left out", file=sys.stderr)
-        else:
-            preds["textacy"] = tx
-            elapsed["textacy"] = time.perf_counter() - t0 + parse_time
-    subs = {s: subsets_for(s, articles, golds, p) for s, p in preds.items()}
+        _add_textacy(articles, docs, preds, elapsed, parse_time)
+    subs = {s: subsets_for(s, articles, golds, p, raw_golds) for s, p in preds.items()}
     results = {s: {k: figures(sub) for k, sub in ss.items()} for s, ss in subs.items()}
     if args.json:
         print(json.dumps({"counts": counts, "results": results}, indent=1))

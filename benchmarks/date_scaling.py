@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimex.extract.dates import find_dates
+from claimex.extractors.dates import find_dates
 from claimex.parse import parse
 from claimex.resolve.dates import resolve_dates
 from claimex.stages import Input, Pipeline

@@ -67,8 +67,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
 _TITLES = frozenset(
     """mr mrs ms miss dr sen senator rep representative gov governor president vice former then secretary
     spokesman spokeswoman spokesperson chairman chairwoman chair ceo director minister prime speaker leader
-    gen general col lt sgt adm judge justice mayor candidate nominee reporter host anchor correspondent
-    attorney lawyer professor prof rev pastor sheriff chief commissioner ambassador pope king queen prince
+    gen general col lt sgt adm admiral colonel lieutenant sergeant capt captain maj major cmdr commander judge justice mayor candidate nominee reporter host anchor correspondent
+    attorney lawyer professor prof rev pastor sheriff chief commissioner ambassador pope
     u.s. us campaign manager adviser advisor aide analyst strategist pollster executive founder co-founder
     democratic republican democrat gop presidential hopeful front-runner frontrunner billionaire businessman
     businesswoman nominee activist author economist editor columnist writer commentator""".split()
@@ -295,8 +295,13 @@ class GoldQuote:
     kind: str
     cls: str  # cue class
     attribution: Attribution | None
-    speakers: list["GoldSpeaker"] = field(default_factory=list)
+    speakers: list[GoldSpeaker] = field(default_factory=list)  # under the claimex conventions
     optional: bool = False
+    raw_speakers: list[GoldSpeaker] = field(default_factory=list)  # PolNeAR's Source as it is
+    conversion: str | None = None  # the convention that changed the speakers (CONVENTIONS)
+
+    def speakers_for(self, converted: bool) -> list[GoldSpeaker]:
+        return self.speakers if converted else self.raw_speakers
 
 
 @dataclass
@@ -343,8 +348,13 @@ def convert(article: Article, persons: list[tuple[int, int]] | None = None) -> l
     names = _NameIndex(article, persons or [])
     for q in out:
         if q.attribution is not None:
-            q.speakers = names.speakers(q.attribution)
+            q.speakers = q.raw_speakers = names.speakers(q.attribution)
+            if q.kind in MARKED_KINDS:
+                q.speakers, q.conversion = names.convention(q)
     return out
+
+
+MARKED_KINDS = ("direct", "partial")
 
 
 def _cue_text(text: str, att: Attribution) -> str:
@@ -412,37 +422,79 @@ def _name_core(name: str) -> list[str]:
 def same_name(a: str, b: str) -> bool:
     """Equal after normalisation, or one person's name in two forms ("Roe",
     "Jane Ann Roe", "Sen. Roe"): same last word, the shorter
-    name's words all in the longer."""
+    name's words all in the longer; or a one-word name that is a word of
+    the other ("Jane" ~ "Jane Roe", a family name written first: "Ban" ~
+    "Ban Ki-moon")."""
     if not a or not b:
         return False
     if normalise(a) == normalise(b):
         return True
     x, y = _name_core(a), _name_core(b)
-    if not x or not y or x[-1] != y[-1]:
+    if not x or not y:
         return False
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return set(short) <= set(long_)
+    if len(short) == 1 and len(long_) <= _MAX_NAME_WORDS and short[0] in long_:
+        return True
+    return x[-1] == y[-1] and set(short) <= set(long_)
+
+
+_MAX_NAME_WORDS = 4
 
 
 def name_in(phrase: str) -> str | None:
-    """The name a Source phrase gives: the capitalised run that ends the first
-    comma-separated part that has one, past titles and a possessor
-    ("Breitbart's Joel Pollak" -> "Joel Pollak"); a person's name before
-    "of"/"from" + an organisation ("Jane Roe of the Tribune" -> "Jane Roe");
-    None for a description ("the campaign", "Roe's campaign", "the head of X")."""
-    part = next((p for p in re.split(r"\s*[,(\u2014]\s*", phrase) if re.search(r"[A-Z]", p)), "")
-    head = re.split(r"\s+(?:of|from|at|with|for|in|on)\s+", part)[0]
-    if head != part:
-        run = _final_run(head)
-        if run and len(run.split()) >= 2:
-            return run
-        if not head.split() or not head.split()[-1][:1].isupper():
-            return None  # 'the head of X': a description
-        if run:
-            words = part.split()
-            k = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
-            return " ".join(words[k:])  # 'Bank of America'
-    return _final_run(part)
+    """The name a Source phrase gives: the name its first comma-separated part
+    ends with (:func:`_part_name`), or, when that part is a description ("One
+    early supporter, Representative Jane Roe, ..."), the name in the apposition
+    after it; None for a description ("the campaign", "Roe's campaign", "the
+    head of X", "an adviser to Jane Roe")."""
+    parts = [p for p in re.split(r"\s*[,(\u2014]\s*", re.sub(r"\s+", " ", phrase)) if p.strip()]
+    if not parts:
+        return None
+    name = _part_name(parts[0])
+    if name is None and len(parts) > 1 and not re.search(r"[A-Z]", parts[0][1:]) and parts[0].split()[-1][:1].islower():
+        name = _part_name(parts[1])  # 'Roe's deputy campaign manager, Rich Beeson, who ...'
+    return name
+
+
+_PREPOSITION = re.compile(r"\s+(?:of|from|at|with|for|in|on|to|by)\s+")
+_TRAILING_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|released|issued|published|posted|aired|obtained|written)\b.*$")
+
+
+def _part_name(part: str) -> str | None:
+    """The name one part of a Source phrase ends with: the capitalised run at its
+    end past premodifiers and titles ("former secretary of state Jane Roe",
+    "Breitbart's Joel Pollak"); a person after a title even behind a
+    preposition ("the Council on X Executive Director Jane Roe"); else a name
+    before "of"/"from" + an organisation ("Jane Roe of the Tribune"), or a
+    name with a preposition inside ("Bank of America"); None when the part ends
+    with a common noun."""
+    part = _TRAILING_CLAUSE.sub("", part).strip()
+    words = part.replace("\u2019", "'").split()
+    if not words or not words[-1][:1].isupper():
+        return None  # a description headed by a common noun
+    run = _final_run(part)
+    k = len(words) - len((run or "").split())
+    j = k - 1
+    while j >= 0 and words[j].lower() in _DETERMINERS:
+        j -= 1
+    before = words[j].lower() if 0 <= j < len(words) else ""
+    titled = any(w.lower().strip(".") in _TITLES for w in words[k - 1 : -1]) if run else False
+    if run and (before not in _PREPOSITIONS or titled):
+        return run
+    pieces = _PREPOSITION.split(part)
+    if len(pieces) == 1:
+        return run
+    head = pieces[0]
+    hrun = _final_run(head)
+    if hrun and len(hrun.split()) >= 2:
+        return hrun  # 'Jane Roe of the Tribune'
+    if not head.split() or not head.split()[-1][:1].isupper():
+        return None  # 'the head of X', 'an adviser to Jane Roe': a description
+    k = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+    return " ".join(words[k:])  # 'Bank of America'
+
+
+_PREPOSITIONS = frozenset({"of", "from", "at", "with", "for", "in", "on", "to", "by"})
 
 
 def _final_run(part: str) -> str | None:
@@ -477,6 +529,7 @@ class _NameIndex:
     def __init__(self, article: Article, persons: list[tuple[int, int]]):
         self.text = article.text
         inside = quote_pairs(article.text)
+        self.quoted = inside
         self.persons = [(a, b) for a, b in persons if not any(o <= a < c for o, c in inside)]
         sources = sorted((s for att in article.attributions for s in att.sources), key=lambda s: s.start)
         self.named = []  # (start, name) of Sources that name someone
@@ -488,8 +541,72 @@ class _NameIndex:
             if n:
                 self.named.append((s.start, n))
 
+    # -- the documented differences between PolNeAR and the claimex guidelines (docs/annotation.md 5.6)
+    def convention(self, q: GoldQuote) -> tuple[list[GoldSpeaker], str | None]:
+        """The speakers of a marked quote under the claimex conventions, and the
+        convention that changed them (None: PolNeAR's Source as it is):
+
+        * ``chain``: "'...,' X said, according to CNN" / "..., CNN reported":
+          the speaker is the one whose words the marks hold (the inner
+          speaker), not the outlet or text that reports them;
+        * ``author``: the writer's own first person ("I said") is ``author``;
+        * ``text_author``: a text with its author named in it ("Roe's
+          statement", "a study by Roe") also accepts the author."""
+        inner = self._chain_speaker(q) if _is_chain_cue(_cue_text(self.text, q.attribution)) else None
+        if inner is not None:
+            return [inner], "chain"
+        out, tag = [], None
+        for s in q.raw_speakers:
+            if s.text.lower() in FIRST_PERSON and not self._in_quotes(s.span[0]):
+                s, tag = GoldSpeaker(s.span, s.text, [AUTHOR], s.kind), "author"
+            elif s.kind == "description" and _head_word(s.text) in TEXT_NOUNS:
+                author = self._text_author(s)
+                if author:
+                    s, tag = GoldSpeaker(s.span, s.text, author + s.names, s.kind), tag or "text_author"
+            out.append(s)
+        return out, tag
+
+    def _in_quotes(self, at: int) -> bool:
+        return any(o <= at < c for o, c in self.quoted)
+
+    def _chain_speaker(self, q: GoldQuote) -> GoldSpeaker | None:
+        """The speaker of a speech verb in the attribution's Content, outside
+        quotation marks, on either side of the quote ("X said", "said X")."""
+        for x, y in q.attribution.content_spans():
+            for m in _INNER_SPEECH.finditer(self.text, x, y):
+                if self._in_quotes(m.start()):
+                    continue
+                part = self._phrase_before(x, m.start()) or self._phrase_after(m.end(), y)
+                if part is not None:
+                    a, b = part
+                    return self._speaker(a, b, self.text[a:b])
+        return None
+
+    def _phrase_before(self, lo: int, at: int) -> tuple[int, int] | None:
+        k = max(self.text.rfind(c, lo, at) for c in _BOUNDARIES)
+        a, b = _trim(self.text, max(lo, k + 1), at)
+        words = self.text[a:b].split()
+        if not 0 < len(words) <= 8 or words[0].lower() in _CLAUSE_WORDS:
+            return None  # 'When asked ...', 'and said'
+        return (a, b) if words[0][:1].isupper() or words[0].lower() in PRONOUNS | _DETERMINERS else None
+
+    def _phrase_after(self, at: int, hi: int) -> tuple[int, int] | None:
+        ends = [k for k in (self.text.find(c, at, hi) for c in (*_BOUNDARIES, ".")) if k >= 0]
+        a, b = _trim(self.text, at, min(ends, default=hi))
+        words = self.text[a:b].split()
+        return (a, b) if 0 < len(words) <= 10 and words[0][:1].isupper() or len(words) == 1 and words[0].lower() in PRONOUNS else None
+
+    def _text_author(self, s: GoldSpeaker) -> list[str]:
+        """'Roe's statement', 'a study by Jane Roe and John Baker', 'a letter from the Roe campaign': the author's names."""
+        m = re.match(r"(?:the\s+)?([A-Z][\w.\s-]*?)['\u2019]s?\s", s.text) or re.search(r"\s(?:by|from)\s+(.+)$", s.text)
+        if m is None:
+            return []
+        who = m.group(1)
+        parts = [p for _, _, p in _conjuncts(who, 0)]
+        return [n for n in (name_in(p) for p in parts) if n] or [normalise(who)]
+
     def _phrase(self, s: TextBound) -> str:
-        return " ".join(self.text[a:b] for a, b in s.spans).strip(" ,.:;")
+        return re.sub(r"\s", " ", " ".join(self.text[a:b] for a, b in s.spans)).strip(" ,.:;")  # (one space per space: offsets hold)
 
     def speakers(self, att: Attribution) -> list[GoldSpeaker]:
         out = []
@@ -546,9 +663,43 @@ def _conjuncts(phrase: str, offset: int) -> list[tuple[int, int, str]]:
     pieces.append((pos, len(phrase)))
     parts = [(offset + a, offset + b, phrase[a:b]) for a, b in pieces if phrase[a:b].strip()]
     listed = re.search(r"\s(?:and|&)\s", phrase) is not None  # 'A, B and C' (not 'Dover, Delaware')
-    if len(parts) > 1 and listed and all(p[:1].isupper() and (name_in(p) or p.lower() in PRONOUNS) for _, _, p in parts):
+    if len(parts) > 1 and listed and all(p[:1].isupper() and (name_in(p) or p.lower() in PRONOUNS) and _only_names(p) for _, _, p in parts):
         return parts
     return [(offset, offset + len(phrase), phrase)]
+
+
+def _only_names(part: str) -> bool:
+    """No lower-case word but titles, determiners and particles ('Faiza Roe,
+    co-director of the X and Y Program' is one speaker, not two)."""
+    return all(w[:1].isupper() or w.lower().strip(".") in _TITLES | _DETERMINERS | _NAME_PARTICLES for w in part.split())
+
+
+AUTHOR = "author"
+CONVENTIONS = ("chain", "author", "text_author")
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+# heads of a Source that is a text (a statement, an ad, a study ...)
+TEXT_NOUNS = frozenset(
+    """statement statements report reports ad ads advertisement letter letters memo email e-mail message messages tweet
+    tweets post posts release study analysis poll survey article story editorial op-ed column book transcript filing
+    document documents complaint lawsuit website page note video""".split()
+)
+_INNER_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|states|declared|explained|tweeted|noted)\b")
+_BOUNDARIES = (",", ";", ":", "\u201c", "\u201d", '"', "(", "\u2014")
+
+
+_CLAUSE_WORDS = frozenset({"when", "if", "as", "but", "and", "or", "while", "after", "before", "because", "though", "although", "so", "then"})
+
+
+def _is_chain_cue(cue: str) -> bool:
+    """An outlet's or a text's report of someone's words: "according to", "reported"."""
+    low = cue.lower()
+    return "according to" in low or any(lemma(w) == "report" for w in _WORD.findall(low))
+
+
+def _head_word(phrase: str) -> str:
+    head = re.split(r",|\s(?:of|from|by|at|with|in|for|on|who|that|released|issued)\s", phrase)[0]
+    words = _tokens(head)
+    return words[-1] if words else ""
 
 
 # -- matching predicted speakers -------------------------------------------

@@ -112,7 +112,7 @@ class Meter:
     def __exit__(self, *exc):
         self.wall = time.perf_counter() - self.t0
         self.cpu = time.process_time() - self.c0
-        self.per_worker = [_proc_cpu(p) - c for p, c in zip(self.workers, self.w0)]
+        self.per_worker = [_proc_cpu(p) - c for p, c in zip(self.workers, self.w0, strict=True)]
         ours = self.cpu + sum(self.per_worker)
         m1 = _machine_busy()
         self.others = None if self.m0 is None or m1 is None else max(0.0, (m1 - self.m0 - ours) / self.wall)

@@ -57,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimex.evaluate.matching import Item, match
-from claimex.extract.dates import find_dates
+from claimex.extractors.dates import find_dates
 from claimex.formats.timeml import read_timeml
 from claimex.stages import Input, Pipeline
 
@@ -325,7 +325,7 @@ def _unspecified_match(gold_value: str, pred_value: str) -> bool:
     g, p = canonical(gold_value), canonical(pred_value)
     if "X" not in g or g.startswith("P") or len(g) != len(p) or "X" in p:
         return False
-    return all(a == b or (a == "X" and b.isdigit()) for a, b in zip(g, p))
+    return all(a == b or (a == "X" and b.isdigit()) for a, b in zip(g, p, strict=True))
 
 
 def score_doc(name: str, text: str, gold: list[dict], pred: list[dict], assets, *, convert: bool = False) -> Tally:
@@ -381,7 +381,7 @@ def run(data: Path, split: str, model: str | None = None) -> tuple[dict[str, dic
     inputs = [Input(f"{name}.txt", text=gf.text, doc_id=name, published=gf.lines[0].record.get("published")) for _, name, gf in docs]
     tallies = {mode: {c: Tally() for c in CORPORA} for mode in MODES}
     texts = {}
-    for (corpus, name, gf), out in zip(docs, pipeline.process(inputs)):
+    for (corpus, name, gf), out in zip(docs, pipeline.process(inputs), strict=True):
         if not out.ok:
             raise SystemExit(f"timebank: {name}: {out.error}")
         gold = [ln.record for ln in gf.lines[1:]]

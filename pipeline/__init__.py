@@ -13,12 +13,8 @@ __all__ = ["extract", "Pipeline", "Result", "__version__"]
 
 
 def __getattr__(name: str):
-    if name in ("Pipeline", "Result"):
+    if name in ("extract", "Pipeline", "Result"):
         from . import api
 
         return getattr(api, name)
-    if name == "extract":  # the stage subpackage, made callable: claimex.extract(text) is api.extract
-        import importlib
-
-        return importlib.import_module(".extract", __name__)
     raise AttributeError(f"module 'claimex' has no attribute {name!r}")

@@ -12,9 +12,10 @@ spaCy model is loaded once per process and model name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from . import stages
 from .errors import ClaimexError

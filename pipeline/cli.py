@@ -143,7 +143,7 @@ def run(inputs, output, model, published, doc_id, quiet, jobs, force, engine, sc
         click.echo(f"Error: {msg}", err=True)
     with open_engine(model, jobs=jobs, engine=engine, scheduler=scheduler, documents=len(items)) as eng:
         if items:
-            eng.model  # load the model (in every worker), before the progress bar (and fail early)
+            _ = eng.model  # load the model (in every worker), before the progress bar (and fail early)
         summary = _run_batch(run_batch, items, eng, output, quiet, force)
     summary.documents += len(errors)
     summary.failed[:0] = errors
@@ -209,7 +209,18 @@ def eval_(paths, as_json, show_errors, fail_under, types, suggest_bounds):
       claimex eval outputs/doc.jsonl timeml/doc.tml --json
     """
     from .errors import BoundError
-    from .evaluate import SCORED_TYPES, bounds_line, check_bounds, evaluate, format_bounds, format_errors, format_table, parse_bounds, split_bound_args, to_json
+    from .evaluate import (
+        SCORED_TYPES,
+        bounds_line,
+        check_bounds,
+        evaluate,
+        format_bounds,
+        format_errors,
+        format_table,
+        parse_bounds,
+        split_bound_args,
+        to_json,
+    )
     from .evaluate import suggest_bounds as suggest
 
     files, extra = split_bound_args(paths, bool(fail_under))

@@ -20,7 +20,7 @@ default model (or the ``model`` of the config).
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,7 +37,7 @@ ALL_RECORDS = "claimex"
     default_config={"published": None, "model": None},
     assigns=[f"doc._.{name}" for name in (*EXTENSIONS, ALL_RECORDS)],
 )
-def make_claimex(nlp: Language, name: str, published: Optional[str], model: Optional[str]) -> "ClaimexComponent":
+def make_claimex(nlp: Language, name: str, published: str | None, model: str | None) -> ClaimexComponent:
     return ClaimexComponent(nlp, name, published=published, model=model)
 
 

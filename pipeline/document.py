@@ -76,7 +76,7 @@ class Segment:
     def carries_claims(self) -> bool:
         return self.kind in self.CLAIM_KINDS
 
-    def view_span(self, obj) -> "Span":
+    def view_span(self, obj) -> Span:
         """View offsets of a spaCy Token or Span of this segment's Doc."""
         if hasattr(obj, "start_char"):
             return Span(self.start + obj.start_char, self.start + obj.end_char)
@@ -121,7 +121,7 @@ class Document:
     # an HTML, PDF or DOCX input (inputs.Original): ``source.text`` is the text
     # extracted from it, written next to the output as <doc_id>.txt
     original: Any = None
-    # per-document annotations shared by extractors (extract.annotations), computed once
+    # per-document annotations shared by extractors (extractors.annotations), computed once
     annotations: dict[str, Any] = field(default_factory=dict)
 
     @property

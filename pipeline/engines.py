@@ -20,12 +20,13 @@ same whichever engine made them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .document import Document
 from .errors import ClaimexError
@@ -167,10 +168,8 @@ def _init_process(parent: int, model: str | None, load: bool) -> None:
     """A worker process starts: it watches its parent, and loads the model."""
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="claimex-parent-watch").start()
     if load:
-        try:
+        with contextlib.suppress(ClaimexError):  # reported by the first task (worker_model raises it again)
             worker_pipeline(model)
-        except ClaimexError:
-            pass  # reported by the first task (worker_model raises it again)
 
 
 def _watch_parent(parent: int, every: float = 0.5) -> None:

@@ -9,7 +9,7 @@ a tenth of the parse's time saved).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import attribute_table
 from .assets import Assets
@@ -48,6 +48,6 @@ def parse(docs: Iterable[Document], nlp, batch_size: int = 64) -> list[Document]
     docs = list(docs)
     segs = [seg for d in docs for seg in d.segments]
     texts = (d.view.text[seg.start : seg.end] for d in docs for seg in d.segments)
-    for seg, sdoc in zip(segs, attribute_table.pipe(nlp, texts, batch_size)):
+    for seg, sdoc in zip(segs, attribute_table.pipe(nlp, texts, batch_size), strict=False):
         seg.doc = sdoc
     return docs

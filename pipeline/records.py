@@ -13,15 +13,17 @@ Every claimex JSONL file is a sequence of records described by
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from contextlib import contextmanager
-from typing import Iterable, Iterator, TextIO
+from typing import TextIO
 
 from .errors import Errors, RecordError, WriteError
 
@@ -141,7 +143,7 @@ def read_jsonl(path: str | os.PathLike, *, problems: list[str] | None = None) ->
 
     path = str(path)
     try:
-        fh = open(path, "rb")
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the `with fh` below (opened first to name a missing file)
     except FileNotFoundError:
         raise RecordError(Errors.E001.format(path=path)) from None
     except IsADirectoryError:
@@ -237,10 +239,8 @@ def atomic_file(path: str | os.PathLike, *, newline: str | None = "\n") -> Itera
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise WriteError(write_problem(target, exc)) from None
         raise

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from . import __version__
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from .stages import Input
 
 
-@lru_cache(maxsize=None)
+@cache
 def build_fingerprint(models_dir: str | None = None) -> str:
     """A short digest of this claimex's code (*.py, schema) and its assets
     (default: the models folder in use): what, with the model, makes the records."""

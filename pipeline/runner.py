@@ -11,9 +11,10 @@ already up to date are skipped unless ``force`` (``resume.py``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from .engines import LocalEngine, Result
 from .errors import ClaimexError, Errors
@@ -55,7 +56,7 @@ def unique_doc_ids(inputs: list[Input]) -> list[Input]:
     bases = [inp.doc_id or ("stdin" if inp.path == "<stdin>" else doc_id_for(inp.path)) for inp in inputs]
     reserved = {b.casefold() for b in bases}
     taken: set[str] = set()
-    for inp, base in zip(inputs, bases):
+    for inp, base in zip(inputs, bases, strict=True):
         cand, n = base, 1
         while cand.casefold() in taken or (n > 1 and cand.casefold() in reserved):
             n += 1

@@ -75,13 +75,18 @@ def _boundary(text: str, lo: int, hi: int) -> tuple[int, int]:
     """(end of this unit, start of the next) for a cut in ``text[lo:hi+1]``:
     the unit ends where the white space of the boundary starts, at ``hi`` at
     the latest."""
-    last = None
-    for last in _SENTENCE_END.finditer(text, lo, hi + 1):
-        pass
+    last = _last_match(_SENTENCE_END, text, lo, hi + 1)
     if last is not None:
         return _SPACE.search(text, last.start(), last.end()).start(), last.end()
-    for last in _SPACE.finditer(text, lo, hi + 1):
-        pass
+    last = _last_match(_SPACE, text, lo, hi + 1)
     if last is not None:
         return last.start(), last.end()
     return hi, hi
+
+
+def _last_match(regex: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    """The last match of ``regex`` in ``text[lo:hi]``, or None."""
+    last = None
+    for m in regex.finditer(text, lo, hi):
+        last = m
+    return last

@@ -9,20 +9,20 @@ Each stage is a module with one entry point. Extractors are registered in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .assets import Assets
 from .document import Document
 from .errors import ClaimexError
-from .extract import extract
-from .extract.dates import find_dates
-from .extract.entities import find_entities
-from .extract.quotes import find_quotes
-from .extract.recommendations import find_recommendations
-from .extract.reported import find_reported_speech
-from .extract.statistics import find_statistics
+from .extractors import extract
+from .extractors.dates import find_dates
+from .extractors.entities import find_entities
+from .extractors.quotes import find_quotes
+from .extractors.recommendations import find_recommendations
+from .extractors.reported import find_reported_speech
+from .extractors.statistics import find_statistics
 from .ingest import ingest
 from .parse import load_model, model_name, parse
 from .resolve import resolve
@@ -38,7 +38,7 @@ EXTRACTORS = {
     "statistic": find_statistics,  # after date and entity: a figure inside one is none
 }
 
-# the shared per-document annotations (extract/annotations.py) each extractor reads,
+# the shared per-document annotations (extractors/annotations.py) each extractor reads,
 # computed once per document before the first extractor that needs them
 REQUIRES = {
     "quote": ("quotation_marks",),

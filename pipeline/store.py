@@ -32,10 +32,10 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterable
 
 from .errors import ClaimexError
 
@@ -215,7 +215,7 @@ def _index_file(con: sqlite3.Connection, path: Path, summ: IndexSummary) -> None
             _delete_file(con, row["file_id"])
         cur = con.execute(
             "INSERT INTO files (path, sha256, size, mtime_ns, indexed_at) VALUES (?, ?, ?, ?, ?)",
-            (str(path), sha, st.st_size, st.st_mtime_ns, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            (str(path), sha, st.st_size, st.st_mtime_ns, datetime.now(UTC).isoformat(timespec="seconds")),
         )
         for doc, recs in docs:
             _insert_document(con, cur.lastrowid, doc, recs)
@@ -635,7 +635,7 @@ def query_records(con, f: Filters, rtype: str | None = None, fields: Iterable[tu
 def render(columns: list[str], rows: list[tuple], fmt: str = "table", *, width: int = 60) -> str:
     """Rows as an aligned text table (long values cut to ``width``), CSV or JSON."""
     if fmt == "json":
-        return json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1)
+        return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=1)
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
@@ -653,7 +653,7 @@ def _cell(v, width: int) -> str:
 def _table(columns: list[str], rows: list[tuple], width: int) -> str:
     cells = [[_cell(v, width) for v in r] for r in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)

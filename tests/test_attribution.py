@@ -12,9 +12,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimex.extract.cues import participle_subject, subject_before
-from claimex.extract.quotes import _frame_verb, _nominal_run
-from claimex.extract.reported import _content_clause, _embedded_question
+from claimex.extractors.cues import participle_subject, subject_before
+from claimex.extractors.quotes import _frame_verb, _nominal_run
+from claimex.extractors.reported import _content_clause, _embedded_question
 
 OPENING = "Talks on the budget\n\nThe talks in the capital went on for most of the week and ended without an agreement.\n\n"
 
@@ -127,7 +127,14 @@ REPORTED = [
     (['"The deal is fair," said Sarah Miller.', "She told the council that the port would reopen in May."], "the port would reopen", ["Sarah Miller"], "cue_subject/pronoun"),
 ]
 
-SIEVES = CUE_SUBJECT + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
+AUTHOR = [
+    # the writer's own first person outside the marks: the author
+    (['As I told the committee last year: "The port cannot wait."'], "The port cannot wait", ["author"], "cue_subject/author"),
+    # near miss: "I" inside the quotation marks is the quoted speaker's
+    (['"I told the committee that the port cannot wait," Maria Lopez said.'], "I told the committee", ["Maria Lopez"], "cue_subject/name"),
+]
+
+SIEVES = AUTHOR + CUE_SUBJECT + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
 
 
 @pytest.mark.parametrize("paragraphs, words, speakers, rule", SIEVES)

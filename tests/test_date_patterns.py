@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from claimex.assets import Assets
-from claimex.extract.dates import find_dates
+from claimex.extractors.dates import find_dates
 from claimex.parse import parse
 from claimex.stages import Input
 
@@ -37,7 +38,7 @@ def found(pipeline):
     docs = [pipeline.prepare(Input(f"ex{i}.txt", text="Notes\n\n" + t, doc_id=f"ex{i}", published="2022-09-16")) for i, t in enumerate(texts)]
     parse(docs, pipeline.nlp, pipeline.batch_size)
     out = {}
-    for t, doc in zip(texts, docs):
+    for t, doc in zip(texts, docs, strict=True):
         out[t] = [(doc.view.text[m.start : m.end], m.rule, m.signal) for m in find_dates(doc, pipeline.assets)]
     return out
 
@@ -82,3 +83,18 @@ def test_signal_examples(found, mod, text, positive):
     signals = [g[2] for g in found[_BRACKETS.sub(r"\1", text)] if g[0] == span]
     assert signals, f"no date {span!r} found"
     assert (signals[0] == mod) == positive, f"{span!r} got signal {signals[0]!r}"
+
+
+def test_every_kind_context_and_extension_is_known():
+    """A pattern's `kind` names a normaliser of resolve.dates, its `context` a check of
+    extractors.dates and its `extend` a span extension: a misspelt name would otherwise
+    resolve to XXXX or skip its check without a word."""
+    from claimex.extractors.dates import _CONTEXT_CHECKS
+    from claimex.resolve.dates import _KINDS
+
+    contexts = {*_CONTEXT_CHECKS, "year"}  # "year": the checks extractors.dates runs on every match of kind "y"
+    for p in PATTERNS:
+        meta = p.meta or {}
+        assert meta.get("kind") in _KINDS, f"{p.name}: unknown kind {meta.get('kind')!r}"
+        assert meta.get("context") is None or meta["context"] in contexts, f"{p.name}: unknown context {meta['context']!r}"
+        assert meta.get("extend") in (None, "event_phrase"), f"{p.name}: unknown extend {meta['extend']!r}"

@@ -159,9 +159,8 @@ def test_normalise_alone(assets, text, dct, tense, value):
 def test_every_pattern_kind_and_context_is_known(assets):
     """A pattern whose kind or context the code does not know would silently
     give XXXX or pass unchecked: the pattern file and the code must agree."""
+    from claimex.extractors.dates import _CONTEXT_CHECKS
     from claimex.resolve.dates import _KINDS
-
-    from claimex.extract.dates import _CONTEXT_CHECKS
 
     contexts = set(_CONTEXT_CHECKS) | {"year"}  # "year" is checked by kind (_year_ok)
     for p in assets.patterns("dates"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimex.extract.dates import anchor_words, find_dates
+from claimex.extractors.dates import anchor_words, find_dates
 from claimex.parse import parse
 from claimex.stages import Input
 

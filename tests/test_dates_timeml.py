@@ -93,9 +93,9 @@ def scored(pipeline):
     from claimex.stages import Input
 
     docs = [read_timeml(f) for f in FILES]
-    inputs = [Input(f"{f.stem}.txt", text=text, doc_id=f.stem, published=dct) for f, (text, dct, _) in zip(FILES, docs)]
+    inputs = [Input(f"{f.stem}.txt", text=text, doc_id=f.stem, published=dct) for f, (text, dct, _) in zip(FILES, docs, strict=True)]
     results = {}
-    for f, (text, dct, gold), out in zip(FILES, docs, pipeline.process(inputs)):
+    for f, (_text, _dct, gold), out in zip(FILES, docs, pipeline.process(inputs), strict=True):
         assert out.ok, out.error
         pred = [r for r in out.records if r["type"] == "date"]
         results[f.stem] = (score(pred, gold), pred, gold)

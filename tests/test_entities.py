@@ -277,7 +277,7 @@ def test_span_conventions(entities, name):
 def test_every_gazetteer_name_and_title_matches_itself(pipeline):
     """Lexicon entries are tokenised like the model's tokenizer, so each one
     is found when the text writes it."""
-    from claimex.extract.entities import entity_rules
+    from claimex.extractors.entities import entity_rules
 
     rules = entity_rules(pipeline.assets, pipeline.nlp.vocab)
     missed = []
@@ -306,7 +306,7 @@ def test_every_gazetteer_name_and_title_matches_itself(pipeline):
     ],
 )
 def test_long_form_of_an_acronym(words, acronym, start):
-    from claimex.extract.entities import _long_form_start
+    from claimex.extractors.entities import _long_form_start
 
     assert _long_form_start(words, acronym) == start
 

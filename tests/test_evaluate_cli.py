@@ -71,6 +71,35 @@ def test_errors_in_json():
     assert holder["gold"]["where"].endswith("council.gold.jsonl:8")
 
 
+def _with_rules(tmp_path: Path, rules: dict[str, str]) -> Path:
+    """A copy of the predictions (and their source) with a `rule` on the records of the given ids."""
+    shutil.copy(DATA / "council.txt", tmp_path / "council.txt")
+    recs = [json.loads(x) for x in Path(PRED).read_text(encoding="utf-8").splitlines() if x.strip()]
+    for r in recs:
+        if r["id"] in rules:
+            r["rule"] = rules[r["id"]]
+    out = tmp_path / "council.pred.jsonl"
+    out.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    return out
+
+
+def test_errors_name_the_rule_of_each_prediction(tmp_path):
+    """A spurious and a mismatched prediction name the rule that made them (text and JSON)."""
+    pred = _with_rules(tmp_path, {"p:e4": "entity/title", "p:d1": "date/month_year", "p:e1": "entity/ner"})
+    res = run("eval", pred, GOLD, "--errors")
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    spurious = next(x for x in lines if x.strip().startswith("spurious"))
+    value = next(x for x in lines if x.strip().startswith("value"))
+    assert "[rule entity/title]" in spurious and "[rule date/month_year]" in value
+    assert "entity/ner" not in res.stdout  # a correct prediction is not an error
+    errs = json.loads(run("eval", pred, GOLD, "--json", "--errors").stdout)["errors"]
+    assert {e["kind"]: e["pred"].get("rule") for e in errs if e["kind"] in ("spurious", "value")} == {
+        "spurious": "entity/title", "value": "date/month_year"
+    }
+    assert all("rule" not in e["gold"] for e in errs if e["gold"])
+
+
 @pytest.mark.parametrize(
     "args",
     [

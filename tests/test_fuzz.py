@@ -25,12 +25,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from claimex.ingest import read_source
 from claimex.records import grounding_errors, read_jsonl, schema_errors
 from claimex.runner import run
 from claimex.stages import Input
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("CLAIMEX_FUZZ_EXAMPLES", "30"))
 

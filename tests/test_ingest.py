@@ -319,5 +319,5 @@ def test_voice_of_speeches_and_interviews(assets, tmp_path, text, voice, voiced_
     m = doc.meta
     got = doc.view.text[m.voice_span.start : m.voice_span.end] if m.voice_span else None
     assert got == voice
-    assert [doc.view.text[s.start : s.end][: len(w)] for s, w in zip(m.voiced, voiced_starts)] == voiced_starts
+    assert [doc.view.text[s.start : s.end][: len(w)] for s, w in zip(m.voiced, voiced_starts, strict=True)] == voiced_starts
     assert len(m.voiced) == len(voiced_starts)

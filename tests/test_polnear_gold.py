@@ -92,6 +92,15 @@ def test_quote_pairs(text, pairs):
         ("Bank of Atlantis", "Bank of Atlantis"),
         ("the Ohio Republican", None),
         ("Roe\u2019s campaign", None),
+        ("former secretary of state Jane Roe, who praised the plan", "Jane Roe"),  # premodifiers, a relative clause
+        ("One early supporter, Representative Jane Roe, Republican of Ohio", "Jane Roe"),  # a description, then the name
+        ("Roe\u2019s deputy campaign manager, John Baker, who ran the count", "John Baker"),
+        ("the Council on Atlantic Relations Executive Director Jane Roe", "Jane Roe"),  # a person after a title
+        ("Representative John T. King of Ohio", "John T. King"),
+        ("an adviser to Jane Roe", None),  # the name is the preposition's object
+        ("a campaign ad released Thursday", None),
+        ("a donor who supports Roe", None),
+        ("Admiral Jane Roe", "Jane Roe"),
     ],
 )
 def test_name_in(phrase, name):
@@ -100,7 +109,7 @@ def test_name_in(phrase, name):
 
 @pytest.mark.parametrize(
     "a, b, same",
-    [("Roe", "Jane Roe", True), ("Jane Ann Roe", "Sen. Jane Roe", True), ("Jane Roe", "John Roe", False), ("Brent Roe III", "Roe", True), ("the bank", "bank", True)],
+    [("Roe", "Jane Roe", True), ("Jane", "Jane Roe", True), ("Ban", "Ban Ki-moon", True), ("Jane", "John Roe", False), ("Jane Ann Roe", "Sen. Jane Roe", True), ("Jane Roe", "John Roe", False), ("Brent Roe III", "Roe", True), ("the bank", "bank", True)],
 )
 def test_same_name(a, b, same):
     assert polnear.same_name(a, b) is same
@@ -112,6 +121,19 @@ def test_same_name(a, b, same):
 )
 def test_cue_class(cue, cls):
     assert polnear.cue_class(cue) == cls
+
+
+@pytest.mark.parametrize(
+    "phrase, parts",
+    [
+        ("Jane Roe and John Baker", ["Jane Roe", "John Baker"]),
+        ("Sen. Jane Roe, John Baker and Ann Lee", ["Sen. Jane Roe", "John Baker", "Ann Lee"]),
+        ("Jane Roe, co-director of the Liberty and Security Program", ["Jane Roe, co-director of the Liberty and Security Program"]),
+        ("Dover, Delaware", ["Dover, Delaware"]),
+    ],
+)
+def test_conjuncts(phrase, parts):
+    assert [p for _, _, p in polnear._conjuncts(phrase, 0)] == parts
 
 
 def test_speakers_match_by_name_or_mention():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimex.extract.quote_marks import Paragraph, pair_quotation_marks
+from claimex.extractors.quote_marks import Paragraph, pair_quotation_marks
 from claimex.stages import Input
 
 from .conftest import SEED

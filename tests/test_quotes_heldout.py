@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import pytest
 
-from .claims_expected import BLIND2_TEXTS, BLIND_TEXTS, DEV_TEXTS, NOT_QUOTES, QUOTES, locate, norm, overlaps, score_quotes
+from .claims_expected import (
+    BLIND2_TEXTS,
+    BLIND_TEXTS,
+    DEV_TEXTS,
+    NOT_QUOTES,
+    QUOTES,
+    locate,
+    norm,
+    overlaps,
+    score_quotes,
+)
 from .conftest import TEXTS
 
 REFERENCE_F1 = 0.84

@@ -11,7 +11,19 @@ import re
 
 import pytest
 
-from .claims_expected import BLIND2_TEXTS, BLIND_TEXTS, DEV_TEXTS, NOT_RECS, OPTIONAL_RECS, RECS, locate, norm, overlaps, score_recommendations, token_f1
+from .claims_expected import (
+    BLIND2_TEXTS,
+    BLIND_TEXTS,
+    DEV_TEXTS,
+    NOT_RECS,
+    OPTIONAL_RECS,
+    RECS,
+    locate,
+    norm,
+    overlaps,
+    score_recommendations,
+    token_f1,
+)
 from .conftest import TEXTS
 
 ALL = DEV_TEXTS + BLIND_TEXTS + BLIND2_TEXTS

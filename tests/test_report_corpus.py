@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from claimex.report import build_report, report_data
 from claimex.report.corpus import calendar_range, corpus_data
 from claimex.report.display import _kind, type_table
@@ -146,12 +147,18 @@ def test_corpus_charts_of_two_documents(two):
     pts = [(p["key"], p["value"]) for p in c["timeline"]["points"]]
     assert ("p:harbour:quote:0", "2031-06") in pts  # the date inside the quote
     assert {p["date"] for p in c["timeline"]["published"]} == {"2031-03-04", "2031-05-12"}
-    # every reference points at a record of the report
+    refs, keys = _corpus_refs(data)
+    assert refs and set(refs) <= keys  # every reference points at a record of the report
+    assert report_data([two / "emoji.jsonl"])["corpus"] is None  # one document: no corpus view
+
+
+def _corpus_refs(data: dict) -> tuple[list[tuple], set[tuple]]:
+    """The (document, record key) references of the corpus charts, and the keys of the report's records."""
+    c = data["corpus"]
     keys = {(i, it["key"]) for i, d in enumerate(data["docs"]) for it in d["records"]}
     refs = [tuple(r) for rows in (c["actors"], c["holders"], c["speakers"]) for row in rows for r in row["refs"]]
     refs += [(p["doc"], p["key"]) for p in c["timeline"]["points"]]
-    assert refs and set(refs) <= keys
-    assert report_data([two / "emoji.jsonl"])["corpus"] is None  # one document: no corpus view
+    return refs, keys
 
 
 def _doc(text: str, ents: list[tuple[str, str]], claims: list[tuple[str, str]] = (), dates: list[tuple[str, str]] = ()) -> dict:

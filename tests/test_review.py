@@ -503,7 +503,7 @@ def test_agreement_of_two_logs(out, data_dir):
     a = ReviewSession(out, log_path=la, reviewer="ana")
     b = ReviewSession(out, log_path=lb, reviewer="ben")
     ents = ["emoji:entity:0", "emoji:entity:1", "emoji:entity:2", "emoji:entity:3"]
-    for rid, da, db in zip(ents, ["reject", "accept", "accept", "accept"], ["reject", "accept", "reject", "accept"]):
+    for rid, da, db in zip(ents, ["reject", "accept", "accept", "accept"], ["reject", "accept", "reject", "accept"], strict=True):
         a.decide(rid, da)
         b.decide(rid, db)
     a.decide("emoji:date:0", "accept")

@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
 from claimex.cli import main
 from claimex.errors import ClaimexError
 from claimex.ingest import doc_id_for
@@ -23,7 +25,6 @@ from claimex.review.clean import clean_record
 from claimex.review.log import default_log_path
 from claimex.review.server import MAX_BODY, create_server, nesting_depth
 from claimex.validate import validate_file
-from click.testing import CliRunner
 
 DATA = Path(__file__).resolve().parent / "data" / "review"
 
@@ -422,6 +423,16 @@ def test_adjudication_resolves_disagreements_and_exports_gold(outs, tmp_path):
     gold = tmp_path / "gold"
     r = CliRunner().invoke(main, ["review", str(outs), "--adjudicate", str(la), str(lb), "--reviewer", "carol", "--export", str(gold)])
     assert r.exit_code == 0, r.output
+    _check_adjudicated_gold(gold)
+    # an adjudication log names its two logs
+    other = outs / "other.review.jsonl"
+    shutil.copy(la, other)
+    with pytest.raises(ClaimexError, match="adjudication log is about the logs"):
+        ReviewSession(outs, reviewer="carol", adjudicate=(other, lb))
+
+
+def _check_adjudicated_gold(gold):
+    """The gold exported from the adjudication above: the decisions taken, valid records."""
     for p in gold.iterdir():
         assert validate_file(p).ok, p
     harbour = lines(gold / "harbour.jsonl")
@@ -430,11 +441,6 @@ def test_adjudication_resolves_disagreements_and_exports_gold(outs, tmp_path):
     assert ents["Aspidora"]["label"] == "EVENT" and "coast" in ents
     assert not any(r.get("text") == "winter" for r in harbour)
     assert not any(r.get("text") == "Tidewater Policy Brief" for r in lines(gold / "emoji.jsonl"))
-    # an adjudication log names its two logs
-    other = outs / "other.review.jsonl"
-    shutil.copy(la, other)
-    with pytest.raises(ClaimexError, match="adjudication log is about the logs"):
-        ReviewSession(outs, reviewer="carol", adjudicate=(other, lb))
 
 
 def test_take_needs_an_adjudication(outs):

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
 from claimex.cli import main
 from claimex.document import Document, Metadata, Source, View
 from claimex.errors import ClaimexError, InputError
@@ -23,7 +25,6 @@ from claimex.ingest import Block, build_view, read_bytes
 from claimex.records import grounding_errors, remove_stale_temps, schema_errors
 from claimex.segment import segment, split_units
 from claimex.stages import Input
-from click.testing import CliRunner
 
 from .conftest import TEXTS
 

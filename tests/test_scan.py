@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from claimex.extract.scan import LeadScan, leading_optional_group
+from claimex.extractors.scan import LeadScan, leading_optional_group
 
 from .conftest import CORPUS, TEXTS
 

@@ -9,9 +9,10 @@ import json
 import re
 
 import pytest
+
 from claimex.evaluate import COMPARATORS
 from claimex.evaluate.loaders import load_file
-from claimex.extract.quantities import QuantityLexicon, parse_number, read_quantity
+from claimex.extractors.quantities import QuantityLexicon, parse_number, read_quantity
 from claimex.records import schema_errors
 from claimex.review import clean_record
 

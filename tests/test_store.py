@@ -10,7 +10,18 @@ import pytest
 from click.testing import CliRunner
 
 from claimex.cli import main
-from claimex.store import Filters, connect, date_range, index_outputs, query_documents, query_quotes, query_recommendations, query_records, query_search, query_statistics
+from claimex.store import (
+    Filters,
+    connect,
+    date_range,
+    index_outputs,
+    query_documents,
+    query_quotes,
+    query_recommendations,
+    query_records,
+    query_search,
+    query_statistics,
+)
 
 TEXT_A = "The European Union should lift the tariffs, said Ana Costa of the Lisbon Institute on 3 May 2024. Sanctions failed in 2023."
 TEXT_B = "Ghana must publish its river data. \u201cWe need a commission,\u201d Kofi Mensah said. Inflation reached 12 per cent."

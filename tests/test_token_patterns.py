@@ -1,4 +1,4 @@
-"""The shared token-pattern matcher (claimex.extract.token_patterns)."""
+"""The shared token-pattern matcher (claimex.extractors.token_patterns)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from claimex.extract.token_patterns import PatternMatcher, TokenPattern, WordScan, _alternatives, load_token_patterns, word_sequence
+from claimex.extractors.token_patterns import (
+    PatternMatcher,
+    TokenPattern,
+    WordScan,
+    _alternatives,
+    load_token_patterns,
+    word_sequence,
+)
 
 VOCAB = spacy.blank("en").vocab
 

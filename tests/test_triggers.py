@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 
 from claimex.assets import Assets
 from claimex.errors import AssetError
-from claimex.extract.token_patterns import PatternMatcher, load_token_patterns
-from claimex.extract.triggers import READERS, VETOES, TriggerLexicon, read_triggers
+from claimex.extractors.token_patterns import PatternMatcher, load_token_patterns
+from claimex.extractors.triggers import READERS, VETOES, TriggerLexicon, read_triggers
 
 INTRO = "Test sentences\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n"
 PATTERNS = load_token_patterns(Assets(), "recommendation_triggers")
@@ -77,7 +77,7 @@ def _lexical(p):
 def test_negatives_are_near_misses(pipeline):
     """Each negative has the pattern's words: a reader, a veto or the pattern's
     POS/TAG/DEP constraints are what turn it down."""
-    docs = dict(zip([s for _, s in NEGATIVES], pipeline.nlp.pipe(s for _, s in NEGATIVES)))
+    docs = dict(zip([s for _, s in NEGATIVES], pipeline.nlp.pipe(s for _, s in NEGATIVES), strict=True))
     matcher = PatternMatcher(pipeline.nlp.vocab, [_lexical(p) for p in PATTERNS])
     missing = [(name, s) for name, s in NEGATIVES if not any(m.pattern.name == name for m in matcher(docs[s]))]
     assert missing == []
@@ -195,7 +195,7 @@ def parse(sentence: str) -> Doc:
     return Doc(
         VOCAB,
         words=words,
-        spaces=[k + 1 < len(words) and not words[k + 1] in (",", ".") for k in range(len(words))],
+        spaces=[k + 1 < len(words) and words[k + 1] not in (",", ".") for k in range(len(words))],
         tags=[r[1] for r in rows],
         pos=[r[2] for r in rows],
         deps=[r[3] for r in rows],
@@ -325,7 +325,7 @@ def test_a_bad_pattern_is_an_error_naming_the_file_and_pattern(models_copy, chan
 
 def test_quotation_marks_are_paired_once_per_document(pipeline, monkeypatch):
     """Quotes and recommendations both read the quotation-mark pairs: computed once."""
-    from claimex.extract import quote_marks
+    from claimex.extractors import quote_marks
 
     calls = []
     real = quote_marks.pair_quotation_marks
@@ -336,7 +336,7 @@ def test_quotation_marks_are_paired_once_per_document(pipeline, monkeypatch):
 
 
 def test_every_required_annotation_exists():
-    from claimex.extract.annotations import ANNOTATIONS
+    from claimex.extractors.annotations import ANNOTATIONS
     from claimex.stages import EXTRACTORS, REQUIRES
 
     assert set(REQUIRES) <= set(EXTRACTORS)

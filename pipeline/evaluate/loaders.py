@@ -17,7 +17,7 @@ from ..errors import ClaimexError, Errors, EvalErrors, InputError, RecordError
 from ..formats import MULTI_SUFFIXES, read_gold_documents
 from ..formats import SUFFIXES as CONVERTED_SUFFIXES
 from ..ingest import read_source
-from ..records import Line, find_source, group_by_doc, grounding_errors, is_review_log, read_jsonl, schema_errors
+from ..records import Line, find_source, grounding_errors, group_by_doc, is_review_log, read_jsonl, schema_errors
 from .matching import SCORED_TYPES, VERSION_1_TYPES
 
 SUFFIXES = (".jsonl",) + CONVERTED_SUFFIXES

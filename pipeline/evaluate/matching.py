@@ -10,8 +10,9 @@ precision, recall and F1. The exact definitions are in docs/evaluation.md.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from ..records import Line
 
@@ -165,7 +166,7 @@ class Counts:
         """Lenient matches."""
         return self.correct + self.incorrect + self.partial
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
     def as_dict(self) -> dict[str, int]:

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .bounds import BoundResult
 from .loaders import document_text
@@ -162,7 +162,9 @@ def format_errors(ev: Evaluation) -> str:
 def _item_json(item) -> dict | None:
     if item is None:
         return None
-    return {"start": item.start, "end": item.end, "text": item.record.get("text"), "id": item.record.get("id"), "where": item.where}
+    out = {"start": item.start, "end": item.end, "text": item.record.get("text"), "id": item.record.get("id"), "where": item.where}
+    out.update({k: item.record[k] for k in ("rule", "speaker_rule") if item.record.get(k)})  # which rule made a prediction
+    return out
 
 
 def to_json(ev: Evaluation, bounds: list[BoundResult] | None = None, with_errors: bool = False) -> dict:

@@ -8,14 +8,15 @@ boundary and attribute disagreement as a :class:`Finding` for ``--errors``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from ..errors import EvalErrors
 from .attributes import COMPARATORS, attribute_scores, shown_value
 from .loaders import Corpus, load_side
-from .matching import SCORED_TYPES, Counts, Item, PRF, align, count, lenient_prf, same_span, strict_prf, to_items
+from .matching import PRF, SCORED_TYPES, Counts, Item, align, count, lenient_prf, same_span, strict_prf, to_items
 
 METRICS = ("f1", "p", "r", "strict.f1", "strict.p", "strict.r")
 
@@ -29,7 +30,7 @@ class AttributeScore:
     def score(self) -> float | None:
         return self.total / self.n if self.n else None
 
-    def __add__(self, other: "AttributeScore") -> "AttributeScore":
+    def __add__(self, other: AttributeScore) -> AttributeScore:
         return AttributeScore(self.total + other.total, self.n + other.n)
 
 

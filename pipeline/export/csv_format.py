@@ -159,17 +159,23 @@ def _span(row: dict, name: str, where: str) -> dict | None:
 
 def read_csv(path: str | Path):
     """The documents of a claimex CSV (:class:`~claimex.formats.gold.GoldFile` each)."""
-    from ..formats.gold import GoldFile
-    from ..ingest import read_source
-
     path_s = str(path)
+    by_doc = _rows_by_doc(path_s, _read_text(path, path_s))
+    return [_gold_file(path_s, doc_id, lines) for doc_id, lines in by_doc.items()]
+
+
+def _read_text(path: str | Path, path_s: str) -> str:
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:  # line breaks inside fields kept as they are
-            raw = f.read()
+            return f.read()
     except FileNotFoundError:
         raise InputError(f"{path_s}: no such file or directory") from None
     except UnicodeDecodeError:
         raise GoldFormatError(f"{path_s}: not valid UTF-8") from None
+
+
+def _rows_by_doc(path_s: str, raw: str) -> dict[str, list[Line]]:
+    """The rows as records, checked against the schema, grouped by document."""
     reader = csv.DictReader(io.StringIO(raw, newline=""))
     missing = [c for c in ("doc_id", "id", "type", "start", "end", "text") if c not in (reader.fieldnames or [])]
     if missing:
@@ -183,20 +189,25 @@ def read_csv(path: str | Path):
         if problems:
             raise GoldFormatError(f"{where}: {problems[0]}")
         by_doc.setdefault(rec["doc_id"], []).append(Line(path_s, n, rec))
-    out = []
-    for doc_id, lines in by_doc.items():
-        doc = next((ln for ln in lines if ln.record["type"] == "document"), None)
-        if doc is None:
-            raise GoldFormatError(f"{path_s}: document '{doc_id}' has no document row (it names the source the offsets refer to)")
-        found = find_source(path_s, doc.record["source"])
-        if found is None:
-            raise GoldFormatError(f"{path_s}:{doc.line}: source '{doc.record['source']}' not found")
-        text = read_source(found)
-        for ln in lines:
-            errs = grounding_errors(ln.record, text)
-            if errs:
-                raise GoldFormatError(f"{path_s}:{ln.line}: {errs[0]}")
-        spans = [ln for ln in lines if ln is not doc]
-        types = ("entity", "date", "quote", "recommendation") + (("statistic",) if doc.record.get("schema_version", 2) >= 2 else ())
-        out.append(GoldFile(doc_id, path_s, text, types, (doc,) + tuple(spans)))
-    return out
+    return by_doc
+
+
+def _gold_file(path_s: str, doc_id: str, lines: list[Line]):
+    """One document's rows with its source text, every record grounded in it."""
+    from ..formats.gold import GoldFile
+    from ..ingest import read_source
+
+    doc = next((ln for ln in lines if ln.record["type"] == "document"), None)
+    if doc is None:
+        raise GoldFormatError(f"{path_s}: document '{doc_id}' has no document row (it names the source the offsets refer to)")
+    found = find_source(path_s, doc.record["source"])
+    if found is None:
+        raise GoldFormatError(f"{path_s}:{doc.line}: source '{doc.record['source']}' not found")
+    text = read_source(found)
+    for ln in lines:
+        errs = grounding_errors(ln.record, text)
+        if errs:
+            raise GoldFormatError(f"{path_s}:{ln.line}: {errs[0]}")
+    spans = [ln for ln in lines if ln is not doc]
+    types = ("entity", "date", "quote", "recommendation") + (("statistic",) if doc.record.get("schema_version", 2) >= 2 else ())
+    return GoldFile(doc_id, path_s, text, types, (doc, *spans))

@@ -64,7 +64,7 @@ def write_timeml(docs, out_dir: Path, *, dry_run: bool = False, warnings=None) -
     paths = [out_dir / f"{d.doc_id}.tml" for d in docs]
     if dry_run:
         return paths
-    for d, path in zip(docs, paths):
+    for d, path in zip(docs, paths, strict=True):
         content = tml_text(d, warnings)
         with atomic_file(path, newline="") as f:
             f.write(content)

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import EvalErrors, Errors, InputError, WriteError
+from ..errors import Errors, EvalErrors, InputError, WriteError
 from ..records import atomic_file, write_jsonl_atomic
 from .brat import read_brat
 from .gold import GoldFile, document_record

@@ -115,7 +115,7 @@ def _parse(path: str, txt: str, ann_text: str, text: str):
             continue
         line = raw.rstrip("\r")
 
-        def malformed(reason: str) -> GoldFormatError:
+        def malformed(reason: str, line: str = line, lineno: int = lineno) -> GoldFormatError:
             shown = line if len(line) <= 200 else line[:200] + "\u2026"
             return GoldFormatError(EvalErrors.E059.format(path=path, line=lineno, reason=reason[:200], text=shown))
 

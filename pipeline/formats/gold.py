@@ -26,7 +26,7 @@ class GoldFile:
     def records(self) -> list[dict]:
         return [ln.record for ln in self.lines]
 
-    def with_source(self, source: str) -> "GoldFile":
+    def with_source(self, source: str) -> GoldFile:
         """The same gold, its document record pointing at ``source``."""
         doc = dict(self.lines[0].record, source=source)
         return GoldFile(self.doc_id, self.path, self.text, self.types, (Line(self.path, 0, doc),) + self.lines[1:])

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
-from ..errors import EvalErrors, Errors, GoldFormatError, InputError
+from ..errors import Errors, EvalErrors, GoldFormatError, InputError
 from ..ingest import doc_id_for
 from ..records import Line
 from .gold import GoldFile, document_record
@@ -172,7 +172,7 @@ def _date_lines(path: str, doc_id: str, text: str, timexes: list[_Timex], dct_ti
         attrs = tx.attrs
         tid = attrs.get("tid", "?")
 
-        def bad(reason: str) -> GoldFormatError:
+        def bad(reason: str, tx=tx, tid: str = tid) -> GoldFormatError:
             return GoldFormatError(EvalErrors.E056.format(path=path, line=tx.line, tid=tid, reason=reason))
 
         ttype = attrs.get("type", "").strip().upper()

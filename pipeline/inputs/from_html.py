@@ -34,18 +34,28 @@ def _extract(data: bytes | str, **kw):
         return None
 
 
-def extract_html(data: bytes, name: str) -> Extracted:
-    warnings = []
+def _has_text(doc) -> bool:
+    return doc is not None and bool((doc.text or "").strip())
+
+
+def _main_text(data: bytes, warnings: list[str]):
+    """trafilatura's reading of the page: precise first, then by recall, then as a fragment given a body."""
     doc = _extract(data, favor_precision=True)
-    if doc is None or not (doc.text or "").strip():
+    if not _has_text(doc):
         doc = _extract(data, favor_recall=True)
-    if doc is None or not (doc.text or "").strip():
+    if not _has_text(doc):
         text = data.decode("utf-8", errors="replace")
         if not _BODY_TAG.search(text):  # a fragment: give it a body
             doc = _extract(f"<html><body>{text}</body></html>", favor_recall=True)
-            if doc is not None and (doc.text or "").strip():
+            if _has_text(doc):
                 warnings.append("an HTML fragment: all its text was read")
-    if doc is None or not (doc.text or "").strip():
+    return doc if _has_text(doc) else None
+
+
+def extract_html(data: bytes, name: str) -> Extracted:
+    warnings: list[str] = []
+    doc = _main_text(data, warnings)
+    if doc is None:
         return Extracted("", "html", warnings=warnings)
     title = (doc.title or "").strip() or None
     blocks = [b.strip() for b in re.split(r"\n\s*\n|\n(?=\S)", doc.text) if b.strip()]

@@ -218,33 +218,46 @@ def reading_order(lines: list[Line], pages: list[tuple[float, float]]) -> list[l
     runs: list[list[Line]] = []
     for pno, (w, _h) in enumerate(pages, 1):
         plines = [ln for ln in lines if ln.page == pno and ln.kind == "body"]
-        mid = w / 2
-        for ln in plines:
-            ln.col = "left" if ln.x1 <= mid + 2 else "right" if ln.x0 >= mid - 2 else "full"
-        n_left = sum(ln.col == "left" for ln in plines)
-        n_right = sum(ln.col == "right" for ln in plines)
         top_down = sorted(plines, key=lambda ln: (-ln.y1, ln.x0))
-        if n_left < 3 or n_right < 3:
+        if not _two_columns(plines, w / 2):
             runs.append(top_down)
             continue
-        # a left line above the right column's first line (a byline under the title) spans the page
-        top_right = max(ln.y1 for ln in plines if ln.col == "right")
-        for ln in plines:
-            if ln.col == "left" and ln.y0 > top_right:
-                ln.col = "full"
-        # full-width lines cut the page into bands; in each band, the left column, then the right
-        band: list[Line] = []
-        for ln in top_down + [None]:
-            if ln is None or ln.col == "full":
-                left = [x for x in band if x.col == "left"]
-                right = [x for x in band if x.col == "right"]
-                runs.extend(r for r in (left, right) if r)
-                band = []
-                if ln is not None:
-                    runs.append([ln])
-            else:
-                band.append(ln)
+        runs.extend(_column_runs(top_down))
     return _merge_full_runs(runs)
+
+
+def _two_columns(plines: list[Line], mid: float) -> bool:
+    """Mark each line of a page left, right or full width; True when the page has two columns
+    (at least three lines in each)."""
+    for ln in plines:
+        ln.col = "left" if ln.x1 <= mid + 2 else "right" if ln.x0 >= mid - 2 else "full"
+    n_left = sum(ln.col == "left" for ln in plines)
+    n_right = sum(ln.col == "right" for ln in plines)
+    if n_left < 3 or n_right < 3:
+        return False
+    # a left line above the right column's first line (a byline under the title) spans the page
+    top_right = max(ln.y1 for ln in plines if ln.col == "right")
+    for ln in plines:
+        if ln.col == "left" and ln.y0 > top_right:
+            ln.col = "full"
+    return True
+
+
+def _column_runs(top_down: list[Line]) -> list[list[Line]]:
+    """Full-width lines cut the page into bands; in each band, the left column, then the right."""
+    runs: list[list[Line]] = []
+    band: list[Line] = []
+    for ln in [*top_down, None]:
+        if ln is None or ln.col == "full":
+            left = [x for x in band if x.col == "left"]
+            right = [x for x in band if x.col == "right"]
+            runs.extend(r for r in (left, right) if r)
+            band = []
+            if ln is not None:
+                runs.append([ln])
+        else:
+            band.append(ln)
+    return runs
 
 
 def _merge_full_runs(runs: list[list[Line]]) -> list[list[Line]]:
@@ -277,7 +290,7 @@ def paragraphs(runs: list[list[Line]], size: float) -> list[Para]:
 
 
 def _line_pitch(runs: list[list[Line]], size: float) -> float:
-    gaps = [a.y0 - b.y0 for run in runs for a, b in zip(run, run[1:]) if abs(a.size - size) < 0.6 and abs(b.size - size) < 0.6 and 0 < a.y0 - b.y0 < 3 * size]
+    gaps = [a.y0 - b.y0 for run in runs for a, b in zip(run, run[1:], strict=False) if abs(a.size - size) < 0.6 and abs(b.size - size) < 0.6 and 0 < a.y0 - b.y0 < 3 * size]
     return statistics.median(gaps) if gaps else size * 1.25
 
 

@@ -17,10 +17,10 @@ import base64
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
 
 from .. import __version__
 from ..records import Line, atomic_file
@@ -107,7 +107,7 @@ def report_data(outputs: Iterable[str | Path], gold: str | Path | None = None, s
             }
         )
     return {
-        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "version": __version__,
         "gold": gold is not None,
         "types": type_table(),

@@ -17,13 +17,12 @@ and each unpaired gold record is ``missed``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..evaluate import SCORED_TYPES, Doc, align, attribute_scores, score
-from ..evaluate.matching import VERSION_1_TYPES
 from ..evaluate.attributes import shown_value
-from ..evaluate.matching import lenient_prf, strict_prf, to_items
+from ..evaluate.matching import VERSION_1_TYPES, lenient_prf, strict_prf, to_items
 from ..records import Line
 from .load import LoadedDoc
 

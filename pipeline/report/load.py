@@ -10,9 +10,9 @@ messages naming the file and line.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import Errors, RecordError
 from ..ingest import read_source
@@ -87,7 +87,31 @@ def load_docs(
     documents are dropped before their source is looked for (their ids are
     appended to ``skipped``).
     """
-    files = collect_jsonl(paths)
+    docs = _read_documents(collect_jsonl(paths))
+    if only is not None:
+        for doc_id in [d for d in docs if d not in only]:
+            del docs[doc_id]
+            if skipped is not None:
+                skipped.append(doc_id)
+    if source is not None and len(docs) != 1:
+        raise RecordError(Errors.E073.format(count=len(docs), doc_ids=", ".join(docs) or "none"))
+    for doc in docs.values():
+        if texts and doc.doc_id in texts:
+            src_path, text, sha = texts[doc.doc_id]
+            if sha != doc.document["sha256"]:
+                raise RecordError(Errors.E087.format(path=doc.path, doc_id=doc.doc_id, gold=doc.document["sha256"][:12], pred=sha[:12]))
+        else:
+            src_path, text, sha = _read_source(doc, source)
+        doc.source_path, doc.text, doc.sha256 = src_path, text, sha
+        for ln in doc.records:
+            errs = grounding_errors(ln.record, text)
+            if errs:
+                raise RecordError(Errors.E021.format(path=ln.path, line=ln.line, reason=errs[0]))
+    return list(docs.values())
+
+
+def _read_documents(files: list[Path]) -> dict[str, LoadedDoc]:
+    """The documents of the files by id (in order of appearance), each with its span records; no source read yet."""
     docs: dict[str, LoadedDoc] = {}
     pending: dict[str, list[Line]] = {}
     for f in files:
@@ -104,38 +128,25 @@ def load_docs(
         if doc_id not in docs:
             raise RecordError(Errors.E072.format(path=lines[0].path, doc_id=doc_id))
         docs[doc_id].records.extend(lines)
-    if only is not None:
-        for doc_id in [d for d in docs if d not in only]:
-            del docs[doc_id]
-            if skipped is not None:
-                skipped.append(doc_id)
-    if source is not None and len(docs) != 1:
-        raise RecordError(Errors.E073.format(count=len(docs), doc_ids=", ".join(docs) or "none"))
-    for doc in docs.values():
-        expected = doc.document["sha256"]
-        if texts and doc.doc_id in texts:
-            src_path, text, sha = texts[doc.doc_id]
-            if sha != expected:
-                raise RecordError(Errors.E087.format(path=doc.path, doc_id=doc.doc_id, gold=expected[:12], pred=sha[:12]))
-        else:
-            if source is not None:
-                found = Path(source)
-                if not found.is_file():
-                    raise RecordError(Errors.E001.format(path=source))
-            else:
-                found = find_source(doc.path, doc.document["source"])
-                if found is None:
-                    raise RecordError(Errors.E024.format(path=doc.path, source=doc.document["source"]))
-            sha = sha256_file(found)
-            if sha != expected:
-                raise RecordError(Errors.E070.format(path=doc.path, source=found, actual=sha[:12], expected=expected[:12]))
-            src_path, text = str(found), read_source(found)
-        doc.source_path, doc.text, doc.sha256 = src_path, text, sha
-        for ln in doc.records:
-            errs = grounding_errors(ln.record, text)
-            if errs:
-                raise RecordError(Errors.E021.format(path=ln.path, line=ln.line, reason=errs[0]))
-    return list(docs.values())
+    return docs
+
+
+def _read_source(doc: LoadedDoc, source: str | Path | None) -> tuple[str, str, str]:
+    """(path, text, sha256) of a document's source: ``source`` if given, else the one its record names,
+    refused when its sha256 is not the record's."""
+    if source is not None:
+        found = Path(source)
+        if not found.is_file():
+            raise RecordError(Errors.E001.format(path=source))
+    else:
+        found = find_source(doc.path, doc.document["source"])
+        if found is None:
+            raise RecordError(Errors.E024.format(path=doc.path, source=doc.document["source"]))
+    sha = sha256_file(found)
+    expected = doc.document["sha256"]
+    if sha != expected:
+        raise RecordError(Errors.E070.format(path=doc.path, source=found, actual=sha[:12], expected=expected[:12]))
+    return str(found), read_source(found), sha
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -30,16 +30,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Span
-from ..extract.clauses import noun_phrase, span_of, subject_of
-from ..extract.cues import CueLexicon, SpeakerPhrase
-from ..extract.quotes import QuoteMention
-from ..extract.recommendations import RecommendationMention
+from ..extractors.clauses import noun_phrase, span_of, subject_of
+from ..extractors.cues import CueLexicon, SpeakerPhrase
+from ..extractors.quotes import QuoteMention
+from ..extractors.recommendations import RecommendationMention
 from .entities import Entity, entity_at
+from .speaker_ranker import History, SpeakerRanker, rerank
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 AUTHOR = "author"
@@ -99,11 +101,11 @@ class AttributionLexicon:
     non_speakers: frozenset[str]  # heads of a phrase that never speaks
 
     @classmethod
-    def load(cls, assets: Assets) -> "AttributionLexicon":
+    def load(cls, assets: Assets) -> AttributionLexicon:
         return assets.memo("attribution", lambda: cls._build(assets))
 
     @classmethod
-    def _build(cls, assets: Assets) -> "AttributionLexicon":
+    def _build(cls, assets: Assets) -> AttributionLexicon:
         titles = assets.lexicon("person_titles")
         return cls(
             pronouns={k.lower(): v for k, v in assets.mapping("pronouns").items()},
@@ -148,6 +150,8 @@ class Attributor:
         self.genders = lex.genders
         self.speaking_nouns = lex.speaking_nouns
         self.non_speakers = lex.non_speakers
+        self.reporting_verbs = CueLexicon.load(assets).verbs
+        self.ranker = SpeakerRanker.load(assets)
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}
         self.person_tokens = sorted((c, tuple(_words(c))) for c in persons)
@@ -286,12 +290,29 @@ class Attributor:
             return any(self.text[p.head.start : p.head.end].lower() in self.people_nouns or _singular(self.text[p.head.start : p.head.end].lower()) in self.people_nouns for p in phrases)
         return False
 
+    def speaking_body(self, phrases, names: list[Name], how: str) -> bool:
+        """Whether resolved speaker names are organisations (not places, not
+        nationalities) or texts ('the report', 'the ad'): sources that speak
+        for themselves, like people, when a quote is woven into their clause."""
+        if how in ("name", "coordination", "apposition", "source_noun"):
+            ents = [self.entity_over(n.span) for n in names if n.span is not None]
+            return bool(ents) and all(e is not None and e.label == "ORG" for e in ents)
+        if how == "group":
+            return any(_singular(self.text[p.head.start : p.head.end].lower()) in self.source_nouns for p in phrases)
+        return False
+
     def _is_person_name(self, n: Name) -> bool:
         e = self.entity_over(n.span)
         return e is not None and e.label == "PERSON" or self.person_named(n.span) is not None
 
     def is_author(self, span: Span) -> bool:
         return " ".join(_words(self.text[span.start : span.end])) in self.author_refs
+
+    def author(self, span: Span) -> tuple[list[Name], str]:
+        """'I said', 'as this author wrote': the writer (``author``), or in the
+        answers of an interview or the words of a speech, the person speaking."""
+        voice = _voice(self) if any(s.start <= span.start < s.end for s in self.doc.meta.voiced) else None
+        return [Name(voice or AUTHOR, span)], "author"
 
     def names(self, phrase: SpeakerPhrase) -> list[Name]:
         """Names for a speaker phrase (rules 1-6 of the module doc)."""
@@ -310,9 +331,9 @@ class Attributor:
             return [], ""
         if len(words) == 1 and words[0] in self.pronouns:
             kind = self.pronouns[words[0]]
-            return ([], "") if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
+            return self.author(phrase.span) if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
         if self.is_author(phrase.span):
-            return [], ""
+            return self.author(phrase.span)
         person = self.person_before_apposition(phrase.span)
         if person is not None:
             return [person], "apposition"
@@ -786,17 +807,20 @@ def resolve_quotes(att: Attributor, quotes: list[QuoteMention]) -> list[QuoteMen
     speech overlapping a marked quote dropped. Each quote names the sieve and
     the resolution that chose its speakers (``speaker_rule``)."""
     marked = sorted((q for q in quotes if q.marked), key=lambda q: (q.start, q.end))
+    reports = _Reports([q for q in quotes if not q.marked])
     reported = _outside(marked, [q for q in quotes if not q.marked])
     att.set_quoted((q.start - 1, q.end + 1) for q in marked)
     out: list[QuoteMention] = []
     reuse = _ReuseIndex(att.text)
     last: QuoteMention | None = None  # the latest quote with speakers
+    history = History()  # the quotes with speakers so far (features of the ranker)
     for q in sorted(marked + reported, key=lambda q: (q.start, q.end)):
-        r = _attribute(att, q, last, reuse)
+        r = rerank(att, _attribute(att, q, last, reuse, reports), history, att.ranker)
         out.append(r)
         if r.speakers:
             last = r
             reuse.add(r)
+            history.add(r)
     return out
 
 
@@ -814,13 +838,21 @@ def _outside(marked: list[QuoteMention], reported: list[QuoteMention]) -> list[Q
     return kept
 
 
-def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: "_ReuseIndex") -> QuoteMention:
-    """The sieves in order: the quote's own speaker phrase (cue subject, "according
-    to", clause subject), the author's re-use of earlier words, the subject of
-    the sentence before, the speaker it continues."""
+def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: _ReuseIndex, reports: _Reports) -> QuoteMention:
+    """The sieves in order: the report a partial quote is woven into, the quote's
+    own speaker phrase (cue subject, "according to", clause subject), the
+    author's re-use of earlier words, the subject of the sentence before, the
+    speaker it continues."""
+    outer = reports.enclosing(q, att.text)
+    if outer is not None:
+        names, how = _phrase_names(att, outer)
+        if names:
+            return _with(q._replace(kind="partial" if q.kind == "scare" else q.kind, cue=q.cue or outer.cue), names, f"enclosing_report/{how}")
     names, how = _phrase_names(att, q)
+    if q.sieve == "noun_owner" and not names:
+        q = q._replace(kind="scare", cue=None, phrases=(), sieve="")
     if q.sieve == "clause_subject":
-        if names and att.people(q.phrases, names, how):
+        if names and (att.people(q.phrases, names, how) or att.speaking_body(q.phrases, names, how)):
             q = q._replace(kind="partial")
         else:
             q, names = q._replace(cue=None, phrases=(), sieve=""), []
@@ -862,6 +894,52 @@ def _phrase_names(att: Attributor, q: QuoteMention) -> tuple[list[Name], str]:
         names.extend(found)
         how = how or rule
     return _unique(names), how
+
+
+class _Reports:
+    """Reported speech (indirect quotes, before those that overlap a marked quote
+    are dropped) by content span: the report a partial quote is woven into
+    ('Roe said that Baker called the members "closely coordinated"': Roe's words,
+    as Roe reports them)."""
+
+    def __init__(self, reported: list[QuoteMention]):
+        self.items = sorted((q for q in reported if q.phrases and q.cue is not None), key=lambda q: (q.start, -q.end))
+        self.starts = [q.start for q in self.items]
+
+    def enclosing(self, q: QuoteMention, text: str) -> QuoteMention | None:
+        """The report a marked quote ``q`` is woven into (partial, or without a cue
+        of its own; its own cue, if any, inside the report's content): the
+        outermost that holds it, past an outlet's or a text's report of it
+        ("..., according to the Post", "..., the Post reported": the speaker is
+        the one whose words the Post reports) and past a belief ("X feared that
+        Y called for a 'war'": Y's words) when the quote has a cue of its own."""
+        if not q.marked or q.kind == "direct" or q.standalone or q.rule == "quote/scare_cue":
+            return None  # (a "so-called" term is nobody's words)
+        k = bisect_right(self.starts, q.start)
+        holders = [r for r in self.items[max(0, k - _MAX_REPORTS_BACK) : k] if r.end >= q.end - _CONTENT_TRIM and (q.cue is None or r.start <= q.cue.start < r.end)]
+        speech = [r for r in holders if not _relays(r, text) and not (q.cue is not None and _cue_word(r, text) in COGNITION_VERBS)]
+        return (speech or holders[-1:])[0] if holders else None
+
+
+def _cue_word(q: QuoteMention, text: str) -> str:
+    return text[q.cue.start : q.cue.end].lower() if q.cue is not None else ""
+
+
+def _relays(r: QuoteMention, text: str) -> bool:
+    """An outlet's or a text's report: "according to X", "X reported"."""
+    return r.sieve == "according_to" or _cue_word(r, text).startswith("report")
+
+
+# verbs of belief, wish and prediction (a report of someone's mind, not of their words)
+COGNITION_VERBS = frozenset(
+    """feel feels felt think thinks thought believe believes believed hope hopes hoped fear fears feared worry worries
+    worried wonder wonders wondered doubt doubts doubted guess guessed speculate speculated predict predicts predicted
+    estimate estimates estimated forecast forecasts expect expects expected""".split()
+)
+
+
+_MAX_REPORTS_BACK = 8  # reports starting before a quote that are looked at (nested ones start close together)
+_CONTENT_TRIM = 2  # a report's content ends before the closing mark and a final stop
 
 
 class _ReuseIndex:

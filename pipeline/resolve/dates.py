@@ -34,7 +34,7 @@ from typing import NamedTuple
 from ..assets import Assets
 from ..document import Document, Span
 from ..errors import Warnings
-from ..extract.dates import DateMention
+from ..extractors.dates import DateMention
 
 
 class Timex(NamedTuple):
@@ -194,7 +194,7 @@ def resolve_dates(doc: Document, mentions: list[DateMention], assets: Assets) ->
     if dct is None and out:
         # which values depend on the DCT: those that change when one is given
         probe, _ = _resolve(doc, mentions, assets, _PROBE_DCT)
-        relative = [d for d, p in zip(out, probe) if d.value != p.value]
+        relative = [d for d, p in zip(out, probe, strict=False) if d.value != p.value]
         if relative:
             doc.warnings.append(Warnings.W002.format(count=len(relative), example=text[relative[0].start : relative[0].end]))
     return out
@@ -997,7 +997,7 @@ def _k_ago(m, match, nar, assets):
     n = _count(match, assets)
     modw = _g(match, "mod").lower()
     mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX", "EQUAL_OR_MORE": "ON_OR_BEFORE",
-           "EQUAL_OR_LESS": "ON_OR_AFTER"}.get(assets.mapping("temporal_modifiers").get(modw, ""), None)
+           "EQUAL_OR_LESS": "ON_OR_AFTER"}.get(assets.mapping("temporal_modifiers").get(modw, ""))
     if code == "Y" and n is not None and n == int(n):
         p = nar.period_near(m.sent)
         if p is not None:  # "profit rose to $5 million from $4 million a year ago": the same quarter a year before

@@ -30,7 +30,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..document import Document, Span
-from ..extract.entities import (
+from ..extractors.entities import (
     RULE_ACRONYM,
     RULE_BYLINE,
     RULE_COMPOUND,
@@ -52,7 +52,7 @@ class Entity(NamedTuple):
     label: str
     canonical: str
     title: str | None = None
-    rule: str = "entity/" + RULE_NER  # why the mention exists: "entity/<extract.entities.RULE_*>"
+    rule: str = "entity/" + RULE_NER  # why the mention exists: "entity/<extractors.entities.RULE_*>"
     title_span: Span | None = None  # the title's words before the name, if any
 
 
@@ -94,10 +94,11 @@ def _votes(m: EntityMention, weak_cues: frozenset[str]) -> dict[str, float]:
     as often as a leader (they only settle GPE/PERSON confusions of names that are not places)."""
     v = defaultdict(float)
     v[m.label] += RULE_WEIGHT.get(m.rule, 1.0)
-    if m.cue and m.group is None:
-        # 'the Genovese government': a nationality-like word no list knows is a leader's name
-        if m.cue not in weak_cues or m.label in ("PERSON", "GPE") or m.label == "NORP" and m.rule != RULE_GAZETTEER:
-            v["PERSON"] += CUE_WEIGHT
+    # 'the Genovese government': a nationality-like word no list knows is a leader's name
+    if m.cue and m.group is None and (
+        m.cue not in weak_cues or m.label in ("PERSON", "GPE") or m.label == "NORP" and m.rule != RULE_GAZETTEER
+    ):
+        v["PERSON"] += CUE_WEIGHT
     return v
 
 
@@ -127,13 +128,13 @@ def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]
         return k
 
     by_words: dict[str, str] = {}
-    for m, w in zip(mentions, words):
+    for m, w in zip(mentions, words, strict=False):
         if m.group:
             if w in by_words and find(by_words[w]) != find(m.group):
                 parent[find(m.group)] = find(by_words[w])
             by_words.setdefault(w, m.group)
     keys = []
-    for m, w in zip(mentions, words):
+    for m, w in zip(mentions, words, strict=False):
         if m.group:
             keys.append(find(m.group))
         elif w in by_words and m.label != "PERSON" and m.rule not in (RULE_TITLE, RULE_HEAD_NOUN) and not m.cue:
@@ -156,7 +157,7 @@ def canonical_names(doc: Document, mentions: list[EntityMention], weak_cues: fro
     label = _entity_labels(mentions, cluster, weak_cues)
     best = _fullest_forms(doc, mentions, forms, cluster)
     out = []
-    for m, c in zip(mentions, cluster):
+    for m, c in zip(mentions, cluster, strict=False):
         lab = label[c]
         title, title_span = (m.title, m.title_span) if lab == "PERSON" else (None, None)
         out.append(Entity(m.start, m.end, lab, best[c], title, f"entity/{m.rule}", title_span))
@@ -168,7 +169,7 @@ def _key_labels(mentions: list[EntityMention], keys: list[str], weak_cues: froze
     that strong rules give it."""
     key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     key_strong: dict[str, set[str]] = defaultdict(set)
-    for m, k in zip(mentions, keys):
+    for m, k in zip(mentions, keys, strict=False):
         for lab, w in _votes(m, weak_cues).items():
             key_votes[k][lab] += w
         if m.rule in STRONG_RULES or m.group or m.headed:
@@ -227,19 +228,19 @@ def _clusters(mentions: list[EntityMention], keys: list[str], forms: list[str], 
     """Step 2: shorter names join longer ones (per mention: "Lee" may be two people)."""
     key_words: dict[str, tuple[str, ...]] = {}
     positions: dict[str, list[int]] = defaultdict(list)
-    for m, k, f in zip(mentions, keys, forms):
+    for m, k, f in zip(mentions, keys, forms, strict=False):
         positions[k].append(m.start)
         if len(_words(f)) > len(key_words.get(k, ())):
             key_words[k] = _words(f)
     known = _Keys(key_label, key_strong, key_words, positions)
     candidates = _longer_names(known)
-    return [_target(known, candidates[k], m.start) if k in candidates else k for m, k in zip(mentions, keys)]
+    return [_target(known, candidates[k], m.start) if k in candidates else k for m, k in zip(mentions, keys, strict=False)]
 
 
 def _entity_labels(mentions: list[EntityMention], cluster: list[str], weak_cues: frozenset[str]) -> dict[str, str]:
     """Step 3: one label per entity, by the votes of all its mentions."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m, c in zip(mentions, cluster):
+    for m, c in zip(mentions, cluster, strict=False):
         for lab, w in _votes(m, weak_cues).items():
             votes[c][lab] += w
     return {c: _winner(v) for c, v in votes.items()}
@@ -250,7 +251,7 @@ def _fullest_forms(doc: Document, mentions: list[EntityMention], forms: list[str
     not in an ALL-CAPS line, characters, the earliest); only shouted forms
     ("NAIROBI -"): the gazetteer's normal case."""
     best: dict[str, tuple] = {}
-    for m, f, c in zip(mentions, forms, cluster):
+    for m, f, c in zip(mentions, forms, cluster, strict=False):
         rank = (len(f.split()), not f.isupper(), not _in_caps(doc, m.start), len(f), -m.start)
         if c not in best or rank > best[c][0]:
             best[c] = (rank, f)

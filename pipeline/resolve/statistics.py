@@ -1,6 +1,6 @@
 """Statistics: whom a figure is about, when it holds, on whose authority.
 
-Over the extracted statistics (``extract.statistics``) and the resolved
+Over the extracted statistics (``extractors.statistics``) and the resolved
 entities, dates and quotes of the document (guidelines 10.4):
 
 * ``subject``: the first candidate span of the extractor that names an entity
@@ -19,8 +19,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..document import Document, Span
-from ..extract.quotes import QuoteMention
-from ..extract.statistics import StatisticMention
+from ..extractors.quotes import QuoteMention
+from ..extractors.statistics import StatisticMention
 from .attribution import AUTHOR, HOLDER_SEPARATOR, Attributor, _voice
 from .dates import Date
 from .entities import Entity

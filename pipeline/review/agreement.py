@@ -19,8 +19,8 @@ For every pipeline record that both reviewers decided, each decision is
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import Errors, RecordError
 from ..records import SPAN_TYPES
@@ -70,32 +70,51 @@ def agreement(log_a: str | Path, log_b: str | Path) -> dict:
     common = _common_docs(log_a, log_b, rep_a, rep_b)
     fa = {k: v for k, v in fa.items() if k[0] in common}
     fb = {k: v for k, v in fb.items() if k[0] in common}
-    start_a, start_b = rep_a.start, rep_b.start
-    rows: dict[str, dict] = {}
+    rows: dict[str, Counter] = {}
     pairs: dict[str, list[tuple[str, str]]] = {t: [] for t in SPAN_TYPES}
+    _count_added(fa, fb, rows)
+    _compare_decisions(fa, fb, rows, pairs)
+    return {
+        "a": {"log": str(log_a), "reviewer": rep_a.start.get("reviewer"), "decided": len(fa)},
+        "b": {"log": str(log_b), "reviewer": rep_b.start.get("reviewer"), "decided": len(fb)},
+        "output": rep_a.start.get("output") or ", ".join(sorted(d.get("output") or d["doc_id"] for k, d in rep_a.docs.items() if k in common)),
+        "docs": sorted(common),
+        "rows": _table_rows(rows, pairs),
+    }
 
-    def row(t):
-        return rows.setdefault(t, Counter())
 
+def _is_added(rid: tuple[str, str], ev: dict | None) -> bool:
+    return ev is not None and (ev["decision"] == "add" or ":added:" in rid[1])
+
+
+def _count_added(fa: dict, fb: dict, rows: dict[str, Counter]) -> None:
+    """Count the records each reviewer added, and those both added with the same type and span."""
     added: dict[str, dict[str, set]] = {"a": {}, "b": {}}
     for side, final in (("a", fa), ("b", fb)):
         for rid, ev in final.items():
             if ev["decision"] == "add" or (ev["decision"] == "edit" and ":added:" in rid[1]):
                 r = ev["record"]
                 added[side].setdefault(r["type"], set()).add((rid[0], r["start"], r["end"]))
-                row(r["type"])[f"added_{side}"] += 1
+                rows.setdefault(r["type"], Counter())[f"added_{side}"] += 1
+    for t in SPAN_TYPES:
+        if t in rows:
+            rows[t]["added_both"] = len(added["a"].get(t, set()) & added["b"].get(t, set()))
+
+
+def _compare_decisions(fa: dict, fb: dict, rows: dict[str, Counter], pairs: dict[str, list[tuple[str, str]]]) -> None:
+    """Count the pipeline records decided by one reviewer or both, and how the decisions compare."""
     for rid in sorted(set(fa) | set(fb)):
         ea, eb = fa.get(rid), fb.get(rid)
-        if any(e is not None and (e["decision"] == "add" or ":added:" in rid[1]) for e in (ea, eb)):
+        if _is_added(rid, ea) or _is_added(rid, eb):
             continue
         t = (ea or eb)["type"]
+        r = rows.setdefault(t, Counter())
         if ea is None or eb is None:
-            row(t)["only_a" if eb is None else "only_b"] += 1
+            r["only_a" if eb is None else "only_b"] += 1
             continue
         da = REJECT if ea["decision"] == "reject" else KEEP
         db = REJECT if eb["decision"] == "reject" else KEEP
         pairs[t].append((da, db))
-        r = row(t)
         r["n"] += 1
         r["agree"] += da == db
         r["a_keep"] += da == KEEP
@@ -105,27 +124,21 @@ def agreement(log_a: str | Path, log_b: str | Path) -> dict:
             ra = ea["record"] if ea["decision"] == "edit" else None
             rb = eb["record"] if eb["decision"] == "edit" else None
             r["same_record"] += _comparable(ra) == _comparable(rb)
-    for t in SPAN_TYPES:
-        if t in rows:
-            rows[t]["added_both"] = len(added["a"].get(t, set()) & added["b"].get(t, set()))
+
+
+def _table_rows(rows: dict[str, Counter], pairs: dict[str, list[tuple[str, str]]]) -> list[dict]:
+    """One row per record type with decisions, in SPAN_TYPES order, then the row of all types."""
     out_rows = []
     all_pairs: list[tuple[str, str]] = []
     total: Counter = Counter()
     for t in SPAN_TYPES:
         if t not in rows:
             continue
-        r = rows[t]
         all_pairs += pairs[t]
-        total.update(r)
-        out_rows.append(_finish(t, r, pairs[t]))
+        total.update(rows[t])
+        out_rows.append(_finish(t, rows[t], pairs[t]))
     out_rows.append(_finish("all", total, all_pairs))
-    return {
-        "a": {"log": str(log_a), "reviewer": start_a.get("reviewer"), "decided": len(fa)},
-        "b": {"log": str(log_b), "reviewer": start_b.get("reviewer"), "decided": len(fb)},
-        "output": start_a.get("output") or ", ".join(sorted(d.get("output") or d["doc_id"] for k, d in rep_a.docs.items() if k in common)),
-        "docs": sorted(common),
-        "rows": out_rows,
-    }
+    return out_rows
 
 
 def _finish(t: str, r: Counter, pairs: list[tuple[str, str]]) -> dict:
@@ -153,7 +166,7 @@ def format_table(result: dict) -> str:
         )
     widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
     for k, row in enumerate(table):
-        lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
     lines.append("")

@@ -65,6 +65,21 @@ def gold_records(
     doc_id = doc_id or session.doc.doc_id
     loaded = session.docs[doc_id]
     items = session.items(doc_id)
+    kept = _kept_records(items, keep_unreviewed, summary)
+    _renumber(kept, doc_id, session.table, summary)
+    annotated = _annotated_types(session, doc_id, items, keep_unreviewed, summary)
+    document = {k: v for k, v in loaded.document.items() if k not in ("annotated", "note")}
+    if annotated != list(SPAN_TYPES):
+        document["annotated"] = annotated
+    reviewers = sorted({it["reviewer"] for it in items if it.get("reviewer")})
+    what = "adjudication" if session.mode == "adjudication" else "review"
+    document["note"] = f"gold from claimex {what} of {Path(loaded.path).name}" + (f" by {', '.join(reviewers)}" if reviewers else "")
+    summary.annotated = annotated
+    return [document, *kept]
+
+
+def _kept_records(items: list[dict], keep_unreviewed: bool, summary: ExportSummary) -> list[dict]:
+    """Copies of the records to export (not rejected; not unreviewed unless kept), counted by status."""
     kept = []
     for it in items:
         st = it["status"]
@@ -76,6 +91,11 @@ def gold_records(
             continue
         summary.by_status[st] += 1
         kept.append(dict(it["current"]))
+    return kept
+
+
+def _renumber(kept: list[dict], doc_id: str, table: dict, summary: ExportSummary) -> None:
+    """Sort the records by type and text order, number them per type, and make their references follow."""
     order = {t: i for i, t in enumerate(SPAN_TYPES)}
     kept.sort(key=lambda r: (order.get(r["type"], 99), r["start"], r["end"], r["id"]))
     id_map: dict[str, str] = {}
@@ -84,17 +104,21 @@ def gold_records(
         new = f"{doc_id}:{rec['type']}:{n[rec['type']]}"
         n[rec["type"]] += 1
         id_map[rec["id"]] = new
-    table = session.table
     for rec in kept:
         old_id = rec["id"]
         rec["id"] = id_map[old_id]
         _follow_refs(rec, old_id, table.get(rec["type"], {}).get("refs", {}), id_map, summary)
         summary.per_type[rec["type"]] += 1
+
+
+def _annotated_types(session: ReviewSession, doc_id: str, items: list[dict], keep_unreviewed: bool, summary: ExportSummary) -> list[str]:
+    """The types the gold claims to annotate, with a warning for each type it leaves out but has records of."""
     # a type is annotated when none of its records was left unreviewed (or all were kept)
     unreviewed = Counter(it["type"] for it in items if it["status"] == "unreviewed")
     # an output of schema version 1 was written before statistics existed: its review annotates none
-    possible = VERSION_1_TYPES if loaded.document.get("schema_version") == 1 else SPAN_TYPES
+    possible = VERSION_1_TYPES if session.docs[doc_id].document.get("schema_version") == 1 else SPAN_TYPES
     annotated = [t for t in possible if keep_unreviewed or not unreviewed[t]]
+    prefix = f"{doc_id}: " if len(session.docs) > 1 else ""
     for t in SPAN_TYPES:
         if t not in possible and summary.per_type[t]:
             summary.warnings.append(
@@ -103,20 +127,10 @@ def gold_records(
             )
         elif t in possible and t not in annotated:
             summary.warnings.append(
-                f"{doc_id}: {t}: {unreviewed[t]} record(s) not reviewed, so the gold does not claim to annotate {t} "
+                f"{prefix}{t}: {unreviewed[t]} record(s) not reviewed, so the gold does not claim to annotate {t} "
                 "(review them, or pass --keep-unreviewed)"
-                if len(session.docs) > 1 else
-                f"{t}: {unreviewed[t]} record(s) not reviewed, so the gold does not claim to annotate {t} "
-                "(review them, or pass --keep-unreviewed)"
-            )  # fmt: skip
-    document = {k: v for k, v in loaded.document.items() if k not in ("annotated", "note")}
-    if annotated != list(SPAN_TYPES):
-        document["annotated"] = annotated
-    reviewers = sorted({it["reviewer"] for it in items if it.get("reviewer")})
-    what = "adjudication" if session.mode == "adjudication" else "review"
-    document["note"] = f"gold from claimex {what} of {Path(loaded.path).name}" + (f" by {', '.join(reviewers)}" if reviewers else "")
-    summary.annotated = annotated
-    return [document, *kept]
+            )
+    return annotated
 
 
 _NOT_IDS = ("dct",)  # a date anchored to the publication date

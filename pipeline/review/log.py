@@ -273,7 +273,7 @@ class ReviewLog:
             return cls(path, replay, warnings)
         path.parent.mkdir(parents=True, exist_ok=True)
         created = not path.exists()
-        fh = open(path, "a", encoding="utf-8", newline="\n")
+        fh = open(path, "a", encoding="utf-8", newline="\n")  # noqa: SIM115 - the log keeps it open (closed by ReviewLog.close)
         try:
             _lock(fh, path)
             if path.stat().st_size > 0:

@@ -102,6 +102,17 @@ def _as_paths(outputs) -> list[Path]:
     return [Path(p) for p in outputs]
 
 
+def _log_entries(docs: list[LoadedDoc]) -> list[dict]:
+    """The start event's view of each document: its output and source, with their sha256."""
+    shas: dict[str, str] = {}
+    entries = []
+    for d in docs:
+        if d.path not in shas:
+            shas[d.path] = sha256_file(d.path)
+        entries.append({"doc_id": d.doc_id, "output": d.path, "output_sha256": shas[d.path], "source": d.source_path, "source_sha256": d.sha256})
+    return entries
+
+
 class ReviewSession:
     def __init__(
         self,
@@ -126,20 +137,28 @@ class ReviewSession:
         self.order = "document"  # or "confidence": the page's initial queue order
         self.table = type_table()
         self._lock = threading.RLock()
-        shas: dict[str, str] = {}
-        entries = []
-        for d in docs:
-            if d.path not in shas:
-                shas[d.path] = sha256_file(d.path)
-            entries.append({"doc_id": d.doc_id, "output": d.path, "output_sha256": shas[d.path], "source": d.source_path, "source_sha256": d.sha256})
+        entries = _log_entries(docs)
         self.output_sha256 = entries[0]["output_sha256"]
         self.warnings: list[str] = []
-        self.log_path = Path(log_path) if log_path else resolve_log_path(self.paths, self.reviewer, adjudicate=bool(adjudicate), warnings=self.warnings)
-        outputs_ = {Path(d.path).resolve() for d in docs}
-        if self.log_path.resolve() in outputs_:
-            raise ClaimexError(Errors.E074.format(path=self.log_path, line=0, reason="the review log cannot be an output under review"))
         self.sides: dict[str, dict] | None = None
         self.side_info: list[dict] = []
+        self._open_log(log_path, entries, readonly, adjudicate)
+        self.originals: dict[str, dict[str, dict]] = {d.doc_id: {ln.record["id"]: ln.record for ln in d.records} for d in docs}
+        self.origin: dict[tuple[str, str], str] = {}
+        self._added_as: dict[tuple[str, str], dict[str, dict]] = {}  # adjudication: item -> side -> the side's add event
+        if self.sides is not None:
+            self._side_additions()
+        self.export_dir = Path(export_dir) if export_dir else Path("gold" if adjudicate else f"gold-{_safe(self.reviewer)}")
+        self._check_decisions_known()
+
+    # -- set-up --------------------------------------------------------------
+
+    def _open_log(self, log_path, entries: list[dict], readonly: bool, adjudicate: Sequence[str | Path] | None) -> None:
+        """Open (or create) the review log, after the logs to adjudicate are read and checked."""
+        self.log_path = Path(log_path) if log_path else resolve_log_path(self.paths, self.reviewer, adjudicate=bool(adjudicate), warnings=self.warnings)
+        outputs_ = {Path(d.path).resolve() for d in self.docs.values()}
+        if self.log_path.resolve() in outputs_:
+            raise ClaimexError(Errors.E074.format(path=self.log_path, line=0, reason="the review log cannot be an output under review"))
         if adjudicate:
             self._load_sides(adjudicate, entries)
         start = {"docs": entries, "reviewer": self.reviewer, "mode": self.mode}
@@ -149,25 +168,20 @@ class ReviewSession:
         self.log.warnings[:0] = self.warnings
         if adjudicate:
             self._check_adjudication_logs(adjudicate)
-        self.originals: dict[str, dict[str, dict]] = {d.doc_id: {ln.record["id"]: ln.record for ln in d.records} for d in docs}
-        self.origin: dict[tuple[str, str], str] = {}
-        self._added_as: dict[tuple[str, str], dict[str, dict]] = {}  # adjudication: item -> side -> the side's add event
-        if self.sides is not None:
-            self._side_additions()
-        self.export_dir = Path(export_dir) if export_dir else Path("gold" if adjudicate else f"gold-{_safe(self.reviewer)}")
+
+    def _check_decisions_known(self) -> None:
+        """An accept decision in the log on a record the outputs do not have: the log is about other outputs."""
         for (doc_id, rid), ev in self.log.replay.standing().items():
             if doc_id in self.docs and rid not in self.originals[doc_id] and ev["decision"] == "accept":
                 self.log.close()
                 raise RecordError(Errors.E074.format(path=self.log_path, line=f"seq {ev['seq']}", reason=f"decision on unknown record {rid!r}"))
-
-    # -- set-up --------------------------------------------------------------
 
     def _load_sides(self, logs: Sequence[str | Path], entries: list[dict]) -> None:
         if len(logs) != 2:
             raise ClaimexError("--adjudicate takes two review logs")
         ours = {e["doc_id"]: e["output_sha256"] for e in entries}
         self.sides = {}
-        for side, path in zip(SIDES, logs):
+        for side, path in zip(SIDES, logs, strict=True):
             rep, torn = read_log(path)
             if torn is not None:
                 self.warnings.append(f"{path}: ignored an incomplete last line")

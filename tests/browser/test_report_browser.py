@@ -26,13 +26,18 @@ def records(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def test_seed_report_highlights_every_record(seed_output, tmp_path, watched):
+def _open_seed_report(seed_output, tmp_path, watched):
     html = tmp_path / "seed.html"
     claimex("report", str(seed_output), "--gold", "corpus/gold/ajiss-297.jsonl", "-o", str(html))
     page = watched.page
     page.goto(html.as_uri())
     page.wait_for_selector("#doc .seg")
     recs = [r for r in records(seed_output) if r["type"] != "document"]
+    return page, recs
+
+
+def test_seed_report_highlights_every_record(seed_output, tmp_path, watched):
+    page, recs = _open_seed_report(seed_output, tmp_path, watched)
     expected = Counter(r["type"] for r in recs)
     shown = page.evaluate(SPAN_TEXTS_JS, "#doc")
     by_key = {f"p:{r['id']}": r for r in recs}
@@ -54,20 +59,28 @@ def test_seed_report_highlights_every_record(seed_output, tmp_path, watched):
     # nothing lost: the text shown is the source as read
     source = (ROOT / "corpus" / "ajiss-297.md").read_text(encoding="utf-8")
     assert page.evaluate("document.getElementById('doc').textContent") == source.lstrip("\ufeff")
+    assert not watched.errors and not watched.dialogs
+
+
+def test_seed_report_toggles_flashes_and_shows_attributes_with_the_rule(seed_output, tmp_path, watched):
+    page, recs = _open_seed_report(seed_output, tmp_path, watched)
+    n_dates = sum(1 for r in recs if r["type"] == "date")
     # toggling a type hides its highlights; the others stay
     page.locator('#legend label[data-type="entity"] input').uncheck()
     shown2 = page.evaluate(SPAN_TEXTS_JS, "#doc")
     assert not any(":entity:" in k for k in shown2)
-    assert sum(1 for k in shown2 if ":date:" in k and k.startswith("p:")) == expected["date"]
+    assert sum(1 for k in shown2 if ":date:" in k and k.startswith("p:")) == n_dates
     # clicking a record in the side panel scrolls to it and flashes it
     quote = next(r for r in recs if r["type"] == "quote")
     page.locator(f'#panel li[data-key="p:{quote["id"]}"]').click()
     assert page.locator(".seg.flash").count() >= 1
     assert page.evaluate("[...document.querySelectorAll('.seg.flash')].map(e => e.textContent).join('')") == quote["text"]
-    # hovering a span shows its attributes
+    # hovering a span shows its attributes, and the rule that made the record
     page.locator(".seg.flash").first.hover()
     tip = page.locator("#tip")
     assert tip.is_visible() and quote["id"] in tip.inner_text() and "kind" in tip.inner_text()
+    rows = page.evaluate("[...document.querySelectorAll('#tip tr')].map(tr => [...tr.cells].map(c => c.textContent))")
+    assert quote["rule"] and ["rule", quote["rule"]] in rows
     assert not watched.errors and not watched.dialogs
 
 

@@ -57,7 +57,39 @@ def test_review_session_survives_sigkill_and_exports_gold(data_dir, watched, ser
     page.click("#btn-accept")
     wait_count(page, "accepted", 1)
 
-    # filter to recommendations, go to the second one, and fix its span by selecting text
+    _fix_a_span_by_selecting_text(page, log, source)
+
+    # accept one more, then undo that accept
+    page.keyboard.press("k")
+    assert current(page) == "emoji:recommendation:0"
+    page.keyboard.press("a")
+    wait_count(page, "accepted", 2)
+    page.keyboard.press("u")
+    wait_count(page, "accepted", 1)
+    assert events(log)[-1]["event"] == "undo"
+
+    _add_the_missed_quote(page, log, source)
+    before = counts(page)
+    assert before == {"progress": "4 / 11", "accepted": "1", "rejected": "1", "edited": "1", "added": "1"}
+    shown_before = page.evaluate(SPAN_TEXTS_JS, "#doc")
+
+    # kill -9 the server, start it again: every acknowledged decision is there
+    srv.kill()
+    srv2 = servers(out, "--reviewer", "tess")
+    open_app(page, srv2.url)
+    assert counts(page) == before
+    assert page.evaluate(SPAN_TEXTS_JS, "#doc") == shown_before
+    assert page.locator(".doc .seg.st-rejected").first.inner_text() == "Tidewater Policy Brief"
+    assert "resumed: 4 of 11 reviewed" in page.locator("#msg").inner_text()
+    # resumes at the first unreviewed record after the last decision
+    assert page.locator("#cur-status").inner_text() == "unreviewed"
+    assert not watched.errors and not watched.dialogs
+
+    _export_validate_and_score(data_dir, out)
+
+
+def _fix_a_span_by_selecting_text(page, log, source) -> None:
+    """Filter to recommendations, go to the second one, and fix its span by selecting text."""
     page.keyboard.press("/")
     page.fill("#filter", "recommendation")
     page.keyboard.press("Enter")
@@ -75,16 +107,9 @@ def test_review_session_survives_sigkill_and_exports_gold(data_dir, watched, ser
     want = source.index("ministers must not delay the dredging plan")
     assert (edit["record"]["start"], edit["record"]["end"]) == (want, want + len("ministers must not delay the dredging plan"))
 
-    # accept one more, then undo that accept
-    page.keyboard.press("k")
-    assert current(page) == "emoji:recommendation:0"
-    page.keyboard.press("a")
-    wait_count(page, "accepted", 2)
-    page.keyboard.press("u")
-    wait_count(page, "accepted", 1)
-    assert events(log)[-1]["event"] == "undo"
 
-    # add the quote the pipeline missed: select it, n, choose the type, fill the kind
+def _add_the_missed_quote(page, log, source) -> None:
+    """Add the quote the pipeline missed: select it, n, choose the type, fill the kind."""
     page.keyboard.press("/")
     page.fill("#filter", "")
     page.keyboard.press("Enter")
@@ -100,23 +125,10 @@ def test_review_session_survives_sigkill_and_exports_gold(data_dir, watched, ser
     assert added["decision"] == "add" and added["record"]["text"] == "blue corridor"
     assert (added["record"]["start"], added["record"]["end"]) == (want, want + len("blue corridor"))
     assert current(page) == added["record_id"]
-    before = counts(page)
-    assert before == {"progress": "4 / 11", "accepted": "1", "rejected": "1", "edited": "1", "added": "1"}
-    shown_before = page.evaluate(SPAN_TEXTS_JS, "#doc")
 
-    # kill -9 the server, start it again: every acknowledged decision is there
-    srv.kill()
-    srv2 = servers(out, "--reviewer", "tess")
-    open_app(page, srv2.url)
-    assert counts(page) == before
-    assert page.evaluate(SPAN_TEXTS_JS, "#doc") == shown_before
-    assert page.locator(".doc .seg.st-rejected").first.inner_text() == "Tidewater Policy Brief"
-    assert "resumed: 4 of 11 reviewed" in page.locator("#msg").inner_text()
-    # resumes at the first unreviewed record after the last decision
-    assert page.locator("#cur-status").inner_text() == "unreviewed"
-    assert not watched.errors and not watched.dialogs
 
-    # export -> validate -> eval against the gold
+def _export_validate_and_score(data_dir, out) -> None:
+    """Export -> validate -> eval against the gold."""
     gold = data_dir / "gold" / "emoji.jsonl"
     claimex("review", str(out), "--export", str(gold))
     claimex("validate", str(gold))

@@ -202,18 +202,43 @@ def load_spec(doc_id: str):
 
 def build(doc_id: str):
     spec = load_spec(doc_id)
-    src_rel = spec.SOURCE
-    src_path = ROOT / src_rel
-    raw = src_path.read_bytes()
+    raw = (ROOT / spec.SOURCE).read_bytes()
     src = raw.decode("utf-8")
     if src.startswith("\ufeff"):
         src = src[1:]
+    document = _document(spec, doc_id, src, raw)
+    entities = _entities(spec, doc_id, src)
+    dates, keys = _dates(spec, doc_id, src)
+    quotes = _quotes(spec, doc_id, src)
+    recs = _recommendations(spec, doc_id, src)
+    stats = statistics(spec, src, doc_id, entities, dates, quotes) if hasattr(spec, "STATISTICS") else []
+    out = [document]
+    groups = (("entity", entities), ("date", dates), ("quote", quotes), ("recommendation", recs), ("statistic", stats))
+    for typ, group in groups:
+        out.extend(_numbered(doc_id, typ, group))
+    _link_statistics(stats)
+    for r in dates:
+        a = r["anchor"]
+        if a not in (None, "dct"):
+            if a not in keys:
+                raise SpecError(f"unknown anchor key {a!r}")
+            r["anchor"] = keys[a]["id"]
+    # field order: doc_id, type, id first
+    ordered = []
+    for r in out:
+        head = {k: r[k] for k in ("doc_id", "type", "id")}
+        head.update({k: v for k, v in r.items() if k not in head})
+        ordered.append(head)
+    return ordered, src
+
+
+def _document(spec, doc_id: str, src: str, raw: bytes) -> dict:
     doc = dict(spec.DOCUMENT)
-    document = {
+    return {
         "doc_id": doc_id,
         "type": "document",
         "id": f"{doc_id}:document:0",
-        "source": src_rel,
+        "source": spec.SOURCE,
         "sha256": hashlib.sha256(raw).hexdigest(),
         "title": doc["title"],
         "authors": doc["authors"],
@@ -226,7 +251,9 @@ def build(doc_id: str):
         "schema_version": 2 if hasattr(spec, "STATISTICS") else 1,
     }
 
-    # entities: every occurrence of every form, then the flat rule
+
+def _entity_spans(spec, src: str) -> list:
+    """Every occurrence of every form, then the flat rule: a match inside a longer one is dropped."""
     cands = []
     for item in spec.ENTITIES:
         skips = {loc(s, src) for s in item.skip}
@@ -246,27 +273,35 @@ def build(doc_id: str):
         if not inside:
             kept.append((se, item))
     kept.sort(key=lambda t: (t[0][0], t[0][1]))
-    for (a, b), (c, d) in zip(kept, kept[1:]):
+    for (a, _b), (c, _d) in zip(kept, kept[1:], strict=False):
         if c[0] < a[1]:
             raise SpecError(f"overlapping entities {src[a[0]:a[1]]!r} / {src[c[0]:c[1]]!r}")
+    return kept
+
+
+def _person_title(spec, src: str, se: tuple[int, int], title_over: dict):
+    if se in title_over:
+        return title_over[se]
+    before = src[: se[0]]
+    for pat, norm in spec.TITLES:
+        if before.endswith(pat + " "):
+            return norm
+    return None
+
+
+def _entities(spec, doc_id: str, src: str) -> list[dict]:
     title_over = {loc(k, src): v for k, v in getattr(spec, "TITLE_OVERRIDES", {}).items()}
     entities = []
-    for se, item in kept:
-        title = None
-        if item.label == "PERSON":
-            if se in title_over:
-                title = title_over[se]
-            else:
-                before = src[: se[0]]
-                for pat, norm in spec.TITLES:
-                    if before.endswith(pat + " "):
-                        title = norm
-                        break
+    for se, item in _entity_spans(spec, src):
+        title = _person_title(spec, src, se, title_over) if item.label == "PERSON" else None
         rec = {"doc_id": doc_id, "type": "entity", **span(src, se), "label": item.label,
                "canonical": item.canonical, "title": title}
         entities.append(_extra(rec, item))
+    return entities
 
-    # dates (anchors by key)
+
+def _dates(spec, doc_id: str, src: str) -> tuple[list[dict], dict]:
+    """The date records, and those with a key by key (anchors name them by key)."""
     dates = []
     keys = {}
     for item in spec.DATES:
@@ -276,7 +311,10 @@ def build(doc_id: str):
         if item.key:
             keys[item.key] = rec
         dates.append(_extra(rec, item))
+    return dates, keys
 
+
+def _quotes(spec, doc_id: str, src: str) -> list[dict]:
     quotes = []
     for item in spec.QUOTES:
         se = loc(item.at, src)
@@ -285,7 +323,10 @@ def build(doc_id: str):
                "speaker_spans": [span(src, loc(s, src, se)) for s in item.speaker_spans],
                "cue": span(src, loc(item.cue, src, se))}
         quotes.append(_extra(rec, item))
+    return quotes
 
+
+def _recommendations(spec, doc_id: str, src: str) -> list[dict]:
     recs = []
     for item in spec.RECOMMENDATIONS:
         se = loc(item.at, src)
@@ -295,34 +336,19 @@ def build(doc_id: str):
                "action": span(src, loc(item.action, src, se)),
                "holder": item.holder, "strength": item.strength, "polarity": item.polarity}
         recs.append(_extra(rec, item))
+    return recs
 
-    stats = statistics(spec, src, doc_id, entities, dates, quotes) if hasattr(spec, "STATISTICS") else []
 
-    out = [document]
-    groups = (("entity", entities), ("date", dates), ("quote", quotes), ("recommendation", recs), ("statistic", stats))
-    for typ, group in groups:
-        group.sort(key=lambda r: (r["start"], r["end"]))
-        seen = set()
-        for i, r in enumerate(group):
-            if (r["start"], r["end"]) in seen:
-                raise SpecError(f"duplicate {typ} span {r['text']!r}")
-            seen.add((r["start"], r["end"]))
-            r["id"] = f"{doc_id}:{typ}:{i}"
-        out.extend(group)
-    _link_statistics(stats)
-    for r in dates:
-        a = r["anchor"]
-        if a not in (None, "dct"):
-            if a not in keys:
-                raise SpecError(f"unknown anchor key {a!r}")
-            r["anchor"] = keys[a]["id"]
-    # field order: doc_id, type, id first
-    ordered = []
-    for r in out:
-        head = {k: r[k] for k in ("doc_id", "type", "id")}
-        head.update({k: v for k, v in r.items() if k not in head})
-        ordered.append(head)
-    return ordered, src
+def _numbered(doc_id: str, typ: str, group: list[dict]) -> list[dict]:
+    """The group sorted by offsets, ids numbered in that order; a span given twice is an error."""
+    group.sort(key=lambda r: (r["start"], r["end"]))
+    seen = set()
+    for i, r in enumerate(group):
+        if (r["start"], r["end"]) in seen:
+            raise SpecError(f"duplicate {typ} span {r['text']!r}")
+        seen.add((r["start"], r["end"]))
+        r["id"] = f"{doc_id}:{typ}:{i}"
+    return group
 
 
 def _ctx_span(at, src):
@@ -355,24 +381,32 @@ def statistics(spec, src, doc_id, entities, dates, quotes):
         for name in (item.subject or "").split("; "):
             if name and name not in canon:
                 raise SpecError(f"subject {name!r} of {src[se[0]:se[1]]!r} is no canonical entity name")
-        time = None
-        if item.time is not None:
-            ts = loc(item.time, src, ctx)
-            time = next((d for d in dates if (d["start"], d["end"]) == ts), None)
-            if time is None:
-                raise SpecError(f"time {src[ts[0]:ts[1]]!r} of {src[se[0]:se[1]]!r} is no date record")
-        comparison = None
-        if item.comparison is not None:
-            c = item.comparison
-            comparison = {"direction": c.direction,
-                          "with": loc(c.with_, src, ctx) if c.with_ is not None else None,
-                          "cue": span(src, loc(c.cue, src, ctx))}
         rec = {"doc_id": doc_id, "type": "statistic", **span(src, se), "value": _value(item.value),
                "unit": item.unit, "measure": span(src, loc(item.measure, src, ctx)),
-               "subject": item.subject, "time": time, "source": source, "approx": item.approx,
-               "comparison": comparison, "quote": quote}
+               "subject": item.subject, "time": _statistic_time(item, src, se, ctx, dates), "source": source,
+               "approx": item.approx, "comparison": _comparison(item, src, ctx), "quote": quote}
         out.append(_extra(rec, item))
     return out
+
+
+def _statistic_time(item, src, se, ctx, dates):
+    """The date record a statistic's ``time`` locates (None when it names none)."""
+    if item.time is None:
+        return None
+    ts = loc(item.time, src, ctx)
+    time = next((d for d in dates if (d["start"], d["end"]) == ts), None)
+    if time is None:
+        raise SpecError(f"time {src[ts[0]:ts[1]]!r} of {src[se[0]:se[1]]!r} is no date record")
+    return time
+
+
+def _comparison(item, src, ctx):
+    if item.comparison is None:
+        return None
+    c = item.comparison
+    return {"direction": c.direction,
+            "with": loc(c.with_, src, ctx) if c.with_ is not None else None,
+            "cue": span(src, loc(c.cue, src, ctx))}
 
 
 def _link_statistics(stats):

@@ -27,14 +27,15 @@ names are set by ``resolve.attribution``.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment, Span
 from ..errors import Warnings
 from .annotations import annotation
-from .clauses import is_quote_mark, span_of, subject_of
-from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, speaker_phrases
+from .clauses import is_quote_mark, noun_phrase, span_of, subject_of
+from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, noun_owner, speaker_phrases
 from .quote_marks import TWIN, Paragraph, QuotePair
 
 _INTRO = (":", ",")
@@ -87,7 +88,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 class _QuoteFrame:
     """One quotation-mark pair read in its segment's parse."""
 
-    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: "_Quoted"):
+    def __init__(self, doc: Document, seg: Segment, pair: QuotePair, a: int, b: int, quoted: _Quoted):
         self.doc, self.seg, self.pair = doc, seg, pair
         self.a, self.b = a, b
         self.quoted = quoted  # the outermost (open, close) mark offsets of the document
@@ -300,7 +301,7 @@ def _frame_verb(toks: list):
     quote, when its subject stands among them (before it, or right after it)."""
     if not toks or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV", "ADP") or toks[0].lower_ in _CLAUSE_OPENERS:
         return None  # '"...," but savings take time': the author's sentence goes on
-    for k, t in enumerate(toks):
+    for _k, t in enumerate(toks):
         if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -390,12 +391,14 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
             continue
         found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, speech_nouns)) is not None), None)
         if found is None:
-            q = _without_cue(frame, content, minor, lex)
+            q = _without_cue(frame, content, minor, lex, speech_nouns)
             if q is not None:
                 yield q
             continue
         rule, (cue, cue_seg) = found
-        phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue)
+        phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue, lex)
+        if cue_seg is frame.close_seg and cue_seg.start + cue_seg.doc[cue.first].idx > frame.pair.close and all(frame.quoted.inside(p.head.start) for p in phrases):
+            phrases = _speaker_after(frame, cue) or phrases  # '"The risk," said Roe': the parser took "risk" for the subject
         yield QuoteMention(
             a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=phrases, rule=rule, sieve=cue_sieve(cue),
         )  # fmt: skip
@@ -439,7 +442,7 @@ def _nominal(t) -> bool:
     return t.pos_ in ("NOUN", "PROPN", "PRON") or t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper()
 
 
-def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: CueLexicon) -> QuoteMention | None:
+def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: CueLexicon, speech_nouns: frozenset[str] = frozenset()) -> QuoteMention | None:
     """A quote no cue introduces: words woven into a clause whose subject is a
     person (the senator dismissed it as "theatre": the subject's words), whole
     sentences that continue someone's quote, or a scare quote; a Title-Cased
@@ -450,9 +453,15 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
     opened = _cue_in_previous_paragraph(frame, lex)
     if opened is not None:
         cue, seg = opened
-        return QuoteMention(a, b, "direct", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), rule="quote/cue_previous_paragraph", sieve="cue_subject")
+        return QuoteMention(a, b, "direct", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), rule="quote/cue_previous_paragraph", sieve="cue_subject")
     if _standalone(frame, content):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
+    if _after_frame(frame, lex):
+        return QuoteMention(a, b, "direct", standalone=True, rule="quote/after_frame", sieve="continuation")
+    owned = _speech_noun_owner(frame, speech_nouns)
+    if owned is not None:
+        noun, phrases = owned
+        return QuoteMention(a, b, "partial", cue=span_of(frame.seg, [noun]), phrases=phrases, rule="quote/speech_noun_owner", sieve="noun_owner")
     verb = _governing_verb(frame)
     if verb is not None:
         cue = Cue(verb.i, verb.i, verb, "subject")
@@ -490,8 +499,60 @@ def _cue_in_previous_paragraph(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue
     return (fallback, prev) if fallback is not None else None
 
 
+def _speech_noun_owner(frame: _QuoteFrame, speech_nouns: frozenset[str]):
+    """'his call for "a total ban"', 'Roe's suggestion that she was "likable
+    enough"', 'a report by the Tribune that he "fabricated" it': quoted words
+    woven into a noun of speech (below any verb) are its owner's: the possessor,
+    the agent after "by", or the subject of the verb whose object the noun is
+    ('Roe made a pledge to be "neutral"'). (noun, speaker phrases) or None."""
+    for t in frame.inside:
+        h = t.head
+        if h.i == t.i or h.i in {x.i for x in frame.inside} or is_quote_mark(h):
+            continue
+        for _ in range(_MAX_CLIMB):
+            if frame.in_quotes(h) or h.pos_ in ("VERB", "AUX"):
+                return None
+            if h.pos_ == "NOUN" and h.lemma_.lower() in speech_nouns:
+                owner = noun_owner(h)
+                phrases = _owner_phrases(frame.seg, owner) if owner is not None else ()
+                return (h, phrases) if phrases else None
+            if h.head.i == h.i:
+                return None
+            h = h.head
+        return None
+    return None
+
+
+def _owner_phrases(seg: Segment, owner) -> tuple[SpeakerPhrase, ...]:
+    toks = [owner] if owner.tag_ in ("PRP", "PRP$", "WP") else [t for t in noun_phrase(owner) if t.dep_ != "case"]
+    span, head = span_of(seg, toks, strip_det=True), span_of(seg, [owner])
+    return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
+
+
+def _after_frame(frame: _QuoteFrame, lex: CueLexicon) -> bool:
+    """'"The risk," said Jane Roe, an economist at the bank, "is that ..."': a
+    quote right after a reporting frame that follows another quote in the
+    paragraph carries that quote on (the same speaker)."""
+    gap: list = []
+    last = frame.before[-1].i if len(frame.before) else -1
+    for t in reversed(frame.before):
+        if is_quote_mark(t) and t.i != last:  # (the last token may be half of a twin mark '')
+            break
+        gap.append(t)
+        if len(gap) > _MAX_FRAME_WORDS:
+            return False
+    else:
+        return False  # no quote before it in the paragraph
+    return any(lex.is_verb(t) for t in gap) and frame.text_before().endswith((",", ".", ":", "\u2014", "-"))
+
+
+_MAX_FRAME_WORDS = 30  # tokens between two quotes that a reporting frame may take
+
+
 def _governing_verb(frame: _QuoteFrame):
-    """The verb of the author's clause the quoted words hang from (outside the marks)."""
+    """The verb of the author's clause the quoted words hang from (outside the
+    marks), past a gerund after a preposition ('attacked Roe for being "a
+    failed candidate"': attacked)."""
     inside_ids = {t.i for t in frame.inside}
     for t in frame.inside:
         h = t.head
@@ -500,7 +561,7 @@ def _governing_verb(frame: _QuoteFrame):
         for _ in range(_MAX_CLIMB):
             if frame.in_quotes(h):
                 break
-            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl"):
+            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl", "pcomp"):
                 return h
             if h.head.i == h.i:
                 break

@@ -14,7 +14,7 @@ whose core could match the empty string is simply scanned with ``finditer``.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 
 def leading_optional_group(pattern: str) -> str | None:

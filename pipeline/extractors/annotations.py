@@ -14,7 +14,8 @@ an extractor called on its own still works.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..document import Document
 

@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment, Span
@@ -217,7 +218,7 @@ def _gazetteer_entries(assets: Assets) -> dict[str, GazEntry]:
     for name, entry in countries.items():
         for alias in (name, *entry.get("aliases", ())):
             gazetteer.setdefault(alias, GazEntry("GPE", f"GPE:{name}", "country"))
-    for name, entry in countries.items():
+    for entry in countries.values():
         for dem in entry.get("demonyms", ()):
             gazetteer.setdefault(dem, GazEntry("NORP", None, "demonym"))
     for kind, lex in (("capital", "capitals"), ("place", "places")):
@@ -525,7 +526,7 @@ def _modified_region(sdoc, i: int, j: int, rules: EntityRules) -> bool:
     return hit is not None and hit.kind == "region" and not any(t.text in rules.name_heads for t in sdoc[i:j])
 
 
-def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText") -> Iterator[_Cand]:
+def _ner_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: _PlainText) -> Iterator[_Cand]:
     sdoc = seg.doc
     caps = _headline_case(doc, seg) and seg.kind != "byline"
     for ent in sdoc.ents:
@@ -961,7 +962,7 @@ def _extend_right(sdoc, k: int, rules: EntityRules, label: str, headline: bool, 
     return j
 
 
-def _head_name_candidates(doc: Document, seg: Segment, rules: EntityRules, plain: "_PlainText", blocked: set[int]) -> list[_Cand]:
+def _head_name_candidates(doc: Document, seg: Segment, rules: EntityRules, plain: _PlainText, blocked: set[int]) -> list[_Cand]:
     """Names whose head noun says what they name: "Gulf of Tonkin", "Natuna
     Sea", "Lake Chad Basin Commission", "Kyoto Protocol", "Resolution 1325".
 
@@ -1017,14 +1018,14 @@ def _place_noun_candidates(seg: Segment, rules: EntityRules, blocked: set[int]) 
         if not all(t.text.islower() for t in sdoc[s:e]):
             continue
         runs = _name_runs_before(sdoc, s, blocked)
-        pairs = list(zip(runs[1:], runs))  # (left run, right run)
+        pairs = list(zip(runs[1:], runs, strict=False))  # (left run, right run)
         if any(ent.start < left[1] and ent.end > right[0] for ent in sdoc.ents for left, right in pairs):
             continue
         names = [sdoc[r:k] for r, k in runs]
         ok = [rules.gaz(nm.text) is None and not any(rules.gaz(t.text) for t in nm) and nm[-1].text not in rules.name_heads for nm in names]
         if len(names) > 1 and not all(ok):
             continue  # "the Belt and Road project": one name, not two places
-        out += [_Cand(nm.start, nm.end, "LOC", RULE_NAME_HEAD, 2) for nm, good in zip(names, ok) if good]
+        out += [_Cand(nm.start, nm.end, "LOC", RULE_NAME_HEAD, 2) for nm, good in zip(names, ok, strict=False) if good]
     return out
 
 
@@ -1240,7 +1241,7 @@ def _organisation_with_country(seg: Segment, cands: list[_Cand], rules: EntityRu
     (a pollster's or a company's national branch)."""
     sdoc = seg.doc
     out = []
-    for a, b in zip(cands, cands[1:]):
+    for a, b in zip(cands, cands[1:], strict=False):
         if a.rule != RULE_NER or a.label not in ("ORG", "NORP") or b.i != a.j or not sdoc[a.j - 1].whitespace_:
             continue
         hit = rules.gaz(sdoc[b.i : b.j].text)
@@ -1391,7 +1392,7 @@ def find_entities(doc: Document, assets: Assets) -> Iterator[EntityMention]:
     yield from out
 
 
-def _segment_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: "_PlainText", acronyms: list[_Cand]) -> list[_Cand]:
+def _segment_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: _PlainText, acronyms: list[_Cand]) -> list[_Cand]:
     """Every candidate name of a segment, from every source (titles, bylines,
     header lines, acronyms, the NER, gazetteers, head nouns, place nouns,
     settlements, apposed organisations), less the words of titles."""

@@ -38,7 +38,7 @@ class QuantityLexicon:
     approximators: dict
 
     @classmethod
-    def load(cls, assets: Assets) -> "QuantityLexicon":
+    def load(cls, assets: Assets) -> QuantityLexicon:
         return assets.memo("statistics:quantity_lexicon", lambda: cls(
             units=_lower_keys(assets.mapping("statistic_units")),
             currencies=_lower_keys(assets.mapping("statistic_currency_signs")),

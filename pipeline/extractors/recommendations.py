@@ -35,7 +35,8 @@ checked by its vetoes (``triggers.py``); every record names its pattern
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment, Span
@@ -108,7 +109,7 @@ def _colon_part(toks: list, trigger: int) -> list:
     if not cuts:
         return toks
     bounds = [-1] + cuts + [len(toks)]
-    parts = [toks[a + 1 : b] for a, b in zip(bounds, bounds[1:])]
+    parts = [toks[a + 1 : b] for a, b in zip(bounds, bounds[1:], strict=False)]
     keep = [p for p in parts if any(t.i == trigger for t in p)]
     if not keep:
         return toks

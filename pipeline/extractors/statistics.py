@@ -27,8 +27,9 @@ Each mention carries the name of the pattern that found it (``rule``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..document import Document, Segment, Span
@@ -90,7 +91,7 @@ class StatisticRules:
     scans: dict  # pattern name -> LeadScan (finditer without trying a leading optional group everywhere)
 
     @classmethod
-    def load(cls, assets: Assets) -> "StatisticRules":
+    def load(cls, assets: Assets) -> StatisticRules:
         return assets.memo("statistics:rules", lambda: cls(
             patterns=assets.patterns("statistics"),
             negatives=assets.patterns("non_statistics"),

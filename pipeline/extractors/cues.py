@@ -40,14 +40,15 @@ class CueLexicon:
     by_first: dict  # first word -> the phrases that start with it, longest first
     by_last: dict  # last word -> the phrases that end with it, longest first
     person_nouns: frozenset[str] = frozenset()  # nouns (lemmas) that name a person or a group of people
+    text_nouns: frozenset[str] = frozenset()  # nouns of something said or written (a statement, a report)
 
     @classmethod
-    def load(cls, assets: Assets) -> "CueLexicon":
+    def load(cls, assets: Assets) -> CueLexicon:
         """Built once per Assets object (cached there)."""
         return assets.memo("reporting_cues", lambda: cls._build(assets))
 
     @classmethod
-    def _build(cls, assets: Assets) -> "CueLexicon":
+    def _build(cls, assets: Assets) -> CueLexicon:
         phrases = tuple(sorted(((tuple(k.lower().split()), v) for k, v in assets.mapping("reporting_phrases").items()), key=lambda kv: -len(kv[0])))
         by_first: dict = {}
         by_last: dict = {}
@@ -56,7 +57,8 @@ class CueLexicon:
             by_last.setdefault(words[-1], []).append((words, role))
         titles = {t.lower() for t in assets.lexicon("person_titles") if " " not in t and not t.endswith(".")}
         people = assets.lexicon_set("person_role_nouns") | titles | _PEOPLE_GROUPS
-        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people))
+        texts = assets.lexicon_set("speech_nouns") | assets.lexicon_set("source_nouns")
+        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people), frozenset(texts))
 
     def is_verb(self, tok) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -116,7 +118,7 @@ def cue_span(seg: Segment, cue: Cue) -> Span:
     return Span(seg.start + doc[cue.first].idx, seg.start + doc[cue.last].idx + len(doc[cue.last].text))
 
 
-def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
+def speaker_phrases(seg: Segment, cue: Cue, lex: CueLexicon | None = None) -> tuple[SpeakerPhrase, ...]:
     """The speaker of a cue, as written (one phrase; coordinated names stay
     together and are split by the resolver)."""
     doc = seg.doc
@@ -141,6 +143,7 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
         if head is None:
             return ()
     head = _past_dateline(head, cue)
+    head = _issuer(head, cue, lex) if lex is not None else head
     coordinated = any(c.dep_ == "conj" for c in head.children)
     toks = [head] if head.tag_ in ("PRP", "WP") and not coordinated else list(noun_phrase(head))
     if cue.role == "subject" and cue.verb is not None and head.head.i == cue.verb.i:
@@ -158,18 +161,75 @@ def speaker_phrases(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
     return (SpeakerPhrase(span, hspan),)
 
 
+def _issuer(head, cue: Cue, lex: CueLexicon):
+    """'Roe issued a statement saying ...', 'the campaign sent an email to
+    supporters stating ...': a participle that hangs from a noun of something
+    written reports for the text's owner (:func:`noun_owner`), when one is written."""
+    verb = cue.verb
+    if verb is None or verb.dep_ != "acl" or verb.head.i != head.i or head.lemma_.lower() not in lex.text_nouns:
+        return head
+    owner = noun_owner(head)
+    return owner if owner is not None else head
+
+
+def noun_owner(noun):
+    """The owner of a noun of speech or writing: its possessor ('Roe's call'),
+    the agent after "by" ('a report by the Tribune'), or the subject of the verb
+    whose object it is ('Roe issued a statement'); None when none is written."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _ISSUING_VERBS:
+        subj = subject_of(noun.head)
+        return None if subj is None or subj.lower_ in _NOT_OWNERS else subj
+    return None
+
+
+# verbs whose subject makes or issues the text that is their object ('Roe issued a statement')
+_ISSUING_VERBS = frozenset(
+    """make issue release send deliver give offer post publish write tweet put voice express repeat reiterate
+    renew sign file circulate blast pen author""".split()
+)
+_NOT_OWNERS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
+
+
 def participle_subject(verb):
     """'Roe said the talks could be "messy," adding, "..."', 'X seemed
-    ready, telling the crowd, "..."': a participle with no subject of its own
-    reports the words of the subject of the sentence's main verb (the parser
-    often hangs it from a verb of the content or of the quote itself)."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    ready, telling the crowd, "..."', 'X rallied supporters by warning that
+    ...', 'when protesters interrupted her, shouting "..."': a participle with
+    no subject of its own reports the words of the nearest subject before it
+    that is not inside a content clause (the parser often hangs the participle
+    from a verb of the content or of the quote itself)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPLE_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    root = verb.sent.root
-    if root.i == verb.i or root.pos_ not in ("VERB", "AUX"):
-        return None
-    subj = subject_of(root)
-    return subj if subj is not None and subj.i < verb.i else None
+    sent = verb.sent
+    for t in reversed(verb.doc[sent.start : verb.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < verb.i and t.head.pos_ in ("VERB", "AUX") and not _in_content_clause(t.head) and t.lower_ not in _NOT_OWNERS:
+            return t
+    return None
+
+
+_PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp")
+
+
+def _in_content_clause(verb) -> bool:
+    """A verb inside a clause that another verb reports ('Roe said [the talks could be messy]')."""
+    v = verb
+    for _ in range(_CLAUSE_DEPTH):
+        if v.dep_ == "ccomp":
+            return True
+        if v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
+_CLAUSE_DEPTH = 4
 
 
 def _past_dateline(head, cue: Cue):

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..assets import Assets, Pattern
 from ..document import Document, Segment
@@ -403,18 +404,26 @@ def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:
             break
     # a count: "2000 troops" (a plural noun after it and no determiner before)
     head = tok.head
-    if tok.dep_ == "nummod" and head.tag_ == "NNS" and head.i > tok.i:
-        if not any(c.dep_ in ("det", "poss") for c in head.children if c.i < tok.i):
-            return False
+    if (
+        tok.dep_ == "nummod"
+        and head.tag_ == "NNS"
+        and head.i > tok.i
+        and not any(c.dep_ in ("det", "poss") for c in head.children if c.i < tok.i)
+    ):
+        return False
     # part of a name: "Vision 2030", "Expo 2025" (a capitalised word that is
     # neither sentence-initial nor a month, season or weekday)
     if tok.i > 0 and tok.i - 1 >= tok.sent.start + 1:
         prev = tok.doc[tok.i - 1]
-        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not _g(m, "part"):
-            if not re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                                r"Spring|Summer|Autumn|Fall|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", prev.text):
-                return False
+        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not _g(m, "part") and not _CALENDAR_WORD.fullmatch(prev.text):
+            return False
     return True
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Spring|Summer|Autumn|Fall|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
 
 
 class _NerIndex:

@@ -21,9 +21,10 @@ wins); pass-2 patterns (the imperative) after all of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from ..assets import Assets
 from ..errors import AssetError, Errors
@@ -58,12 +59,12 @@ class TriggerLexicon:
     relative_openers: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, assets: Assets) -> "TriggerLexicon":
+    def load(cls, assets: Assets) -> TriggerLexicon:
         """Built once per Assets object (cached there)."""
         return assets.memo("recommendation_triggers", lambda: cls._build(assets))
 
     @classmethod
-    def _build(cls, assets: Assets) -> "TriggerLexicon":
+    def _build(cls, assets: Assets) -> TriggerLexicon:
         patterns = load_token_patterns(assets, PATTERN_FILE)
         path = assets.dir / f"patterns/{PATTERN_FILE}.json"
         triggers = {p.name: Trigger.of(p, path) for p in patterns}
@@ -166,7 +167,7 @@ class Trigger:
         return f"recommendation/{self.name}"
 
     @classmethod
-    def of(cls, p: TokenPattern, path) -> "Trigger":
+    def of(cls, p: TokenPattern, path) -> Trigger:
         def bad(reason: str) -> AssetError:
             return AssetError(Errors.E041.format(path=path, name=p.name, reason=reason))
 

@@ -21,7 +21,7 @@ paper") is not reported speech.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..assets import Assets
 from ..document import Document, Segment
@@ -54,8 +54,12 @@ def _cut(toks: list, cut: list) -> list:
 
 
 def _as_frames(subtree: list, lex: CueLexicon) -> list:
-    """'as X told Y' clauses inside a content clause (a frame of their own)."""
-    return [c for c in subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+    """'as X told Y' clauses inside a content clause, and 'while Y told Z that
+    ...' (a report of its own the parser hung in the content): frames of their own."""
+    return [c for c in subtree if c.dep_ == "advcl" and lex.is_verb(c) and any(m.dep_ in ("mark", "advmod") and m.lower_ in _OWN_FRAME_MARKS for m in c.children)]
+
+
+_OWN_FRAME_MARKS = frozenset({"as", "while", "whereas", "whilst"})
 
 
 def _next_speaker(comp, subtree: list, lex: CueLexicon) -> list:
@@ -130,9 +134,8 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
         return None
     if subj is not None and subj.dep_ == "nsubjpass" and not expl and not any(c.dep_ == "agent" for c in verb.children):
         return None  # 'the island has been told that ...': the hearer, and no speaker
-    if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)):
-        if not expl:
-            return None
+    if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)) and not expl:
+        return None
     subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
     frames = [f for f in _as_frames(subtree, lex) if f.i != verb.i]
     # 'X said A, telling reporters "..."': a reporting participle after the content is a report of its own
@@ -151,7 +154,7 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
     if content is None:
         return None
     cue = lex.verb_cue(verb)
-    phrases = () if expl and (subj is None or subj.lower_ == "it") else speaker_phrases(seg, cue)
+    phrases = () if expl and (subj is None or subj.lower_ == "it") else speaker_phrases(seg, cue, lex)
     return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=phrases, marked=False, rule="reported/content_clause", sieve="cue_subject")
 
 
@@ -178,7 +181,7 @@ def _from_as_frame(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
     if content is None:
         return None
     cue = lex.verb_cue(verb)
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False, rule="reported/as_frame", sieve="cue_subject")
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), marked=False, rule="reported/as_frame", sieve="cue_subject")
 
 
 def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: str):
@@ -202,7 +205,7 @@ def _from_parenthetical(seg: Segment, verb, lex: CueLexicon, author_refs, text: 
     if content is None:
         return None
     cue = lex.verb_cue(verb)
-    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue), marked=False, rule="reported/parenthetical", sieve="cue_subject")
+    return QuoteMention(content.start, content.end, "indirect", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), marked=False, rule="reported/parenthetical", sieve="cue_subject")
 
 
 _MIN_FRAMED_WORDS = 2  # words before a parenthetical reporting frame

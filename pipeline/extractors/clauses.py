@@ -10,7 +10,7 @@ the segment's Doc, turned into view spans by :func:`span_of`.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..document import Segment, Span
 

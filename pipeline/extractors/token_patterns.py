@@ -21,10 +21,11 @@ pass over the Doc's attribute array (no Token objects).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from ..assets import Assets
 from ..errors import AssetError, Errors
@@ -158,7 +159,7 @@ def _expand(token: dict) -> list[dict]:
     keys = [k for k, v in token.items() if isinstance(v, dict) and set(v) == {"IN"} and isinstance(v["IN"], list) and v["IN"]]
     if not keys:
         return [token]
-    return [{**token, **dict(zip(keys, combo))} for combo in product(*(token[k]["IN"] for k in keys))]
+    return [{**token, **dict(zip(keys, combo, strict=False))} for combo in product(*(token[k]["IN"] for k in keys))]
 
 
 def _alternatives(tokens: Sequence) -> list[list[dict]]:
@@ -188,7 +189,7 @@ class _Compiled(NamedTuple):
     by_word: dict  # word -> (Matcher of the sequences that require it, their longest length)
     open: Any  # Matcher of the sequences that require no word (run over the whole Doc), or None
     dependencies: Any  # DependencyMatcher
-    scan: "WordScan"  # finds the words
+    scan: WordScan  # finds the words
 
 
 def _compile(vocab, patterns: Sequence[TokenPattern], validate: bool = False) -> _Compiled:
@@ -253,7 +254,7 @@ class PatternMatcher:
         self._compiled = _compile(vocab, self.patterns)
 
     @classmethod
-    def for_vocab(cls, assets: Assets, key: str, vocab, patterns: Sequence[TokenPattern]) -> "PatternMatcher":
+    def for_vocab(cls, assets: Assets, key: str, vocab, patterns: Sequence[TokenPattern]) -> PatternMatcher:
         """The matcher of ``patterns`` for ``vocab``, built once per Assets object and vocabulary."""
         per_vocab = assets.memo(f"pattern_matcher:{key}", dict)
         kept = per_vocab.get(id(vocab))
@@ -289,7 +290,7 @@ class PatternMatcher:
         if anchored and doc.has_annotation("DEP"):
             for key, ids in self._compiled.dependencies(doc):
                 p = self._by_key[key]
-                nodes = {d["RIGHT_ID"]: i for d, i in zip(p.dependencies, ids)}
+                nodes = {d["RIGHT_ID"]: i for d, i in zip(p.dependencies, ids, strict=False)}
                 out[(p.name, min(ids), max(ids) + 1)] = Match(p, min(ids), max(ids) + 1, nodes[p.anchor], nodes)
         return sorted(out.values(), key=lambda m: (m.anchor, -(m.end - m.start), m.pattern.order))
 
@@ -302,7 +303,7 @@ def word_sequence(words: Sequence[str], on: str = "either") -> list[list[dict]]:
     (``on="lower"``), its lemma (``"lemma"``) or either (``"either"``, one
     alternative per combination)."""
     attrs = {"lower": ("LOWER",), "lemma": ("LEMMA",), "either": ("LOWER", "LEMMA")}[on]
-    return [[{a: w} for a, w in zip(combo, words)] for combo in product(attrs, repeat=len(words))]
+    return [[{a: w} for a, w in zip(combo, words, strict=False)] for combo in product(attrs, repeat=len(words))]
 
 
 class WordScan:

@@ -26,7 +26,8 @@ single) pair correctly. It never raises: what cannot be paired is returned as
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 
@@ -180,7 +181,7 @@ def pair_quotation_marks(paragraphs: Sequence[Paragraph]) -> tuple[list[QuotePai
         twin = -1
         for m in _MARK.finditer(text):
             i, c = m.start(), m.group()
-            if i == skip or i == twin:
+            if i in (skip, twin):
                 continue
             family, role = MARKS[c]
             if text.startswith(TWIN, i):
