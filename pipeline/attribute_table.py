@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from typing import Iterable, Iterator, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 _EQUALITY_KEYS = ("TAG", "LOWER", "ORTH")  # one-token equality patterns: a table per shape
 _TESTED_KEYS = ("TAG", "LOWER", "ORTH", "DEP", "IS_SPACE")  # what the other patterns may test
@@ -236,7 +237,7 @@ def _product(lists: list[tuple]) -> Iterator[tuple]:
             yield (v, *rest)
 
 
-_TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _stand_ins(nlp) -> dict:

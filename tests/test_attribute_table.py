@@ -84,7 +84,7 @@ def test_the_real_model_gives_the_same_tokens(pipeline):
     stock = [d.to_array(COLUMNS) for d in nlp.pipe(texts)]
     fast = [d.to_array(COLUMNS) for d in pipe(nlp, texts, 64)]
     assert len(stock) == len(fast) == len(texts)
-    for text, a, b in zip(texts, stock, fast):
+    for text, a, b in zip(texts, stock, fast, strict=True):
         assert a.shape == b.shape and (a == b).all(), text[:60]
     # the tricky texts exercise most of the model's non-table patterns
     ruler = nlp.get_pipe("attribute_ruler")

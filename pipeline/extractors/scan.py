@@ -9,12 +9,33 @@ cheap scans (the leads once for every pattern that shares the same group) and
 runs the whole pattern only there. The matches are exactly those of
 ``pattern.finditer(text)`` (same spans, same groups, same order); a pattern
 whose core could match the empty string is simply scanned with ``finditer``.
+
+Before any scan, :class:`Needles` says whether the text can hold a match at
+all: read from the parsed pattern, the literal strings (or "a digit") of which
+every match must contain one, for each mandatory part of the pattern. A text
+missing every needle of one part is not scanned (most paragraphs hold no
+currency sign, no "percent", no fraction word). Case-insensitive needles are
+looked for in the lowercased text only where lowercasing is exactly the
+regex engine's case folding (every non-ASCII character of the text caseless);
+elsewhere the text is scanned as before.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from re import _constants as _sre
+from re import _parser as _sre_parse
+
+
+class _AnyDigit:
+    """The needle "any decimal digit" (``\\d``)."""
+
+    def __repr__(self) -> str:
+        return "DIGIT"
+
+
+DIGIT = _AnyDigit()
 
 
 def leading_optional_group(pattern: str) -> str | None:
@@ -57,6 +78,7 @@ class LeadScan:
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
+        self.needles = Needles.of(regex)
         lead = leading_optional_group(regex.pattern) if not regex.flags & re.VERBOSE else None
         self.core = self.lead = None
         if lead is not None:
@@ -71,11 +93,16 @@ class LeadScan:
     def finditer(self, text: str, leads: dict | None = None) -> Iterator[re.Match]:
         """The matches of the regex in ``text``; ``leads`` caches lead positions per
         lead pattern, to share them between patterns scanning the same text."""
+        if self.needles is not None and not self.needles.may_match(text, leads):
+            return
         if self.core is None:
             yield from self.regex.finditer(text)
             return
+        core = self.core.search(text)
+        if core is None:
+            return  # every match holds a match of the core
         starts = self._leads(text, leads)
-        pos, k, core = 0, 0, self.core.search(text)
+        pos, k = 0, 0
         while True:
             while k < len(starts) and starts[k] < pos:
                 k += 1
@@ -100,3 +127,132 @@ class LeadScan:
         if cache is not None:
             cache[key] = starts
         return starts
+
+
+# -- which texts can hold a match at all ------------------------------------------
+
+
+class Needles:
+    """What every match of a regex contains: for each of its mandatory parts, one of
+    a set of needles (a literal string, case-insensitive or not, or :data:`DIGIT`).
+    ``may_match(text)`` is False only when some part finds none of its needles in the
+    text, so the regex cannot match there (see the module)."""
+
+    def __init__(self, parts: list[frozenset]):
+        self.parts = parts  # frozensets of (needle, ignore_case)
+        self.folded = any(ic for part in parts for _, ic in part)
+
+    @classmethod
+    def of(cls, regex: re.Pattern) -> Needles | None:
+        """The needles of ``regex``, or None when nothing is certain (then no prefilter)."""
+        try:
+            parsed = _sre_parse.parse(regex.pattern, regex.flags)
+        except Exception:  # noqa: BLE001 - an internal parser we cannot read: no prefilter
+            return None
+        parts = [p for p in _sequence(parsed, bool(regex.flags & re.IGNORECASE)) if all(_foldable(n, ic) for n, ic in p)]
+        return cls(parts) if parts else None
+
+    def may_match(self, text: str, cache: dict | None = None) -> bool:
+        lower = self._lowered(text, cache) if self.folded else text
+        digit = None
+        for part in self.parts:
+            for needle, ic in part:
+                if needle is DIGIT:
+                    digit = any(map(str.isdigit, text)) if digit is None else digit  # isdigit covers \d
+                    if digit:
+                        break
+                elif ic and lower is None:
+                    break  # the text's case folding is not str.lower's: cannot tell, so may match
+                elif needle in (lower if ic else text):
+                    break
+            else:
+                return False
+        return True
+
+    @staticmethod
+    def _lowered(text: str, cache: dict | None) -> str | None:
+        """``text.lower()`` where it folds case exactly as the regex engine, else None."""
+        key = ("lowered", text)
+        if cache is not None and key in cache:
+            return cache[key]
+        safe = text.isascii() or all(c.isascii() or c.lower() == c.upper() for c in set(text))
+        low = text.lower() if safe else None
+        if cache is not None:
+            cache[key] = low
+        return low
+
+
+def _foldable(needle: str, ignore_case: bool) -> bool:
+    """A case-insensitive needle is looked for lowercased: its characters must be ASCII
+    or caseless (the engine folds a few non-ASCII letters onto ASCII ones, str.lower does not)."""
+    return not ignore_case or all(c.isascii() or c.lower() == c.upper() for c in needle)
+
+
+def _sequence(items, ignore_case: bool) -> list[frozenset]:
+    """The needle sets of a sequence of parsed items, one per mandatory part
+    (runs of literals are joined into one string)."""
+    parts, run = [], []
+
+    def flush():
+        if run:
+            word = "".join(run)
+            parts.append(frozenset({(word.lower() if ignore_case else word, ignore_case)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        part = _item(op, av, ignore_case)
+        if part:
+            parts.append(part)
+    flush()
+    return parts
+
+
+def _item(op, av, ignore_case: bool) -> frozenset | None:
+    """One needle set that every match of the item contains, or None."""
+    if op is _sre.IN:
+        return frozenset({(DIGIT, False)}) if _digits_only(av) else None
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _best(_sequence(sub, (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE))
+    if op is _sre.ATOMIC_GROUP:
+        return _best(_sequence(av, ignore_case))
+    if op is _sre.BRANCH:
+        return _branch(av[1], ignore_case)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _best(_sequence(av[2], ignore_case))
+    return None  # optional, zero-width (look-arounds, anchors), any character, a back-reference
+
+
+def _branch(alternatives, ignore_case: bool) -> frozenset | None:
+    out: set = set()
+    for alt in alternatives:
+        best = _best(_sequence(alt, ignore_case))
+        if best is None:
+            return None  # an alternative with no needle: the branch has none
+        out |= best
+    return frozenset(out)
+
+
+def _best(parts: list[frozenset]) -> frozenset | None:
+    """The most telling of several needle sets (its shortest needle longest, then fewest
+    needles; a digit counts as about two and a half letters)."""
+    if not parts:
+        return None
+    return max(parts, key=lambda p: (min(2.5 if n is DIGIT else len(n) for n, _ in p), -len(p)))
+
+
+def _digits_only(members) -> bool:
+    """A character class only digits satisfy (``\\d``, ``[0-9]``, ``[13579]``)."""
+    for op, av in members:
+        if op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT:
+            continue
+        if op is _sre.LITERAL and chr(av) in "0123456789":
+            continue
+        if op is _sre.RANGE and ord("0") <= av[0] and av[1] <= ord("9"):
+            continue
+        return False  # a letter, another category, a negated class
+    return bool(members)
