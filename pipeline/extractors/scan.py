@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from re import _constants as _sre
 from re import _parser as _sre_parse
+from typing import NamedTuple
 
 
 class _AnyDigit:
@@ -93,7 +94,7 @@ class LeadScan:
     def finditer(self, text: str, leads: dict | None = None) -> Iterator[re.Match]:
         """The matches of the regex in ``text``; ``leads`` caches lead positions per
         lead pattern, to share them between patterns scanning the same text."""
-        if self.needles is not None and not self.needles.may_match(text, leads):
+        if self.needles is not None and not self.needles.may_match(text):
             return
         if self.core is None:
             yield from self.regex.finditer(text)
@@ -139,8 +140,7 @@ class Needles:
     text, so the regex cannot match there (see the module)."""
 
     def __init__(self, parts: list[frozenset]):
-        self.parts = parts  # frozensets of (needle, ignore_case)
-        self.folded = any(ic for part in parts for _, ic in part)
+        self.parts = [_Part.of(p) for p in parts]  # each: any of (needle, ignore_case)
 
     @classmethod
     def of(cls, regex: re.Pattern) -> Needles | None:
@@ -152,34 +152,81 @@ class Needles:
         parts = [p for p in _sequence(parsed, bool(regex.flags & re.IGNORECASE)) if all(_foldable(n, ic) for n, ic in p)]
         return cls(parts) if parts else None
 
-    def may_match(self, text: str, cache: dict | None = None) -> bool:
-        lower = self._lowered(text, cache) if self.folded else text
-        digit = None
-        for part in self.parts:
-            for needle, ic in part:
-                if needle is DIGIT:
-                    digit = any(map(str.isdigit, text)) if digit is None else digit  # isdigit covers \d
-                    if digit:
-                        break
-                elif ic and lower is None:
-                    break  # the text's case folding is not str.lower's: cannot tell, so may match
-                elif needle in (lower if ic else text):
-                    break
-            else:
-                return False
-        return True
+    def may_match(self, text: str) -> bool:
+        facts = _TextFacts.of(text)
+        return all(facts.holds_any(part) for part in self.parts)
 
-    @staticmethod
-    def _lowered(text: str, cache: dict | None) -> str | None:
-        """``text.lower()`` where it folds case exactly as the regex engine, else None."""
-        key = ("lowered", text)
-        if cache is not None and key in cache:
-            return cache[key]
-        safe = text.isascii() or all(c.isascii() or c.lower() == c.upper() for c in set(text))
-        low = text.lower() if safe else None
-        if cache is not None:
-            cache[key] = low
-        return low
+
+_DIGIT = re.compile(r"\d")  # the regex engine's own digits
+
+
+class _TextFacts:
+    """What the needles read of one text, found once: the patterns of an extractor
+    scan the same text one after the other, and many share a part (the numbers)."""
+
+    __slots__ = ("text", "_digit", "_lower", "found")
+    _last: _TextFacts | None = None
+
+    def __init__(self, text: str):
+        self.text = text
+        self._digit: bool | None = None
+        self._lower: str | None | bool = False  # False: not computed yet
+        self.found: dict[frozenset, bool] = {}
+
+    @classmethod
+    def of(cls, text: str) -> _TextFacts:
+        last = cls._last
+        if last is not None and last.text is text:
+            return last
+        cls._last = facts = cls(text)
+        return facts
+
+    def holds_any(self, part: _Part) -> bool:
+        hit = self.found.get(part.key)
+        if hit is None:
+            hit = self.found[part.key] = self._holds(part)
+        return hit
+
+    def _holds(self, part: _Part) -> bool:
+        if part.digit:
+            if self._digit is None:
+                self._digit = _DIGIT.search(self.text) is not None
+            if self._digit:
+                return True
+        if part.exact is not None and part.exact.search(self.text):
+            return True
+        if part.folded is not None:
+            lower = self._lowered()
+            return lower is None or part.folded.search(lower) is not None  # None: cannot tell, so it may
+        return False
+
+    def _lowered(self) -> str | None:
+        """``text.lower()`` where it folds case exactly as the regex engine (every
+        non-ASCII character caseless), else None."""
+        if self._lower is False:
+            text = self.text
+            safe = text.isascii() or all(c.isascii() or c.lower() == c.upper() for c in set(text))
+            self._lower = text.lower() if safe else None
+        return self._lower
+
+
+class _Part(NamedTuple):
+    """One part's needles as two literal alternations (C-speed searches), one for the
+    text, one for the lowercased text, and whether a digit will do."""
+
+    key: frozenset
+    digit: bool
+    exact: re.Pattern | None
+    folded: re.Pattern | None
+
+    @classmethod
+    def of(cls, part: frozenset) -> _Part:
+        def alternation(words):
+            return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))) if words else None
+
+        exact = [n for n, ic in part if n is not DIGIT and not ic]
+        folded = [n for n, ic in part if n is not DIGIT and ic]
+        return cls(part, any(n is DIGIT for n, _ in part), alternation(exact), alternation(folded))
 
 
 def _foldable(needle: str, ignore_case: bool) -> bool:
