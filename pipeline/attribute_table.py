@@ -87,7 +87,9 @@ class AttributeTable:
 
         strings = ruler.vocab.strings
         self.strings = strings
+        self.ruler = ruler
         self.attrs = ruler.attrs  # attr_id -> {attribute id: value}, normalised by the ruler
+        self.size = len(ruler.attrs)  # patterns added to the ruler later make the table stale
         self.indices = ruler.indices
         self.columns = [IDS[k] for k in _TESTED_KEYS]
         col = {k: i for i, k in enumerate(_TESTED_KEYS)}
@@ -241,16 +243,19 @@ _TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _stand_ins(nlp) -> dict:
-    """{component name: AttributeTable} for the pipeline's attribute rulers (built once per pipeline)."""
-    try:
-        return _TABLES[nlp]
-    except KeyError:
-        pass
+    """{component name: AttributeTable} for the pipeline's attribute rulers (built once per
+    pipeline, again when a ruler was replaced or given patterns since)."""
     from spacy.pipeline import AttributeRuler
 
-    out = {name: AttributeTable(proc) for name, proc in nlp.pipeline if type(proc) is AttributeRuler}
-    _TABLES[nlp] = out
+    rulers = {name: proc for name, proc in nlp.pipeline if type(proc) is AttributeRuler}
+    out = _TABLES.get(nlp)
+    if out is None or out.keys() != rulers.keys() or not all(_current(out[n], r) for n, r in rulers.items()):
+        out = _TABLES[nlp] = {name: AttributeTable(proc) for name, proc in rulers.items()}
     return out
+
+
+def _current(table: AttributeTable, ruler) -> bool:
+    return table.ruler is ruler and table.attrs is ruler.attrs and table.size == len(ruler.attrs)
 
 
 def pipe(nlp, texts: Iterable[str], batch_size: int) -> Iterator:

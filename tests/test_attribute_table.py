@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimex.attribute_table import AttributeTable, pipe
+from claimex.attribute_table import AttributeTable, _stand_ins, pipe
 
 from .conftest import CORPUS, TEXTS
 
@@ -88,8 +88,20 @@ def test_the_real_model_gives_the_same_tokens(pipeline):
         assert a.shape == b.shape and (a == b).all(), text[:60]
     # the tricky texts exercise most of the model's non-table patterns
     ruler = nlp.get_pipe("attribute_ruler")
-    from claimex.attribute_table import _stand_ins
 
     table = _stand_ins(nlp)["attribute_ruler"]
     fired = {a for d in nlp.pipe(TRICKY, disable=["attribute_ruler", "lemmatizer", "ner"]) for a, *_ in ruler.match(d)}
     assert len(fired & {p.attr_id for p in table.patterns}) >= 15
+
+
+def test_a_ruler_changed_after_its_table_was_built_gets_a_new_table():
+    nlp, ruler = _ruler()
+    nlp.add_pipe("sentencizer", first=True)  # any pipeline with the ruler
+    words, tags, deps, heads = DOCS[0]
+    first = _stand_ins(nlp)["attribute_ruler"]
+    assert _stand_ins(nlp)["attribute_ruler"] is first  # built once
+    ruler.add([[{"LOWER": "bark"}]], {"LEMMA": "woof"})
+    table = _stand_ins(nlp)["attribute_ruler"]
+    assert table is not first
+    doc = table(_doc(nlp.vocab, words, tags, deps, heads))
+    assert doc[5].lemma_ == "woof"
