@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from claimex.extractors.scan import LeadScan, Needles, leading_optional_group
+from claimex.extractors.scan import LeadScan, Needles, first_char_guard, guarded, leading_optional_group
 
 from .conftest import CORPUS, TEXTS
 
@@ -101,3 +101,28 @@ def test_needles_tell_which_texts_cannot_match(pattern, text, may):
     if not may:
         assert rx.search(text) is None
     assert [m.span() for m in LeadScan(rx).finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "pattern, guard",
+    [
+        (r"\d+", r"(?=[\d])"),
+        (r"(?:about\s+)?\d+", r"(?=[\da])"),  # an optional group: its first and what follows
+        (r"(?i:jan|feb)\s+\d", r"(?i:(?=[fj]))"),  # case-insensitive part: a folded guard
+        (r"(?<!\w)(?:the\s+)?(?:year|month)s?", r"(?=[mty])"),  # a look-behind takes no character
+        (r"[A-Z][a-z]+", r"(?=[A-Z])"),
+        (r"x?", ""),  # can match nothing
+        (r"[^a]b", ""),  # a negated class: unknown
+        (r".b", ""),
+        (r"(?:a|b*)c", r"(?=[abc])"),
+    ],
+)
+def test_first_char_guard(pattern, guard):
+    assert first_char_guard(re.compile(pattern)) == guard
+
+
+@pytest.mark.parametrize("pattern", [r"(?:about\s+)?\d+", r"(?i:jan|feb)\s+\d", r"(?:a|b*)c", r"(?<!\w)(?:the\s+)?(?:year|month)s?", r"[-\]^]x"])
+def test_a_guarded_regex_finds_the_same_matches(pattern):
+    rx = re.compile(pattern)
+    text = "About 5, JAN 3 and feb  4; ac bbc c; the years, month; ]x -x ^x"
+    assert [(m.span(), m.groups()) for m in guarded(rx).finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]

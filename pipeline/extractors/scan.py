@@ -80,6 +80,7 @@ class LeadScan:
     def __init__(self, regex: re.Pattern):
         self.regex = regex
         self.needles = Needles.of(regex)
+        self.plain = guarded(regex)  # finditer's own scan, behind a first-character guard
         lead = leading_optional_group(regex.pattern) if not regex.flags & re.VERBOSE else None
         self.core = self.lead = None
         if lead is not None:
@@ -88,7 +89,7 @@ class LeadScan:
             except re.error:  # the rest refers to a group of the lead
                 return
             if core.match("") is None:  # a core that can match nothing would need finditer's empty-match rules
-                self.core = core
+                self.core = guarded(core)
                 self.lead = re.compile(f"(?={lead[:-1]})", regex.flags)
 
     def finditer(self, text: str, leads: dict | None = None) -> Iterator[re.Match]:
@@ -97,7 +98,7 @@ class LeadScan:
         if self.needles is not None and not self.needles.may_match(text):
             return
         if self.core is None:
-            yield from self.regex.finditer(text)
+            yield from self.plain.finditer(text)
             return
         core = self.core.search(text)
         if core is None:
@@ -303,3 +304,109 @@ def _digits_only(members) -> bool:
             continue
         return False  # a letter, another category, a negated class
     return bool(members)
+
+
+# -- where a match can begin -----------------------------------------------------
+
+_CLASS_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+}
+
+
+def guarded(regex: re.Pattern) -> re.Pattern:
+    """``regex`` behind its :func:`first_char_guard` (the same matches and groups), or
+    itself when there is no guard to put."""
+    guard = first_char_guard(regex) if not regex.flags & re.VERBOSE else ""
+    if not guard:
+        return regex
+    try:
+        return re.compile(f"{guard}(?:{regex.pattern})", regex.flags)
+    except re.error:  # e.g. global flags that must stay first
+        return regex
+
+
+def first_char_guard(regex: re.Pattern) -> str:
+    """A look-ahead ``(?=[...])`` for the characters a match of ``regex`` can begin
+    with (read from the parsed pattern), or "" when they cannot be told. Put before
+    the pattern it changes no match: the regex engine just gives up at once where
+    none of them stands, instead of trying the pattern's alternatives there."""
+    try:
+        first = _first(_sre_parse.parse(regex.pattern, regex.flags), bool(regex.flags & re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - an internal parser we cannot read: no guard
+        return ""
+    if first is None or first[1]:
+        return ""  # unknown, or the pattern can match the empty string
+    members, _nullable, folded = first
+    if not members:
+        return ""
+    guard = "(?=[" + "".join(sorted(members)) + "])"
+    return f"(?i:{guard})" if folded else guard
+
+
+def _first(items, ignore_case: bool):
+    """(class members a match of the sequence can begin with, can it match nothing,
+    does a member come from a case-insensitive part), or None when unknown."""
+    members: set[str] = set()
+    folded = False
+    for op, av in items:
+        item = _first_of(op, av, ignore_case)
+        if item is None:
+            return None
+        more, nullable, ic = item
+        members |= more
+        folded = folded or (ic and bool(more))
+        if not nullable:
+            return members, False, folded
+    return members, True, folded
+
+
+def _first_of(op, av, ignore_case: bool):
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return set(), True, False  # zero width: the match begins with what follows
+    if op is _sre.LITERAL:
+        return {re.escape(chr(av))}, False, ignore_case
+    if op is _sre.IN:
+        members = _class_members(av)
+        return None if members is None else (members, False, ignore_case)
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _first(sub, (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
+    if op is _sre.BRANCH:
+        return _first_of_branch(av[1], ignore_case)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        body = _first(av[2], ignore_case)
+        return None if body is None else (body[0], body[1] or av[0] == 0, body[2])
+    return None  # any character, a back-reference, a conditional: unknown
+
+
+def _first_of_branch(alternatives, ignore_case: bool):
+    members: set[str] = set()
+    nullable = folded = False
+    for alt in alternatives:
+        first = _first(alt, ignore_case)
+        if first is None:
+            return None
+        members |= first[0]
+        nullable = nullable or first[1]
+        folded = folded or first[2]
+    return members, nullable, folded
+
+
+def _class_members(members) -> set[str] | None:
+    """A parsed character class as class members again (None for a negated class)."""
+    out = set()
+    for op, av in members:
+        if op is _sre.LITERAL:
+            out.add(re.escape(chr(av)))
+        elif op is _sre.RANGE:
+            out.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _sre.CATEGORY and av in _CLASS_CATEGORIES:
+            out.add(_CLASS_CATEGORIES[av])
+        else:
+            return None  # a negated class, another category
+    return out
