@@ -202,20 +202,31 @@ def subsets_for(system: str, articles, golds, preds, raw_golds=None) -> dict[str
     if raw_golds is not None:
         subs["marked_raw"] = Subset("marked_raw", converted=False)
     for a in articles:
-        gold = golds[a.name]
         pred = preds.get(a.name, [])
-        subs["marked"].add(a.name, a.text, [(g, q) for g, q in gold if g["kind"] in MARKED], [p for p in pred if p["kind"] in MARKED])
-        if raw_golds is not None:
-            raw = [(g, q) for g, q in raw_golds[a.name] if g["kind"] in MARKED]
-            subs["marked_raw"].add(a.name, a.text, raw, [p for p in pred if p["kind"] in MARKED])
-        ind_gold = [(g, q) for g, q in gold if g["kind"] == "indirect"]
-        ind_pred = [p for p in pred if p["kind"] == "indirect"]
-        subs["indirect"].add(a.name, a.text, ind_gold, ind_pred)
-        for c in CLASSES:
-            g_c = [(dict(g, optional=True) if q.cls != c else g, q) for g, q in ind_gold]
-            p_c = [p for p in ind_pred if _class_of(p) == c or any(_overlaps(p, g) for g, _ in ind_gold)]
-            subs[c].add(a.name, a.text, g_c, p_c)
+        _add_marked(subs, a, golds[a.name], pred, raw_golds[a.name] if raw_golds is not None else None)
+        _add_indirect(subs, a, golds[a.name], pred)
     return subs
+
+
+def _add_marked(subs: dict[str, Subset], a, gold, pred, raw_gold) -> None:
+    """One article's marked quotes, against the converted gold and (when given) the gold as is."""
+    marked_pred = [p for p in pred if p["kind"] in MARKED]
+    subs["marked"].add(a.name, a.text, [(g, q) for g, q in gold if g["kind"] in MARKED], marked_pred)
+    if raw_gold is not None:
+        raw = [(g, q) for g, q in raw_gold if g["kind"] in MARKED]
+        subs["marked_raw"].add(a.name, a.text, raw, marked_pred)
+
+
+def _add_indirect(subs: dict[str, Subset], a, gold, pred) -> None:
+    """One article's indirect quotes, all together and by cue class (the gold
+    of other classes optional, predictions of the class or overlapping a gold one)."""
+    ind_gold = [(g, q) for g, q in gold if g["kind"] == "indirect"]
+    ind_pred = [p for p in pred if p["kind"] == "indirect"]
+    subs["indirect"].add(a.name, a.text, ind_gold, ind_pred)
+    for c in CLASSES:
+        g_c = [(dict(g, optional=True) if q.cls != c else g, q) for g, q in ind_gold]
+        p_c = [p for p in ind_pred if _class_of(p) == c or any(_overlaps(p, g) for g, _ in ind_gold)]
+        subs[c].add(a.name, a.text, g_c, p_c)
 
 
 def _overlaps(p: dict, g: dict) -> bool:
@@ -259,22 +270,38 @@ def print_table(results: dict[str, dict[str, dict]], counts: dict, elapsed: dict
     print(f"{'':34}" + "".join(f"{s:>20}" for s in systems))
     rows = [("marked quotes", "marked"), ("marked, PolNeAR as is", "marked_raw")] + [(f"indirect: {c}", c) for c in CLASSES] + [("indirect: all", "indirect")]
     for label, key in rows:
-        for metric in ("f1", "p", "r", "speakers"):
-            vals = [results[s].get(key, {}).get(metric) for s in systems]
-            if all(v is None for v in vals) or key == "marked_raw" and metric != "speakers":
-                continue
-            name = f"{label} {metric}" if metric != "speakers" else f"{label} speaker accuracy"
-            print(f"{name:34}" + "".join(f"{_fmt(v):>20}" for v in vals))
-        for kind in ("named", "pronoun", "description"):
-            vals = [results[s].get(key, {}).get("speakers_by_source", {}).get(kind) for s in systems]
-            if key == "marked" and any(vals):
-                cells = "".join(f"{_cell(v):>20}" for v in vals)
-                print(f"{'  source is a ' + kind:34}{cells}")
+        _print_metrics(results, systems, label, key)
+        if key == "marked":
+            _print_sources(results, systems, key)
+    _print_conversions(results, systems)
+    print("seconds: " + ", ".join(f"{s} {t:.0f}" for s, t in elapsed.items()))
+
+
+def _print_metrics(results: dict[str, dict[str, dict]], systems: list[str], label: str, key: str) -> None:
+    """One view's f1, p, r and speaker accuracy rows (the view as is: speaker accuracy only)."""
+    for metric in ("f1", "p", "r", "speakers"):
+        vals = [results[s].get(key, {}).get(metric) for s in systems]
+        if all(v is None for v in vals) or key == "marked_raw" and metric != "speakers":
+            continue
+        name = f"{label} {metric}" if metric != "speakers" else f"{label} speaker accuracy"
+        print(f"{name:34}" + "".join(f"{_fmt(v):>20}" for v in vals))
+
+
+def _print_sources(results: dict[str, dict[str, dict]], systems: list[str], key: str) -> None:
+    """Speaker accuracy by the kind of gold source (named, pronoun, description)."""
+    for kind in ("named", "pronoun", "description"):
+        vals = [results[s].get(key, {}).get("speakers_by_source", {}).get(kind) for s in systems]
+        if any(vals):
+            cells = "".join(f"{_cell(v):>20}" for v in vals)
+            print(f"{'  source is a ' + kind:34}{cells}")
+
+
+def _print_conversions(results: dict[str, dict[str, dict]], systems: list[str]) -> None:
+    """The matched marked quotes whose speakers a convention changed, per system."""
     for s in systems:
         conv = results[s].get("marked", {}).get("conversions")
         if conv:
             print(f"{s}: matched marked quotes whose speakers a convention changed (right/wrong under it): " + ", ".join(f"{k} {n}" for k, n in conv.items()))
-    print("seconds: " + ", ".join(f"{s} {t:.0f}" for s, t in elapsed.items()))
 
 
 def _print_rules(preds: dict[str, list[dict]]) -> None:

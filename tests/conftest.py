@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,13 @@ def data_dir(tmp_path) -> Path:
         if f.suffix in (".md", ".jsonl"):
             shutil.copy(f, tmp_path / f.name)
     return tmp_path
+
+
+@pytest.fixture()
+def outs(tmp_path) -> Path:
+    """A folder of two outputs (emoji, harbour) with their sources."""
+    d = tmp_path / "outputs"
+    d.mkdir()
+    for name in ("emoji.md", "emoji.jsonl", "harbour.md", "harbour.jsonl"):
+        shutil.copy(REVIEW_DATA / name, d / name)
+    return d

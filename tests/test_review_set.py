@@ -29,16 +29,6 @@ from claimex.validate import validate_file
 DATA = Path(__file__).resolve().parent / "data" / "review"
 
 
-@pytest.fixture()
-def outs(tmp_path) -> Path:
-    """A folder of two outputs (emoji, harbour) with their sources."""
-    d = tmp_path / "outputs"
-    d.mkdir()
-    for name in ("emoji.md", "emoji.jsonl", "harbour.md", "harbour.jsonl"):
-        shutil.copy(DATA / name, d / name)
-    return d
-
-
 def lines(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 

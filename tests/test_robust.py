@@ -383,9 +383,8 @@ def test_nested_offsets_must_be_integers():
     assert schema_errors(dict(rec, cue={"start": 6, "end": 9, "text": "and"})) == []
 
 
-@pytest.fixture
-def forged(tmp_path, runner):
-    """A claimex output whose first span record has "start": <float>."""
+def _forge(tmp_path, runner, change) -> Path:
+    """A claimex output of a sample text whose first span record (line 2) ``change`` edits."""
     src = tmp_path / "news.txt"
     src.write_text((TEXTS / "news_summit.txt").read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
@@ -393,10 +392,16 @@ def forged(tmp_path, runner):
     path = out / "news.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()
     rec = json.loads(lines[1])
-    rec["start"] = float(rec["start"])
+    change(rec)
     lines[1] = json.dumps(rec)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def forged(tmp_path, runner):
+    """A claimex output whose first span record has "start": <float>."""
+    return _forge(tmp_path, runner, lambda rec: rec.update(start=float(rec["start"])))
 
 
 def test_validate_refuses_float_offsets(runner, forged):
@@ -422,16 +427,7 @@ def test_eval_refuses_float_offsets_with_one_line(runner, forged):
 
 
 def test_eval_checks_grounding(runner, tmp_path):
-    src = tmp_path / "news.txt"
-    src.write_text((TEXTS / "news_summit.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    out = tmp_path / "out"
-    assert runner.invoke(main, ["run", str(src), "-o", str(out), "-q"]).exit_code == 0
-    path = out / "news.jsonl"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    rec = json.loads(lines[1])
-    rec["text"] = "not the source"
-    lines[1] = json.dumps(rec)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _forge(tmp_path, runner, lambda rec: rec.update(text="not the source"))
     result = runner.invoke(main, ["eval", str(path), str(path)])
     assert result.exit_code == 1
     assert f"{path}:2: text 'not the source' != source[" in result.output

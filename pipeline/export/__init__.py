@@ -50,19 +50,10 @@ class Exported:
 
 
 def output_files(paths) -> list[Path]:
-    """The JSONL files of ``paths`` (files, or folders: their ``*.jsonl`` but review logs)."""
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.glob("*.jsonl") if not f.name.endswith(".review.jsonl"))
-            if not found:
-                raise InputError(f"{p}: no .jsonl files in this folder")
-            files.extend(found)
-        elif p.exists():
-            files.append(p)
-        else:
-            raise InputError(Errors.E001.format(path=p))
-    return files
+    """The JSONL files of ``paths`` (files, or folders: their own ``*.jsonl`` but review logs and hidden files)."""
+    from ..report.load import collect_jsonl
+
+    return collect_jsonl(paths, recursive=False, error=InputError)
 
 
 def load_outputs(paths, source: str | Path | None = None) -> list[ExportDoc]:

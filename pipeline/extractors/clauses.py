@@ -98,32 +98,59 @@ def subject_of(verb, max_up: int = 4):
     count as subjects; an expletive "it"/"there" does not."""
     v = verb
     for _ in range(max_up):
-        for c in v.children:
-            if c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-        if any(c.dep_ == "expl" for c in v.children):
-            return None
-        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
-        if subjects:
-            # the parser may split one subject into several: the one nearest the verb heads it
-            before = [c for c in subjects if c.i < v.i]
-            c = before[-1] if before else subjects[0]
-            if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-                return v.head
-            return c
-        if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ in ("VBN", "VBG"):
-            return v.head  # 'officials speaking on condition of anonymity said'
-        if v.dep_ == "acl":
-            return None  # a finite verb misread as a modifier: no subject here
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
-            if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
-                return None  # a finite subordinate clause with no subject of its own
-            v = v.head
-            continue
-        return None
+        subject, up = _subject_step(v)
+        if up is None:
+            return subject
+        v = up
     return None
+
+
+def _subject_step(v):
+    """(subject, None) when ``v`` settles the subject (None for none), or
+    (None, head) when the subject is to be looked for on ``v``'s head."""
+    agent = _agent(v)
+    if agent is not None:
+        return agent, None
+    if any(c.dep_ == "expl" for c in v.children):
+        return None, None
+    subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    if subjects:
+        return _nearest_subject(v, subjects), None
+    return _borrowed_subject(v)
+
+
+def _agent(v):
+    """The object of a passive agent ('by X'), if any."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _nearest_subject(v, subjects: list):
+    """The parser may split one subject into several: the one nearest the verb
+    heads it; a relative pronoun stands for the modified noun."""
+    before = [c for c in subjects if c.i < v.i]
+    c = before[-1] if before else subjects[0]
+    if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+        return v.head
+    return c
+
+
+def _borrowed_subject(v):
+    """A verb with no subject of its own: the modified noun, nothing, or the
+    head to climb to (same return as :func:`_subject_step`)."""
+    if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ in ("VBN", "VBG"):
+        return v.head, None  # 'officials speaking on condition of anonymity said'
+    if v.dep_ == "acl":
+        return None, None  # a finite verb misread as a modifier: no subject here
+    if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
+            return None, None  # a finite subordinate clause with no subject of its own
+        return None, v.head
+    return None, None
 
 
 def noun_phrase(head) -> list:

@@ -121,29 +121,49 @@ def cue_span(seg: Segment, cue: Cue) -> Span:
 def speaker_phrases(seg: Segment, cue: Cue, lex: CueLexicon | None = None) -> tuple[SpeakerPhrase, ...]:
     """The speaker of a cue, as written (one phrase; coordinated names stay
     together and are split by the resolver)."""
-    doc = seg.doc
     if cue.role == "possessor":
-        # 'in his words': the possessive pronoun stands for the speaker
-        poss = next((t for t in doc[cue.first : cue.last + 1] if t.tag_ == "PRP$"), None)
-        sp = span_of(seg, [poss]) if poss is not None else None
-        return (SpeakerPhrase(sp, sp),) if sp is not None else ()
-    if cue.role == "object":
-        last = doc[cue.last]
-        head = next((c for c in last.children if c.dep_ == "pobj"), None)
-        if head is None and cue.last + 1 < len(doc):
-            # the parser may attach the object elsewhere: take the noun phrase that follows
-            nxt = doc[cue.last + 1]
-            head = nxt if nxt.pos_ in ("NOUN", "PROPN", "PRON") else _np_head_after(nxt)
-        if head is None:
-            return ()
-    else:
-        head = participle_subject(cue.verb) or subject_of(cue.verb)
-        if head is None:
-            head = subject_before(cue.verb)
-        if head is None:
-            return ()
+        return _possessor_phrase(seg, cue)
+    head = _object_head(seg.doc, cue) if cue.role == "object" else _subject_head(cue)
+    if head is None:
+        return ()
     head = _past_dateline(head, cue)
     head = _issuer(head, cue, lex) if lex is not None else head
+    toks = after_dateline(_speaker_tokens(head, cue))  # "LIMA, 3 July 2024 — The envoy ..."
+    span = span_of(seg, toks, strip_det=True)
+    hspan = span_of(seg, [head])
+    if span is None or hspan is None:
+        return ()
+    return (SpeakerPhrase(span, hspan),)
+
+
+def _possessor_phrase(seg: Segment, cue: Cue) -> tuple[SpeakerPhrase, ...]:
+    """'in his words': the possessive pronoun stands for the speaker."""
+    doc = seg.doc
+    poss = next((t for t in doc[cue.first : cue.last + 1] if t.tag_ == "PRP$"), None)
+    sp = span_of(seg, [poss]) if poss is not None else None
+    return (SpeakerPhrase(sp, sp),) if sp is not None else ()
+
+
+def _object_head(doc, cue: Cue):
+    """'according to X': the head of the cue's object, or of the noun phrase
+    that follows when the parser attached the object elsewhere."""
+    last = doc[cue.last]
+    head = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if head is None and cue.last + 1 < len(doc):
+        nxt = doc[cue.last + 1]
+        head = nxt if nxt.pos_ in ("NOUN", "PROPN", "PRON") else _np_head_after(nxt)
+    return head
+
+
+def _subject_head(cue: Cue):
+    """The subject of a reporting verb (or participle), else the subject written before it."""
+    head = participle_subject(cue.verb) or subject_of(cue.verb)
+    return subject_before(cue.verb) if head is None else head
+
+
+def _speaker_tokens(head, cue: Cue) -> list:
+    """The speaker phrase's tokens in order: a pronoun alone, else the head's
+    noun phrase with any split-off subject siblings, never past the cue."""
     coordinated = any(c.dep_ == "conj" for c in head.children)
     toks = [head] if head.tag_ in ("PRP", "WP") and not coordinated else list(noun_phrase(head))
     if cue.role == "subject" and cue.verb is not None and head.head.i == cue.verb.i:
@@ -153,12 +173,7 @@ def speaker_phrases(seg: Segment, cue: Cue, lex: CueLexicon | None = None) -> tu
                 toks = toks + list(noun_phrase(sib))
     if head.i < cue.first:
         toks = [t for t in toks if t.i < cue.first]  # never past the cue
-    toks = after_dateline(sorted(toks, key=lambda t: t.i))  # "LIMA, 3 July 2024 — The envoy ..."
-    span = span_of(seg, toks, strip_det=True)
-    hspan = span_of(seg, [head])
-    if span is None or hspan is None:
-        return ()
-    return (SpeakerPhrase(span, hspan),)
+    return sorted(toks, key=lambda t: t.i)
 
 
 def _issuer(head, cue: Cue, lex: CueLexicon):

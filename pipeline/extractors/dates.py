@@ -89,36 +89,98 @@ def find_dates(doc: Document, assets: Assets, *, prefilter: bool = True) -> Iter
     segs = [s for s in doc.segments if s.doc is not None]
     if not segs:
         return
-    starts = [s.start for s in segs]
-    blockers = assets.lexicon_set("date_year_blockers")
-    common = assets.lexicon_set("date_common_words")
+    cands = _candidates(text, segs, assets, prefilter)
+    if not cands:
+        return
+    sent_keys: dict[int, list[int]] = {}
+    for c in sorted(_choose(cands, segs, len(text)), key=lambda c: c.start):
+        c, embedded = _embedded(text, c)
+        mention = _features(doc, c, assets, sent_keys)
+        yield mention._replace(signal="") if embedded else mention
+
+
+class _Words(NamedTuple):
+    """The lexicons the context checks read."""
+
+    blockers: frozenset  # words that make a four-digit number a label ("No. 2018")
+    common: frozenset  # date words running text writes in lower case
+    calendar: frozenset  # month, season and weekday names, capitalised
+
+
+# seasons and weekdays: no lexicon holds them (resolve.dates maps them to values)
+_SEASON_NAMES = ("Spring", "Summer", "Autumn", "Fall", "Winter")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _words(assets: Assets) -> _Words:
+    """The year blockers, the lower-case date words and the calendar names:
+    the full name (the longest spelling) of each month of the months lexicon,
+    the seasons and the weekdays."""
+
+    def calendar() -> frozenset[str]:
+        full: dict[int, str] = {}
+        for name, number in assets.mapping("months").items():
+            if len(name) > len(full.get(number, "")):
+                full[number] = name
+        return frozenset(n.title() for n in full.values()) | frozenset(_SEASON_NAMES + _WEEKDAY_NAMES)
+
+    return _Words(assets.lexicon_set("date_year_blockers"), assets.lexicon_set("date_common_words"), assets.memo("date_calendar_words", calendar))
+
+
+class _Scan(NamedTuple):
+    """What every match of every pattern is checked against."""
+
+    text: str
+    segs: list[Segment]
+    starts: list[int]  # view start of each segment, for bisection
+    words: _Words
+
+
+def _candidates(text: str, segs: list[Segment], assets: Assets, prefilter: bool) -> list[_Cand]:
+    """Every match of every date pattern that passes its context check, in
+    pattern order."""
+    scan = _Scan(text, segs, [s.start for s in segs], _words(assets))
     windows = _pattern_windows(segs, assets) if prefilter else None
     scanners = _scanners(assets) if prefilter else {}
     cands: list[_Cand] = []
     for pat in assets.patterns("dates"):
         regex = scanners.get(pat.name, pat.regex)
-        for m in (m for ws, we in (windows[pat.name] if windows else [(0, len(text))]) for m in regex.finditer(text, ws, we)):
-            s, e = m.span()
-            if e <= s:
-                continue
-            k = bisect_right(starts, s) - 1
-            if k < 0 or e > segs[k].end:
-                continue
-            seg = segs[k]
-            if pat.meta and pat.meta.get("extend") == "event_phrase":
-                ext = _event_phrase(seg, m)
-                if ext is None:
-                    continue
-                e = ext
-            verdict = _check(text, s, e, m, pat, seg, blockers, common)
-            if verdict == "reject":
-                continue
-            cands.append(_Cand(s, e, pat, seg, verdict == "soft"))
-    if not cands:
-        return
+        for ws, we in windows[pat.name] if windows else [(0, len(text))]:
+            for m in regex.finditer(text, ws, we):
+                cand = _candidate(scan, pat, m)
+                if cand is not None:
+                    cands.append(cand)
+    return cands
+
+
+def _candidate(scan: _Scan, pat: Pattern, m: re.Match) -> _Cand | None:
+    """The match as a candidate in its segment (extended over its event
+    phrase where the pattern asks), or None: empty, across segments, no event
+    phrase, or rejected by its context."""
+    s, e = m.span()
+    if e <= s:
+        return None
+    k = bisect_right(scan.starts, s) - 1
+    if k < 0 or e > scan.segs[k].end:
+        return None
+    seg = scan.segs[k]
+    if pat.meta and pat.meta.get("extend") == "event_phrase":
+        ext = _event_phrase(seg, m)
+        if ext is None:
+            return None
+        e = ext
+    verdict = _check(scan.text, s, e, m, pat, seg, scan.words)
+    if verdict == "reject":
+        return None
+    return _Cand(s, e, pat, seg, verdict == "soft")
+
+
+def _choose(cands: list[_Cand], segs: list[Segment], size: int) -> list[_Cand]:
+    """The longest match wins where matches overlap (then the higher score,
+    then the earlier one); a soft candidate only where spaCy's NER agrees."""
     ner = _NerIndex(segs)
     chosen: list[_Cand] = []
-    taken = bytearray(len(text))  # 1 where a chosen date already lies: linear in the dates, not pairwise
+    taken = bytearray(size)  # 1 where a chosen date already lies: linear in the dates, not pairwise
     for c in sorted(cands, key=lambda c: (c.start - c.end, -c.pattern.score, c.start)):
         if c.soft and not ner.covers(c.start, c.end):
             continue
@@ -126,11 +188,7 @@ def find_dates(doc: Document, assets: Assets, *, prefilter: bool = True) -> Iter
             continue
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    sent_keys: dict[int, list[int]] = {}
-    for c in sorted(chosen, key=lambda c: c.start):
-        c, embedded = _embedded(text, c)
-        mention = _features(doc, c, assets, sent_keys)
-        yield mention._replace(signal="") if embedded else mention
+    return chosen
 
 
 _LEADING_THE = re.compile(r"(?i:the)\s+")
@@ -259,7 +317,7 @@ class _Ctx(NamedTuple):
     before: str
 
 
-def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, blockers, common=frozenset()) -> str:
+def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, words: _Words) -> str:
     """'ok', 'soft' (needs spaCy's NER to agree) or 'reject'."""
     meta = pat.meta or {}
     kind, context = meta.get("kind"), meta.get("context")
@@ -272,10 +330,10 @@ def _check(text: str, s: int, e: int, m: re.Match, pat: Pattern, seg: Segment, b
         return "reject"
     if kind in ("duration", "ago") and _AGE_AFTER.match(text[e : e + 20]):
         return "reject"  # ages: "45 years old", "a 12-year-old"
-    if kind != "holiday" and _in_a_name(span, seg, common):
+    if kind != "holiday" and _in_a_name(span, seg, words.common):
         return "reject"  # "ABC's This Week", "60 Minutes", "High Noon"
     before = _word_before(text, s, seg)
-    if kind == "y" and _g(m, "year") and (before in blockers or not _year_ok(span, m, text, s, seg)):
+    if kind == "y" and _g(m, "year") and (before in words.blockers or not _year_ok(span, m, words.calendar)):
         return "reject"  # "No. 2018", "Resolution 2231", "Vision 2030", "2000 troops"
     check = _CONTEXT_CHECKS.get(context)
     return check(_Ctx(text, s, e, m, span, seg, before)) if check else "ok"
@@ -396,7 +454,7 @@ def _the_year(text: str, s: int, e: int, m: re.Match, before: str) -> str:
     return "ok" if before in _THE_YEAR_BEFORE else "reject"
 
 
-def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:
+def _year_ok(span, m: re.Match, calendar: frozenset) -> bool:
     """A bare four-digit number is a year unless it labels or counts something."""
     tok = span[0]
     for t in span:
@@ -416,15 +474,9 @@ def _year_ok(span, m: re.Match, text: str, s: int, seg: Segment) -> bool:
     # neither sentence-initial nor a month, season or weekday)
     if tok.i > 0 and tok.i - 1 >= tok.sent.start + 1:
         prev = tok.doc[tok.i - 1]
-        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not _g(m, "part") and not _CALENDAR_WORD.fullmatch(prev.text):
+        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not _g(m, "part") and prev.text not in calendar:
             return False
     return True
-
-
-_CALENDAR_WORD = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Spring|Summer|Autumn|Fall|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-)
 
 
 class _NerIndex:
@@ -625,79 +677,134 @@ def _aspect(tok) -> str:
 
 def _tense(tok, seg: Segment) -> str:
     """past, future, present (a present-tense verb the date is an adjunct of:
-    "the summit opens on Monday" -- scheduled, so read as upcoming) or ""
-    (no verb, or a date inside a noun phrase of a present-tense clause)."""
+    "the summit opens on Monday" -- scheduled, so read as upcoming), generic
+    (a habitual statement) or "" (no verb, or a date inside a noun phrase of
+    a present-tense clause). The first step that decides wins."""
     v, adjunct = _governing_verb(tok)
     if v is None:
         return ""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
+    for step in (_tense_habitual, _tense_modal, _tense_planned, _tense_past):
+        found = step(v, auxes)
+        if found is not None:
+            return found
+    return _tense_present(v, auxes, adjunct, seg)
+
+
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
+_CONDITIONAL = frozenset({"would", "could", "might"})
+
+
+def _tense_habitual(v, auxes) -> str | None:
+    """generic for a habitual adverb; past for a bare past participle
+    ("signed in March"); else undecided."""
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in v.children):
         return "generic"  # "the rainy season usually lasts from June to November"
     if v.tag_ == "VBN" and not auxes and v.dep_ in ("acl", "amod", "advcl"):
         return "past"
-    if words & {"will", "shall", "'ll", "wo"}:
+    return None
+
+
+def _tense_modal(v, auxes) -> str | None:
+    """The tense a modal auxiliary gives ("will meet", "would have met",
+    "could not be reached"), or undecided when there is none."""
+    words = {a.lower_ for a in auxes}
+    if words & _WILL:
         return "future"
-    if words & {"would", "could", "might"}:
+    if words & _CONDITIONAL:
         if any(a.lemma_ == "have" for a in auxes):
             return "past"
         return "" if "could" in words else "future"  # "could not be reached Tuesday": ability, either side of the DCT
     if any(a.tag_ == "MD" for a in auxes):
         return "future" if words & _FUTURE_MODALS else ""
-    if v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS:
-        h = v.head
-        if h.tag_ == "VBD" or any(a.tag_ == "VBD" for a in h.children if a.dep_ in ("aux", "auxpass")):
-            return ""  # "was expected to rule by ...": future in the past, either side of the DCT
-        return "future"
+    return None
+
+
+def _tense_planned(v, auxes) -> str | None:
+    """A verb under a head that plans ahead ("is to resume", "expected to
+    rule"): future, or "" when the plan is told in the past."""
+    if v.dep_ != "xcomp" or v.head.lemma_ not in _FUTURE_HEADS:
+        return None
+    h = v.head
+    if h.tag_ == "VBD" or any(a.tag_ == "VBD" for a in h.children if a.dep_ in ("aux", "auxpass")):
+        return ""  # "was expected to rule by ...": future in the past, either side of the DCT
+    return "future"
+
+
+def _tense_past(v, auxes) -> str | None:
+    """past for a past-tense verb or auxiliary, or a present perfect."""
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
-    if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        if v.lemma_ == "be" and any(c.lower_ == "due" for c in v.children):
-            return "future"
-        if seg.kind == "title":
-            return "past"  # headline present: "Opposition wins vote on Sunday"
-        return "present" if adjunct else ""
-    return ""
+    return None
+
+
+def _tense_present(v, auxes, adjunct: bool, seg: Segment) -> str:
+    """A present-tense verb: future when due, past in a headline, present
+    when the date is its adjunct; "" for anything else."""
+    if not (v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)):
+        return ""
+    if v.lemma_ == "be" and any(c.lower_ == "due" for c in v.children):
+        return "future"
+    if seg.kind == "title":
+        return "past"  # headline present: "Opposition wins vote on Sunday"
+    return "present" if adjunct else ""
 
 
 def _attached_events(root, span) -> tuple:
     """The event words a calendar date is attached to."""
-    t = root
-    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent"):
-        attach = t.head.head
-    elif t.dep_ == "ROOT":
-        return ()
-    else:
-        attach = t.head
-    if span.start <= attach.i < span.end:
+    attach = _attachment(root)
+    if attach is None or span.start <= attach.i < span.end:
         return ()
     out = [attach.lemma_.lower()]
-    if attach.pos_ == "VERB" and attach.dep_ in ("acl", "relcl") and attach.head.pos_ in ("NOUN", "PROPN"):
-        out.append(attach.head.lemma_.lower())  # "a ceasefire brokered on December 30"
-    if attach.pos_ in ("VERB", "AUX"):
-        for c in attach.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
-                out.append(c.lemma_.lower())
-                if c.dep_ == "dobj":
-                    out.append(f"{attach.lemma_.lower()} {c.lemma_.lower()}")
-            elif c.dep_ == "prt":
-                out.append(f"{attach.lemma_.lower()} {c.lower_}")
-            elif c.dep_ == "prep":
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
-                        out.append(f"{attach.lemma_.lower()} {g.lemma_.lower()}")
-    else:
-        # a verb the parser hung on the noun ("taking office", parsed as amod)
-        for c in attach.children:
-            if c.pos_ == "VERB" and c.i < attach.i:
-                out += [c.lemma_.lower(), f"{c.lemma_.lower()} {attach.lemma_.lower()}"]
-    if attach.pos_ not in ("VERB", "AUX") and attach.dep_ in ("dobj", "attr") and attach.head.pos_ in ("VERB", "AUX"):
-        # "taking office on May 10": the date hangs on the object
-        verb = attach.head.lemma_.lower()
-        out += [verb, f"{verb} {attach.lemma_.lower()}"]
+    out += _verb_events(attach) if attach.pos_ in ("VERB", "AUX") else _noun_events(attach)
     return tuple(dict.fromkeys(out))
+
+
+def _attachment(root):
+    """The word the date hangs on (through its preposition), or None for a
+    date that is the root of its sentence."""
+    if root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
+        return root.head.head
+    if root.dep_ == "ROOT":
+        return None
+    return root.head
+
+
+def _verb_events(verb) -> list[str]:
+    """A verb's event words: the noun of its relative clause ("a ceasefire
+    brokered on December 30"), its nominal participants, verb+object,
+    verb+particle and verb+prepositional-object pairs."""
+    lemma = verb.lemma_.lower()
+    out = []
+    if verb.pos_ == "VERB" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head.lemma_.lower())
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
+            out.append(c.lemma_.lower())
+            if c.dep_ == "dobj":
+                out.append(f"{lemma} {c.lemma_.lower()}")
+        elif c.dep_ == "prt":
+            out.append(f"{lemma} {c.lower_}")
+        elif c.dep_ == "prep":
+            out += [f"{lemma} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    return out
+
+
+def _noun_events(noun) -> list[str]:
+    """A noun's event words: a verb the parser hung on it ("taking office",
+    parsed as amod), and the verb it is the object of ("taking office on
+    May 10": the date hangs on the object), each with verb+noun."""
+    lemma = noun.lemma_.lower()
+    out = []
+    for c in noun.children:
+        if c.pos_ == "VERB" and c.i < noun.i:
+            out += [c.lemma_.lower(), f"{c.lemma_.lower()} {lemma}"]
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.lemma_.lower()
+        out += [verb, f"{verb} {lemma}"]
+    return out
 
 
 def _event_info(doc: Document, c: _Cand, assets: Assets) -> tuple[str, tuple]:

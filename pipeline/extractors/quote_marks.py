@@ -93,12 +93,9 @@ def _single_role(text: str, i: int) -> str:
     """'open', 'close', 'weak_close' (after a plural s), 'apostrophe' or 'either'."""
     prev = text[i - 1] if i > 0 else None
     nxt = text[i + 1] if i + 1 < len(text) else None
-    c = text[i]
-    if prev is not None and nxt is not None and prev.isalnum() and nxt.isalpha():
-        return "apostrophe"  # It's, don't, O'Neill
-    if nxt is not None and nxt.isdigit() and text[i + 1 : i + 3].isdigit() and (prev is None or not prev.isalnum()):
-        return "apostrophe"  # '90s, '22
-    if c == "\u2018":
+    if _is_apostrophe(text, i, prev, nxt):
+        return "apostrophe"
+    if text[i] == "\u2018":
         return "open"
     can_open, can_close = _is_open_context(prev, nxt)
     if can_open and not can_close:
@@ -108,6 +105,14 @@ def _single_role(text: str, i: int) -> str:
             return "weak_close"  # countries' -- or the end of a quote
         return "close"
     return "either"
+
+
+def _is_apostrophe(text: str, i: int, prev: str | None, nxt: str | None) -> bool:
+    """A single mark inside a word (It's, don't, O'Neill) or before a
+    two-digit year ('90s, '22)."""
+    if prev is not None and nxt is not None and prev.isalnum() and nxt.isalpha():
+        return True
+    return nxt is not None and nxt.isdigit() and text[i + 1 : i + 3].isdigit() and (prev is None or not prev.isalnum())
 
 
 TWIN = "''"
@@ -157,79 +162,118 @@ def _reopens(para: Paragraph, family: str) -> bool:
 
 def pair_quotation_marks(paragraphs: Sequence[Paragraph]) -> tuple[list[QuotePair], list[Unpaired]]:
     """Pairs and unpaired marks over consecutive paragraphs (view offsets)."""
-    pairs: list[QuotePair] = []
-    unpaired: list[Unpaired] = []
-    # stack entries: [family, view offset, paragraphs spanned, re-open offsets, mark]
-    stack: list[list] = []
+    pairer = _Pairer()
     for p_index, para in enumerate(paragraphs):
+        pairer.read(para, paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None)
+    pairer.drop(pairer.stack)
+    pairer.pairs.sort()
+    pairer.unpaired.sort()
+    return pairer.pairs, pairer.unpaired
+
+
+class _Pairer:
+    """The marks still open (a stack) and the pairs and unpaired marks found so far."""
+
+    def __init__(self) -> None:
+        self.pairs: list[QuotePair] = []
+        self.unpaired: list[Unpaired] = []
+        # stack entries: [family, view offset, paragraphs spanned, re-open offsets, mark]
+        self.stack: list[list] = []
+
+    def drop(self, entries: list[list]) -> None:
+        """Open marks that will never close: unpaired."""
+        self.unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in entries)
+
+    def has_open(self, family: str) -> bool:
+        return any(e[0] == family for e in self.stack)
+
+    def read(self, para: Paragraph, nxt_para: Paragraph | None) -> None:
+        """Pair the marks of one paragraph."""
         text = para.text
         first, _ = _lead(text)
-        nxt_para = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-        skip = -1
-        if stack:
-            # quotes left open by the previous paragraph: continued, or unpaired
-            if _reopens(para, stack[-1][0]):
-                entry = stack.pop()
-                unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack)
-                entry[2] += 1
-                entry[3].append(para.start + first)
-                stack = [entry]
-                skip = first
-            else:
-                unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack)
-                stack = []
+        skip = self._carry_over(para, first)
         twin = -1
         for m in _MARK.finditer(text):
             i, c = m.start(), m.group()
             if i in (skip, twin):
                 continue
-            family, role = MARKS[c]
             if text.startswith(TWIN, i):
                 # two apostrophes print a straight double mark (''quoted''): the pair's
                 # offsets are the inner apostrophes, so that the words lie between them
                 twin = i + 1
-                family, role = DOUBLE, _twin_role(text, i)
-                if role == "either":
-                    role = "close" if any(e[0] == DOUBLE for e in stack) else "open"
-                i = i + 1 if role == "open" else i
-            elif family == SINGLE:
-                role = _single_role(text, i)
-                if role == "apostrophe":
-                    continue
-                open_single = any(e[0] == SINGLE for e in stack)
-                if role == "weak_close":
-                    if not open_single or _strong_closer_follows(text, i):
-                        continue  # a plural possessive: countries'
-                    role = "close"
-                if role == "either":
-                    role = "close" if open_single else "open"
-                if role == "open" and not _has_single_closer(text, i) and not (nxt_para is not None and _reopens(nxt_para, SINGLE)):
-                    continue  # a lone leading apostrophe ('em, 'tis)
-                if role == "close" and not open_single:
-                    continue  # a trailing apostrophe
+                family, role, i = self._twin_mark(text, i)
             else:
-                role = _double_role(text, i, role)
-                if role == "either":
-                    role = "close" if any(e[0] == family for e in stack) else "open"
-            offset = para.start + i
-            if role == "open":
-                stack.append([family, offset, 1, [], c])
-                continue
-            # a closer: pair with the nearest open mark of its family
-            k = len(stack) - 1
-            while k >= 0 and stack[k][0] != family:
-                k -= 1
-            if k < 0:
-                unpaired.append(Unpaired(offset, c, "no opening mark"))
-                continue
-            unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack[k + 1 :])
-            entry = stack[k]
-            stack = stack[:k]
-            pairs.append(QuotePair(entry[1], offset, family, len(stack), entry[2], tuple(entry[3])))
-    unpaired.extend(Unpaired(e[1], e[4], "no closing mark") for e in stack)
-    pairs.sort()
-    unpaired.sort()
-    return pairs, unpaired
+                family, role = self._mark_role(text, i, c, nxt_para)
+                if role is None:
+                    continue
+            self._add(family, role, para.start + i, c)
+
+    def _carry_over(self, para: Paragraph, first: int) -> int:
+        """Quotes left open by the previous paragraph: continued (the offset of
+        the re-opening mark, to skip), or unpaired (-1)."""
+        if not self.stack:
+            return -1
+        if _reopens(para, self.stack[-1][0]):
+            entry = self.stack.pop()
+            self.drop(self.stack)
+            entry[2] += 1
+            entry[3].append(para.start + first)
+            self.stack = [entry]
+            return first
+        self.drop(self.stack)
+        self.stack = []
+        return -1
+
+    def _twin_mark(self, text: str, i: int) -> tuple[str, str, int]:
+        """(family, role, offset) of two apostrophes; an opening pair starts at the inner one."""
+        role = _twin_role(text, i)
+        if role == "either":
+            role = "close" if self.has_open(DOUBLE) else "open"
+        return DOUBLE, role, (i + 1 if role == "open" else i)
+
+    def _mark_role(self, text: str, i: int, c: str, nxt_para: Paragraph | None) -> tuple[str, str | None]:
+        """(family, role) of a mark; role None for a mark that is no quotation mark."""
+        family, role = MARKS[c]
+        if family == SINGLE:
+            return family, self._single_mark_role(text, i, nxt_para)
+        role = _double_role(text, i, role)
+        if role == "either":
+            role = "close" if self.has_open(family) else "open"
+        return family, role
+
+    def _single_mark_role(self, text: str, i: int, nxt_para: Paragraph | None) -> str | None:
+        """'open' or 'close' for a single mark, None for an apostrophe."""
+        role = _single_role(text, i)
+        if role == "apostrophe":
+            return None
+        open_single = self.has_open(SINGLE)
+        if role == "weak_close":
+            if not open_single or _strong_closer_follows(text, i):
+                return None  # a plural possessive: countries'
+            role = "close"
+        if role == "either":
+            role = "close" if open_single else "open"
+        if role == "open" and not _has_single_closer(text, i) and not (nxt_para is not None and _reopens(nxt_para, SINGLE)):
+            return None  # a lone leading apostrophe ('em, 'tis)
+        if role == "close" and not open_single:
+            return None  # a trailing apostrophe
+        return role
+
+    def _add(self, family: str, role: str, offset: int, c: str) -> None:
+        """Open a mark, or pair a closer with the nearest open mark of its family."""
+        if role == "open":
+            self.stack.append([family, offset, 1, [], c])
+            return
+        k = len(self.stack) - 1
+        while k >= 0 and self.stack[k][0] != family:
+            k -= 1
+        if k < 0:
+            self.unpaired.append(Unpaired(offset, c, "no opening mark"))
+            return
+        self.drop(self.stack[k + 1 :])
+        entry = self.stack[k]
+        self.stack = self.stack[:k]
+        self.pairs.append(QuotePair(entry[1], offset, family, len(self.stack), entry[2], tuple(entry[3])))
 
 
 def _strong_closer_follows(text: str, i: int) -> bool:

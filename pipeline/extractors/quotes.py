@@ -360,48 +360,78 @@ _CUE_FINDERS = (
 )
 
 
+class _QuoteLexicons(NamedTuple):
+    """The word lists the quote finder reads."""
+
+    lex: CueLexicon
+    titles: frozenset[str]
+    scare_cues: frozenset[str]
+    minor: frozenset[str]
+    speech_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, assets: Assets) -> _QuoteLexicons:
+        return cls(
+            CueLexicon.load(assets), assets.lexicon_set("work_title_cues"), assets.lexicon_set("scare_quote_cues"),
+            assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"),
+        )  # fmt: skip
+
+
 def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
-    lex = CueLexicon.load(assets)
-    titles = assets.lexicon_set("work_title_cues")
-    scare_cues = assets.lexicon_set("scare_quote_cues")
-    minor = assets.lexicon_set("title_case_minor_words")
-    speech_nouns = assets.lexicon_set("speech_nouns")
+    lexicons = _QuoteLexicons.load(assets)
     text = doc.view.text
     pairs, unpaired = annotation(doc, "quotation_marks")
+    _warn_unpaired(doc, text, unpaired)
+    quoted = _Quoted(doc, pairs)
+    for pair in pairs:
+        frame = _frame_of(doc, pair, quoted, text)
+        if frame is None:
+            continue
+        content = text[frame.a : frame.b]
+        if not frame.inside or _not_speech(frame, content, lexicons.titles):
+            continue
+        mention = _quote_mention(frame, content, lexicons)
+        if mention is not None:
+            yield mention
+
+
+def _warn_unpaired(doc: Document, text: str, unpaired: list) -> None:
+    """A warning for each quotation mark left without a partner."""
     for u in unpaired:
         src = doc.view.to_source[u.offset]
         context = text[max(0, u.offset - 20) : u.offset + 20].replace("\n", " ")
         doc.warnings.append(Warnings.W001.format(mark=text[u.offset], offset=src, why=u.why, context=context))
-    quoted = _Quoted(doc, pairs)
-    for pair in pairs:
-        if pair.depth > 0:
-            continue  # a quote inside a quote belongs to the outer one
-        seg = quoted.segment_at(pair.open)
-        if seg is None or seg.doc is None:
-            continue
-        a, b = _trim(text, pair.open + 1, pair.close)
-        if b <= a:
-            continue
-        frame = _QuoteFrame(doc, seg, pair, a, b, quoted)
-        content = text[a:b]
-        if not frame.inside or _not_speech(frame, content, titles):
-            continue
-        if _ends_with_phrase(_words_before(frame, 3), scare_cues):
-            yield QuoteMention(a, b, "scare", rule="quote/scare_cue")
-            continue
-        found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, speech_nouns)) is not None), None)
-        if found is None:
-            q = _without_cue(frame, content, minor, lex, speech_nouns)
-            if q is not None:
-                yield q
-            continue
-        rule, (cue, cue_seg) = found
-        phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue, lex)
-        if cue_seg is frame.close_seg and cue_seg.start + cue_seg.doc[cue.first].idx > frame.pair.close and all(frame.quoted.inside(p.head.start) for p in phrases):
-            phrases = _speaker_after(frame, cue) or phrases  # '"The risk," said Roe': the parser took "risk" for the subject
-        yield QuoteMention(
-            a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=phrases, rule=rule, sieve=cue_sieve(cue),
-        )  # fmt: skip
+
+
+def _frame_of(doc: Document, pair: QuotePair, quoted: _Quoted, text: str) -> _QuoteFrame | None:
+    """The frame of an outermost pair with some content in a parsed segment
+    (a quote inside a quote belongs to the outer one)."""
+    if pair.depth > 0:
+        return None
+    seg = quoted.segment_at(pair.open)
+    if seg is None or seg.doc is None:
+        return None
+    a, b = _trim(text, pair.open + 1, pair.close)
+    if b <= a:
+        return None
+    return _QuoteFrame(doc, seg, pair, a, b, quoted)
+
+
+def _quote_mention(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -> QuoteMention | None:
+    """A scare quote after a scare cue, a quote its cue introduces, or one read without a cue."""
+    a, b, lex = frame.a, frame.b, lexicons.lex
+    if _ends_with_phrase(_words_before(frame, 3), lexicons.scare_cues):
+        return QuoteMention(a, b, "scare", rule="quote/scare_cue")
+    found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, lexicons.speech_nouns)) is not None), None)
+    if found is None:
+        return _without_cue(frame, content, lexicons.minor, lex, lexicons.speech_nouns)
+    rule, (cue, cue_seg) = found
+    phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue, lex)
+    if cue_seg is frame.close_seg and cue_seg.start + cue_seg.doc[cue.first].idx > frame.pair.close and all(frame.quoted.inside(p.head.start) for p in phrases):
+        phrases = _speaker_after(frame, cue) or phrases  # '"The risk," said Roe': the parser took "risk" for the subject
+    return QuoteMention(
+        a, b, _kind(frame, cue, cue_seg, content), cue=cue_span(cue_seg, cue), phrases=phrases, rule=rule, sieve=cue_sieve(cue),
+    )  # fmt: skip
 
 
 def _speaker_after(frame: _QuoteFrame, cue: Cue) -> tuple[SpeakerPhrase, ...]:

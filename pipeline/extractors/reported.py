@@ -112,22 +112,24 @@ def _embedded_question(first, comp) -> bool:
     return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ != "that"
 
 
-def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str, asking: frozenset[str]):
-    """'X maintained that <content>'."""
+def _not_a_statement(verb, comp, first, asking: frozenset[str]) -> bool:
+    """Whether the content clause reports no statement: a question, a misread
+    'themselves' subject, a negated verb or a relative clause read as content."""
     doc = verb.doc
-    # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
-    comp, misread_subject = _content_clause(verb)
-    if comp is None:
-        return None
-    first = misread_subject.left_edge if misread_subject is not None else comp.left_edge
     if first.i < comp.i and _embedded_question(first, comp) and verb.lemma_.lower() not in asking:
-        return None  # 'would have predicted how crowded the seas would become': no statement reported
+        return True  # 'would have predicted how crowded the seas would become': no statement reported
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in comp.children):
-        return None  # 'the island states themselves need not ...' misread as 'states' + clause
+        return True  # 'the island states themselves need not ...' misread as 'states' + clause
     if any(c.dep_ == "neg" for c in verb.children):
-        return None
-    if first.pos_ == "ADP" and first.i + 1 < len(doc) and doc[first.i + 1].tag_ in ("WDT", "WP"):
-        return None  # 'announced a strategy under which X takes ...': a relative clause misread
+        return True
+    # 'announced a strategy under which X takes ...': a relative clause misread
+    return first.pos_ == "ADP" and first.i + 1 < len(doc) and doc[first.i + 1].tag_ in ("WDT", "WP")
+
+
+def _reporting_subject(seg: Segment, verb, author_refs, text: str):
+    """(subject, expletive 'it') when the verb has a speaker or an expletive
+    'it is said'; None when there is no speaker, or the speaker is the hearer
+    of a passive or the author."""
     subj = subject_of(verb)
     expl = any(c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it" for c in verb.children)
     if subj is None and not expl:
@@ -136,19 +138,48 @@ def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text:
         return None  # 'the island has been told that ...': the hearer, and no speaker
     if subj is not None and (subj.lower_ == "it" and expl or _is_author(seg, subj, author_refs, text)) and not expl:
         return None
-    subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
+    return subj, expl
+
+
+def _frames_in_content(verb, comp, subtree: list, lex: CueLexicon) -> list:
+    """Clauses inside the content clause's subtree that are frames or
+    statements of their own and are cut from the content."""
     frames = [f for f in _as_frames(subtree, lex) if f.i != verb.i]
     # 'X said A, telling reporters "..."': a reporting participle after the content is a report of its own
     frames += [c for c in subtree if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i and lex.is_verb(c)]
-    conjuncts = [c for c in subtree if c.dep_ == "conj"]
+    return frames + _coordinated_frames(verb, comp, [c for c in subtree if c.dep_ == "conj"], lex)
+
+
+def _coordinated_frames(verb, comp, conjuncts: list, lex: CueLexicon) -> list:
+    """Conjuncts in the content that are a main clause, the next report's
+    speaker or a coordinated report of their own."""
+    doc = verb.doc
+    frames = []
     if any(c.dep_ == "mark" for c in verb.children):
         # 'Although X felt that <content>, <main clause>': the main clause may
         # hang inside the content in the parse; it starts after a comma
-        doc = verb.doc
         frames += [c for c in conjuncts if has_own_subject(c) and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
     frames += _next_speaker(comp, conjuncts, lex)
     # 'X said A, and analysts estimated B': a coordinated report of its own
     frames += [c for c in conjuncts if c.i > comp.i and lex.is_verb(c)]
+    return frames
+
+
+def _from_content_clause(seg: Segment, verb, lex: CueLexicon, author_refs, text: str, asking: frozenset[str]):
+    """'X maintained that <content>'."""
+    # 'A say X; B argue that Y': a clause before the verb across a semicolon is a statement of its own
+    comp, misread_subject = _content_clause(verb)
+    if comp is None:
+        return None
+    first = misread_subject.left_edge if misread_subject is not None else comp.left_edge
+    if _not_a_statement(verb, comp, first, asking):
+        return None
+    speaker = _reporting_subject(seg, verb, author_refs, text)
+    if speaker is None:
+        return None
+    subj, expl = speaker
+    subtree = list(comp.subtree) if misread_subject is None else sorted([*misread_subject.subtree, *comp.subtree], key=lambda t: t.i)
+    frames = _frames_in_content(verb, comp, subtree, lex)
     toks = after_complementiser(contiguous(_cut(subtree, frames), comp), comp)
     content = _content(seg, toks)
     if content is None:

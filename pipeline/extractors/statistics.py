@@ -363,13 +363,26 @@ def _np_span(seg: Segment, head, *, drop_named_possessor: bool = True, upto_head
     toks = [t for t in noun_phrase(head) if not upto_head or t.i <= head.i]
     toks = [t for t in toks if not (t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS)]
     if drop_named_possessor:
-        poss = [t for t in toks if t.dep_ == "poss" and t.head.i == head.i and (t.ent_type_ or t.pos_ == "PROPN")]
-        for p in poss:
-            cut = set(range(p.left_edge.i, p.i + 2))  # the possessor and its "'s"
-            toks = [t for t in toks if t.i not in cut]
+        toks = _without_named_possessors(toks, head)
+    toks = _without_leading_function_words(toks)
+    return span_of(seg, toks) if toks else None
+
+
+def _without_named_possessors(toks: list, head) -> list:
+    """The tokens without the named possessors of ``head`` (an entity or a
+    proper noun) and their "'s"."""
+    poss = [t for t in toks if t.dep_ == "poss" and t.head.i == head.i and (t.ent_type_ or t.pos_ == "PROPN")]
+    for p in poss:
+        cut = set(range(p.left_edge.i, p.i + 2))  # the possessor and its "'s"
+        toks = [t for t in toks if t.i not in cut]
+    return toks
+
+
+def _without_leading_function_words(toks: list) -> list:
+    """The tokens without leading determiners, punctuation, "all" and "of"."""
     while toks and (toks[0].dep_ in ("det", "predet") or toks[0].is_punct or toks[0].lower_ in ("all", "of")):
         toks = toks[1:]
-    return span_of(seg, toks) if toks else None
+    return toks
 
 
 def _of_phrase(seg, sp, root, rules):
@@ -557,9 +570,22 @@ def _compared(seg: Segment, mentions: list[StatisticMention], rules: StatisticRu
 
 
 def _compared_with(seg, m, mentions, rules, text):
+    """The comparison of the sentence's comparative verb whose subject holds
+    this figure's measure and whose object holds another figure's ("exports
+    outpaced imports"), or None."""
     sent = seg.char_span(m.sentence.start, m.sentence.end, alignment_mode="expand")
     if sent is None:
         return None
+    for verb, direction, subj, obj in _comparative_clauses(sent, rules):
+        other = _compared_mention(m, mentions, subj, obj, text)
+        if other is not None:
+            return Comparison(direction, seg.view_span(verb), Span(other.start, other.end))
+    return None
+
+
+def _comparative_clauses(sent, rules):
+    """(verb, "more" or "less", subject, object) of each comparative verb of
+    the sentence that has both a subject and a direct object."""
     for verb in sent:
         d = rules.comparisons.get(verb.lower_)
         if verb.pos_ != "VERB" or d not in ("more", "less"):
@@ -568,12 +594,16 @@ def _compared_with(seg, m, mentions, rules, text):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if subj is None or obj is None:
             continue
-        s_text = " ".join(t.lower_ for t in subj.subtree if t.i < obj.i)
-        if text(m.measure) and re.search(rf"\b{re.escape(text(m.measure))}\b", s_text):
-            other = next((o for o in mentions if o is not m and o.sentence == m.sentence and o.measure and _in_phrase(text(o.measure), obj)), None)
-            if other is not None:
-                return Comparison(d, seg.view_span(verb), Span(other.start, other.end))
-    return None
+        yield verb, d, subj, obj
+
+
+def _compared_mention(m, mentions, subj, obj, text):
+    """Another figure of the sentence whose measure the object names, when
+    the subject (before the object) names this figure's measure."""
+    s_text = " ".join(t.lower_ for t in subj.subtree if t.i < obj.i)
+    if not (text(m.measure) and re.search(rf"\b{re.escape(text(m.measure))}\b", s_text)):
+        return None
+    return next((o for o in mentions if o is not m and o.sentence == m.sentence and o.measure and _in_phrase(text(o.measure), obj)), None)
 
 
 def _in_phrase(word: str, head) -> bool:

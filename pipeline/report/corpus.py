@@ -47,10 +47,21 @@ def _norm(text: str) -> str:
     return " ".join(_DET.sub("", " ".join(text.split())).split())
 
 
-def _grouped(groups: dict[str, list], names: dict[str, Counter], top: int = TOP) -> list[dict]:
-    rows = [{"name": names[k].most_common(1)[0][0], "refs": refs} for k, refs in groups.items()]
-    rows.sort(key=lambda r: (-len(r["refs"]), r["name"].lower()))
-    return rows[:top]
+class _Groups:
+    """References grouped by a case-folded name; each group shown under its most frequent spelling."""
+
+    def __init__(self):
+        self.refs: dict[str, list] = defaultdict(list)
+        self.names: dict[str, Counter] = defaultdict(Counter)
+
+    def add(self, name: str, ref) -> None:
+        self.refs[name.lower()].append(ref)
+        self.names[name.lower()][name] += 1
+
+    def rows(self, top: int = TOP) -> list[dict]:
+        rows = [{"name": self.names[k].most_common(1)[0][0], "refs": refs} for k, refs in self.refs.items()]
+        rows.sort(key=lambda r: (-len(r["refs"]), r["name"].lower()))
+        return rows[:top]
 
 
 class _Doc:
@@ -89,10 +100,7 @@ def _counts(docs: list[_Doc], types: list[str]) -> list[dict]:
 
 
 def _recommendations(docs: list[_Doc]) -> tuple[list[dict], list[dict]]:
-    actors: dict[str, list] = defaultdict(list)
-    actor_names: dict[str, Counter] = defaultdict(Counter)
-    holders: dict[str, list] = defaultdict(list)
-    holder_names: dict[str, Counter] = defaultdict(Counter)
+    actors, holders = _Groups(), _Groups()
     for d in docs:
         for it in d.items:
             if it["type"] != "recommendation":
@@ -103,27 +111,22 @@ def _recommendations(docs: list[_Doc]) -> tuple[list[dict], list[dict]]:
                 ents = d.entities_in(actor["start"], actor["end"])
                 name = max(ents, key=lambda e: e["end"] - e["start"])["rec"]["canonical"] if ents else _norm(actor["text"])
                 if name:
-                    actors[name.lower()].append(_ref(d.index, it))
-                    actor_names[name.lower()][name] += 1
+                    actors.add(name, _ref(d.index, it))
             holder = rec.get("holder") or "author"
-            name = d.authors() if holder == "author" else holder
-            holders[name.lower()].append(_ref(d.index, it))
-            holder_names[name.lower()][name] += 1
-    return _grouped(actors, actor_names), _grouped(holders, holder_names)
+            holders.add(d.authors() if holder == "author" else holder, _ref(d.index, it))
+    return actors.rows(), holders.rows()
 
 
 def _speakers(docs: list[_Doc]) -> list[dict]:
-    groups: dict[str, list] = defaultdict(list)
-    names: dict[str, Counter] = defaultdict(Counter)
+    groups = _Groups()
     for d in docs:
         for it in d.items:
             if it["type"] != "quote":
                 continue
             speakers = [s for s in (it["rec"].get("speakers") or []) if isinstance(s, str) and s.strip()] or ["(no speaker)"]
             for s in dict.fromkeys(speakers):
-                groups[s.lower()].append(_ref(d.index, it))
-                names[s.lower()][s] += 1
-    return _grouped(groups, names)
+                groups.add(s, _ref(d.index, it))
+    return groups.rows()
 
 
 def calendar_range(value: str) -> tuple[date, date] | None:

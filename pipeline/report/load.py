@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Errors, RecordError
+from ..errors import ClaimexError, Errors, RecordError
 from ..ingest import read_source
 from ..records import Line, find_source, grounding_errors, is_review_log, read_jsonl, schema_errors
 
@@ -36,22 +36,25 @@ class LoadedDoc:
         return out
 
 
-def collect_jsonl(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders searched recursively for *.jsonl (review logs and hidden files skipped)."""
+def collect_jsonl(paths: Iterable[str | Path], *, recursive: bool = True, error: type[ClaimexError] = RecordError) -> list[Path]:
+    """Files as given; folders searched for *.jsonl (below every subfolder when
+    ``recursive``; review logs and hidden files skipped). A folder without any,
+    or a path that does not exist, raises ``error``."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
+            candidates = p.rglob("*.jsonl") if recursive else p.glob("*.jsonl")
             found = sorted(
-                f for f in p.rglob("*.jsonl")
+                f for f in candidates
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts) and not is_review_log(f)
             )  # fmt: skip
             if not found:
-                raise RecordError(Errors.E088.format(path=p))
+                raise error(Errors.E088.format(path=p))
             out.extend(found)
         elif p.is_file():
             out.append(p)
         else:
-            raise RecordError(Errors.E001.format(path=p))
+            raise error(Errors.E001.format(path=p))
     return out
 
 

@@ -665,6 +665,8 @@ class Attributor:
         return g is None or g == gender
 
     def _antecedent_in(self, seg, toks: list, kind: str, same_sentence: bool, gender: str | None = None, role: str | None = None) -> list[Name]:
+        """The antecedent of a pronoun of ``kind`` (person, plural, thing) among
+        the tokens of one sentence, entities inside quotation marks left out."""
         if not toks:
             return []
         a, b = seg.start + toks[0].idx, seg.start + toks[-1].idx + len(toks[-1].text)
@@ -672,32 +674,51 @@ class Attributor:
         if kind == "person":
             return self._person_in(seg, toks, ents, (a, b), gender, role)
         if kind == "plural":
-            for t in reversed(toks):
-                if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and self._plural_agent(t):
-                    names = self._phrase_names(seg, t)
-                    if names:
-                        return names
-            # 'X met Y in Z, and they agreed': the persons, else the organisations and countries, not places
-            persons = _unique(self._name(e) for e in ents if e.label == "PERSON")
-            persons += [n for n in self._unrecognised_names(seg, toks, ents) if n.name.lower() not in {p.name.lower() for p in persons}]
-            if len(persons) >= 2:
-                return persons
-            actors = _unique(self._name(e) for e in ents if e.label in ("PERSON", "ORG", "GPE") and not self._is_place(seg, e))
-            return actors if len(actors) >= 2 else []
+            return self._plural_in(seg, toks, ents)
         if kind == "thing":
-            for t in reversed(toks):
-                if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.dep_ == "mark":
-                    return self._phrase_names(seg, t)  # "For X to ..., it must ..."
-                if t.dep_ == "nsubj" and t.head.lower_ != "to" and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.head.children):
-                    return self._phrase_names(seg, t)
-            for t in reversed(toks):
-                if t.dep_ in _SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") and t.ent_type_ != "PERSON":
-                    names = self._phrase_names(seg, t)
-                    if names:
-                        return names
-            things = [e for e in ents if e.label in ("ORG", "GPE")]
-            return [self._name(things[-1])] if things else []
+            return self._thing_in(seg, toks, ents)
         return []
+
+    def _plural_in(self, seg, toks: list, ents: list[Entity]) -> list[Name]:
+        """The antecedent of 'they': the last plural subject that can speak or
+        act, else the persons named, else the actors named (two or more)."""
+        for t in reversed(toks):
+            if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and self._plural_agent(t):
+                names = self._phrase_names(seg, t)
+                if names:
+                    return names
+        return self._named_group(seg, toks, ents)
+
+    def _named_group(self, seg, toks: list, ents: list[Entity]) -> list[Name]:
+        """'X met Y in Z, and they agreed': the persons, else the organisations
+        and countries, not places (two or more, else nobody)."""
+        persons = _unique(self._name(e) for e in ents if e.label == "PERSON")
+        persons += [n for n in self._unrecognised_names(seg, toks, ents) if n.name.lower() not in {p.name.lower() for p in persons}]
+        if len(persons) >= 2:
+            return persons
+        actors = _unique(self._name(e) for e in ents if e.label in ("PERSON", "ORG", "GPE") and not self._is_place(seg, e))
+        return actors if len(actors) >= 2 else []
+
+    def _thing_in(self, seg, toks: list, ents: list[Entity]) -> list[Name]:
+        """The antecedent of 'it': the subject of a 'for X to' clause, else the
+        last singular noun subject, else the last organisation or country."""
+        for t in reversed(toks):
+            if self._for_subject(t):
+                return self._phrase_names(seg, t)
+        for t in reversed(toks):
+            if t.dep_ in _SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") and t.ent_type_ != "PERSON":
+                names = self._phrase_names(seg, t)
+                if names:
+                    return names
+        things = [e for e in ents if e.label in ("ORG", "GPE")]
+        return [self._name(things[-1])] if things else []
+
+    @staticmethod
+    def _for_subject(t) -> bool:
+        """The subject of a 'for X to' clause ("For X to ..., it must ...")."""
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.dep_ == "mark":
+            return True
+        return t.dep_ == "nsubj" and t.head.lower_ != "to" and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.head.children)
 
     def _person_in(self, seg, toks: list, ents: list[Entity], where: tuple[int, int], gender: str | None, role: str | None) -> list[Name]:
         """The antecedent of he/she (or 'the <role>') among the tokens of one
@@ -843,11 +864,30 @@ def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reus
     own speaker phrase (cue subject, "according to", clause subject), the
     author's re-use of earlier words, the subject of the sentence before, the
     speaker it continues."""
+    woven = _woven(att, q, reports)
+    if woven is not None:
+        return woven
+    q, names, how = _own_phrase(att, q)
+    if names:
+        return _with(q, names, f"{q.sieve or 'cue_subject'}/{how}")
+    return _from_context(att, q, last, reuse, how)
+
+
+def _woven(att: Attributor, q: QuoteMention, reports: _Reports) -> QuoteMention | None:
+    """The speakers of the report ``q`` is woven into (None: none, or it names nobody)."""
     outer = reports.enclosing(q, att.text)
-    if outer is not None:
-        names, how = _phrase_names(att, outer)
-        if names:
-            return _with(q._replace(kind="partial" if q.kind == "scare" else q.kind, cue=q.cue or outer.cue), names, f"enclosing_report/{how}")
+    if outer is None:
+        return None
+    names, how = _phrase_names(att, outer)
+    if not names:
+        return None
+    return _with(q._replace(kind="partial" if q.kind == "scare" else q.kind, cue=q.cue or outer.cue), names, f"enclosing_report/{how}")
+
+
+def _own_phrase(att: Attributor, q: QuoteMention) -> tuple[QuoteMention, list[Name], str]:
+    """The names of the quote's own speaker phrase and how they were found; a noun
+    owner that names nobody leaves a scare quote, a clause subject that is no
+    person or speaking body is dropped (the quote then has no phrase)."""
     names, how = _phrase_names(att, q)
     if q.sieve == "noun_owner" and not names:
         q = q._replace(kind="scare", cue=None, phrases=(), sieve="")
@@ -856,8 +896,12 @@ def _attribute(att: Attributor, q: QuoteMention, last: QuoteMention | None, reus
             q = q._replace(kind="partial")
         else:
             q, names = q._replace(cue=None, phrases=(), sieve=""), []
-    if names:
-        return _with(q, names, f"{q.sieve or 'cue_subject'}/{how}")
+    return q, names, how
+
+
+def _from_context(att: Attributor, q: QuoteMention, last: QuoteMention | None, reuse: _ReuseIndex, how: str) -> QuoteMention:
+    """A quote whose own phrase names nobody: the author's re-use of earlier
+    words, the subject of the sentence before, the speaker it continues, else nobody."""
     if q.marked and q.cue is None and q.kind == "scare":
         earlier = reuse.speakers_of(q)
         return q._replace(kind="partial", speakers=tuple(earlier), speaker_rule="reuse") if earlier else q
@@ -985,32 +1029,41 @@ def _previous_speaker(att: Attributor, q: QuoteMention, last: QuoteMention | Non
 def resolve_recommendations(att: Attributor, quotes: list[QuoteMention], recs: list[RecommendationMention]) -> list[RecommendationMention]:
     """Holders (the speakers of the quote or reported speech a recommendation
     sits in, or of its directive verb) and pronoun actors (their antecedent)."""
-    doc = att.doc
     voice = _voice(att)
     spoken = sorted((q for q in quotes if q.speakers), key=lambda q: (q.start, q.end))  # quotes never overlap
     starts = [q.start for q in spoken]
-    out = []
-    for r in recs:
-        holder = AUTHOR
-        k = bisect_right(starts, r.trigger.start) - 1
-        if k >= 0 and r.trigger.end <= spoken[k].end:
-            holder = HOLDER_SEPARATOR.join(spoken[k].speakers)  # advice inside someone's quote or reported speech is theirs
-        elif r.holder_phrases:
-            names = _unique(n for p in r.holder_phrases for n in att.names(p))
-            if names:
-                holder = HOLDER_SEPARATOR.join(n.name for n in names)
-        if holder == AUTHOR and voice and any(s.start <= r.trigger.start < s.end for s in doc.meta.voiced):
-            holder = voice  # the speech or the interview answers are the speaker's words
-        actor = r.actor
-        if actor is not None:
-            words = _words(doc.view.text[actor.start : actor.end])
-            if len(words) == 1 and att.pronouns.get(words[0]) in ("person", "plural", "thing"):
-                names = att.antecedents(actor, att.pronouns[words[0]])
-                spans = [n.span for n in names if n.span is not None]
-                if spans:
-                    actor = spans[0] if len(spans) == 1 else _covering(spans, doc)
-        out.append(r._replace(holder=holder, actor=actor))
-    return out
+    return [r._replace(holder=_holder(att, r, spoken, starts, voice), actor=_actor(att, r)) for r in recs]
+
+
+def _holder(att: Attributor, r: RecommendationMention, spoken: list[QuoteMention], starts: list[int], voice: str | None) -> str:
+    """Whose advice ``r`` is: the speakers of the quote it sits in, else the names
+    of its holder phrases, else the voice of a speech or interview, else the author."""
+    holder = AUTHOR
+    k = bisect_right(starts, r.trigger.start) - 1
+    if k >= 0 and r.trigger.end <= spoken[k].end:
+        holder = HOLDER_SEPARATOR.join(spoken[k].speakers)  # advice inside someone's quote or reported speech is theirs
+    elif r.holder_phrases:
+        names = _unique(n for p in r.holder_phrases for n in att.names(p))
+        if names:
+            holder = HOLDER_SEPARATOR.join(n.name for n in names)
+    if holder == AUTHOR and voice and any(s.start <= r.trigger.start < s.end for s in att.doc.meta.voiced):
+        holder = voice  # the speech or the interview answers are the speaker's words
+    return holder
+
+
+def _actor(att: Attributor, r: RecommendationMention) -> Span | None:
+    """The actor of ``r``, a lone pronoun replaced by its antecedent's span (or
+    one span covering its antecedents)."""
+    actor = r.actor
+    if actor is None:
+        return None
+    words = _words(att.doc.view.text[actor.start : actor.end])
+    if len(words) == 1 and att.pronouns.get(words[0]) in ("person", "plural", "thing"):
+        names = att.antecedents(actor, att.pronouns[words[0]])
+        spans = [n.span for n in names if n.span is not None]
+        if spans:
+            actor = spans[0] if len(spans) == 1 else _covering(spans, att.doc)
+    return actor
 
 
 def _voice(att: Attributor) -> str | None:

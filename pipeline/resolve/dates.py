@@ -423,35 +423,49 @@ def _partial_year(m: DateMention, month: int, day: int | None, rel: str, nar: _N
     dct = nar.dct
     if dct is None:
         return None, None
-    tense = m.tense
+    tense = _reading_tense(m)
     if tense == "generic":
         return None, None  # a habitual statement: no particular year
-    if m.signal == "ON_OR_AFTER":
-        tense = "past"  # "since March": already begun
-    elif tense == "present":
-        tense = "future"  # "the summit opens on June 3": scheduled
     rel = rel.lower()
     if not rel:
         seen = nar.seen_year(month, day)
         if seen is not None and _agrees(_safe_date(seen[0], month, day or 1), dct, tense, day is not None):
             return seen
+    return _year_from_dct(dct, month, day, rel, tense), "dct"
+
+
+def _reading_tense(m: DateMention) -> str:
+    """The tense that places a partial date: "since March" has begun (past),
+    a present-tense date is scheduled (future)."""
+    if m.tense == "generic":
+        return "generic"
+    if m.signal == "ON_OR_AFTER":
+        return "past"  # "since March": already begun
+    if m.tense == "present":
+        return "future"  # "the summit opens on June 3": scheduled
+    return m.tense
+
+
+def _year_from_dct(dct: date, month: int, day: int | None, rel: str, tense: str) -> int:
+    """The year by "last", "next" or "this", else the one on the side of the
+    DCT the tense puts the date, else the nearest."""
     y = dct.year
     here = (month, day) if day else (month,)
     now = (dct.month, dct.day) if day else (dct.month,)
     cmp = (here > now) - (here < now)
     if rel in ("last", "previous"):
-        return (y if cmp < 0 else y - 1), "dct"
+        return y if cmp < 0 else y - 1
     if rel in ("next", "coming", "this coming"):
-        return (y if cmp > 0 else y + 1), "dct"
+        return y if cmp > 0 else y + 1
     if rel in ("this", "current"):
-        return y, "dct"
+        return y
     if tense == "past" and cmp > 0:
-        return y - 1, "dct"
+        return y - 1
     if tense == "future" and cmp < 0:
-        return y + 1, "dct"
+        return y + 1
     if tense == "":
-        return _nearest_year(dct, month, day), "dct"
-    return y, "dct"
+        return _nearest_year(dct, month, day)
+    return y
 
 
 def _agrees(d: date, dct: date, tense: str, has_day: bool) -> bool:
@@ -885,52 +899,109 @@ def _weekday_from_dct(m, wd: int, rel: str, nar: _Narrative) -> tuple[date, obje
     return dct + timedelta(days=delta), "dct"
 
 
+_DEICTIC_REL = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+
+
+class _Deixis(NamedTuple):
+    """A period named from the DCT ("last year", "next quarter") being resolved."""
+
+    unit: str  # year, month, week, weekend, quarter, decade, century or a season
+    k: int  # periods from the DCT's: -1 the last one, 0 this one, 1 the next one
+    mod: str | None
+    m: DateMention
+    match: re.Match
+    nar: _Narrative
+
+
 def _k_deictic(m, match, nar, assets):
+    """"last year", "this spring", "next quarter": the period ``k`` periods
+    from the one the DCT is in."""
     unit = _g(match, "unit").lower()
-    rel = _g(match, "rel").lower()
     mod = _part_mod(match, assets)
-    dct = nar.dct
-    k = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}.get(rel, 0)
-    if not rel and unit == "weekend" and m.tense == "past" and nar.dct is not None and nar.dct.weekday() < 2:
-        k = -1  # "at the weekend" in a past-tense sentence early in the week: the one just gone
+    d = _Deixis(unit, _deictic_offset(m, _g(match, "rel").lower(), unit, nar), mod, m, match, nar)
     if unit in _SEASONS:
-        code, start = _SEASONS[unit]
-        if dct is None:
-            return Timex("DATE", f"XXXX-{code}", mod), None
-        y = dct.year
-        if k < 0:
-            y = y if dct.month >= start + 3 else y - 1  # this year's season is over (winter never is)
-        elif k > 0:
-            y = y if dct.month < start else y + 1
-        return Timex("DATE", f"{y:04d}-{code}", mod, "dct"), (date(y, start, 1), "Y", False)
-    if dct is None:
+        return _deictic_season(d)
+    if nar.dct is None:
         return Timex("DATE", _placeholder({"year": "Y", "month": "M", "week": "W"}.get(unit, "Y")), mod), None
-    if unit == "year":
-        p = nar.period_near(m.sent, 0) if k == -1 and m.sent and not mod else None
-        if p is not None:  # "up from last year's $1.55 billion" after "third-quarter sales": that quarter last year
-            d = date(p.day.year - 1, p.day.month, 1)
-            return Timex("DATE", _fmt(d, "Q"), None, p.span), None
-        y = dct.year + k
-        return Timex("DATE", f"{y:04d}", mod, "dct"), (date(y, 1, 1), "Y", False)
-    if unit == "month":
-        d = _add_months(date(dct.year, dct.month, 1), k)
-        return Timex("DATE", _fmt(d, "M"), mod, "dct"), (d, "M", False)
-    if unit in ("week", "weekend"):
-        d = dct - timedelta(days=dct.weekday()) + timedelta(days=7 * k)
-        v = _fmt(d, "W") + ("-WE" if unit == "weekend" else "")
-        return Timex("DATE", v, mod, "dct"), (d, "W", False)
-    if unit == "quarter":
-        qi = dct.year * 4 + (dct.month - 1) // 3 + k
-        y, q = divmod(qi, 4)
-        return Timex("DATE", f"{y:04d}-Q{q + 1}", mod, "dct"), (date(y, 3 * q + 1, 1), "Q", False)
-    if unit in ("decade", "century") and match.group(0).lower().startswith("the ") and k:
+    step = _DEICTIC_UNITS.get(unit)
+    return step(d) if step is not None else (Timex("DATE", "XXXX", mod), None)
+
+
+def _deictic_offset(m: DateMention, rel: str, unit: str, nar: _Narrative) -> int:
+    """-1, 0 or 1 by the relative word; "at the weekend" in a past-tense
+    sentence early in the week is the one just gone."""
+    if not rel and unit == "weekend" and m.tense == "past" and nar.dct is not None and nar.dct.weekday() < 2:
+        return -1
+    return _DEICTIC_REL.get(rel, 0)
+
+
+def _deictic_season(d: _Deixis):
+    """A season: last one that is over (winter never is), next one not begun."""
+    code, start = _SEASONS[d.unit]
+    dct = d.nar.dct
+    if dct is None:
+        return Timex("DATE", f"XXXX-{code}", d.mod), None
+    y = dct.year
+    if d.k < 0:
+        y = y if dct.month >= start + 3 else y - 1  # this year's season is over (winter never is)
+    elif d.k > 0:
+        y = y if dct.month < start else y + 1
+    return Timex("DATE", f"{y:04d}-{code}", d.mod, "dct"), (date(y, start, 1), "Y", False)
+
+
+def _deictic_year(d: _Deixis):
+    """The DCT's year plus k; "last year" next to a reporting period is that
+    period a year before."""
+    p = d.nar.period_near(d.m.sent, 0) if d.k == -1 and d.m.sent and not d.mod else None
+    if p is not None:  # "up from last year's $1.55 billion" after "third-quarter sales": that quarter last year
+        day = date(p.day.year - 1, p.day.month, 1)
+        return Timex("DATE", _fmt(day, "Q"), None, p.span), None
+    y = d.nar.dct.year + d.k
+    return Timex("DATE", f"{y:04d}", d.mod, "dct"), (date(y, 1, 1), "Y", False)
+
+
+def _deictic_month(d: _Deixis):
+    """The DCT's month plus k."""
+    day = _add_months(date(d.nar.dct.year, d.nar.dct.month, 1), d.k)
+    return Timex("DATE", _fmt(day, "M"), d.mod, "dct"), (day, "M", False)
+
+
+def _deictic_week(d: _Deixis):
+    """The DCT's week (or weekend) plus k."""
+    dct = d.nar.dct
+    day = dct - timedelta(days=dct.weekday()) + timedelta(days=7 * d.k)
+    v = _fmt(day, "W") + ("-WE" if d.unit == "weekend" else "")
+    return Timex("DATE", v, d.mod, "dct"), (day, "W", False)
+
+
+def _deictic_quarter(d: _Deixis):
+    """The DCT's quarter plus k."""
+    dct = d.nar.dct
+    qi = dct.year * 4 + (dct.month - 1) // 3 + d.k
+    y, q = divmod(qi, 4)
+    return Timex("DATE", f"{y:04d}-Q{q + 1}", d.mod, "dct"), (date(y, 3 * q + 1, 1), "Q", False)
+
+
+def _deictic_long(d: _Deixis):
+    """A decade or century: "the next decade" is the ten years from now (a
+    duration), "this decade" the DCT's decade."""
+    if d.match.group(0).lower().startswith("the ") and d.k:
         # "over the next decade", "the past century": the ten (hundred) years from or to now
-        return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", mod), None
-    if unit == "decade":
-        return Timex("DATE", f"{dct.year // 10 + k:03d}", mod, "dct"), None
-    if unit == "century":
-        return Timex("DATE", f"{dct.year // 100 + k:02d}", mod, "dct"), None
-    return Timex("DATE", "XXXX", mod), None
+        return Timex("DURATION", "P10Y" if d.unit == "decade" else "P100Y", d.mod), None
+    if d.unit == "decade":
+        return Timex("DATE", f"{d.nar.dct.year // 10 + d.k:03d}", d.mod, "dct"), None
+    return Timex("DATE", f"{d.nar.dct.year // 100 + d.k:02d}", d.mod, "dct"), None
+
+
+_DEICTIC_UNITS = {
+    "year": _deictic_year,
+    "month": _deictic_month,
+    "week": _deictic_week,
+    "weekend": _deictic_week,
+    "quarter": _deictic_quarter,
+    "decade": _deictic_long,
+    "century": _deictic_long,
+}
 
 
 def _k_deictic_the(m, match, nar, assets):

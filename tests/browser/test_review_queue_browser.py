@@ -6,23 +6,13 @@ adjudication of two reviewers."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, SELECT_JS, claimex
+from .conftest import SELECT_JS, claimex
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture()
-def outs(tmp_path) -> Path:
-    d = tmp_path / "outputs"
-    d.mkdir()
-    for name in ("emoji.md", "emoji.jsonl", "harbour.md", "harbour.jsonl"):
-        shutil.copy(DATA / name, d / name)
-    return d
 
 
 def events(log: Path) -> list[dict]:
