@@ -146,6 +146,8 @@ def _borrowed_subject(v):
         return v.head, None  # 'officials speaking on condition of anonymity said'
     if v.dep_ == "acl":
         return None, None  # a finite verb misread as a modifier: no subject here
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        return None, v.head.head  # 'After saying ..., the man left': the subject of the verb the phrase modifies
     if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
         if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
             return None, None  # a finite subordinate clause with no subject of its own

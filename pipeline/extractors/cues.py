@@ -11,7 +11,7 @@ written; ``resolve.attribution`` turns them into canonical names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..assets import Assets
@@ -41,6 +41,7 @@ class CueLexicon:
     by_last: dict  # last word -> the phrases that end with it, longest first
     person_nouns: frozenset[str] = frozenset()  # nouns (lemmas) that name a person or a group of people
     text_nouns: frozenset[str] = frozenset()  # nouns of something said or written (a statement, a report)
+    lemma_fixes: dict = field(default_factory=dict)  # form -> lemma where the model's lemma is wrong ('hoped' -> 'hop')
 
     @classmethod
     def load(cls, assets: Assets) -> CueLexicon:
@@ -58,10 +59,19 @@ class CueLexicon:
         titles = {t.lower() for t in assets.lexicon("person_titles") if " " not in t and not t.endswith(".")}
         people = assets.lexicon_set("person_role_nouns") | titles | _PEOPLE_GROUPS
         texts = assets.lexicon_set("speech_nouns") | assets.lexicon_set("source_nouns")
-        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people), frozenset(texts))
+        fixes = dict(assets.mapping("lemma_corrections"))
+        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people), frozenset(texts), fixes)
+
+    def lemma(self, tok) -> str:
+        """The token's lemma, corrected where the model is known to slip ('hoped' -> 'hope')."""
+        return self.lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
     def is_verb(self, tok) -> bool:
-        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
+        return tok.pos_ == "VERB" and self.lemma(tok) in self.verbs
+
+    def verb_forms(self) -> list[str]:
+        """The lemmas and the corrected forms a scan for reporting verbs looks for."""
+        return [*self.verbs, *(form for form, lemma in self.lemma_fixes.items() if lemma in self.verbs)]
 
     def phrase_ending_at(self, doc, j: int) -> Cue | None:
         """A reporting phrase whose last token is ``doc[j]``."""
