@@ -82,6 +82,7 @@ class Pipeline:
         self.assets = assets if assets is not None else Assets()
         self.requested_model = model
         self._nlp = nlp
+        self._model_name: tuple | None = None  # (nlp, its name): nlp.meta collects every component's labels
         order = self.assets.config.get("extract", {}).get("order", list(EXTRACTORS))
         unknown = [n for n in order if n not in EXTRACTORS]
         if unknown:
@@ -96,7 +97,10 @@ class Pipeline:
 
     @property
     def model(self) -> str:
-        return model_name(self.nlp)
+        nlp = self.nlp
+        if self._model_name is None or self._model_name[0] is not nlp:
+            self._model_name = (nlp, model_name(nlp))  # once, not once a document
+        return self._model_name[1]
 
     @property
     def batch_size(self) -> int:

@@ -120,15 +120,14 @@ def test_unit_limit_never_exceeds_max_length(pipeline, monkeypatch):
 def test_a_document_that_cannot_be_parsed_fails_alone(pipeline, monkeypatch):
     """A parse failure of one document (here: a model that raises on it) is
     that document's one-line error; the others of the batch are processed."""
-    real_pipe = pipeline.nlp.pipe
+    real_make_doc = pipeline.nlp.make_doc
 
-    def pipe(texts, **kw):
-        texts = list(texts)
-        if any("POISON" in t for t in texts):
+    def make_doc(text):  # the first step of every parse (nlp.pipe's, and the attribute table's)
+        if "POISON" in text:
             raise ValueError("[E999] the model cannot take this text\nsecond line of a spaCy error")
-        return real_pipe(texts, **kw)
+        return real_make_doc(text)
 
-    monkeypatch.setattr(pipeline.nlp, "pipe", pipe)
+    monkeypatch.setattr(pipeline.nlp, "make_doc", make_doc)
     outs = list(pipeline.process([Input("a.txt", text=GOOD, doc_id="a"), Input("b.txt", text="POISON here. " + GOOD, doc_id="b"), Input("c.txt", text=GOOD, doc_id="c")]))
     assert outs[0].ok and outs[2].ok
     assert outs[1].error == "b.txt: internal error in parse: ValueError: [E999] the model cannot take this text"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from claimex.extractors.scan import LeadScan, leading_optional_group
+from claimex.extractors.scan import LeadScan, Needles, first_char_guard, guarded, leading_optional_group
 
 from .conftest import CORPUS, TEXTS
 
@@ -75,3 +75,54 @@ def test_patterns_it_cannot_speed_up_are_scanned_plainly():
     assert LeadScan(re.compile(r"(?:a)?")).core is None  # the rest matches nothing: empty matches
     assert LeadScan(re.compile(r"(?:(?P<x>a)\s)?(?P=x)")).core is None  # the rest refers to the lead
     assert LeadScan(re.compile(r"(?: a )? b", re.VERBOSE)).core is None
+
+
+@pytest.mark.parametrize(
+    "pattern, text, may",
+    [
+        (r"(?:(?P<a>about)\s+)?\d+\s*(?:%|per\s*cent)", "rose by 5 per cent", True),
+        (r"(?:(?P<a>about)\s+)?\d+\s*(?:%|per\s*cent)", "rose by five per cent", False),  # no digit
+        (r"(?:(?P<a>about)\s+)?\d+\s*(?:%|per\s*cent)", "about 5 people", False),  # no unit
+        (r"(?i:half|a\s+third)", "HALF of them", True),  # case-insensitive: looked for lowercased
+        (r"(?i:half|a\s+third)", "a quarter", False),
+        (r"(?i:half)", "\u00bd HALF caf\u00e9", True),  # a cased non-ASCII letter: cannot tell, so scanned
+        (r"(?i:kg)", "5 \u212ag", True),  # the Kelvin sign folds onto k: scanned, and it does match
+        (r"Kg", "5 kg", False),  # case-sensitive
+        (r"(?:a|\d)x", "bx", True),  # one alternative without a needle: no needle for the branch ("x" is one)
+        (r"(?:ab|\d)y?", "b a", False),
+        (r"(?:a|\d)y?", "b", True),  # a class of a letter and digits: no needle, scanned
+        (r"\w+", "", True),  # no needle at all: always scanned
+    ],
+)
+def test_needles_tell_which_texts_cannot_match(pattern, text, may):
+    rx = re.compile(pattern)
+    needles = Needles.of(rx)
+    assert (needles is None or needles.may_match(text)) == may
+    if not may:
+        assert rx.search(text) is None
+    assert [m.span() for m in LeadScan(rx).finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "pattern, guard",
+    [
+        (r"\d+", r"(?=[\d])"),
+        (r"(?:about\s+)?\d+", r"(?=[\da])"),  # an optional group: its first and what follows
+        (r"(?i:jan|feb)\s+\d", r"(?i:(?=[fj]))"),  # case-insensitive part: a folded guard
+        (r"(?<!\w)(?:the\s+)?(?:year|month)s?", r"(?=[mty])"),  # a look-behind takes no character
+        (r"[A-Z][a-z]+", r"(?=[A-Z])"),
+        (r"x?", ""),  # can match nothing
+        (r"[^a]b", ""),  # a negated class: unknown
+        (r".b", ""),
+        (r"(?:a|b*)c", r"(?=[abc])"),
+    ],
+)
+def test_first_char_guard(pattern, guard):
+    assert first_char_guard(re.compile(pattern)) == guard
+
+
+@pytest.mark.parametrize("pattern", [r"(?:about\s+)?\d+", r"(?i:jan|feb)\s+\d", r"(?:a|b*)c", r"(?<!\w)(?:the\s+)?(?:year|month)s?", r"[-\]^]x"])
+def test_a_guarded_regex_finds_the_same_matches(pattern):
+    rx = re.compile(pattern)
+    text = "About 5, JAN 3 and feb  4; ac bbc c; the years, month; ]x -x ^x"
+    assert [(m.span(), m.groups()) for m in guarded(rx).finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]

@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from ..assets import Assets, Pattern
 from ..document import Document, Segment
+from .scan import first_char_guard
 
 
 class DateMention(NamedTuple):
@@ -250,7 +251,7 @@ def _scanners(assets: Assets) -> dict[str, re.Pattern]:
     optional leading groups there (about three times less regex work)."""
 
     def build() -> dict[str, re.Pattern]:
-        return {p.name: re.compile(r"(?<![^\W_])(?=\w)(?:" + p.regex.pattern + ")", p.regex.flags) for p in assets.patterns("dates")}
+        return {p.name: re.compile(r"(?<![^\W_])(?=\w)" + first_char_guard(p.regex) + "(?:" + p.regex.pattern + ")", p.regex.flags) for p in assets.patterns("dates")}
 
     return assets.memo("date_scanners", build)
 
