@@ -120,21 +120,17 @@ TWIN = "''"
 
 def _twin_role(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the two apostrophes at ``i``."""
-    prev = text[i - 1] if i > 0 else None
-    nxt = text[i + 2] if i + 2 < len(text) else None
-    can_open, can_close = _is_open_context(prev, nxt)
-    if can_open and not can_close:
-        return "open"
-    if can_close and not can_open:
-        return "close"
-    return "either"
+    return _role_between(text, i, i + 2)
 
 
 def _double_role(text: str, i: int, role: str) -> str:
-    if role != "either":
-        return role
-    prev = text[i - 1] if i > 0 else None
-    nxt = text[i + 1] if i + 1 < len(text) else None
+    return role if role != "either" else _role_between(text, i, i + 1)
+
+
+def _role_between(text: str, start: int, end: int) -> str:
+    """'open', 'close' or 'either' for a mark at ``text[start:end]``, from the characters beside it."""
+    prev = text[start - 1] if start > 0 else None
+    nxt = text[end] if end < len(text) else None
     can_open, can_close = _is_open_context(prev, nxt)
     if can_open and not can_close:
         return "open"
