@@ -113,6 +113,16 @@ FRAMES = [
      "a glimmer of hope", "partial", ["Laura Mendes"], "told"),
     # words with no verb right after the cue are a fragment
     ("The ministry cancelled the patrol, citing \u2018operational pressures\u2019.", "operational pressures", "partial", ["ministry"], "citing"),
+    # a comment clause or an 'according to' set off by commas frames the woven words after it
+    ('Over the long term, according to the budget office, the deficit "is driven by the aging of the population."',
+     "is driven by the aging of the population.", "partial", ["budget office"], "according to"),
+    ('After all, Ana Ruiz added, the critics "have been after me for years."', "have been after me for years.", "partial", ["Ana Ruiz"], "added"),
+    ('Instead, Omar Haddad told reporters, his policy would be "to go after them" if he wins.', "to go after them", "partial", ["Omar Haddad"], "told"),
+    # near miss: the author's own comment clause leaves a scare quote
+    ('In the end, we argued, the "reform" was a slogan.', "reform", "scare", [], None),
+    # a reporting verb the parser read as a modifier in a sentence it found no verb for
+    ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
+     "outrageous practices", "partial", ["Nasser"], "blasted"),
 ]
 
 
@@ -232,3 +242,42 @@ def test_reported_speech(records_of, paragraph, content, speakers):
     (q,) = quotes
     assert (q["text"], q["kind"]) == (content, "indirect")
     assert [s.casefold() for s in q["speakers"]] == [s.casefold() for s in speakers]
+
+
+# -- comment clauses and misread reporting verbs on hand-built parses -------------
+
+
+def _parse(words, heads, deps, pos, tags=None):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags or [""] * len(words))
+
+
+COMMENT_VERBS = [
+    # 'Roe added, the critics ...': a subject, no complement before the comma
+    (["Roe", "added", ",", "the", "critics"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "punct", "det", "parataxis"], ["PROPN", "VERB", "PUNCT", "DET", "NOUN"], True),
+    # 'Roe told Reuters, ...': the object is the one told
+    (["Roe", "told", "Reuters", ",", "his"], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct", "ccomp"], ["PROPN", "VERB", "PROPN", "PUNCT", "PRON"], True),
+    # near miss: 'Roe said things, ...' has a complement of its own before the comma
+    (["Roe", "said", "things", ",", "and"], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct", "cc"], ["PROPN", "VERB", "NOUN", "PUNCT", "CCONJ"], False),
+    # near miss: 'we argued, ...' is the author's own comment
+    (["we", "argued", ",", "the", "plan"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "punct", "det", "parataxis"], ["PRON", "VERB", "PUNCT", "DET", "NOUN"], False),
+]
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, expected", COMMENT_VERBS)
+def test_comment_verb(assets, words, heads, deps, pos, expected):
+    from claimex.extractors.cues import CueLexicon
+    from claimex.extractors.quotes import _comment_verb
+
+    doc = _parse(words, heads, deps, pos)
+    assert _comment_verb(doc[1], words.index(","), CueLexicon.load(assets)) is expected
+
+
+def test_name_before_reads_back_from_the_verb():
+    from claimex.extractors.quotes import _name_before
+
+    doc = _parse(["In", "March", ",", "Roe", "blasted", "Acme"], [5, 0, 5, 5, 5, 5], ["prep", "pobj", "punct", "compound", "amod", "ROOT"], ["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN"])
+    assert [t.text for t in _name_before(doc[4], 0)] == ["Roe"]
+    assert _name_before(doc[3], 0) == []  # a comma right before: no name

@@ -488,6 +488,13 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
     if _after_frame(frame, lex):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/after_frame", sieve="continuation")
+    framed = _comment_clause_cue(frame, lex)
+    if framed is not None:
+        return QuoteMention(a, b, "partial", cue=cue_span(frame.seg, framed), phrases=speaker_phrases(frame.seg, framed, lex), rule="quote/comment_clause", sieve=cue_sieve(framed))
+    misread = _misread_cue(frame, lex)
+    if misread is not None:
+        cue, phrases = misread
+        return QuoteMention(a, b, "partial", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/misread_cue", sieve="cue_subject")
     owned = _speech_noun_owner(frame, speech_nouns)
     if owned is not None:
         noun, phrases = owned
@@ -500,6 +507,80 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
             # the resolver keeps the speaker only when the subject names people (else: a scare quote)
             return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
     return QuoteMention(a, b, "scare", rule="quote/no_cue")
+
+
+def _comment_clause_cue(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
+    """'After all, she added, Republicans "have been after me"' / 'according to
+    the office, the rise "is mainly attributable to ..."': a reporting frame set
+    off by commas earlier in the quote's sentence (a comment clause, or an
+    'according to' phrase) gives the woven words to its speaker."""
+    if not frame.inside or not len(frame.before):
+        return None
+    sent = frame.inside[0].sent
+    toks = [t for t in frame.before if t.i >= sent.start]
+    for k, t in enumerate(toks[:-1]):
+        if toks[k + 1].text != ",":
+            continue
+        verb = t.head if _hearer(t, lex) else t  # 'Roe told reporters,'
+        if lex.is_verb(verb) and _comment_verb(verb, toks[k + 1].i, lex):
+            return lex.verb_cue(verb)
+        phrase = next((ph for j in range(max(sent.start, t.i - _MAX_ACCORDING), t.i) if (ph := lex.phrase_ending_at(t.doc, j)) is not None), None)
+        if phrase is not None and phrase.role == "object":
+            return phrase
+    return None
+
+
+_MAX_ACCORDING = 6  # words from 'according to' to the comma closing its source
+
+
+def _comment_verb(verb, comma: int, lex: CueLexicon) -> bool:
+    """'she added,' / 'they write,' / 'Roe told reporters,': a reporting verb
+    with a subject that names someone and no complement of its own before the
+    comma (an object there is only the one told); it frames the rest of the
+    sentence. 'Roe said the plan failed, and the "reform" ...' has its own."""
+    subj = subject_of(verb)
+    own = any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj") and c.i < comma and not _hearer(c, lex) for c in verb.children)
+    return subj is not None and subj.i < verb.i and not own and not frame_author(subj)
+
+
+def _misread_cue(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, tuple[SpeakerPhrase, ...]] | None:
+    """'Roe described families ... and a city of "honesty"' / 'Roe blasted
+    the firm for its "outrageous practices"': in a sentence the parser found no
+    verb for, a past-tense reporting verb right after a name or a pronoun that
+    it read as a modifier (amod, acl); the name before it is the speaker (read
+    off the word order). 'a group called "the resistance"' has no name before
+    the verb."""
+    if not frame.inside:
+        return None
+    sent = frame.inside[0].sent
+    if sent.root.pos_ in ("VERB", "AUX"):
+        return None  # the parser found the sentence's verb
+    for t in frame.before:
+        if t.i <= sent.start or t.tag_ not in ("VBD", "VBN") or t.dep_ not in _MISREAD_DEPS or not lex.is_verb(t):
+            continue
+        run = _name_before(t, sent.start)
+        if run and (run[-1].text[:1].isupper() or run[-1].pos_ == "PRON") and not frame_author(run[-1]):
+            span, head = span_of(frame.seg, run, strip_det=True), span_of(frame.seg, [run[-1]])
+            if span is not None and head is not None:
+                return Cue(t.i, t.i, t, "subject"), (SpeakerPhrase(span, head),)
+    return None
+
+
+def _name_before(tok, start: int) -> list:
+    """The noun phrase that ends right before ``tok`` (read back from it)."""
+    j = tok.i - 1
+    while j >= start and tok.doc[j].pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET"):
+        j -= 1
+    run = list(tok.doc[j + 1 : tok.i])
+    return run if any(_nominal(x) for x in run) else []
+
+
+_MISREAD_DEPS = frozenset({"amod", "acl", "compound", "nmod"})
+
+
+def _hearer(tok, lex: CueLexicon) -> bool:
+    """An object that names someone (told 'reporters', 'CNN', 'him')."""
+    return tok.dep_ in ("dobj", "obj") and (tok.pos_ in ("PROPN", "PRON") or lex.lemma(tok) in lex.person_nouns)
 
 
 def _cue_in_previous_paragraph(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
