@@ -13,7 +13,6 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimex.assets import Assets
 from claimex.extractors.clauses import subject_of
 from claimex.extractors.reported import (
     _addressee,
@@ -22,23 +21,18 @@ from claimex.extractors.reported import (
     _relative_frame,
     _to_clause,
 )
-from claimex.extractors.token_patterns import load_token_patterns
 
-INTRO = "Test sentences\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n"
-PATTERNS = load_token_patterns(Assets(), "reported_speech")
-EXAMPLES = [(p.name, s) for p in PATTERNS for s in p.examples]
-NEGATIVES = [(p.name, s) for p in PATTERNS for s in p.negatives]
+from .pattern_examples import pattern_cases, records_by_sentence
+
+PATTERNS, EXAMPLES, NEGATIVES = pattern_cases("reported_speech")
 
 
 def _indirect_in(records_of, items):
     """sentence -> [(rule, content)] of the indirect quotes starting in it."""
-    text = INTRO + "\n\n".join(s for _, s in items)
-    recs = [r for r in records_of(text).get("quote", []) if r["kind"] == "indirect"]
-    out = {}
-    for _, s in items:
-        a = text.index(s)
-        out[s] = [(r["rule"], r["text"]) for r in recs if a <= r["start"] < a + len(s)]
-    return out
+    return records_by_sentence(
+        records_of, items, "quote", start=lambda r: r["start"], value=lambda r: (r["rule"], r["text"]),
+        keep=lambda r: r["kind"] == "indirect",
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")

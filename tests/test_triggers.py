@@ -20,23 +20,16 @@ from spacy.tokens import Doc
 
 from claimex.assets import Assets
 from claimex.errors import AssetError
-from claimex.extractors.token_patterns import PatternMatcher, load_token_patterns
+from claimex.extractors.token_patterns import PatternMatcher
 from claimex.extractors.triggers import READERS, VETOES, TriggerLexicon, read_triggers
 
-INTRO = "Test sentences\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n"
-PATTERNS = load_token_patterns(Assets(), "recommendation_triggers")
-EXAMPLES = [(p.name, s) for p in PATTERNS for s in p.examples]
-NEGATIVES = [(p.name, s) for p in PATTERNS for s in p.negatives]
+from .pattern_examples import INTRO, pattern_cases, records_by_sentence
+
+PATTERNS, EXAMPLES, NEGATIVES = pattern_cases("recommendation_triggers")
 
 
 def _rules_by_sentence(records_of, items):
-    text = INTRO + "\n\n".join(s for _, s in items)
-    recs = records_of(text).get("recommendation", [])
-    out = {}
-    for _, s in items:
-        a = text.index(s)
-        out[s] = [r["rule"] for r in recs if a <= r["trigger"]["start"] < a + len(s)]
-    return out
+    return records_by_sentence(records_of, items, "recommendation", start=lambda r: r["trigger"]["start"], value=lambda r: r["rule"])
 
 
 @pytest.fixture(scope="module")
