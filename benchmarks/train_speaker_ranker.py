@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -35,7 +37,11 @@ import polnear  # noqa: E402
 DEFAULT_DATA = "/work/data/polnear/data"
 SEED = 0
 C_VALUES = (0.01, 0.1, 1.0, 10.0)
+# boosted trees: (trees, depth, learning rate); a small grid, chosen by cross-validation
+TREE_GRID = ((100, 2, 0.1), (200, 2, 0.1), (100, 3, 0.1), (200, 3, 0.05))
 FOLDS = 5
+THRESHOLD = 0.5
+DEFAULT_MODEL = "trees"
 
 
 class Collected:
@@ -106,13 +112,18 @@ def _matrix(rows, features):
     return np.array([[r[2].get(f, 0.0) for f in features] for r in rows], dtype=float), np.array([r[3] for r in rows], dtype=int)
 
 
-def _fit(X, y, c: float):
+def _fit(X, y, params):
+    """A fitted model with ``predict_proba``: a logistic regression on standardised
+    features when ``params`` is C, boosted trees when it is (trees, depth, rate)."""
+    from sklearn.ensemble import GradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    scaler = StandardScaler().fit(X)
-    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(scaler.transform(X), y)
-    return scaler, model
+    if isinstance(params, tuple):
+        n, depth, rate = params
+        return GradientBoostingClassifier(n_estimators=n, max_depth=depth, learning_rate=rate, random_state=SEED).fit(X, y)
+    return make_pipeline(StandardScaler(), LogisticRegression(C=params, max_iter=2000, random_state=SEED)).fit(X, y)
 
 
 def _quote_accuracy(rows, probs, threshold: float) -> tuple[float, float, int]:
@@ -133,7 +144,7 @@ def _quote_accuracy(rows, probs, threshold: float) -> tuple[float, float, int]:
     return sieve / n, ranker / n, n
 
 
-def cross_validate(rows, features, c: float, threshold: float) -> tuple[float, float, int]:
+def cross_validate(rows, features, params, threshold: float) -> tuple[float, float, int]:
     import numpy as np
 
     folds = np.array([r[0] % FOLDS for r in rows])
@@ -141,40 +152,98 @@ def cross_validate(rows, features, c: float, threshold: float) -> tuple[float, f
     probs = np.zeros(len(rows))
     for k in range(FOLDS):
         train, test = folds != k, folds == k
-        scaler, model = _fit(X[train], y[train], c)
-        probs[test] = model.predict_proba(scaler.transform(X[test]))[:, 1]
+        if not test.any():
+            continue
+        probs[test] = _fit(X[train], y[train], params).predict_proba(X[test])[:, 1]
     return _quote_accuracy(rows, probs, threshold)
 
 
-def write_model(rows, out_path: Path, n_articles: int) -> None:
-    """Cross-validate over C, fit on all rows with the best, write the JSON weights."""
+def write_model(rows, out_path: Path, n_articles: int, kind: str) -> None:
+    """Cross-validate the logistic regression over C and the boosted trees over
+    their grid, fit the best of ``kind`` on all rows, write it as JSON."""
     from claimex.resolve.speaker_ranker import FEATURES
 
-    threshold = 0.5
-    scores = {c: cross_validate(rows, FEATURES, c, threshold) for c in C_VALUES}
-    for c, (sieve, ranker, n) in scores.items():
-        print(f"  C={c:<5} {FOLDS}-fold accuracy on the quotes in scope: sieves {sieve:.3f}, ranker {ranker:.3f} (n={n})")
-    best_c = max(scores, key=lambda c: scores[c][1])
+    grid = {"linear": C_VALUES, "trees": TREE_GRID}
+    scores: dict = {}
+    for name, values in grid.items():
+        for params in values:
+            scores[params] = sieve, ranker, n = cross_validate(rows, FEATURES, params, THRESHOLD)
+            print(f"  {name} {params}: {FOLDS}-fold accuracy on the quotes in scope: sieves {sieve:.3f}, ranker {ranker:.3f} (n={n})")
+    best = max(grid[kind], key=lambda p: scores[p][1])
     X, y = _matrix(rows, FEATURES)
-    scaler, model = _fit(X, y, best_c)
+    model = _fit(X, y, best)
     out = {
         "name": "speaker_ranker",
-        "description": "Logistic regression over candidate speakers of a quote (pipeline/resolve/speaker_ranker.py); see speaker_ranker.md.",
         "trained_on": f"PolNeAR train ({n_articles} articles), claimex conventions (benchmarks/polnear.py)",
-        "command": "python benchmarks/train_speaker_ranker.py",
+        "command": "python benchmarks/train_speaker_ranker.py" + ("" if kind == DEFAULT_MODEL else f" --model {kind}"),
         "seed": SEED,
-        "C": best_c,
-        "cross_validation": {"folds": FOLDS, "quotes": scores[best_c][2], "sieves": round(scores[best_c][0], 4), "ranker": round(scores[best_c][1], 4)},
-        "features": list(FEATURES),
-        "weights": [round(float(w), 6) for w in model.coef_[0]],
-        "bias": round(float(model.intercept_[0]), 6),
+        "cross_validation": {"folds": FOLDS, "quotes": scores[best][2], "sieves": round(scores[best][0], 4), "ranker": round(scores[best][1], 4),
+                             "linear": round(max(scores[c][1] for c in C_VALUES), 4), "trees": round(max(scores[t][1] for t in TREE_GRID), 4)},
+        **(_trees_json(model, best) if kind == "trees" else _linear_json(model, best)),
+        "threshold": THRESHOLD,
+    }
+    out["features"] = list(FEATURES)
+    out_path.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{kind} {best}; written to {out_path} ({out_path.stat().st_size // 1024} KB)")
+    _check_export(out_path, model, X)
+
+
+def _linear_json(model, c: float) -> dict:
+    scaler, lr = model[0], model[-1]
+    weights = [round(float(w), 6) for w in lr.coef_[0]]
+    from claimex.resolve.speaker_ranker import FEATURES
+
+    top = Counter({f: abs(w) for f, w in zip(FEATURES, weights, strict=False)}).most_common(8)
+    print("largest weights: " + ", ".join(f"{f} {weights[FEATURES.index(f)]:+.2f}" for f, _ in top))
+    return {
+        "format": 1,
+        "description": "Logistic regression over candidate speakers of a quote (pipeline/resolve/speaker_ranker.py); see speaker_ranker.md.",
+        "C": c,
+        "weights": weights,
+        "bias": round(float(lr.intercept_[0]), 6),
         "mean": [round(float(m), 6) for m in scaler.mean_],
         "scale": [round(float(s) if s > 0 else 1.0, 6) for s in scaler.scale_],
-        "threshold": threshold,
     }
-    out_path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    top = Counter({f: abs(w) for f, w in zip(FEATURES, out["weights"], strict=False)}).most_common(8)
-    print(f"C={best_c}; weights written to {out_path}; largest: " + ", ".join(f"{f} {out['weights'][FEATURES.index(f)]:+.2f}" for f, _ in top))
+
+
+def _trees_json(model, params) -> dict:
+    """The boosted trees as flat node lists (speaker_ranker.TreeRanker): the
+    learning rate folded into the leaf values, the prior log-odds as ``base``."""
+
+    prior = float(model.init_.class_prior_[1])
+    trees = []
+    for est in model.estimators_[:, 0]:
+        t = est.tree_
+        nodes = []
+        for k in range(t.node_count):
+            if t.children_left[k] == -1:
+                nodes.append([round(float(t.value[k, 0, 0]) * model.learning_rate, 6)])
+            else:
+                nodes.append([int(t.feature[k]), round(float(t.threshold[k]), 6), int(t.children_left[k]), int(t.children_right[k])])
+        trees.append(nodes)
+    n, depth, rate = params
+    return {
+        "format": 2,
+        "description": "Gradient-boosted trees over candidate speakers of a quote (pipeline/resolve/speaker_ranker.py); see speaker_ranker.md.",
+        "trees_depth_rate": [n, depth, rate],
+        "base": round(math.log(prior / (1 - prior)), 6),
+        "trees": trees,
+    }
+
+
+def _check_export(path: Path, model, X) -> None:
+    """The plain-Python inference over the JSON gives the library's probabilities."""
+    import numpy as np
+
+    from claimex.resolve.speaker_ranker import LinearRanker, TreeRanker
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ranker = (TreeRanker if data["format"] == 2 else LinearRanker).from_json(data)
+    ours = np.array([1 / (1 + math.exp(-ranker.raw(list(x)))) for x in X[:2000]])
+    diff = float(np.max(np.abs(ours - model.predict_proba(X[:2000])[:, 1])))
+    print(f"plain-Python inference vs scikit-learn on 2000 candidates: largest difference {diff:.1e}")
+    if diff > 1e-4:
+        raise SystemExit("the exported model does not reproduce scikit-learn's probabilities")
 
 
 def main(argv=None) -> int:
@@ -182,6 +251,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=os.environ.get("CLAIMEX_POLNEAR", DEFAULT_DATA), help="PolNeAR's data folder (holding train/)")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "speaker_ranker.json")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles (a quick run)")
+    ap.add_argument("--model", choices=("linear", "trees"), default=DEFAULT_MODEL, help=f"the model to write (default {DEFAULT_MODEL}); both are cross-validated")
+    ap.add_argument("--rows", type=Path, default=None, help="a JSON cache of the collected examples: read it if it exists, else write it")
     args = ap.parse_args(argv)
     folder = Path(args.data) / "train"
     if not (folder / "text").is_dir():
@@ -192,20 +263,33 @@ def main(argv=None) -> int:
     except ImportError:
         print("scikit-learn is needed to train the ranker: pip install -e '.[train]'", file=sys.stderr)
         return 1
+    t0 = time.monotonic()
+    if args.rows is not None and args.rows.is_file():
+        cached = json.loads(args.rows.read_text(encoding="utf-8"))
+        rows, n_articles = [(r[0], tuple(r[1]), r[2], r[3]) for r in cached["rows"]], cached["articles"]
+    else:
+        rows, n_articles = _collect_rows(folder, args.limit)
+        if args.rows is not None:
+            args.rows.write_text(json.dumps({"articles": n_articles, "rows": rows}), encoding="utf-8")
+    print(f"PolNeAR train: {n_articles} articles, {len({r[1] for r in rows})} quotes in scope, {len(rows)} candidates "
+          f"({sum(r[3] for r in rows)} right)")  # fmt: skip
+    write_model(rows, args.out, n_articles, args.model)
+    print(f"done in {time.monotonic() - t0:.0f} s")
+    return 0
+
+
+def _collect_rows(folder: Path, limit: int | None):
+    """Run claimex (sieves alone) over the split and label the candidates it collects."""
     from claimex.stages import Pipeline
 
-    articles = polnear.load_split(folder, args.limit)
+    articles = polnear.load_split(folder, limit)
     pipe = Pipeline()
     pipe.assets.config.setdefault("attribution", {})["speaker_ranker"] = ""  # the sieves alone
     hook = Collected()
     collect(pipe, articles, hook)
     persons = {a.name: [(e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON"] for a, d in zip(articles, pipe.nlp.pipe(a.text for a in articles), strict=False)}
     golds = {a.name: polnear.convert(a, persons[a.name]) for a in articles}
-    rows = examples(articles, golds, hook)
-    print(f"PolNeAR train: {len(articles)} articles, {len({r[1] for r in rows})} quotes in scope, {len(rows)} candidates "
-          f"({sum(r[3] for r in rows)} right)")  # fmt: skip
-    write_model(rows, args.out, len(articles))
-    return 0
+    return examples(articles, golds, hook), len(articles)
 
 
 if __name__ == "__main__":

@@ -157,6 +157,7 @@ class Attributor:
         self.speaking_nouns = lex.speaking_nouns
         self.non_speakers = lex.non_speakers
         self.reporting_verbs = CueLexicon.load(assets).verbs
+        self.cue_lexicon = CueLexicon.load(assets)  # reporting verbs with lemma corrections (is_verb)
         self.ranker = SpeakerRanker.load(assets)
         # canonical names of persons and their words, for names the recogniser missed
         persons = {_norm(e.canonical) for e in self.entities if e.label == "PERSON"}

@@ -42,6 +42,8 @@ _AFTER_CHARS = 200  # characters after the quote (its own paragraph) where a can
 _HISTORY = 3  # earlier quotes whose speakers are features
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj", "attr", "oprd")  # an object or oblique: spoken of, not speaking
+_BLANK_OR_MARK = " \t\n\"'\u201c\u2018"  # what may stand before a quote that opens its paragraph
 _WORD = re.compile(r"[\w\u2019'-]+")
 
 FEATURES = (
@@ -52,6 +54,8 @@ FEATURES = (
     "gender_agree", "gender_clash", "pronoun_prev1", "pronoun_subject", "pronoun_same_sentence",
     "standalone_prev1", "standalone_same_paragraph", "nocue_same_sentence",
     "nearest", "nearest_person", "nearest_subject", "nearest_agreeing", "rank",
+    "object", "possessor", "pronoun_only", "quoted_before", "in_last_quote", "prev_same_paragraph",
+    "cue_pronoun", "has_cue", "standalone", "opens_paragraph",
 )  # fmt: skip
 
 
@@ -64,17 +68,16 @@ class Candidate:
     label: str  # PERSON, ORG, GPE, NORP or group
     feats: dict = field(default_factory=dict)
     mentions: int = 0
+    named: int = 0  # mentions by name (not through a resolved pronoun)
 
 
-@dataclass(frozen=True)
 class SpeakerRanker:
-    """Logistic regression weights over :data:`FEATURES` (standardised inputs)."""
+    """A scorer of candidate speakers read from JSON: a logistic regression
+    (:class:`LinearRanker`, format 1) or boosted decision trees
+    (:class:`TreeRanker`, format 2). ``probability`` maps a candidate's features
+    to the probability that it is the speaker."""
 
     features: tuple[str, ...]
-    weights: tuple[float, ...]
-    bias: float
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
     threshold: float  # the least probability for a speaker where the sieves gave none
 
     @classmethod
@@ -86,20 +89,87 @@ class SpeakerRanker:
     def _read(cls, assets: Assets, name: str) -> SpeakerRanker:
         data = assets.read_json(name)
         path = assets.dir / name
+        kind = {1: LinearRanker, 2: TreeRanker}.get(data.get("format", 1) if isinstance(data, dict) else None)
+        if kind is None:
+            raise AssetError(Errors.E040.format(path=path, reason="not a speaker ranker: unknown format"))
         try:
-            model = cls(tuple(data["features"]), tuple(map(float, data["weights"])), float(data["bias"]),
-                        tuple(map(float, data["mean"])), tuple(map(float, data["scale"])), float(data["threshold"]))  # fmt: skip
-        except (KeyError, TypeError, ValueError) as exc:
+            model = kind.from_json(data)
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise AssetError(Errors.E040.format(path=path, reason=f"not a speaker ranker: {exc}")) from None
-        if model.features != FEATURES or not len(model.weights) == len(model.mean) == len(model.scale) == len(FEATURES):
+        if model.features != FEATURES or not model.consistent():
             raise AssetError(Errors.E040.format(path=path, reason="its features are not those of this version of claimex (retrain it)"))
         return model
 
+    def raw(self, x: list[float]) -> float:
+        raise NotImplementedError
+
+    def consistent(self) -> bool:
+        raise NotImplementedError
+
     def probability(self, feats: dict) -> float:
-        z = self.bias
-        for k, name in enumerate(self.features):
-            z += self.weights[k] * (feats.get(name, 0.0) - self.mean[k]) / self.scale[k]
+        z = self.raw([float(feats.get(name, 0.0)) for name in self.features])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class LinearRanker(SpeakerRanker):
+    """Logistic regression over standardised features (format 1)."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinearRanker:
+        return cls(tuple(data["features"]), tuple(map(float, data["weights"])), float(data["bias"]),
+                   tuple(map(float, data["mean"])), tuple(map(float, data["scale"])), float(data["threshold"]))  # fmt: skip
+
+    def consistent(self) -> bool:
+        return len(self.weights) == len(self.mean) == len(self.scale) == len(self.features)
+
+    def raw(self, x: list[float]) -> float:
+        return self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale, strict=True))
+
+
+@dataclass(frozen=True)
+class TreeRanker(SpeakerRanker):
+    """Gradient-boosted regression trees on the log-odds (format 2): ``base`` plus
+    the leaf value each tree reaches (the learning rate already applied). A tree
+    is a flat list of nodes, ``[feature, threshold, left, right]`` for a split
+    (``x[feature] <= threshold`` goes left) and ``[value]`` for a leaf; node 0 is
+    the root."""
+
+    features: tuple[str, ...]
+    base: float
+    trees: tuple[tuple[tuple[float, ...], ...], ...]
+    threshold: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> TreeRanker:
+        trees = tuple(tuple(tuple(float(v) for v in node) for node in tree) for tree in data["trees"])
+        return cls(tuple(data["features"]), float(data["base"]), trees, float(data["threshold"]))
+
+    def consistent(self) -> bool:
+        n = len(self.features)
+        for tree in self.trees:
+            for node in tree:
+                if len(node) == 4 and not (0 <= node[0] < n and 0 < node[2] < len(tree) and 0 < node[3] < len(tree)):
+                    return False
+                if len(node) not in (1, 4):
+                    return False
+        return True
+
+    def raw(self, x: list[float]) -> float:
+        z = self.base
+        for tree in self.trees:
+            node = tree[0]
+            while len(node) == 4:
+                node = tree[int(node[2])] if x[int(node[0])] <= node[1] else tree[int(node[3])]
+            z += node[0]
+        return z
 
 
 class History:
@@ -157,10 +227,15 @@ def candidates(att, q, history: History) -> list[Candidate]:
     lo = _window_start(att, seg)
     hi = min(seg.end, q.end + _AFTER_CHARS)
     found: dict[str, Candidate] = {}
+    quoted: list[tuple[int, set[str]]] = []  # names mentioned inside quotation marks before the quote
     for e in att.entities_in(Span(lo, hi)):
-        if e.label in _SPEAKER_LABELS and not att.in_quotes(e.start) and not q.start <= e.start < q.end:
-            n = att._name(e)
+        if e.label not in _SPEAKER_LABELS or q.start <= e.start < q.end:
+            continue
+        n = att._name(e)
+        if not att.in_quotes(e.start):
             _add(found, n.name, n.span, e.label, q)
+        elif e.start < q.start:
+            quoted.append((e.start, _name_words(n.name)))
     for start, end, names in att.resolved_between(lo, hi):
         if not q.start <= start < q.end:
             for n in names:
@@ -173,8 +248,12 @@ def candidates(att, q, history: History) -> list[Candidate]:
     for name, span in zip(q.speakers, q.speaker_spans or [None] * len(q.speakers), strict=False):
         _add(found, name, span, "PERSON" if span is not None and att._is_person_name(Name(name, span)) else "group", q, mention=False)
     out = list(found.values())
+    last = history.recent[-1] if history.recent else None
     for c in out:
         c.feats = features(att, q, c, history)
+        words = _name_words(c.name)
+        c.feats["quoted_before"] = float(any(words & w for _, w in quoted))
+        c.feats["in_last_quote"] = float(last is not None and any(last.start <= s < last.end and words & w for s, w in quoted))
     _relative(out, q)
     return out
 
@@ -212,6 +291,7 @@ def _add(found: dict, name: str, span, label: str, q, mention: bool = True, pron
         c = found[key] = Candidate(name, None, label)
     if mention:
         c.mentions += 1
+        c.named += not pronoun
         if span is not None and (c.span is None or _distance(span, q) < _distance(c.span, q)):
             c.span = span
             c.feats["resolved_pronoun"] = 1.0 if pronoun else 0.0
@@ -219,6 +299,11 @@ def _add(found: dict, name: str, span, label: str, q, mention: bool = True, pron
         c.span = span
     if label == "PERSON" or c.label == "group":
         c.label = label
+
+
+def _name_words(name: str) -> set[str]:
+    """The capitalised words of a name, lower-cased ('Jane Roe' -> {'jane', 'roe'})."""
+    return {w.lower() for w in _WORD.findall(name) if len(w) > 2 and w[0].isupper()}
 
 
 def _distance(span: Span, q) -> int:
@@ -253,12 +338,32 @@ def features(att, q, c: Candidate, history: History) -> dict:
     f["standalone_prev1"] = f["prev1"] * q.standalone
     f["standalone_same_paragraph"] = f["same_paragraph"] * q.standalone
     f["nocue_same_sentence"] = f["same_sentence"] * (q.cue is None)
+    f["pronoun_only"] = float(c.mentions > 0 and c.named == 0)
+    f["cue_pronoun"] = float(pron is not None)
+    f["has_cue"] = float(q.cue is not None)
+    f["standalone"] = float(q.standalone)
+    _paragraph(att, q, c, history, f)
     return f
+
+
+def _paragraph(att, q, c: Candidate, history: History, f: dict) -> None:
+    """Whether the quote opens its paragraph, and whether the candidate spoke the
+    last quote with a speaker in the quote's paragraph."""
+    qseg = att.segment_at(q.start)
+    f["opens_paragraph"] = f["prev_same_paragraph"] = 0.0
+    if qseg is None:
+        return
+    f["opens_paragraph"] = float(not att.text[qseg.start : q.start].strip(_BLANK_OR_MARK))
+    for h in reversed(history.recent):
+        hseg = att.segment_at(h.start)
+        if hseg is not None and hseg.block == qseg.block:
+            f["prev_same_paragraph"] = float(any(n.lower() == c.name.lower() for n in h.speakers))
+            break
 
 
 def _position(att, q, c: Candidate, f: dict) -> None:
     """Distance and syntax of the candidate's mention nearest the quote."""
-    keys = ("dist", "sentences", "same_sentence", "same_paragraph", "after", "subject", "speech_subject")
+    keys = ("dist", "sentences", "same_sentence", "same_paragraph", "after", "subject", "speech_subject", "object", "possessor")
     f.update(dict.fromkeys(keys, 0.0))
     if c.span is None:
         f["dist"], f["sentences"] = math.log1p(5000), 6.0
@@ -283,8 +388,9 @@ def _position(att, q, c: Candidate, f: dict) -> None:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     f["subject"] = float(head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "pobj" and head.head.dep_ == "agent")
-    verb = head.head
-    f["speech_subject"] = float(bool(f["subject"]) and verb.pos_ == "VERB" and verb.lemma_.lower() in att.reporting_verbs)
+    f["speech_subject"] = float(bool(f["subject"]) and att.cue_lexicon.is_verb(head.head))
+    f["object"] = float(not f["subject"] and head.dep_ in _OBJECT_DEPS)
+    f["possessor"] = float(head.dep_ == "poss")
 
 
 def _token(seg, span: Span):
