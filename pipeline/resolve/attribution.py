@@ -463,7 +463,12 @@ class Attributor:
         items = [i for part in _split(span, self.text, _CONJUNCTION) for i in _split(part, self.text, _LIST_COMMA)]
         if len(items) < 3:
             return False
-        return all(any(e.label == "PERSON" and e.end == i.end for e in self.speaker_entities(i)) for i in items)
+        return all(self._bare_name(i) for i in items)
+
+    def _bare_name(self, span: Span) -> bool:
+        """A person's name with at most titles before it ('Sen. Jane Roe'; not 'an adviser to Jane Roe')."""
+        ents = [e for e in self.speaker_entities(span) if e.label == "PERSON" and e.end == span.end]
+        return bool(ents) and all(w in self.title_words or w[:1].isupper() for w in self.text[span.start : ents[-1].start].split())
 
     def _before_parenthesis(self, phrase: SpeakerPhrase) -> SpeakerPhrase:
         """A phrase all inside brackets, or a description between commas, right
