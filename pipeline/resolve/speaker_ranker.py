@@ -227,7 +227,31 @@ def candidates(att, q, history: History) -> list[Candidate]:
     lo = _window_start(att, seg)
     hi = min(seg.end, q.end + _AFTER_CHARS)
     found: dict[str, Candidate] = {}
-    quoted: list[tuple[int, set[str]]] = []  # names mentioned inside quotation marks before the quote
+    quoted = _mentions(att, q, found, lo, hi)
+    from .attribution import Name
+
+    for h in history.recent:
+        for name, span in zip(h.speakers, h.speaker_spans or [None] * len(h.speakers), strict=False):
+            _add(found, name, span, "PERSON", q, mention=False)
+    for name, span in zip(q.speakers, q.speaker_spans or [None] * len(q.speakers), strict=False):
+        _add(found, name, span, "PERSON" if span is not None and att._is_person_name(Name(name, span)) else "group", q, mention=False)
+    out = list(found.values())
+    last = history.recent[-1] if history.recent else None
+    for c in out:
+        c.feats = features(att, q, c, history)
+        words = _name_words(c.name)
+        c.feats["quoted_before"] = float(any(words & w for _, w in quoted))
+        c.feats["in_last_quote"] = float(last is not None and any(last.start <= s < last.end and words & w for s, w in quoted))
+    _relative(out, q)
+    return out
+
+
+def _mentions(att, q, found: dict, lo: int, hi: int) -> list[tuple[int, set[str]]]:
+    """Add to ``found`` the persons and bodies named outside quotation marks in
+    [lo, hi) and the pronouns resolved there (the quote's own words left out);
+    return the names mentioned inside quotation marks before the quote (offset,
+    name words)."""
+    quoted = []
     for e in att.entities_in(Span(lo, hi)):
         if e.label not in _SPEAKER_LABELS or q.start <= e.start < q.end:
             continue
@@ -240,22 +264,7 @@ def candidates(att, q, history: History) -> list[Candidate]:
         if not q.start <= start < q.end:
             for n in names:
                 _add(found, n.name, Span(start, end), "PERSON" if att._is_person_name(n) else "group", q, pronoun=True)
-    for h in history.recent:
-        for name, span in zip(h.speakers, h.speaker_spans or [None] * len(h.speakers), strict=False):
-            _add(found, name, span, "PERSON", q, mention=False)
-    from .attribution import Name
-
-    for name, span in zip(q.speakers, q.speaker_spans or [None] * len(q.speakers), strict=False):
-        _add(found, name, span, "PERSON" if span is not None and att._is_person_name(Name(name, span)) else "group", q, mention=False)
-    out = list(found.values())
-    last = history.recent[-1] if history.recent else None
-    for c in out:
-        c.feats = features(att, q, c, history)
-        words = _name_words(c.name)
-        c.feats["quoted_before"] = float(any(words & w for _, w in quoted))
-        c.feats["in_last_quote"] = float(last is not None and any(last.start <= s < last.end and words & w for s, w in quoted))
-    _relative(out, q)
-    return out
+    return quoted
 
 
 def _relative(cands: list[Candidate], q) -> None:
