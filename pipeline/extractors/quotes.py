@@ -368,12 +368,13 @@ class _QuoteLexicons(NamedTuple):
     scare_cues: frozenset[str]
     minor: frozenset[str]
     speech_nouns: frozenset[str]
+    signatures: tuple = ()  # models/patterns/quote_signatures.json
 
     @classmethod
     def load(cls, assets: Assets) -> _QuoteLexicons:
         return cls(
             CueLexicon.load(assets), assets.lexicon_set("work_title_cues"), assets.lexicon_set("scare_quote_cues"),
-            assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"),
+            assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"), assets.patterns("quote_signatures"),
         )  # fmt: skip
 
 
@@ -422,9 +423,12 @@ def _quote_mention(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -
     a, b, lex = frame.a, frame.b, lexicons.lex
     if _ends_with_phrase(_words_before(frame, 3), lexicons.scare_cues):
         return QuoteMention(a, b, "scare", rule="quote/scare_cue")
+    signed = _signature(frame, lexicons.signatures, cue_less=False)
+    if signed is not None:
+        return signed
     found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, lexicons.speech_nouns)) is not None), None)
     if found is None:
-        return _without_cue(frame, content, lexicons.minor, lex, lexicons.speech_nouns)
+        return _without_cue(frame, content, lexicons)
     rule, (cue, cue_seg) = found
     phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue, lex)
     if cue_seg is frame.close_seg and cue_seg.start + cue_seg.doc[cue.first].idx > frame.pair.close and all(frame.quoted.inside(p.head.start) for p in phrases):
@@ -472,14 +476,17 @@ def _nominal(t) -> bool:
     return t.pos_ in ("NOUN", "PROPN", "PRON") or t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper()
 
 
-def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: CueLexicon, speech_nouns: frozenset[str] = frozenset()) -> QuoteMention | None:
+def _without_cue(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -> QuoteMention | None:
     """A quote no cue introduces: words woven into a clause whose subject is a
     person (the senator dismissed it as "theatre": the subject's words), whole
     sentences that continue someone's quote, or a scare quote; a Title-Cased
     phrase nobody says is no quote at all (None)."""
-    a, b = frame.a, frame.b
-    if _is_title_case(content, minor):
+    a, b, lex, speech_nouns = frame.a, frame.b, lexicons.lex, lexicons.speech_nouns
+    if _is_title_case(content, lexicons.minor):
         return None  # a name of a work, a programme, a slogan
+    signed = _signature(frame, lexicons.signatures, cue_less=True)
+    if signed is not None:
+        return signed
     opened = _cue_in_previous_paragraph(frame, lex)
     if opened is not None:
         cue, seg = opened
@@ -507,6 +514,37 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
             # the resolver keeps the speaker only when the subject names people (else: a scare quote)
             return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
     return QuoteMention(a, b, "scare", rule="quote/no_cue")
+
+
+def _signature(frame: _QuoteFrame, patterns: tuple, cue_less: bool) -> QuoteMention | None:
+    """'"We need the jobs back." ― Jane Roe, a nurse': an attribution line after
+    a quote (``models/patterns/quote_signatures.json``); the name after the dash
+    speaks. A quote woven into the author's sentence is signed only when it has
+    no cue of its own (``cue_less``: '"…," Roe said. ―Jane Doe' stays Roe's), and
+    the signature at the paragraph's end signs only a cue-less quote that opens
+    the paragraph."""
+    before = frame.text_before()
+    opens = before == "" or before.endswith(_SENTENCE_END)
+    close = frame.pair.close
+    tail = frame.doc.view.text[close : max(close, frame.close_seg.end)]
+    for p in patterns:
+        in_paragraph = bool(p.meta and p.meta.get("opens_paragraph"))
+        if not cue_less and not opens or in_paragraph and (before or not cue_less):
+            continue
+        m = p.regex.search(tail) if in_paragraph else p.regex.match(tail)
+        if m is not None:
+            return _signed(frame, p.name, m, close)
+    return None
+
+
+def _signed(frame: _QuoteFrame, rule: str, m, offset: int) -> QuoteMention:
+    """The quote signed by the name of a signature match (``offset``: where the matched text starts)."""
+    name = m.group("name").rstrip(".")
+    start = offset + m.start("name")
+    last = name.replace("\u00a0", " ").rfind(" ") + 1
+    phrase = SpeakerPhrase(Span(start, start + len(name)), Span(start + last, start + len(name)))
+    cue = Span(offset + m.start("dash"), offset + m.end("dash"))
+    return QuoteMention(frame.a, frame.b, "direct", cue=cue, phrases=(phrase,), rule=f"quote/{rule}", sieve="signature")
 
 
 def _comment_clause_cue(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
