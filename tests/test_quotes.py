@@ -120,6 +120,14 @@ FRAMES = [
     ('Instead, Omar Haddad told reporters, his policy would be "to go after them" if he wins.', "to go after them", "partial", ["Omar Haddad"], "told"),
     # near miss: the author's own comment clause leaves a scare quote
     ('In the end, we argued, the "reform" was a slogan.', "reform", "scare", [], None),
+    # a signature: a dash and a name after a quote that opens its sentence (vox-pop lists, epigraphs)
+    ("\u201cWe need the jobs back in this town.\u201d \u2015 Jane Roe", "We need the jobs back in this town.", "direct", ["Jane Roe"], "\u2015"),
+    ("\u201cIt was a disgrace from start to finish.\u201d \u2014 Maria de la Cruz, a nurse in Ohio.", "It was a disgrace from start to finish.", "direct", ["Maria de la Cruz"], "\u2014"),
+    # a signature at the paragraph's end signs the cue-less quote that opens the paragraph
+    ("\u201cI was ashamed of the whole evening.\u201d He never listens to anyone. \u2014 John Doe", "I was ashamed of the whole evening.", "direct", ["John Doe"], "\u2014"),
+    # near misses: a quote with its own cue keeps its speaker (the name after the dash is a byline)
+    ('Ana Ruiz insisted that her party was "still the first force in the country." --Omar Haddad.', "still the first force in the country.", "partial", ["Ana Ruiz"], "insisted"),
+    ('"We will not sign," Ana Ruiz said. \u2014 Omar Haddad', "We will not sign,", "direct", ["Ana Ruiz"], "said"),
     # a reporting verb the parser read as a modifier in a sentence it found no verb for
     ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
      "outrageous practices", "partial", ["Nasser"], "blasted"),
@@ -281,3 +289,18 @@ def test_name_before_reads_back_from_the_verb():
     doc = _parse(["In", "March", ",", "Roe", "blasted", "Acme"], [5, 0, 5, 5, 5, 5], ["prep", "pobj", "punct", "compound", "amod", "ROOT"], ["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN"])
     assert [t.text for t in _name_before(doc[4], 0)] == ["Roe"]
     assert _name_before(doc[3], 0) == []  # a comma right before: no name
+
+
+def _signature_cases():
+    from claimex.assets import Assets
+
+    for p in Assets().patterns("quote_signatures"):
+        find = p.regex.search if p.meta["opens_paragraph"] else p.regex.match
+        yield from ((p.name, find, text, True) for text in p.meta["examples"])
+        yield from ((p.name, find, text, False) for text in p.meta["negatives"])
+
+
+@pytest.mark.parametrize("name, find, tail, signs", list(_signature_cases()))
+def test_signature_pattern_examples(name, find, tail, signs):
+    """Every signature pattern signs its examples and none of its near misses."""
+    assert (find(tail) is not None) == signs, (name, tail)
