@@ -225,6 +225,31 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
     return None
 
 
+def _continuation_before_intro(frame: _QuoteFrame, continuations: frozenset[str]) -> tuple[Cue, Segment] | None:
+    """'She continued, "..."' / 'He went on: "..."': a verb that carries someone's
+    words on (``continuation_verbs``) right before the introducing comma or colon."""
+    if not frame.text_before().endswith(_INTRO):
+        return None
+    words = [t for t in frame.before if not t.is_punct]
+    verb = words[-1] if words else None
+    if verb is not None and verb.dep_ == "prt" and verb.lower_ in ("on", "in"):
+        verb = verb.head  # 'went on', 'chimed in'
+    return (Cue(verb.i, verb.i, verb, "subject"), frame.seg) if verb is not None and _continues(frame, verb, continuations) else None
+
+
+def _continues(frame: _QuoteFrame, verb, continuations: frozenset[str]) -> bool:
+    """A continuation verb with a subject that names someone and no complement
+    of its own outside the quotation marks ('continued to rise' is none)."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in continuations or frame.in_quotes(verb):
+        return False
+    if lemma in ("go", "chime", "pipe") and not any(c.dep_ == "prt" for c in verb.children):
+        return False
+    own = any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "prep") and not frame.in_quotes(c) and not is_quote_mark(c) for c in verb.children)
+    subj = subject_of(verb)
+    return not own and subj is not None and subj.i < verb.i and not frame_author(subj)
+
+
 def _cue_by_speech_noun(frame: _QuoteFrame, speech_nouns: frozenset[str]) -> tuple[Cue, Segment] | None:
     """'X ended with an appeal: "..."': a noun of speech before the colon; the
     speaker is the subject of the verb it depends on."""
@@ -353,10 +378,11 @@ def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
 
 
 _CUE_FINDERS = (
-    ("quote/cue_before_intro", lambda f, lex, content, nouns: _cue_before_intro(f, lex)),
-    ("quote/cue_governs", lambda f, lex, content, nouns: _cue_by_syntax(f, lex)),
-    ("quote/cue_after", lambda f, lex, content, nouns: _cue_after(f, lex, content)),
-    ("quote/speech_noun", lambda f, lex, content, nouns: _cue_by_speech_noun(f, nouns)),
+    ("quote/cue_before_intro", lambda f, lexicons, content: _cue_before_intro(f, lexicons.lex)),
+    ("quote/continuation", lambda f, lexicons, content: _continuation_before_intro(f, lexicons.continuations)),
+    ("quote/cue_governs", lambda f, lexicons, content: _cue_by_syntax(f, lexicons.lex)),
+    ("quote/cue_after", lambda f, lexicons, content: _cue_after(f, lexicons.lex, content)),
+    ("quote/speech_noun", lambda f, lexicons, content: _cue_by_speech_noun(f, lexicons.speech_nouns)),
 )
 
 
@@ -369,12 +395,14 @@ class _QuoteLexicons(NamedTuple):
     minor: frozenset[str]
     speech_nouns: frozenset[str]
     signatures: tuple = ()  # models/patterns/quote_signatures.json
+    continuations: frozenset[str] = frozenset()  # 'she continued, "..."'
 
     @classmethod
     def load(cls, assets: Assets) -> _QuoteLexicons:
         return cls(
             CueLexicon.load(assets), assets.lexicon_set("work_title_cues"), assets.lexicon_set("scare_quote_cues"),
             assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"), assets.patterns("quote_signatures"),
+            assets.lexicon_set("continuation_verbs"),
         )  # fmt: skip
 
 
@@ -426,7 +454,7 @@ def _quote_mention(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -
     signed = _signature(frame, lexicons.signatures, cue_less=False)
     if signed is not None:
         return signed
-    found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, lexicons.speech_nouns)) is not None), None)
+    found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lexicons, content)) is not None), None)
     if found is None:
         return _without_cue(frame, content, lexicons)
     rule, (cue, cue_seg) = found
@@ -493,7 +521,7 @@ def _without_cue(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -> 
         return QuoteMention(a, b, "direct", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), rule="quote/cue_previous_paragraph", sieve="cue_subject")
     if _standalone(frame, content):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
-    if _after_frame(frame, lex):
+    if _after_frame(frame, lex, lexicons.continuations):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/after_frame", sieve="continuation")
     framed = _comment_clause_cue(frame, lex)
     if framed is not None:
@@ -678,7 +706,7 @@ def _owner_phrases(seg: Segment, owner) -> tuple[SpeakerPhrase, ...]:
     return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
 
 
-def _after_frame(frame: _QuoteFrame, lex: CueLexicon) -> bool:
+def _after_frame(frame: _QuoteFrame, lex: CueLexicon, continuations: frozenset[str] = frozenset()) -> bool:
     """'"The risk," said Jane Roe, an economist at the bank, "is that ..."': a
     quote right after a reporting frame that follows another quote in the
     paragraph carries that quote on (the same speaker)."""
@@ -692,7 +720,7 @@ def _after_frame(frame: _QuoteFrame, lex: CueLexicon) -> bool:
             return False
     else:
         return False  # no quote before it in the paragraph
-    return any(lex.is_verb(t) for t in gap) and frame.text_before().endswith((",", ".", ":", "\u2014", "-"))
+    return any(lex.is_verb(t) or _continues(frame, t, continuations) for t in gap) and frame.text_before().endswith((",", ".", ":", "\u2014", "-"))
 
 
 _MAX_FRAME_WORDS = 30  # tokens between two quotes that a reporting frame may take
