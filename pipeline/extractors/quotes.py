@@ -591,9 +591,15 @@ def _comment_clause_cue(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
         if lex.is_verb(verb) and _comment_verb(verb, toks[k + 1].i, lex):
             return lex.verb_cue(verb)
         phrase = next((ph for j in range(max(sent.start, t.i - _MAX_ACCORDING), t.i) if (ph := lex.phrase_ending_at(t.doc, j)) is not None), None)
-        if phrase is not None and phrase.role == "object":
+        if phrase is not None and (phrase.role == "object" or _as_clause(phrase.verb)):
             return phrase
     return None
+
+
+def _as_clause(verb) -> bool:
+    """'As Roe put it in a statement, ...': a reporting phrase in a clause opened
+    by 'as', with a subject that names someone, comments on the rest of the sentence."""
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not frame_author(subject_of(verb))
 
 
 _MAX_ACCORDING = 6  # words from 'according to' to the comma closing its source
