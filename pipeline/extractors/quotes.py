@@ -297,8 +297,8 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
     any verb there ('"...," the senator quipped'): a finite verb with its
     subject right after the closing mark."""
     after = frame.text_after()
-    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")):
-        return None
+    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")) or _dash_enclosed(frame):
+        return None  # (words after a quote set off by dashes carry the author's sentence on)
     n = 0
     toks = []
     commas = 0
@@ -523,6 +523,9 @@ def _without_cue(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -> 
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
     if _after_frame(frame, lex, lexicons.continuations):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/after_frame", sieve="continuation")
+    dashed = _dash_apposition(frame)
+    if dashed:
+        return QuoteMention(a, b, "scare", phrases=dashed, rule="quote/dash_apposition", sieve="clause_subject")
     framed = _comment_clause_cue(frame, lex)
     if framed is not None:
         return QuoteMention(a, b, "partial", cue=cue_span(frame.seg, framed), phrases=speaker_phrases(frame.seg, framed, lex), rule="quote/comment_clause", sieve=cue_sieve(framed))
@@ -573,6 +576,41 @@ def _signed(frame: _QuoteFrame, rule: str, m, offset: int) -> QuoteMention:
     phrase = SpeakerPhrase(Span(start, start + len(name)), Span(start + last, start + len(name)))
     cue = Span(offset + m.start("dash"), offset + m.end("dash"))
     return QuoteMention(frame.a, frame.b, "direct", cue=cue, phrases=(phrase,), rule=f"quote/{rule}", sieve="signature")
+
+
+_DASHES = ("\u2015", "\u2014", "\u2013", "--")
+
+
+def _dash_enclosed(frame: _QuoteFrame) -> bool:
+    """A quote set off by dashes inside the author's sentence ('the senator -- "..." -- and two governors')."""
+    return frame.text_before().endswith(_DASHES) and frame.text_after().startswith(_DASHES)
+
+
+def _dash_apposition(frame: _QuoteFrame) -> tuple[SpeakerPhrase, ...]:
+    """'including Senator Roe -- "It is disqualifying" -- and two governors' /
+    'her stock answer -- "..." --': a cue-less quote set off by dashes right
+    after a noun phrase is the words of the name it stands next to, or of
+    the noun's possessor; right after a verb ('when Roe wrapped up -- "..."
+    --'), of the verb's subject (the resolver keeps only people and bodies)."""
+    if not _dash_enclosed(frame):
+        return ()
+    prev = next((t for t in reversed(frame.before) if not t.is_punct and t.pos_ != "ADV"), None)
+    if prev is not None and prev.dep_ == "prt":
+        prev = prev.head  # 'when Roe finally wrapped up -- "..." --': the clause's subject
+    if prev is not None and prev.pos_ == "VERB" and not frame.in_quotes(prev) and not frame_author(subject_of(prev)):
+        return speaker_phrases(frame.seg, Cue(prev.i, prev.i, prev, "subject"))
+    if prev is None or prev.pos_ not in ("PROPN", "NOUN") or frame.in_quotes(prev):
+        return ()
+    owner = next((c for c in prev.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _owner_phrases(frame.seg, owner)
+    if prev.pos_ != "PROPN":
+        return ()
+    run = [prev]
+    while run[0].i > 0 and run[0].nbor(-1).pos_ == "PROPN":
+        run.insert(0, run[0].nbor(-1))
+    span, head = span_of(frame.seg, run), span_of(frame.seg, [prev])
+    return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
 
 
 def _comment_clause_cue(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
