@@ -128,6 +128,21 @@ FRAMES = [
     # near misses: a quote with its own cue keeps its speaker (the name after the dash is a byline)
     ('Ana Ruiz insisted that her party was "still the first force in the country." --Omar Haddad.', "still the first force in the country.", "partial", ["Ana Ruiz"], "insisted"),
     ('"We will not sign," Ana Ruiz said. \u2014 Omar Haddad', "We will not sign,", "direct", ["Ana Ruiz"], "said"),
+    # a verb that carries someone's words on, right before the introducing comma or colon; 'continued to' is none
+    ("Ana Ruiz continued, \u201cFor us, the fight is not over.\u201d", "For us, the fight is not over.", "direct", ["Ana Ruiz"], "continued"),
+    ('"Honestly," Omar Haddad went on, "we may be on the brink of a crisis."', "we may be on the brink of a crisis.", "direct", ["Omar Haddad"], "went"),
+    ('Prices continued to climb above the "danger line" last month.', "danger line", "scare", [], None),
+    # 'As X put it,' frames the woven words after it
+    ('As Ana Ruiz put it in a statement, the plan is "providing cover for inaction."', "providing cover for inaction.", "partial", ["Ana Ruiz"], "put it"),
+    # a body speaks for words woven into its clause; a thing does not
+    ('The agency referenced "political tensions" in its ruling.', "political tensions", "partial", ["agency"], "referenced"),
+    ('The storm brought "historic flooding" to the coast.', "historic flooding", "scare", [], None),
+    # a quote set off by dashes after a name, a possessor or a verb: its words
+    ("Several lawmakers, including Senator Ana Ruiz -- ''It is disqualifying for a nominee'' -- and two governors, stayed away from the convention.",
+     "It is disqualifying for a nominee", "partial", ["Ana Ruiz"], None),
+    ("When Omar Haddad finally wrapped up \u2014 \u201cI will fight for you!\u201d \u2014 the balloons came down.", "I will fight for you!", "partial", ["Omar Haddad"], None),
+    # near miss: set off by dashes after a thing, a scare quote
+    ('That wording -- "eligible candidates" -- is a subtle change from the law.', "eligible candidates", "scare", [], None),
     # a reporting verb the parser read as a modifier in a sentence it found no verb for
     ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
      "outrageous practices", "partial", ["Nasser"], "blasted"),
