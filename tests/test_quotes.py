@@ -143,6 +143,9 @@ FRAMES = [
     ("When Omar Haddad finally wrapped up \u2014 \u201cI will fight for you!\u201d \u2014 the balloons came down.", "I will fight for you!", "partial", ["Omar Haddad"], None),
     # near miss: set off by dashes after a thing, a scare quote
     ('That wording -- "eligible candidates" -- is a subtle change from the law.', "eligible candidates", "scare", [], None),
+    # a participle reports the words of the main clause's subject, not of a noun's content clause
+    ('Omar Haddad also veered close to an admission that foreign soldiers had fought in the war, saying, "We never said there were none."',
+     "We never said there were none.", "direct", ["Omar Haddad"], "saying"),
     # a reporting verb the parser read as a modifier in a sentence it found no verb for
     ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
      "outrageous practices", "partial", ["Nasser"], "blasted"),
