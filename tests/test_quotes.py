@@ -146,6 +146,10 @@ FRAMES = [
     # a participle reports the words of the main clause's subject, not of a noun's content clause
     ('Omar Haddad also veered close to an admission that foreign soldiers had fought in the war, saying, "We never said there were none."',
      "We never said there were none.", "direct", ["Omar Haddad"], "saying"),
+    # a term someone uses is their words; a term others dislike, or nobody's, stays a scare quote
+    ('Ana Ruiz has used the phrase "deep state" many times in her speeches.', "deep state", "partial", ["Ana Ruiz"], "used"),
+    ('Critics dislike the term "deep state" intensely.', "deep state", "scare", [], None),
+    ('The phrase "deep state" caught on quickly among voters.', "deep state", "scare", [], None),
     # a reporting verb the parser read as a modifier in a sentence it found no verb for
     ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
      "outrageous practices", "partial", ["Nasser"], "blasted"),

@@ -396,13 +396,14 @@ class _QuoteLexicons(NamedTuple):
     speech_nouns: frozenset[str]
     signatures: tuple = ()  # models/patterns/quote_signatures.json
     continuations: frozenset[str] = frozenset()  # 'she continued, "..."'
+    word_use: frozenset[str] = frozenset()  # 'Roe used the phrase "..."'
 
     @classmethod
     def load(cls, assets: Assets) -> _QuoteLexicons:
         return cls(
             CueLexicon.load(assets), assets.lexicon_set("work_title_cues"), assets.lexicon_set("scare_quote_cues"),
             assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"), assets.patterns("quote_signatures"),
-            assets.lexicon_set("continuation_verbs"),
+            assets.lexicon_set("continuation_verbs"), assets.lexicon_set("word_use_verbs"),
         )  # fmt: skip
 
 
@@ -450,6 +451,9 @@ def _quote_mention(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -
     """A scare quote after a scare cue, a quote its cue introduces, or one read without a cue."""
     a, b, lex = frame.a, frame.b, lexicons.lex
     if _ends_with_phrase(_words_before(frame, 3), lexicons.scare_cues):
+        user = _term_user(frame, lexicons.word_use)
+        if user is not None:
+            return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, user), phrases=speaker_phrases(frame.seg, user), rule="quote/term_use", sieve="clause_subject")
         return QuoteMention(a, b, "scare", rule="quote/scare_cue")
     signed = _signature(frame, lexicons.signatures, cue_less=False)
     if signed is not None:
@@ -545,6 +549,17 @@ def _without_cue(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -> 
             # the resolver keeps the speaker only when the subject names people (else: a scare quote)
             return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/clause_subject", sieve="clause_subject")
     return QuoteMention(a, b, "scare", rule="quote/no_cue")
+
+
+def _term_user(frame: _QuoteFrame, word_use: frozenset[str]) -> Cue | None:
+    """'Roe has used the phrase "X"': the verb (``word_use_verbs``) whose object
+    is the noun of the scare cue right before the quote; its subject says the
+    term (the resolver keeps only people and bodies)."""
+    noun = next((t for t in reversed(frame.before) if not t.is_punct), None)
+    verb = noun.head if noun is not None and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "obj") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in word_use or frame_author(subject_of(verb)):
+        return None
+    return Cue(verb.i, verb.i, verb, "subject")
 
 
 def _signature(frame: _QuoteFrame, patterns: tuple, cue_less: bool) -> QuoteMention | None:
