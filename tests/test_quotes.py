@@ -150,6 +150,8 @@ FRAMES = [
     ('Ana Ruiz has used the phrase "deep state" many times in her speeches.', "deep state", "partial", ["Ana Ruiz"], "used"),
     ('Critics dislike the term "deep state" intensely.', "deep state", "scare", [], None),
     ('The phrase "deep state" caught on quickly among voters.', "deep state", "scare", [], None),
+    # words that open with a verb after a title cue ('the program') are no title
+    ('Ana Ruiz found that the program "failed to meet its goals."', "failed to meet its goals.", "partial", ["Ana Ruiz"], "found"),
     # a reporting verb the parser read as a modifier in a sentence it found no verb for
     ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
      "outrageous practices", "partial", ["Nasser"], "blasted"),
@@ -183,6 +185,7 @@ NOT_SPEECH = [
     'Boxer Dwayne "The Rock" Johnson retired.',
     "It's the countries' view that the '90s were better.",
     'Operation "Desert Shield" began in August.',
+    'The program "zero waste" began in May.',
 ]
 
 

@@ -185,8 +185,9 @@ def _is_title_case(content: str, minor: frozenset[str]) -> bool:
 
 
 def _not_speech(frame: _QuoteFrame, content: str, titles: frozenset[str]) -> bool:
-    """A title, a name of a work or a nickname in quotation marks."""
-    if _ends_with_phrase(_words_before(frame, 3), titles):
+    """A title, a name of a work or a nickname in quotation marks (not words
+    that open with a verb in lower case: 'the program "failed to meet its goals"')."""
+    if _ends_with_phrase(_words_before(frame, 3), titles) and not (content[:1].islower() and frame.inside[0].pos_ in ("VERB", "AUX")):
         return True
     prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
     nxt = next((t for t in frame.after if not is_quote_mark(t)), None)
