@@ -152,6 +152,7 @@ FRAMES = [
     ('The phrase "deep state" caught on quickly among voters.', "deep state", "scare", [], None),
     # words that open with a verb after a title cue ('the program') are no title
     ('Ana Ruiz found that the program "failed to meet its goals."', "failed to meet its goals.", "partial", ["Ana Ruiz"], "found"),
+    ('Ana Ruiz yelled "Stay there!" at the guards.', "Stay there!", "direct", ["Ana Ruiz"], "yelled"),
     # a reporting verb the parser read as a modifier in a sentence it found no verb for
     ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
      "outrageous practices", "partial", ["Nasser"], "blasted"),

@@ -228,7 +228,7 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
 
 def _continuation_before_intro(frame: _QuoteFrame, continuations: frozenset[str]) -> tuple[Cue, Segment] | None:
     """'She continued, "..."' / 'He went on: "..."': a verb that carries someone's
-    words on (``continuation_verbs``) right before the introducing comma or colon."""
+    words on (``quote_intro_verbs``) right before the introducing comma or colon."""
     if not frame.text_before().endswith(_INTRO):
         return None
     words = [t for t in frame.before if not t.is_punct]
@@ -404,7 +404,7 @@ class _QuoteLexicons(NamedTuple):
         return cls(
             CueLexicon.load(assets), assets.lexicon_set("work_title_cues"), assets.lexicon_set("scare_quote_cues"),
             assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"), assets.patterns("quote_signatures"),
-            assets.lexicon_set("continuation_verbs"), assets.lexicon_set("word_use_verbs"),
+            assets.lexicon_set("quote_intro_verbs"), assets.lexicon_set("word_use_verbs"),
         )  # fmt: skip
 
 
