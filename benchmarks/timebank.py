@@ -426,7 +426,7 @@ def value_error_kinds(tallies: dict[str, Tally], texts: dict) -> Counter:
 def print_kinds(tallies: dict[str, dict[str, Tally]], texts: dict) -> None:
     by_mode = {mode: value_error_kinds(tallies[mode], texts) for mode in MODES}
     print(f"\nvalue errors by kind {'converted':>44} {'as annotated':>13}")
-    for k in sorted(set().union(*by_mode.values()), key=lambda k: -by_mode["as annotated"][k]):
+    for k in sorted(set().union(*by_mode.values()), key=lambda k: (-by_mode["as annotated"][k], k)):
         print(f"  {k:50} {by_mode['converted'][k]:9} {by_mode['as annotated'][k]:13}")
 
 

@@ -55,6 +55,18 @@ CUE_SUBJECT = [
     (['Senator Maria Lopez (D-NM) said, "The bill is dead."'], "The bill is dead.", ["Maria Lopez"], "cue_subject"),
     # a name inside the quote is never the speaker
     (['"Like Lima. Or Quito," Maria Lopez said.'], "Like Lima", ["Maria Lopez"], "cue_subject/name"),
+    # quoted words inside the subject phrase are not its speaker: what precedes them is
+    (['Holding signs calling the mayor "a disgrace to Riverton," the protesters chanted "Resign now!"'], "Resign now", ["protesters"], "cue_subject/group"),
+    # near miss: a quoted title after a determiner or a preposition stays in the phrase
+    (['The authors of the "Open Door" report wrote: "We must engage voters early."'], "We must engage", ['authors of the "Open Door" report'], "cue_subject/group"),
+]
+
+SOURCE_LABEL = [
+    # 'From <a text>:' labels the quote after the colon with the text, or its owner
+    (['From the ruling: "The law is void and cannot be enforced."'], "The law is void", ["ruling"], "source_label/group"),
+    (["From Maria Lopez's statement: \"We will not sign this deal.\""], "We will not sign", ["Maria Lopez"], "source_label"),
+    # near miss: 'from' before a noun that is no text is no source
+    (['From the start: "We will not sign this deal," Omar Haddad said.'], "We will not sign", ["Omar Haddad"], "cue_subject/name"),
 ]
 
 APPOSITION = [
@@ -63,6 +75,14 @@ APPOSITION = [
     (['Sarah Miller, director of operations and advocacy at the agency, said that access remained "precarious at best".'], "precarious at best", ["Sarah Miller"], "cue_subject/apposition"),
     # near miss: a role before the name, with the name after the comma
     (['The special envoy for the region, Laura Mendes, said: "The road is open."'], "The road is open.", ["Laura Mendes"], "cue_subject"),
+    # a party-and-state label, an indefinite description or 'both ...' after a comma is an apposition, not a second speaker
+    (['"The bill is dead," Senate Majority Leader Tom Harlan, R-Ky., said.'], "The bill is dead", ["Tom Harlan"], "cue_subject"),
+    (['"We will sue," Open Roads Fund, a transport lobby, said on Monday.'], "We will sue", ["Open Roads Fund"], "cue_subject"),
+    (['"We will not back down," Senate leader Paul Berg and Speaker Tim Vance, both Republicans, said.'], "We will not back down", ["Paul Berg", "Tim Vance"], "cue_subject/coordination"),
+    # near miss: names inside an apposition after a comma are not a list of speakers
+    (['"You can aim for a lot," said Omar Haddad, a former adviser to President Tom Vance and President Paul Berg, who has advised Maria Lopez.'], "You can aim", ["Omar Haddad"], "cue_subject/apposition"),
+    # near miss: a real list after commas keeps every name
+    (['"We will not back down," Paul Berg, Tim Vance and Maria Lopez said.'], "We will not back down", ["Paul Berg", "Tim Vance", "Maria Lopez"], "cue_subject/coordination"),
 ]
 
 ACCORDING_TO = [
@@ -134,7 +154,7 @@ AUTHOR = [
     (['"I told the committee that the port cannot wait," Maria Lopez said.'], "I told the committee", ["Maria Lopez"], "cue_subject/name"),
 ]
 
-SIEVES = AUTHOR + CUE_SUBJECT + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
+SIEVES = AUTHOR + CUE_SUBJECT + SOURCE_LABEL + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
 
 
 @pytest.mark.parametrize("paragraphs, words, speakers, rule", SIEVES)

@@ -30,7 +30,7 @@ class Cue(NamedTuple):
     first: int  # token indices in the segment Doc (inclusive)
     last: int
     verb: object  # the spaCy token whose subject speaks (None for 'object' phrases)
-    role: str  # "subject" or "object"
+    role: str  # "subject", "object" ('according to X'), "source" ('From X: "..."') or "possessor" ('in his words')
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def speaker_phrases(seg: Segment, cue: Cue, lex: CueLexicon | None = None) -> tu
     together and are split by the resolver)."""
     if cue.role == "possessor":
         return _possessor_phrase(seg, cue)
-    head = _object_head(seg.doc, cue) if cue.role == "object" else _subject_head(cue)
+    head = _object_head(seg.doc, cue) if cue.role in ("object", "source") else _subject_head(cue)
     if head is None:
         return ()
     head = _past_dateline(head, cue)

@@ -107,9 +107,9 @@ class _Words(NamedTuple):
     calendar: frozenset  # month, season and weekday names, capitalised
 
 
-# seasons and weekdays: no lexicon holds them (resolve.dates maps them to values)
-_SEASON_NAMES = ("Spring", "Summer", "Autumn", "Fall", "Winter")
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# seasons (TIMEX3 code, first month) and weekdays (Monday = 0): held once here, resolve.dates reads them too
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 
 def _words(assets: Assets) -> _Words:
@@ -122,7 +122,7 @@ def _words(assets: Assets) -> _Words:
         for name, number in assets.mapping("months").items():
             if len(name) > len(full.get(number, "")):
                 full[number] = name
-        return frozenset(n.title() for n in full.values()) | frozenset(_SEASON_NAMES + _WEEKDAY_NAMES)
+        return frozenset(n.title() for n in full.values()) | frozenset(w.title() for w in (*SEASONS, *WEEKDAYS))
 
     return _Words(assets.lexicon_set("date_year_blockers"), assets.lexicon_set("date_common_words"), assets.memo("date_calendar_words", calendar))
 

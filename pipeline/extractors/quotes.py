@@ -260,12 +260,21 @@ def _cue_by_speech_noun(frame: _QuoteFrame, speech_nouns: frozenset[str]) -> tup
         if t.text in _SENTENCE_END:
             break
         if t.pos_ == "NOUN" and t.lemma_.lower() in speech_nouns and not frame.in_quotes(t):
+            if _source_label(t):
+                return Cue(t.head.i, t.head.i, None, "source"), frame.seg  # 'From the ruling: "..."'
             verb = t.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
                 return Cue(t.i, t.i, verb, "subject"), frame.seg
     return None
+
+
+def _source_label(noun) -> bool:
+    """'From the ruling:', 'From Roe's statement:': a noun of speech after a
+    sentence-initial "from" labels the quote that follows with its source."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "from" and (prep.i == prep.sent.start or prep.nbor(-1).is_punct)
 
 
 def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
@@ -814,4 +823,4 @@ def frame_author(tok) -> bool:
 
 def cue_sieve(cue: Cue) -> str:
     """The sieve name of a speaker phrase read off a cue."""
-    return {"object": "according_to", "possessor": "possessor"}.get(cue.role, "cue_subject")
+    return {"object": "according_to", "source": "source_label", "possessor": "possessor"}.get(cue.role, "cue_subject")

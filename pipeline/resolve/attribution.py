@@ -49,6 +49,9 @@ HOLDER_SEPARATOR = "; "
 _WORD = re.compile(r"[\w\u2019'-]+|[^\w\s]")
 _CONJUNCTION = re.compile(r"\s*,?\s+(?:and|or|as well as|&)\s+|\s*&\s*")
 _LIST_COMMA = re.compile(r"\s*,\s*")
+# a comma that opens an apposition, not a list item: a party-and-state label ('X, R-Ky.'),
+# an indefinite description ('X, a pro-Y group'), a quantifier ('X and Y, both Republicans')
+_APPOSITION_TAIL = re.compile(r",\s*(?:\(?[DRI]-[A-Z][A-Za-z.]*\)?(?=[\s,]|$)|(?:a|an|both|all|each)\s)")
 _APPOSITION_BREAK = re.compile(r"\s*[,(]\s*")
 _COORDINATORS = frozenset({"and", "or", "nor", "&", "plus"})
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "de", "and", "to", "on", "in", "at"})
@@ -269,6 +272,22 @@ class Attributor:
         k = bisect_right(self._quoted_starts, offset) - 1
         return k >= 0 and offset < self._quoted[k][1]
 
+    def _before_quotes(self, phrase: SpeakerPhrase) -> SpeakerPhrase | None:
+        """The phrase up to quoted words that start inside it ('signs calling X "..."',
+        'his assessment: "..."' keep what precedes the quote); None when its head
+        is not before them; the whole phrase when the quote is a title after a
+        preposition or a determiner."""
+        k = bisect_left(self._quoted_starts, phrase.span.start)
+        if k == len(self._quoted_starts) or self._quoted_starts[k] >= phrase.span.end:
+            return phrase
+        b = self._quoted_starts[k]
+        while b > phrase.span.start and not self.text[b - 1].isalnum():
+            b -= 1
+        before = _words(self.text[phrase.span.start : b])
+        if before and (before[-1] in self.prepositions or before[-1] in _LEADING_DET):
+            return phrase  # a quoted title inside the phrase ('the authors of the "Growth Project"')
+        return SpeakerPhrase(Span(phrase.span.start, b), phrase.head) if phrase.head.end <= b else None
+
     def remember(self, span: Span, names: list[Name]) -> None:
         """A pronoun resolved to ``names``: a mention of them at ``span`` for later pronouns."""
         if names and (not self._resolved or self._resolved[-1][0] <= span.start):
@@ -356,7 +375,9 @@ class Attributor:
         ``described_earlier``, ``group`` ("" when there is no speaker)."""
         if self.in_quotes(phrase.head.start):
             return [], ""
-        phrase = self._before_parenthesis(self._outside_quotes(phrase))
+        phrase = self._before_quotes(self._before_parenthesis(self._outside_quotes(phrase)))
+        if phrase is None:
+            return [], ""  # the head is in or after quoted words: not a speaker phrase
         text = self.text[phrase.span.start : phrase.span.end]
         words = _words(text)
         if not words:
@@ -429,7 +450,7 @@ class Attributor:
         Kowalski, from the dockers' union': a person named before a comma is the
         speaker, not what the apposition names."""
         parts = _split(span, self.text, _APPOSITION_BREAK)
-        if len(parts) < 2:
+        if len(parts) < 2 or self._name_list(span):
             return None
         head = next((p for p in parts[:-1] if self.speaker_entities(p)), None)
         if head is None:
@@ -440,6 +461,18 @@ class Attributor:
         # before the name: titles and lower-case modifiers only ('81-year-old', 'longtime')
         rest = [w for w in self.text[head.start : ents[0].start].split() if w.lower() not in self.title_words and w[:1].isupper()]
         return self._name(ents[0]) if not rest and not self.text[ents[0].end : head.end].strip() else None
+
+    def _name_list(self, span: Span) -> bool:
+        """'A, B and C': every item after the commas and the conjunction ends in a person's name."""
+        items = [i for part in _split(span, self.text, _CONJUNCTION) for i in _split(part, self.text, _LIST_COMMA)]
+        if len(items) < 3:
+            return False
+        return all(self._bare_name(i) for i in items)
+
+    def _bare_name(self, span: Span) -> bool:
+        """A person's name with at most titles before it ('Sen. Jane Roe'; not 'an adviser to Jane Roe')."""
+        ents = [e for e in self.speaker_entities(span) if e.label == "PERSON" and e.end == span.end]
+        return bool(ents) and all(w in self.title_words or w[:1].isupper() for w in self.text[span.start : ents[-1].start].split())
 
     def _before_parenthesis(self, phrase: SpeakerPhrase) -> SpeakerPhrase:
         """A phrase all inside brackets, or a description between commas, right
@@ -537,6 +570,7 @@ class Attributor:
         Foreign Minister Y", "he and his counterpart, Z", "A, B and C")."""
         parts = []
         for part in _split(span, self.text, _CONJUNCTION):
+            part = _before(part, self.text, _APPOSITION_TAIL)
             pieces = _split(part, self.text, _LIST_COMMA)
             if len(pieces) > 1 and all(self.speaker_entities(p) and self._conjunct_name(p) for p in pieces):
                 parts.extend(pieces)
@@ -866,6 +900,12 @@ def _split(span: Span, text: str, sep: re.Pattern) -> list[Span]:
     if pos < span.end:
         out.append(Span(pos, span.end))
     return out
+
+
+def _before(span: Span, text: str, sep: re.Pattern) -> Span:
+    """``span`` up to the first match of ``sep`` in it."""
+    m = sep.search(text, span.start, span.end)
+    return Span(span.start, m.start()) if m else span
 
 
 def _unique(names: Iterable[Name]) -> list[Name]:

@@ -34,6 +34,8 @@ from typing import NamedTuple
 from ..assets import Assets
 from ..document import Document, Span
 from ..errors import Warnings
+from ..extractors.dates import SEASONS as _SEASONS
+from ..extractors.dates import WEEKDAYS as _WEEKDAYS
 from ..extractors.dates import DateMention
 
 
@@ -72,11 +74,9 @@ _UNIT_CODE = {
     "morning": "D", "afternoon": "D", "evening": "D", "night": "D",
 }
 _TOD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
-_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
              "final": -1, "last": -1, "latter": 2}
 _CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "quarterly": "P3M", "hourly": "PT1H"}
 _BACKWARD = {"before", "preceding", "prior to", "ahead of", "earlier", "previously", "previous", "prior"}
 _ANCHOR_KINDS = {"header", "dateline"}  # segments whose dates do not start a narrative
