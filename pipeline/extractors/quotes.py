@@ -622,19 +622,24 @@ def _dash_apposition(frame: _QuoteFrame) -> tuple[SpeakerPhrase, ...]:
     prev = next((t for t in reversed(frame.before) if not t.is_punct and t.pos_ != "ADV"), None)
     if prev is not None and prev.dep_ == "prt":
         prev = prev.head  # 'when Roe finally wrapped up -- "..." --': the clause's subject
-    if prev is not None and prev.pos_ == "VERB" and not frame.in_quotes(prev) and not frame_author(subject_of(prev)):
-        return speaker_phrases(frame.seg, Cue(prev.i, prev.i, prev, "subject"))
-    if prev is None or prev.pos_ not in ("PROPN", "NOUN") or frame.in_quotes(prev):
+    if prev is None or frame.in_quotes(prev):
         return ()
-    owner = next((c for c in prev.children if c.dep_ == "poss"), None)
+    if prev.pos_ == "VERB":
+        return () if frame_author(subject_of(prev)) else speaker_phrases(frame.seg, Cue(prev.i, prev.i, prev, "subject"))
+    return _noun_before_dash(frame.seg, prev)
+
+
+def _noun_before_dash(seg: Segment, noun) -> tuple[SpeakerPhrase, ...]:
+    """The possessor of a noun ('her answer'), or the name a proper noun ends."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun.pos_ == "NOUN" else None
     if owner is not None:
-        return _owner_phrases(frame.seg, owner)
-    if prev.pos_ != "PROPN":
+        return _owner_phrases(seg, owner)
+    if noun.pos_ != "PROPN":
         return ()
-    run = [prev]
+    run = [noun]
     while run[0].i > 0 and run[0].nbor(-1).pos_ == "PROPN":
         run.insert(0, run[0].nbor(-1))
-    span, head = span_of(frame.seg, run), span_of(frame.seg, [prev])
+    span, head = span_of(seg, run), span_of(seg, [noun])
     return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
 
 
