@@ -55,6 +55,12 @@ CUE_SUBJECT = [
     (['Senator Maria Lopez (D-NM) said, "The bill is dead."'], "The bill is dead.", ["Maria Lopez"], "cue_subject"),
     # a name inside the quote is never the speaker
     (['"Like Lima. Or Quito," Maria Lopez said.'], "Like Lima", ["Maria Lopez"], "cue_subject/name"),
+    # a passive cue with no agent: the subject is what the words are about, not their speaker
+    (['The mayor was called "a disgrace to the city" at the meeting.'], "a disgrace", [], None),
+    (['Omar Haddad runs a group called "Open Streets Now" in the capital.'], "Open Streets Now", [], None),
+    # near misses: the agent of a passive speaks; a raising verb above the cue keeps its subject
+    (['The plan was called "reckless and cruel" by Maria Lopez.'], "reckless and cruel", ["Maria Lopez"], "cue_subject/name"),
+    (['Omar Haddad was expected to say "no deal" on Monday.'], "no deal", ["Omar Haddad"], "cue_subject/name"),
     # quoted words inside the subject phrase are not its speaker: what precedes them is
     (['Holding signs calling the mayor "a disgrace to Riverton," the protesters chanted "Resign now!"'], "Resign now", ["protesters"], "cue_subject/group"),
     # near miss: a quoted title after a determiner or a preposition stays in the phrase

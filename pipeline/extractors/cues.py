@@ -166,7 +166,11 @@ def _object_head(doc, cue: Cue):
 
 
 def _subject_head(cue: Cue):
-    """The subject of a reporting verb (or participle), else the subject written before it."""
+    """The subject of a reporting verb (or participle), else the subject written
+    before it; nobody for a passive cue with no agent ('Roe was called "a liar"',
+    'a group called "X"': the subject is what the words are about)."""
+    if passive_without_agent(cue.verb):
+        return None
     head = participle_subject(cue.verb) or subject_of(cue.verb)
     return subject_before(cue.verb) if head is None else head
 
@@ -221,6 +225,14 @@ _ISSUING_VERBS = frozenset(
     renew sign file circulate blast pen author""".split()
 )
 _NOT_OWNERS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
+
+
+def passive_without_agent(verb) -> bool:
+    """A past participle used as a passive ('was called', 'a group called') with no 'by X'."""
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    passive = verb.dep_ == "acl" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def participle_subject(verb):

@@ -35,7 +35,7 @@ from ..document import Document, Segment, Span
 from ..errors import Warnings
 from .annotations import annotation
 from .clauses import is_quote_mark, noun_phrase, span_of, subject_of
-from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, noun_owner, speaker_phrases
+from .cues import Cue, CueLexicon, SpeakerPhrase, cue_span, noun_owner, passive_without_agent, speaker_phrases
 from .quote_marks import TWIN, Paragraph, QuotePair
 
 _INTRO = (":", ",")
@@ -472,6 +472,8 @@ def _quote_mention(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -
     if found is None:
         return _without_cue(frame, content, lexicons)
     rule, (cue, cue_seg) = found
+    if cue.verb is not None and cue.verb.dep_ == "acl" and passive_without_agent(cue.verb):
+        return QuoteMention(a, b, "scare", rule="quote/name_participle")  # 'a group called "X"': a name, said by nobody
     phrases = (rule == "quote/cue_after" and _speaker_after(frame, cue)) or speaker_phrases(cue_seg, cue, lex)
     if cue_seg is frame.close_seg and cue_seg.start + cue_seg.doc[cue.first].idx > frame.pair.close and all(frame.quoted.inside(p.head.start) for p in phrases):
         phrases = _speaker_after(frame, cue) or phrases  # '"The risk," said Roe': the parser took "risk" for the subject
