@@ -12,7 +12,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimex.extractors.cues import participle_subject, subject_before
+from claimex.extractors.clauses import subject_of
+from claimex.extractors.cues import participle_subject, passive_without_agent, subject_before
 from claimex.extractors.quotes import _frame_verb, _nominal_run
 from claimex.extractors.reported import _content_clause, _embedded_question
 
@@ -61,6 +62,13 @@ CUE_SUBJECT = [
     # near misses: the agent of a passive speaks; a raising verb above the cue keeps its subject
     (['The plan was called "reckless and cruel" by Maria Lopez.'], "reckless and cruel", ["Maria Lopez"], "cue_subject/name"),
     (['Omar Haddad was expected to say "no deal" on Monday.'], "no deal", ["Omar Haddad"], "cue_subject/name"),
+    # near misses: a past verb after an apposition set off by commas is finite, not a passive participle
+    (['Maria Lopez, speaking on a radio show, called Omar Haddad a "blowhard," and left.'], "blowhard", ["Maria Lopez"], "cue_subject/name"),
+    (['Omar Haddad, the 2012 nominee, tweeted in response: "Important distinction: the port is closed."'], "Important distinction", ["Omar Haddad"], "cue_subject"),
+    # the object of 'prompt', 'urge', 'ask' does the infinitive that follows it
+    (['That prompted Maria Lopez to make a joke and call Omar Haddad "very flexible."'], "very flexible", ["Maria Lopez"], "cue_subject/name"),
+    # a relative clause on a text reports for the text's issuer
+    (['Maria Lopez is releasing a new ad that urges voters to "send a message" to the banks.'], "send a message", ["Maria Lopez"], "cue_subject/name"),
     # quoted words inside the subject phrase are not its speaker: what precedes them is
     (['Holding signs calling the mayor "a disgrace to Riverton," the protesters chanted "Resign now!"'], "Resign now", ["protesters"], "cue_subject/group"),
     # near miss: a quoted title after a determiner or a preposition stays in the phrase
@@ -173,6 +181,37 @@ def test_every_quote_names_its_rule(records_of):
     for q in records_of(text).get("quote", []):
         assert q.get("rule", "").startswith(("quote/", "reported/")), q
         assert not q["speakers"] or q.get("speaker_rule"), q
+
+
+def test_infinitive_after_an_object_is_the_objects():
+    # That prompted Roe to call him flexible  /  Roe promised Doe to call him flexible
+    heads = [1, 1, 1, 4, 1, 4, 4]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "oprd"]
+    pos = ["PRON", "VERB", "PROPN", "PART", "VERB", "PRON", "ADJ"]
+    tags = ["DT", "VBD", "NNP", "TO", "VB", "PRP", "JJ"]
+    doc = _doc(["That", "prompted", "Roe", "to", "call", "him", "flexible"], heads, deps, pos, tags)
+    assert subject_of(doc[4]).text == "Roe"
+    # near miss: a verb of promising keeps its own subject
+    words = ["Doe", "promised", "Roe", "to", "call", "him", "flexible"]
+    lemmas = ["Doe", "promise", "Roe", "to", "call", "he", "flexible"]
+    doc = Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert subject_of(doc[4]).text == "Doe"
+
+
+def test_passive_cue_without_agent_has_no_speaker():
+    # Roe was called a liar  /  Roe was called a liar by Doe
+    doc = _doc(["Roe", "was", "called", "a", "liar", "by", "Doe"], [2, 2, 2, 4, 2, 2, 5],
+               ["nsubjpass", "auxpass", "ROOT", "det", "oprd", "agent", "pobj"],
+               ["PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "PROPN"], ["NNP", "VBD", "VBN", "DT", "NN", "IN", "NNP"])
+    assert not passive_without_agent(doc[2])
+    assert subject_of(doc[2]).text == "Doe"
+    short = _doc(["Roe", "was", "called", "a", "liar"], [2, 2, 2, 4, 2], ["nsubjpass", "auxpass", "ROOT", "det", "oprd"],
+                 ["PROPN", "AUX", "VERB", "DET", "NOUN"], ["NNP", "VBD", "VBN", "DT", "NN"])
+    assert passive_without_agent(short[2])
+    # near miss: an active past tense
+    active = _doc(["Roe", "called", "him", "a", "liar"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "det", "oprd"],
+                  ["PROPN", "VERB", "PRON", "DET", "NOUN"], ["NNP", "VBD", "PRP", "DT", "NN"])
+    assert not passive_without_agent(active[1])
 
 
 # -- hand-built parses ----------------------------------------------------------------

@@ -148,11 +148,26 @@ def _borrowed_subject(v):
         return None, None  # a finite verb misread as a modifier: no subject here
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
         return None, v.head.head  # 'After saying ..., the man left': the subject of the verb the phrase modifies
+    if v.dep_ == "xcomp" and (obj := _controller(v)) is not None:
+        return obj, None  # 'That prompted Roe to call him "..."': the object does the infinitive
     if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
         if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
             return None, None  # a finite subordinate clause with no subject of its own
         return None, v.head
     return None, None
+
+
+# verbs whose subject, not their object, does the infinitive ('Roe promised them to ...')
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
+
+
+def _controller(v):
+    """The object of the verb an infinitive complements, written before the
+    infinitive (object control: 'urged Roe to say', 'prompted Roe to call')."""
+    head = v.head
+    if head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < v.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def noun_phrase(head) -> list:

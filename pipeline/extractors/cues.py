@@ -192,10 +192,11 @@ def _speaker_tokens(head, cue: Cue) -> list:
 
 def _issuer(head, cue: Cue, lex: CueLexicon):
     """'Roe issued a statement saying ...', 'the campaign sent an email to
-    supporters stating ...': a participle that hangs from a noun of something
-    written reports for the text's owner (:func:`noun_owner`), when one is written."""
+    supporters stating ...', 'Roe released an ad that urges ...': a participle
+    or a relative clause that hangs from a noun of something written reports
+    for the text's owner (:func:`noun_owner`), when one is written."""
     verb = cue.verb
-    if verb is None or verb.dep_ != "acl" or verb.head.i != head.i or head.lemma_.lower() not in lex.text_nouns:
+    if verb is None or verb.dep_ not in ("acl", "relcl") or verb.head.i != head.i or head.lemma_.lower() not in lex.text_nouns:
         return head
     owner = noun_owner(head)
     return owner if owner is not None else head
@@ -222,16 +223,18 @@ def noun_owner(noun):
 # verbs whose subject makes or issues the text that is their object ('Roe issued a statement')
 _ISSUING_VERBS = frozenset(
     """make issue release send deliver give offer post publish write tweet put voice express repeat reiterate
-    renew sign file circulate blast pen author""".split()
+    renew sign file circulate blast pen author run air unveil launch""".split()
 )
 _NOT_OWNERS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
 
 
 def passive_without_agent(verb) -> bool:
-    """A past participle used as a passive ('was called', 'a group called') with no 'by X'."""
+    """A past participle used as a passive ('was called', 'a group called') with no
+    'by X'. A participle set off by a comma from its noun ('Roe, the nominee,
+    tweeted') is more often a finite verb the parser misread: not counted."""
     if verb is None or verb.tag_ != "VBN":
         return False
-    passive = verb.dep_ == "acl" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = verb.dep_ == "acl" and verb.i == verb.head.i + 1 or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
