@@ -120,6 +120,39 @@ FRAMES = [
     ('Instead, Omar Haddad told reporters, his policy would be "to go after them" if he wins.', "to go after them", "partial", ["Omar Haddad"], "told"),
     # near miss: the author's own comment clause leaves a scare quote
     ('In the end, we argued, the "reform" was a slogan.', "reform", "scare", [], None),
+    # a signature: a dash and a name after a quote that opens its sentence (vox-pop lists, epigraphs)
+    ("\u201cWe need the jobs back in this town.\u201d \u2015 Jane Roe", "We need the jobs back in this town.", "direct", ["Jane Roe"], "\u2015"),
+    ("\u201cIt was a disgrace from start to finish.\u201d \u2014 Maria de la Cruz, a nurse in Ohio.", "It was a disgrace from start to finish.", "direct", ["Maria de la Cruz"], "\u2014"),
+    # a signature at the paragraph's end signs the cue-less quote that opens the paragraph
+    ("\u201cI was ashamed of the whole evening.\u201d He never listens to anyone. \u2014 John Doe", "I was ashamed of the whole evening.", "direct", ["John Doe"], "\u2014"),
+    # near misses: a quote with its own cue keeps its speaker (the name after the dash is a byline)
+    ('Ana Ruiz insisted that her party was "still the first force in the country." --Omar Haddad.', "still the first force in the country.", "partial", ["Ana Ruiz"], "insisted"),
+    ('"We will not sign," Ana Ruiz said. \u2014 Omar Haddad', "We will not sign,", "direct", ["Ana Ruiz"], "said"),
+    # a verb that carries someone's words on, right before the introducing comma or colon; 'continued to' is none
+    ("Ana Ruiz continued, \u201cFor us, the fight is not over.\u201d", "For us, the fight is not over.", "direct", ["Ana Ruiz"], "continued"),
+    ('"Honestly," Omar Haddad went on, "we may be on the brink of a crisis."', "we may be on the brink of a crisis.", "direct", ["Omar Haddad"], "went"),
+    ('Prices continued to climb above the "danger line" last month.', "danger line", "scare", [], None),
+    # 'As X put it,' frames the woven words after it
+    ('As Ana Ruiz put it in a statement, the plan is "providing cover for inaction."', "providing cover for inaction.", "partial", ["Ana Ruiz"], "put it"),
+    # a body speaks for words woven into its clause; a thing does not
+    ('The agency referenced "political tensions" in its ruling.', "political tensions", "partial", ["agency"], "referenced"),
+    ('The storm brought "historic flooding" to the coast.', "historic flooding", "scare", [], None),
+    # a quote set off by dashes after a name, a possessor or a verb: its words
+    ("Several lawmakers, including Senator Ana Ruiz -- ''It is disqualifying for a nominee'' -- and two governors, stayed away from the convention.",
+     "It is disqualifying for a nominee", "partial", ["Ana Ruiz"], None),
+    ("When Omar Haddad finally wrapped up \u2014 \u201cI will fight for you!\u201d \u2014 the balloons came down.", "I will fight for you!", "partial", ["Omar Haddad"], None),
+    # near miss: set off by dashes after a thing, a scare quote
+    ('That wording -- "eligible candidates" -- is a subtle change from the law.', "eligible candidates", "scare", [], None),
+    # a participle reports the words of the main clause's subject, not of a noun's content clause
+    ('Omar Haddad also veered close to an admission that foreign soldiers had fought in the war, saying, "We never said there were none."',
+     "We never said there were none.", "direct", ["Omar Haddad"], "saying"),
+    # a term someone uses is their words; a term others dislike, or nobody's, stays a scare quote
+    ('Ana Ruiz has used the phrase "deep state" many times in her speeches.', "deep state", "partial", ["Ana Ruiz"], "used"),
+    ('Critics dislike the term "deep state" intensely.', "deep state", "scare", [], None),
+    ('The phrase "deep state" caught on quickly among voters.', "deep state", "scare", [], None),
+    # words that open with a verb after a title cue ('the program') are no title
+    ('Ana Ruiz found that the program "failed to meet its goals."', "failed to meet its goals.", "partial", ["Ana Ruiz"], "found"),
+    ('Ana Ruiz yelled "Stay there!" at the guards.', "Stay there!", "direct", ["Ana Ruiz"], "yelled"),
     # a reporting verb the parser read as a modifier in a sentence it found no verb for
     ('In March, Nasser blasted Disney for its "outrageous practices" in requiring workers to train replacements.',
      "outrageous practices", "partial", ["Nasser"], "blasted"),
@@ -153,6 +186,7 @@ NOT_SPEECH = [
     'Boxer Dwayne "The Rock" Johnson retired.',
     "It's the countries' view that the '90s were better.",
     'Operation "Desert Shield" began in August.',
+    'The program "zero waste" began in May.',
 ]
 
 
@@ -281,3 +315,18 @@ def test_name_before_reads_back_from_the_verb():
     doc = _parse(["In", "March", ",", "Roe", "blasted", "Acme"], [5, 0, 5, 5, 5, 5], ["prep", "pobj", "punct", "compound", "amod", "ROOT"], ["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN"])
     assert [t.text for t in _name_before(doc[4], 0)] == ["Roe"]
     assert _name_before(doc[3], 0) == []  # a comma right before: no name
+
+
+def _signature_cases():
+    from claimex.assets import Assets
+
+    for p in Assets().patterns("quote_signatures"):
+        find = p.regex.search if p.meta["opens_paragraph"] else p.regex.match
+        yield from ((p.name, find, text, True) for text in p.meta["examples"])
+        yield from ((p.name, find, text, False) for text in p.meta["negatives"])
+
+
+@pytest.mark.parametrize("name, find, tail, signs", list(_signature_cases()))
+def test_signature_pattern_examples(name, find, tail, signs):
+    """Every signature pattern signs its examples and none of its near misses."""
+    assert (find(tail) is not None) == signs, (name, tail)

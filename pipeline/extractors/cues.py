@@ -258,10 +258,11 @@ _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp")
 
 
 def _in_content_clause(verb) -> bool:
-    """A verb inside a clause that another verb reports ('Roe said [the talks could be messy]')."""
+    """A verb inside a clause that another verb reports ('Roe said [the talks could be messy]')
+    or that completes a noun ('an admission [that soldiers had fought]', 'news [that the server had ...]')."""
     v = verb
     for _ in range(_CLAUSE_DEPTH):
-        if v.dep_ == "ccomp":
+        if v.dep_ == "ccomp" or v.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
             return True
         if v.head.i == v.i:
             return False

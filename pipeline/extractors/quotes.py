@@ -185,8 +185,9 @@ def _is_title_case(content: str, minor: frozenset[str]) -> bool:
 
 
 def _not_speech(frame: _QuoteFrame, content: str, titles: frozenset[str]) -> bool:
-    """A title, a name of a work or a nickname in quotation marks."""
-    if _ends_with_phrase(_words_before(frame, 3), titles):
+    """A title, a name of a work or a nickname in quotation marks (not words
+    that open with a verb in lower case: 'the program "failed to meet its goals"')."""
+    if _ends_with_phrase(_words_before(frame, 3), titles) and not (content[:1].islower() and frame.inside[0].pos_ in ("VERB", "AUX")):
         return True
     prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
     nxt = next((t for t in frame.after if not is_quote_mark(t)), None)
@@ -223,6 +224,31 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
     if fallback is not None and frame.text_before().endswith(":"):
         return Cue(fallback.i, fallback.i, fallback, "subject"), frame.seg
     return None
+
+
+def _continuation_before_intro(frame: _QuoteFrame, continuations: frozenset[str]) -> tuple[Cue, Segment] | None:
+    """'She continued, "..."' / 'He went on: "..."': a verb that carries someone's
+    words on (``quote_intro_verbs``) right before the introducing comma or colon."""
+    if not frame.text_before().endswith(_INTRO):
+        return None
+    words = [t for t in frame.before if not t.is_punct]
+    verb = words[-1] if words else None
+    if verb is not None and verb.dep_ == "prt" and verb.lower_ in ("on", "in"):
+        verb = verb.head  # 'went on', 'chimed in'
+    return (Cue(verb.i, verb.i, verb, "subject"), frame.seg) if verb is not None and _continues(frame, verb, continuations) else None
+
+
+def _continues(frame: _QuoteFrame, verb, continuations: frozenset[str]) -> bool:
+    """A continuation verb with a subject that names someone and no complement
+    of its own outside the quotation marks ('continued to rise' is none)."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in continuations or frame.in_quotes(verb):
+        return False
+    if lemma in ("go", "chime", "pipe") and not any(c.dep_ == "prt" for c in verb.children):
+        return False
+    own = any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "prep") and not frame.in_quotes(c) and not is_quote_mark(c) for c in verb.children)
+    subj = subject_of(verb)
+    return not own and subj is not None and subj.i < verb.i and not frame_author(subj)
 
 
 def _cue_by_speech_noun(frame: _QuoteFrame, speech_nouns: frozenset[str]) -> tuple[Cue, Segment] | None:
@@ -281,8 +307,8 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
     any verb there ('"...," the senator quipped'): a finite verb with its
     subject right after the closing mark."""
     after = frame.text_after()
-    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")):
-        return None
+    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")) or _dash_enclosed(frame):
+        return None  # (words after a quote set off by dashes carry the author's sentence on)
     n = 0
     toks = []
     commas = 0
@@ -362,10 +388,11 @@ def _kind(frame: _QuoteFrame, cue: Cue, cue_seg: Segment, content: str) -> str:
 
 
 _CUE_FINDERS = (
-    ("quote/cue_before_intro", lambda f, lex, content, nouns: _cue_before_intro(f, lex)),
-    ("quote/cue_governs", lambda f, lex, content, nouns: _cue_by_syntax(f, lex)),
-    ("quote/cue_after", lambda f, lex, content, nouns: _cue_after(f, lex, content)),
-    ("quote/speech_noun", lambda f, lex, content, nouns: _cue_by_speech_noun(f, nouns)),
+    ("quote/cue_before_intro", lambda f, lexicons, content: _cue_before_intro(f, lexicons.lex)),
+    ("quote/continuation", lambda f, lexicons, content: _continuation_before_intro(f, lexicons.continuations)),
+    ("quote/cue_governs", lambda f, lexicons, content: _cue_by_syntax(f, lexicons.lex)),
+    ("quote/cue_after", lambda f, lexicons, content: _cue_after(f, lexicons.lex, content)),
+    ("quote/speech_noun", lambda f, lexicons, content: _cue_by_speech_noun(f, lexicons.speech_nouns)),
 )
 
 
@@ -377,12 +404,16 @@ class _QuoteLexicons(NamedTuple):
     scare_cues: frozenset[str]
     minor: frozenset[str]
     speech_nouns: frozenset[str]
+    signatures: tuple = ()  # models/patterns/quote_signatures.json
+    continuations: frozenset[str] = frozenset()  # 'she continued, "..."'
+    word_use: frozenset[str] = frozenset()  # 'Roe used the phrase "..."'
 
     @classmethod
     def load(cls, assets: Assets) -> _QuoteLexicons:
         return cls(
             CueLexicon.load(assets), assets.lexicon_set("work_title_cues"), assets.lexicon_set("scare_quote_cues"),
-            assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"),
+            assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"), assets.patterns("quote_signatures"),
+            assets.lexicon_set("quote_intro_verbs"), assets.lexicon_set("word_use_verbs"),
         )  # fmt: skip
 
 
@@ -430,10 +461,16 @@ def _quote_mention(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -
     """A scare quote after a scare cue, a quote its cue introduces, or one read without a cue."""
     a, b, lex = frame.a, frame.b, lexicons.lex
     if _ends_with_phrase(_words_before(frame, 3), lexicons.scare_cues):
+        user = _term_user(frame, lexicons.word_use)
+        if user is not None:
+            return QuoteMention(a, b, "scare", cue=cue_span(frame.seg, user), phrases=speaker_phrases(frame.seg, user), rule="quote/term_use", sieve="clause_subject")
         return QuoteMention(a, b, "scare", rule="quote/scare_cue")
-    found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lex, content, lexicons.speech_nouns)) is not None), None)
+    signed = _signature(frame, lexicons.signatures, cue_less=False)
+    if signed is not None:
+        return signed
+    found = next(((rule, hit) for rule, finder in _CUE_FINDERS if (hit := finder(frame, lexicons, content)) is not None), None)
     if found is None:
-        return _without_cue(frame, content, lexicons.minor, lex, lexicons.speech_nouns)
+        return _without_cue(frame, content, lexicons)
     rule, (cue, cue_seg) = found
     if cue.verb is not None and cue.verb.dep_ == "acl" and passive_without_agent(cue.verb):
         return QuoteMention(a, b, "scare", rule="quote/name_participle")  # 'a group called "X"': a name, said by nobody
@@ -483,22 +520,28 @@ def _nominal(t) -> bool:
     return t.pos_ in ("NOUN", "PROPN", "PRON") or t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper()
 
 
-def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: CueLexicon, speech_nouns: frozenset[str] = frozenset()) -> QuoteMention | None:
+def _without_cue(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -> QuoteMention | None:
     """A quote no cue introduces: words woven into a clause whose subject is a
     person (the senator dismissed it as "theatre": the subject's words), whole
     sentences that continue someone's quote, or a scare quote; a Title-Cased
     phrase nobody says is no quote at all (None)."""
-    a, b = frame.a, frame.b
-    if _is_title_case(content, minor):
+    a, b, lex, speech_nouns = frame.a, frame.b, lexicons.lex, lexicons.speech_nouns
+    if _is_title_case(content, lexicons.minor):
         return None  # a name of a work, a programme, a slogan
+    signed = _signature(frame, lexicons.signatures, cue_less=True)
+    if signed is not None:
+        return signed
     opened = _cue_in_previous_paragraph(frame, lex)
     if opened is not None:
         cue, seg = opened
         return QuoteMention(a, b, "direct", cue=cue_span(seg, cue), phrases=speaker_phrases(seg, cue, lex), rule="quote/cue_previous_paragraph", sieve="cue_subject")
     if _standalone(frame, content):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/standalone", sieve="continuation")
-    if _after_frame(frame, lex):
+    if _after_frame(frame, lex, lexicons.continuations):
         return QuoteMention(a, b, "direct", standalone=True, rule="quote/after_frame", sieve="continuation")
+    dashed = _dash_apposition(frame)
+    if dashed:
+        return QuoteMention(a, b, "scare", phrases=dashed, rule="quote/dash_apposition", sieve="clause_subject")
     framed = _comment_clause_cue(frame, lex)
     if framed is not None:
         return QuoteMention(a, b, "partial", cue=cue_span(frame.seg, framed), phrases=speaker_phrases(frame.seg, framed, lex), rule="quote/comment_clause", sieve=cue_sieve(framed))
@@ -520,6 +563,88 @@ def _without_cue(frame: _QuoteFrame, content: str, minor: frozenset[str], lex: C
     return QuoteMention(a, b, "scare", rule="quote/no_cue")
 
 
+def _term_user(frame: _QuoteFrame, word_use: frozenset[str]) -> Cue | None:
+    """'Roe has used the phrase "X"': the verb (``word_use_verbs``) whose object
+    is the noun of the scare cue right before the quote; its subject says the
+    term (the resolver keeps only people and bodies)."""
+    noun = next((t for t in reversed(frame.before) if not t.is_punct), None)
+    verb = noun.head if noun is not None and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "obj") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in word_use or frame_author(subject_of(verb)):
+        return None
+    return Cue(verb.i, verb.i, verb, "subject")
+
+
+def _signature(frame: _QuoteFrame, patterns: tuple, cue_less: bool) -> QuoteMention | None:
+    """'"We need the jobs back." ― Jane Roe, a nurse': an attribution line after
+    a quote (``models/patterns/quote_signatures.json``); the name after the dash
+    speaks. A quote woven into the author's sentence is signed only when it has
+    no cue of its own (``cue_less``: '"…," Roe said. ―Jane Doe' stays Roe's), and
+    the signature at the paragraph's end signs only a cue-less quote that opens
+    the paragraph."""
+    before = frame.text_before()
+    opens = before == "" or before.endswith(_SENTENCE_END)
+    close = frame.pair.close
+    tail = frame.doc.view.text[close : max(close, frame.close_seg.end)]
+    for p in patterns:
+        in_paragraph = bool(p.meta and p.meta.get("opens_paragraph"))
+        if not cue_less and not opens or in_paragraph and (before or not cue_less):
+            continue
+        m = p.regex.search(tail) if in_paragraph else p.regex.match(tail)
+        if m is not None:
+            return _signed(frame, p.name, m, close)
+    return None
+
+
+def _signed(frame: _QuoteFrame, rule: str, m, offset: int) -> QuoteMention:
+    """The quote signed by the name of a signature match (``offset``: where the matched text starts)."""
+    name = m.group("name").rstrip(".")
+    start = offset + m.start("name")
+    last = name.replace("\u00a0", " ").rfind(" ") + 1
+    phrase = SpeakerPhrase(Span(start, start + len(name)), Span(start + last, start + len(name)))
+    cue = Span(offset + m.start("dash"), offset + m.end("dash"))
+    return QuoteMention(frame.a, frame.b, "direct", cue=cue, phrases=(phrase,), rule=f"quote/{rule}", sieve="signature")
+
+
+_DASHES = ("\u2015", "\u2014", "\u2013", "--")
+
+
+def _dash_enclosed(frame: _QuoteFrame) -> bool:
+    """A quote set off by dashes inside the author's sentence ('the senator -- "..." -- and two governors')."""
+    return frame.text_before().endswith(_DASHES) and frame.text_after().startswith(_DASHES)
+
+
+def _dash_apposition(frame: _QuoteFrame) -> tuple[SpeakerPhrase, ...]:
+    """'including Senator Roe -- "It is disqualifying" -- and two governors' /
+    'her stock answer -- "..." --': a cue-less quote set off by dashes right
+    after a noun phrase is the words of the name it stands next to, or of
+    the noun's possessor; right after a verb ('when Roe wrapped up -- "..."
+    --'), of the verb's subject (the resolver keeps only people and bodies)."""
+    if not _dash_enclosed(frame):
+        return ()
+    prev = next((t for t in reversed(frame.before) if not t.is_punct and t.pos_ != "ADV"), None)
+    if prev is not None and prev.dep_ == "prt":
+        prev = prev.head  # 'when Roe finally wrapped up -- "..." --': the clause's subject
+    if prev is None or frame.in_quotes(prev):
+        return ()
+    if prev.pos_ == "VERB":
+        return () if frame_author(subject_of(prev)) else speaker_phrases(frame.seg, Cue(prev.i, prev.i, prev, "subject"))
+    return _noun_before_dash(frame.seg, prev)
+
+
+def _noun_before_dash(seg: Segment, noun) -> tuple[SpeakerPhrase, ...]:
+    """The possessor of a noun ('her answer'), or the name a proper noun ends."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun.pos_ == "NOUN" else None
+    if owner is not None:
+        return _owner_phrases(seg, owner)
+    if noun.pos_ != "PROPN":
+        return ()
+    run = [noun]
+    while run[0].i > 0 and run[0].nbor(-1).pos_ == "PROPN":
+        run.insert(0, run[0].nbor(-1))
+    span, head = span_of(seg, run), span_of(seg, [noun])
+    return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
+
+
 def _comment_clause_cue(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
     """'After all, she added, Republicans "have been after me"' / 'according to
     the office, the rise "is mainly attributable to ..."': a reporting frame set
@@ -536,9 +661,15 @@ def _comment_clause_cue(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
         if lex.is_verb(verb) and _comment_verb(verb, toks[k + 1].i, lex):
             return lex.verb_cue(verb)
         phrase = next((ph for j in range(max(sent.start, t.i - _MAX_ACCORDING), t.i) if (ph := lex.phrase_ending_at(t.doc, j)) is not None), None)
-        if phrase is not None and phrase.role == "object":
+        if phrase is not None and (phrase.role == "object" or _as_clause(phrase.verb)):
             return phrase
     return None
+
+
+def _as_clause(verb) -> bool:
+    """'As Roe put it in a statement, ...': a reporting phrase in a clause opened
+    by 'as', with a subject that names someone, comments on the rest of the sentence."""
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not frame_author(subject_of(verb))
 
 
 _MAX_ACCORDING = 6  # words from 'according to' to the comma closing its source
@@ -651,7 +782,7 @@ def _owner_phrases(seg: Segment, owner) -> tuple[SpeakerPhrase, ...]:
     return (SpeakerPhrase(span, head),) if span is not None and head is not None else ()
 
 
-def _after_frame(frame: _QuoteFrame, lex: CueLexicon) -> bool:
+def _after_frame(frame: _QuoteFrame, lex: CueLexicon, continuations: frozenset[str] = frozenset()) -> bool:
     """'"The risk," said Jane Roe, an economist at the bank, "is that ..."': a
     quote right after a reporting frame that follows another quote in the
     paragraph carries that quote on (the same speaker)."""
@@ -665,7 +796,7 @@ def _after_frame(frame: _QuoteFrame, lex: CueLexicon) -> bool:
             return False
     else:
         return False  # no quote before it in the paragraph
-    return any(lex.is_verb(t) for t in gap) and frame.text_before().endswith((",", ".", ":", "\u2014", "-"))
+    return any(lex.is_verb(t) or _continues(frame, t, continuations) for t in gap) and frame.text_before().endswith((",", ".", ":", "\u2014", "-"))
 
 
 _MAX_FRAME_WORDS = 30  # tokens between two quotes that a reporting frame may take

@@ -108,6 +108,7 @@ class AttributionLexicon:
     genders: dict  # first name -> "female" | "male"
     speaking_nouns: frozenset[str]  # heads of a group phrase that can be a speaker
     non_speakers: frozenset[str]  # heads of a phrase that never speaks
+    body_nouns: frozenset[str] = frozenset()  # heads of a group phrase that names a body or a text ('the agency', 'the ad')
 
     @classmethod
     def load(cls, assets: Assets) -> AttributionLexicon:
@@ -134,6 +135,7 @@ class AttributionLexicon:
                 | {t.lower() for t in titles if " " not in t} | assets.lexicon_set("speaker_nouns")
             ),
             non_speakers=assets.lexicon_set("non_speaker_nouns"),
+            body_nouns=assets.lexicon_set("source_nouns") | assets.lexicon_set("organisation_common_nouns") | {w.lower() for w in assets.lexicon("organisation_heads")},
         )
 
 
@@ -159,6 +161,7 @@ class Attributor:
         self.genders = lex.genders
         self.speaking_nouns = lex.speaking_nouns
         self.non_speakers = lex.non_speakers
+        self.body_nouns = lex.body_nouns
         self.reporting_verbs = CueLexicon.load(assets).verbs
         self.cue_lexicon = CueLexicon.load(assets)  # reporting verbs with lemma corrections (is_verb)
         self.ranker = SpeakerRanker.load(assets)
@@ -340,13 +343,14 @@ class Attributor:
 
     def speaking_body(self, phrases, names: list[Name], how: str) -> bool:
         """Whether resolved speaker names are organisations (not places, not
-        nationalities) or texts ('the report', 'the ad'): sources that speak
+        nationalities), bodies ('the agency', ``organisation_common_nouns``,
+        ``organisation_heads``) or texts ('the report', ``source_nouns``): sources that speak
         for themselves, like people, when a quote is woven into their clause."""
         if how in ("name", "coordination", "apposition", "source_noun"):
             ents = [self.entity_over(n.span) for n in names if n.span is not None]
             return bool(ents) and all(e is not None and e.label == "ORG" for e in ents)
         if how == "group":
-            return any(_singular(self.text[p.head.start : p.head.end].lower()) in self.source_nouns for p in phrases)
+            return any(_singular(self.text[p.head.start : p.head.end].lower()) in self.body_nouns for p in phrases)
         return False
 
     def _is_person_name(self, n: Name) -> bool:
