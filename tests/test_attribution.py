@@ -108,6 +108,11 @@ CLAUSE_SUBJECT = [
     # a cue-less partial quote in a clause whose subject is a person: the subject's words
     (['Maria Lopez hailed the volunteers for "stepping up when nobody else would."'], "stepping up", ["Maria Lopez"], "clause_subject/name"),
     (['The senator brushed off the report as "theatre for the cameras."'], "theatre", ["senator"], "clause_subject/group"),
+    # a second quote coordinated with the first, or hanging from its words, has the same clause subject
+    (['Maria Lopez has gone after Omar Haddad as a "human leech" and a "spoiled brat."'], "spoiled brat", ["Maria Lopez"], "clause_subject/name"),
+    (['Maria Lopez compared Omar Haddad to a coach who is "working the referees" in hopes that "they will go easier" on him.'], "they will go easier", ["Maria Lopez"], "clause_subject/name"),
+    # near miss: two scare quotes as subjects of a verb about things
+    (['The "reform" and the "reset" both failed.'], "reset", [], None),
     # near misses: a thing or a place as the subject leaves a scare quote
     (['The plan launched a "reset" of relations.'], "reset", [], None),
     (['Moscow has pursued a "hybrid" strategy for years.'], "hybrid", [], None),

@@ -805,16 +805,15 @@ _MAX_FRAME_WORDS = 30  # tokens between two quotes that a reporting frame may ta
 def _governing_verb(frame: _QuoteFrame):
     """The verb of the author's clause the quoted words hang from (outside the
     marks), past a gerund after a preposition ('attacked Roe for being "a
-    failed candidate"': attacked)."""
+    failed candidate"': attacked) and past the words of another quote."""
     inside_ids = {t.i for t in frame.inside}
     for t in frame.inside:
         h = t.head
         if h.i in inside_ids or h.i == t.i or is_quote_mark(h):
             continue
         for _ in range(_MAX_CLIMB):
-            if frame.in_quotes(h):
-                break
-            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl", "pcomp"):
+            # words of another quote are passed over ('as a "leech" and a "brat"': the verb is above both)
+            if not frame.in_quotes(h) and h.pos_ in ("VERB", "AUX") and h.dep_ not in ("amod", "acl", "relcl", "pcomp"):
                 return h
             if h.head.i == h.i:
                 break
