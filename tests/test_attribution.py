@@ -13,7 +13,7 @@ import spacy
 from spacy.tokens import Doc
 
 from claimex.extractors.clauses import subject_of
-from claimex.extractors.cues import participle_subject, passive_without_agent, subject_before
+from claimex.extractors.cues import participle_subject, passive_without_agent, subject_after, subject_before
 from claimex.extractors.quotes import _frame_verb, _nominal_run
 from claimex.extractors.reported import _content_clause, _embedded_question
 
@@ -73,6 +73,22 @@ CUE_SUBJECT = [
     (['Holding signs calling the mayor "a disgrace to Riverton," the protesters chanted "Resign now!"'], "Resign now", ["protesters"], "cue_subject/group"),
     # near miss: a quoted title after a determiner or a preposition stays in the phrase
     (['The authors of the "Open Door" report wrote: "We must engage voters early."'], "We must engage", ['authors of the "Open Door" report'], "cue_subject/group"),
+    # a sentence-opening 'Said X:' puts the speaker after the verb
+    (['The plan is complex. Said Lopez: "I do not think she cares about tax reform at all."'], "I do not think", ["Lopez"], "cue_subject"),
+    # near miss: 'Said that,' is no speaker
+    (['Said that, the plan failed: "It was never funded."'], "never funded", [], None),
+    # a participle after a name shown in a recording speaks for that name
+    (['The new ad uses footage of Maria Lopez asking, "Why are we not ahead?"'], "Why are we", ["Maria Lopez"], "cue_subject/name"),
+    # near miss: the object of a verb that shows nothing leaves the participle to the subject
+    (['Omar Haddad praised Maria Lopez, saying "she is the finest mayor we have had."'], "finest mayor", ["Omar Haddad"], "cue_subject/name"),
+    # a longer subject after the closing mark counts when it is the verb's whole subject
+    (['"You work hard. Why do they not pay?" a narrator in the Lopez ad asks.'], "You work hard", ["narrator"], "cue_subject/group"),
+    # near miss: a subject that the words after the quote do not open is the author's sentence
+    (['"We will win," and the long march to the capital was over.'], "We will win", [], None),
+    # a multiword reporting phrase opening with the verb the quoted words hang from
+    (['As Omar Haddad went on about "a rigged system" and "forgotten families," the crowd cheered.'], "forgotten families", ["Omar Haddad"], "cue_subject/name"),
+    # 'brand' names, like 'call'
+    (['Japan branded the regime an "outlaw state in the neighborhood." Russia insisted on restraint.'], "outlaw state", ["Japan"], "cue_subject/name"),
 ]
 
 SOURCE_LABEL = [
@@ -287,3 +303,27 @@ def test_embedded_questions():
     assert not _embedded_question(c[1], c[5])
     that = _doc(["told", "them", "that", "X", "won"], [0, 0, 4, 4, 0], ["ROOT", "dobj", "mark", "nsubj", "ccomp"], ["VERB", "PRON", "PRON", "PROPN", "VERB"], ["VBD", "PRP", "WDT", "NNP", "VBD"])
     assert not _embedded_question(that[2], that[4])
+
+
+def test_subject_after_a_sentence_opening_said():
+    # Said Ellis :  (the parser hangs the verb from the name)
+    doc = _doc(["Said", "Ellis", ":"], [1, 1, 1], ["compound", "ROOT", "punct"], ["VERB", "PROPN", "PUNCT"], ["VBD", "NNP", ":"])
+    assert subject_after(doc[0]).text == "Ellis"
+    # near misses: a verb inside the sentence, or words other than a noun phrase before the colon
+    late = _doc(["Then", "said", "Ellis", ":"], [1, 1, 1, 1], ["advmod", "ROOT", "nsubj", "punct"], ["ADV", "VERB", "PROPN", "PUNCT"], ["RB", "VBD", "NNP", ":"])
+    assert subject_after(late[1]) is None
+    that = _doc(["Said", "that", "it", "failed", ":"], [0, 3, 3, 0, 0], ["ROOT", "mark", "nsubj", "ccomp", "punct"],
+                ["VERB", "SCONJ", "PRON", "VERB", "PUNCT"], ["VBD", "IN", "PRP", "VBD", ":"])
+    assert subject_after(that[0]) is None
+
+
+def test_participle_after_a_shown_name_is_the_names():
+    # The ad uses footage of Roe asking  /  Doe praised Roe saying
+    words = ["The", "ad", "uses", "footage", "of", "Roe", "asking"]
+    doc = Doc(_VOCAB, words=words, heads=[1, 2, 2, 2, 3, 4, 2], deps=["det", "nsubj", "ROOT", "dobj", "prep", "pobj", "xcomp"],
+              pos=["DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "VERB"], tags=["DT", "NN", "VBZ", "NN", "IN", "NNP", "VBG"],
+              lemmas=["the", "ad", "use", "footage", "of", "Roe", "ask"])
+    assert participle_subject(doc[6]).text == "Roe"
+    praised = Doc(_VOCAB, words=["Doe", "praised", "Roe", "saying"], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "advcl"],
+                  pos=["PROPN", "VERB", "PROPN", "VERB"], tags=["NNP", "VBD", "NNP", "VBG"], lemmas=["Doe", "praise", "Roe", "say"])
+    assert participle_subject(praised[3]).text == "Doe"

@@ -184,10 +184,24 @@ NOT_SPEECH = [
     'Her new book, "The Long Game," sold well.',
     'The report "Wires Across the Sea" was published in March.',
     'Boxer Dwayne "The Rock" Johnson retired.',
+    'State Del. Marcia "Cia" Lopez shouted to the crowd.',
     "It's the countries' view that the '90s were better.",
     'Operation "Desert Shield" began in August.',
     'The program "zero waste" began in May.',
 ]
+
+
+# near misses: a capitalised quote between two names is speech when it is long or set off by punctuation
+SPEECH_BETWEEN_NAMES = [
+    ('Ask Lopez "Why Now And Why Here And Why Us" Haddad said.', "Why Now And Why Here And Why Us"),
+    ('They chanted "Lopez!" Haddad said nothing.', "Lopez!"),
+]
+
+
+@pytest.mark.parametrize("text, words", SPEECH_BETWEEN_NAMES)
+def test_capitalised_speech_between_names_is_a_quote(records_of, text, words):
+    quotes = records_of("Speech\n\nThe talks went on for most of the week.\n\n" + text).get("quote", [])
+    assert [q["text"] for q in quotes] == [words]
 
 
 def test_titles_names_and_apostrophes_are_not_quotes(records_of):

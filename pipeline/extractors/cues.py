@@ -11,6 +11,7 @@ written; ``resolve.attribution`` turns them into canonical names.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -172,7 +173,7 @@ def _subject_head(cue: Cue):
     if passive_without_agent(cue.verb):
         return None
     head = participle_subject(cue.verb) or subject_of(cue.verb)
-    return subject_before(cue.verb) if head is None else head
+    return (subject_before(cue.verb) or subject_after(cue.verb)) if head is None else head
 
 
 def _speaker_tokens(head, cue: Cue) -> list:
@@ -187,6 +188,8 @@ def _speaker_tokens(head, cue: Cue) -> list:
                 toks = toks + list(noun_phrase(sib))
     if head.i < cue.first:
         toks = [t for t in toks if t.i < cue.first]  # never past the cue
+    elif head.i > cue.last:
+        toks = [t for t in toks if t.i > cue.last]  # 'Said Roe:' (the parser may hang the verb from the name)
     return sorted(toks, key=lambda t: t.i)
 
 
@@ -245,8 +248,11 @@ def participle_subject(verb):
     no subject of its own reports the words of the nearest subject before it
     that is not inside a content clause (the parser often hangs the participle
     from a verb of the content or of the quote itself)."""
-    if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPLE_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPLE_DEPS + ("acl",) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
+    shown = _depicted(verb)
+    if shown is not None or verb.dep_ == "acl":
+        return shown
     sent = verb.sent
     for t in reversed(verb.doc[sent.start : verb.i]):
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < verb.i and t.head.pos_ in ("VERB", "AUX") and not _in_content_clause(t.head) and t.lower_ not in _NOT_OWNERS:
@@ -255,6 +261,26 @@ def participle_subject(verb):
 
 
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp")
+
+
+def _depicted(verb):
+    """'footage of Roe asking, "..."', 'the ad shows Roe saying ...': a participle
+    right after a name that a recording or a verb of showing presents speaks
+    for that name, not for the subject of the sentence."""
+    if verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("PROPN", "PRON") or noun.tag_ == "PRP$":
+        return None
+    frame = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head if noun.dep_ == "dobj" else None
+    return noun if frame is not None and frame.lemma_.lower() in _DEPICTING else None
+
+
+# recordings and verbs of showing whose object, followed by a participle, is the one speaking
+_DEPICTING = frozenset(
+    """footage video clip tape recording audio image images photo picture scene ad advert advertisement spot film
+    show feature depict capture hear see watch play air film record catch""".split()
+)
 
 
 def _in_content_clause(verb) -> bool:
@@ -310,6 +336,25 @@ def subject_before(verb):
             return t
         return None
     return None
+
+
+def subject_after(verb):
+    """'Said Ellis: "..."', 'Added the senator, "..."': a past-tense reporting
+    verb that opens its sentence, with the speaker's noun phrase between it and
+    the colon or comma that introduces the quote (the head: its last noun)."""
+    doc = verb.doc
+    if verb.i != verb.sent.start or verb.tag_ != "VBD":
+        return None
+    run = list(itertools.takewhile(lambda t: not t.is_punct or t.text == ".", doc[verb.i + 1 : verb.i + 1 + _MAX_INVERTED]))
+    end = verb.i + 1 + len(run)
+    if not run or end >= len(doc) or doc[end].text not in (":", ",") or any(t.pos_ not in _INVERTED_POS for t in run):
+        return None
+    nouns = [t for t in run if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
+
+
+_MAX_INVERTED = 6  # words of the speaker after a sentence-opening 'Said'
+_INVERTED_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PUNCT"})
 
 
 def _np_head_after(tok):

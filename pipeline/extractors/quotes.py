@@ -191,12 +191,29 @@ def _not_speech(frame: _QuoteFrame, content: str, titles: frozenset[str]) -> boo
         return True
     prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
     nxt = next((t for t in frame.after if not is_quote_mark(t)), None)
-    if prev is not None and nxt is not None and prev.pos_ == "PROPN" and nxt.pos_ == "PROPN" and len(content.split()) <= 4:
+    if prev is not None and nxt is not None and _name_word(prev) and _name_word(nxt) and "PROPN" in (prev.pos_, nxt.pos_) and _all_capitalised(content):
         gap_before = frame.doc.view.text[frame.seg.start + prev.idx + len(prev.text) : frame.pair.open]
         gap_after = frame.doc.view.text[frame.pair.close + 1 : frame.seg.start + nxt.idx]
         if gap_before.strip() == "" and gap_after.strip() == "":
-            return True  # Dwayne "The Rock" Johnson
+            return True  # Dwayne "The Rock" Johnson, Marcia "Cia" Price
     return False
+
+
+def _name_word(tok) -> bool:
+    return tok.text[:1].isupper() and tok.text.rstrip(".").isalpha()
+
+
+def _all_capitalised(content: str) -> bool:
+    """A nickname: one to four words, each capitalised ('The Rock', 'Cia')."""
+    words = content.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words if w.lower() not in ("the", "of"))
+
+
+def nickname_mark(tok) -> bool:
+    """A quotation mark of a nickname inside a name (Marcia "Cia" Price): the words
+    on both sides of it are capitalised names."""
+    doc = tok.doc
+    return is_quote_mark(tok) and 0 < tok.i < len(doc) - 1 and _name_word(doc[tok.i - 1]) and _name_word(doc[tok.i + 1])
 
 
 def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] | None:
@@ -281,7 +298,8 @@ def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] |
     """(2) A reporting verb up the tree from the quoted words."""
     inside_ids = {t.i for t in frame.inside}
     heads = []
-    for t in frame.inside:
+    words = [t for t in frame.inside if not t.is_punct] or frame.inside  # where punctuation hangs says little
+    for t in words:
         h = t.head
         if h.i not in inside_ids and h.i != t.i and not is_quote_mark(h):
             heads.append(h)
@@ -293,13 +311,19 @@ def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] |
             if not frame.in_quotes(t):
                 if lex.is_verb(t):
                     return lex.verb_cue(t), frame.seg
-                ph = lex.phrase_ending_at(t.doc, t.i)
+                ph = lex.phrase_ending_at(t.doc, t.i) or _verb_phrase_at(t, lex)
                 if ph is not None:
                     return ph, frame.seg
             if t.head.i == t.i:
                 break
             t = t.head
     return None
+
+
+def _verb_phrase_at(tok, lex: CueLexicon) -> Cue | None:
+    """A subject phrase that opens with this verb ('went on about "..." and "..."')."""
+    ph = lex.phrase_starting_at(tok.doc, tok.i) if tok.pos_ == "VERB" else None
+    return ph if ph is not None and ph.role == "subject" else None
 
 
 def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, Segment] | None:
@@ -309,23 +333,31 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
     after = frame.text_after()
     if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")) or _dash_enclosed(frame):
         return None  # (words after a quote set off by dashes carry the author's sentence on)
-    n = 0
+    n = near = 0
     toks = []
     commas = 0
     for t in frame.after:
         if t.is_punct:
-            if t.text in _SENTENCE_END or is_quote_mark(t):
+            if t.text in _SENTENCE_END or is_quote_mark(t) and not nickname_mark(t):
                 break
             commas += t.text == "," and bool(toks)
             continue
         n += commas != 1  # words of an apposition set off by commas after the speaker are not counted
-        if n > _MAX_AFTER or len(toks) > _MAX_AFTER_APPOSITION:
+        if len(toks) > _MAX_AFTER_APPOSITION or n > _MAX_AFTER and commas:
             break
         toks.append(t)
-        if lex.is_verb(t):
+        near += n <= _MAX_AFTER
+        # '"...?" a narrator in the ad asks': past the usual distance, the words before the verb are its subject
+        if lex.is_verb(t) and (n <= _MAX_AFTER or _subject_opens(t, toks[0])):
             return lex.verb_cue(t), frame.close_seg
+    toks = toks[:near]
     verb = _frame_verb(toks) if content[-1:] in (",", "!", "?") or after[:1] == "," else None
     return (Cue(verb.i, verb.i, verb, "subject"), frame.close_seg) if verb is not None else None
+
+
+def _subject_opens(verb, first) -> bool:
+    """The verb's subject phrase starts at ``first`` (the word after the closing mark)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first.i and c.i < verb.i for c in verb.children)
 
 
 _CLAUSE_OPENERS = frozenset({"but", "and", "or", "so", "yet", "while", "because", "although", "though", "which", "that", "who", "where", "when", "as", "if"})
