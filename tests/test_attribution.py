@@ -87,6 +87,12 @@ CUE_SUBJECT = [
     (['"We will win," and the long march to the capital was over.'], "We will win", [], None),
     # a multiword reporting phrase opening with the verb the quoted words hang from
     (['As Omar Haddad went on about "a rigged system" and "forgotten families," the crowd cheered.'], "forgotten families", ["Omar Haddad"], "cue_subject/name"),
+    # coordinated names right before the verb speak together, even after a long opening clause
+    (['When the reports of the attacks came in from the north of the country, Lopez and Haddad call them "isolated incidents" and move on.'], "isolated incidents", ["Lopez", "Haddad"], "cue_subject/coordination"),
+    # a noun of speech before the colon introduces the quote, not a verb further back
+    (['Omar Haddad became so upset that I had to change my answer: "Of course I agree. I was only joking."'], "Of course I agree", ["author"], "cue_subject/author"),
+    # near miss: a verb of the same clause before a noun that is not speech still introduces it
+    (['Omar Haddad ended the evening on a high note: "We will win this."'], "We will win this", ["Omar Haddad"], "cue_subject/name"),
     # 'brand' names, like 'call'
     (['Japan branded the regime an "outlaw state in the neighborhood." Russia insisted on restraint.'], "outlaw state", ["Japan"], "cue_subject/name"),
 ]
@@ -262,6 +268,15 @@ def test_subject_before_stops_at_the_verb():
     # "..." Baker barked : the parser made 'Baker' a compound of the verb
     doc = _doc(["Go", ",", "Baker", "barked"], [0, 0, 3, 0], ["ROOT", "punct", "compound", "appos"], ["VERB", "PUNCT", "PROPN", "VERB"], ["VB", ",", "NNP", "VBD"])
     assert subject_before(doc[3]).text == "Baker"
+    # war , Roe and Doe call : the parser hung 'Roe' from 'war' and 'Doe' from 'Roe'; the first name heads the subject
+    words = ["the", "war", ",", "Roe", "and", "Doe", "call"]
+    doc = _doc(words, [1, 6, 1, 1, 3, 3, 6], ["det", "npadvmod", "punct", "conj", "cc", "conj", "ROOT"],
+               ["DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"], ["DT", "NN", ",", "NNP", "CC", "NNP", "VBP"])
+    assert subject_before(doc[6]).text == "Roe"
+    # near miss: a name coordinated with a common noun stays alone
+    doc = _doc(words, [1, 6, 1, 1, 1, 1, 6], ["det", "npadvmod", "punct", "punct", "cc", "conj", "ROOT"],
+               ["DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"], ["DT", "NN", ",", "NNP", "CC", "NNP", "VBP"])
+    assert subject_before(doc[6]).text == "Doe"
 
 
 def test_nominal_run_and_frame_verb():

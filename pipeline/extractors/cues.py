@@ -333,9 +333,20 @@ def subject_before(verb):
         if t.pos_ in ("NOUN", "PROPN"):
             while t.dep_ in ("pobj", "compound") and t.head.i != t.i and t.head.i != verb.i:
                 t = t.head.head if t.dep_ == "pobj" else t.head
-            return t
+            return _first_conjunct(t)
         return None
     return None
+
+
+def _first_conjunct(t):
+    """'..., Roe and Doe call them "..."': the first of coordinated names right
+    before the verb (the parser may hang the first from an earlier noun)."""
+    while t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head.i < t.i and t.i - t.head.i <= _MAX_CONJUNCT_GAP:
+        t = t.head
+    return t
+
+
+_MAX_CONJUNCT_GAP = 4  # tokens from one coordinated name to the next ('Roe, Doe and Poe')
 
 
 def subject_after(verb):

@@ -236,9 +236,11 @@ def _cue_before_intro(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment
             return ph, frame.seg
         if lex.is_verb(t):
             return lex.verb_cue(t), frame.seg
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lex.text_nouns:
+            fallback = fallback or t  # 'I had to change my answer: "..."': a noun of speech introduces it (speech_noun)
         if fallback is None and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and not frame_author(subject_of(t)):
             fallback = t  # 'X leaned in and boomed: "..."': the verb before a colon introduces the quote
-    if fallback is not None and frame.text_before().endswith(":"):
+    if fallback is not None and fallback.pos_ == "VERB" and frame.text_before().endswith(":"):
         return Cue(fallback.i, fallback.i, fallback, "subject"), frame.seg
     return None
 
