@@ -91,6 +91,8 @@ CUE_SUBJECT = [
     (['When the reports of the attacks came in from the north of the country, Lopez and Haddad call them "isolated incidents" and move on.'], "isolated incidents", ["Lopez", "Haddad"], "cue_subject/coordination"),
     # a noun of speech before the colon introduces the quote, not a verb further back
     (['Omar Haddad became so upset that I had to change my answer: "Of course I agree. I was only joking."'], "Of course I agree", ["author"], "cue_subject/author"),
+    # near miss: 'To which X said' after a quote answers it: X is not its speaker
+    (['Omar Haddad stood up at the meeting. "You are wrong about the port." To which she said, "Prove it."'], "wrong about the port", ["Omar Haddad"], "preceding_subject"),
     # near miss: a verb of the same clause before a noun that is not speech still introduces it
     (['Omar Haddad ended the evening on a high note: "We will win this."'], "We will win this", ["Omar Haddad"], "cue_subject/name"),
     # 'brand' names, like 'call'

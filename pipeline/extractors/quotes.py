@@ -322,6 +322,13 @@ def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] |
     return None
 
 
+def _reply_after(frame: _QuoteFrame) -> bool:
+    """'"..." To which she said, "..."': a relative opening the words after the
+    quote makes them a reply to it, by someone else."""
+    words = [t for t in frame.after[:3] if not t.is_punct]
+    return any(t.lower_ in ("which", "whom") for t in words[:2])
+
+
 def _verb_phrase_at(tok, lex: CueLexicon) -> Cue | None:
     """A subject phrase that opens with this verb ('went on about "..." and "..."')."""
     ph = lex.phrase_starting_at(tok.doc, tok.i) if tok.pos_ == "VERB" else None
@@ -333,7 +340,7 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
     any verb there ('"...," the senator quipped'): a finite verb with its
     subject right after the closing mark."""
     after = frame.text_after()
-    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")) or _dash_enclosed(frame):
+    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")) or _dash_enclosed(frame) or _reply_after(frame):
         return None  # (words after a quote set off by dashes carry the author's sentence on)
     n = near = 0
     toks = []
