@@ -85,6 +85,8 @@ CUE_SUBJECT = [
     (['"You work hard. Why do they not pay?" a narrator in the Lopez ad asks.'], "You work hard", ["narrator"], "cue_subject/group"),
     # near miss: a subject that the words after the quote do not open is the author's sentence
     (['"We will win," and the long march to the capital was over.'], "We will win", [], None),
+    (['"It was a long night for all of us." Many in the crowd said the mayor was the only one they trusted.'], "a long night", [], None),
+    (['"Was it a long night for all of us?" Many in the crowd said the mayor was the only one they trusted.'], "a long night", [], None),
     # a multiword reporting phrase opening with the verb the quoted words hang from
     (['As Omar Haddad went on about "a rigged system" and "forgotten families," the crowd cheered.'], "forgotten families", ["Omar Haddad"], "cue_subject/name"),
     # coordinated names right before the verb speak together, even after a long opening clause
@@ -140,6 +142,18 @@ CLAUSE_SUBJECT = [
     # near misses: a thing or a place as the subject leaves a scare quote
     (['The plan launched a "reset" of relations.'], "reset", [], None),
     (['Moscow has pursued a "hybrid" strategy for years.'], "hybrid", [], None),
+    # a text or a recording speaks for itself like a body
+    (['The ad targets a "corrupt political system that keeps in place a rigged economy."'], "corrupt political", ["ad"], "clause_subject/group"),
+    # near miss: a document that is not a text that speaks
+    (['The final resolution has a "genius" clause in it.'], "genius", [], None),
+]
+
+NOUN_OWNER = [
+    # the words a noun of speech is, after a copula, are its owner's
+    (['Maria Lopez\'s campaign slogan is "We stand together." It is on every poster.'], "We stand together", ["Maria Lopez"], "noun_owner/name"),
+    (["Omar Haddad's catch phrase in the race was that Lopez \"would say anything to win.\""], "would say anything", ["Omar Haddad"], "noun_owner/name"),
+    # near miss: the subject of the copula is no noun of speech
+    (['Her biggest problem was "the economy."'], "the economy", [], None),
 ]
 
 CONTINUATION = [
@@ -197,7 +211,7 @@ AUTHOR = [
     (['"I told the committee that the port cannot wait," Maria Lopez said.'], "I told the committee", ["Maria Lopez"], "cue_subject/name"),
 ]
 
-SIEVES = AUTHOR + CUE_SUBJECT + SOURCE_LABEL + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
+SIEVES = AUTHOR + CUE_SUBJECT + SOURCE_LABEL + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + NOUN_OWNER + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
 
 
 @pytest.mark.parametrize("paragraphs, words, speakers, rule", SIEVES)

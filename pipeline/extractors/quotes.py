@@ -300,8 +300,7 @@ def _cue_by_syntax(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue, Segment] |
     """(2) A reporting verb up the tree from the quoted words."""
     inside_ids = {t.i for t in frame.inside}
     heads = []
-    words = [t for t in frame.inside if not t.is_punct] or frame.inside  # where punctuation hangs says little
-    for t in words:
+    for t in frame.inside:
         h = t.head
         if h.i not in inside_ids and h.i != t.i and not is_quote_mark(h):
             heads.append(h)
@@ -357,7 +356,7 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
         toks.append(t)
         near += n <= _MAX_AFTER
         # '"...?" a narrator in the ad asks': past the usual distance, the words before the verb are its subject
-        if lex.is_verb(t) and (n <= _MAX_AFTER or _subject_opens(t, toks[0])):
+        if lex.is_verb(t) and (n <= _MAX_AFTER or content[-1:] in (",", "?", "!") and _subject_opens(t, toks[0])):
             return lex.verb_cue(t), frame.close_seg
     toks = toks[:near]
     verb = _frame_verb(toks) if content[-1:] in (",", "!", "?") or after[:1] == "," else None
@@ -366,6 +365,8 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
 
 def _subject_opens(verb, first) -> bool:
     """The verb's subject phrase starts at ``first`` (the word after the closing mark)."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # 'Many in the crowd said the senator was ...': the verb reports words of its own
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first.i and c.i < verb.i for c in verb.children)
 
 
@@ -804,6 +805,7 @@ def _speech_noun_owner(frame: _QuoteFrame, speech_nouns: frozenset[str]):
         if h.i == t.i or h.i in {x.i for x in frame.inside} or is_quote_mark(h):
             continue
         for _ in range(_MAX_CLIMB):
+            h = _copula_subject(h)  # "Roe's answer was that "..."', 'her slogan is "..."'
             if frame.in_quotes(h) or h.pos_ in ("VERB", "AUX"):
                 return None
             if h.pos_ == "NOUN" and h.lemma_.lower() in speech_nouns:
@@ -815,6 +817,14 @@ def _speech_noun_owner(frame: _QuoteFrame, speech_nouns: frozenset[str]):
             h = h.head
         return None
     return None
+
+
+def _copula_subject(verb):
+    """The subject of a form of 'be' ('her answer was that ...'), else the word itself."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() != "be":
+        return verb
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else verb
 
 
 def _owner_phrases(seg: Segment, owner) -> tuple[SpeakerPhrase, ...]:

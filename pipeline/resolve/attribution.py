@@ -135,7 +135,8 @@ class AttributionLexicon:
                 | {t.lower() for t in titles if " " not in t} | assets.lexicon_set("speaker_nouns")
             ),
             non_speakers=assets.lexicon_set("non_speaker_nouns"),
-            body_nouns=assets.lexicon_set("source_nouns") | assets.lexicon_set("organisation_common_nouns") | {w.lower() for w in assets.lexicon("organisation_heads")},
+            body_nouns=assets.lexicon_set("source_nouns") | assets.lexicon_set("speaking_texts") | assets.lexicon_set("organisation_common_nouns")
+            | {w.lower() for w in assets.lexicon("organisation_heads")},
         )
 
 
