@@ -29,13 +29,26 @@ def load_model(name: str | None, assets: Assets):
     last = None
     for n in names:
         try:
-            return spacy.load(n)
+            return split_quote_marks(spacy.load(n))
         except (OSError, ImportError) as exc:
             last = exc
     reason = str(last).split("\n")[0] if last else "unknown"
     if "E050" in reason:
         reason = "it is not an installed package or a valid path"
     raise ClaimexError(Errors.E011.format(name=names[0], reason=reason))
+
+
+# double quotation marks typed against a word ('said,"We', 'it.”The', '“fake”and'):
+# always tokens of their own (the model's infixes keep them inside the word)
+_QUOTE_INFIXES = (r'[“”"]', r'(?<=[A-Za-z])[,:](?=[“"])')
+
+
+def split_quote_marks(nlp):
+    """The pipeline with a tokenizer that splits double quotation marks off words."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *_QUOTE_INFIXES]).finditer
+    return nlp
 
 
 def model_name(nlp) -> str:

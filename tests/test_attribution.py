@@ -97,6 +97,8 @@ CUE_SUBJECT = [
     (['Omar Haddad stood up at the meeting. "You are wrong about the port." To which she said, "Prove it."'], "wrong about the port", ["Omar Haddad"], "preceding_subject"),
     # near miss: a verb of the same clause before a noun that is not speech still introduces it
     (['Omar Haddad ended the evening on a high note: "We will win this."'], "We will win this", ["Omar Haddad"], "cue_subject/name"),
+    # quotation marks typed against the words around them are still quotation marks
+    (['Maria Lopez said,“Look, these images have no place in a campaign.”'], "Look, these images", ["Maria Lopez"], "cue_subject/name"),
     # 'brand' names, like 'call'
     (['Japan branded the regime an "outlaw state in the neighborhood." Russia insisted on restraint.'], "outlaw state", ["Japan"], "cue_subject/name"),
 ]
@@ -157,6 +159,8 @@ NOUN_OWNER = [
 ]
 
 CONTINUATION = [
+    # after a programme's name in doubled apostrophes (a title, no quote), the next quote carries on
+    (["''The port will reopen,'' Omar Haddad said on the network's ''Morning Report.'' ''We are ready for the ships.''"], "ready for the ships", ["Omar Haddad"], "continuation"),
     # whole sentences after a quote continue its speaker, in the paragraph and the next ones of the same speech
     (['"The deal is fair," said union leader Sarah Miller. "Nobody wanted a long strike."'], "Nobody wanted", ["Sarah Miller"], "continuation"),
     (["Sarah Miller spoke first and then read a statement:", '"The deal is fair."', '"Nobody wanted a long strike."', '"Our members needed a raise."', '"And now they have one."'],

@@ -185,6 +185,7 @@ NOT_SPEECH = [
     'The report "Wires Across the Sea" was published in March.',
     'Boxer Dwayne "The Rock" Johnson retired.',
     'State Del. Marcia "Cia" Lopez shouted to the crowd.',
+    'Omar Haddad said so on the network\'s "Morning Report" on Sunday.',
     "It's the countries' view that the '90s were better.",
     'Operation "Desert Shield" began in August.',
     'The program "zero waste" began in May.',

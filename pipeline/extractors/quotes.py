@@ -199,6 +199,13 @@ def _not_speech(frame: _QuoteFrame, content: str, titles: frozenset[str]) -> boo
     return False
 
 
+def _owned_title(frame: _QuoteFrame, content: str, minor: frozenset[str]) -> bool:
+    """A Title-Cased name right after a possessive ('on NBC's "Meet the Press"',
+    'the network's "This Week"'): a programme or a work, not words said."""
+    prev = next((t for t in reversed(frame.before) if not is_quote_mark(t)), None)
+    return prev is not None and prev.tag_ == "POS" and _is_title_case(content, minor)
+
+
 def _name_word(tok) -> bool:
     return tok.text[:1].isupper() and tok.text.rstrip(".").isalpha()
 
@@ -394,7 +401,8 @@ def _standalone(frame: _QuoteFrame, content: str) -> bool:
     that names the speaker)."""
     before = frame.text_before()
     after = frame.text_after()
-    starts = before == "" or before.endswith(_SENTENCE_END + (":",)) or before[-1:] in ("\u201d", '"') and before[:-1].rstrip().endswith(_SENTENCE_END + (",",))
+    closed = before.rstrip("\u201d\"'") if before[-1:] in ("\u201d", '"') or before.endswith("''") else None  # '... on ''Meet the Press.'' ''...'
+    starts = before == "" or before.endswith(_SENTENCE_END + (":",)) or closed is not None and closed.rstrip().endswith(_SENTENCE_END + (",",))
     ends = content.endswith(_SENTENCE_END) or content.endswith(_SENTENCE_END + ("\u201d", '"'))
     ends = ends and (after == "" or after[:1].isupper() or after[:1] in ("\u201c", '"', "(", "\u2018"))
     n = len(content.split())
@@ -470,7 +478,7 @@ def find_quotes(doc: Document, assets: Assets) -> Iterator[QuoteMention]:
         if frame is None:
             continue
         content = text[frame.a : frame.b]
-        if not frame.inside or _not_speech(frame, content, lexicons.titles):
+        if not frame.inside or _not_speech(frame, content, lexicons.titles) or _owned_title(frame, content, lexicons.minor):
             continue
         mention = _quote_mention(frame, content, lexicons)
         if mention is not None:
