@@ -276,3 +276,20 @@ def test_known_only_through_a_pronoun():
     assert (found["maria lopez"].mentions, found["maria lopez"].named) == (1, 0)
     assert (found["omar haddad"].mentions, found["omar haddad"].named) == (2, 1)
     assert found["omar haddad"].feats["resolved_pronoun"] == 1.0  # its nearest mention is the pronoun
+
+
+@pytest.mark.parametrize(
+    "sieve, speaker_rule, in_scope_expected",
+    [
+        ("cue_subject", "", True),  # a cue with no speaker found: the ranker may guess
+        ("passive", "", False),  # 'it was labeled "..."': a passive cue with no agent names nobody
+        ("cue_subject", "cue_subject/name", False),  # a closed rule keeps its pick
+        ("cue_subject", "cue_subject/pronoun", True),
+    ],
+)
+def test_ranker_scope(sieve, speaker_rule, in_scope_expected):
+    from claimex.extractors.quotes import QuoteMention
+    from claimex.resolve.speaker_ranker import in_scope
+
+    q = QuoteMention(0, 5, "partial", cue=(6, 10), sieve=sieve, speaker_rule=speaker_rule, speakers=("Roe",) if speaker_rule else ())
+    assert in_scope(q) is in_scope_expected

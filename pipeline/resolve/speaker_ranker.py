@@ -192,8 +192,8 @@ COLLECT: list[Callable] = []
 def in_scope(q) -> bool:
     """A marked quote whose speaker the sieves chose by an open rule, or left
     open although the quote has a cue or is made of whole sentences."""
-    if not q.marked or len(q.speakers) > 1:
-        return False
+    if not q.marked or len(q.speakers) > 1 or q.sieve == "passive":
+        return False  # (a passive cue with no agent names nobody: 'it was labeled "..."')
     rule = q.speaker_rule or ""
     if rule == "":
         return q.cue is not None and q.kind != "scare" or q.standalone
