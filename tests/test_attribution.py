@@ -59,6 +59,8 @@ CUE_SUBJECT = [
     # a passive cue with no agent: the subject is what the words are about, not their speaker
     (['The mayor was called "a disgrace to the city" at the meeting.'], "a disgrace", [], None),
     (['Omar Haddad runs a group called "Open Streets Now" in the capital.'], "Open Streets Now", [], None),
+    # wording never speaks: a participle after it has no speaker
+    (['The delegates replaced the plank with softer language calling for "appropriate assistance" to the region.'], "appropriate assistance", [], None),
     # ... and the ranker does not guess one
     (['When Omar Haddad looked into the claim by Maria Lopez, it was labeled "mostly true."'], "mostly true", [], None),
     # near misses: the agent of a passive speaks; a raising verb above the cue keeps its subject
