@@ -73,6 +73,9 @@ CUE_SUBJECT = [
     (['That prompted Maria Lopez to make a joke and call Omar Haddad "very flexible."'], "very flexible", ["Maria Lopez"], "cue_subject/name"),
     # a relative clause on a text reports for the text's issuer
     (['Maria Lopez is releasing a new ad that urges voters to "send a message" to the banks.'], "send a message", ["Maria Lopez"], "cue_subject/name"),
+    (['Maria Lopez released a statement that says the city "condemns all hate speech" and more.'], "condemns all hate", ["Maria Lopez"], "cue_subject/name"),
+    # near miss: a relative clause on people reports for those people
+    (['The council members who said the city "condemns all hate speech" left early.'], "condemns all hate", ["council members"], "cue_subject/group"),
     # quoted words inside the subject phrase are not its speaker: what precedes them is
     (['Holding signs calling the mayor "a disgrace to Riverton," the protesters chanted "Resign now!"'], "Resign now", ["protesters"], "cue_subject/group"),
     # near miss: a quoted title after a determiner or a preposition stays in the phrase
@@ -366,3 +369,20 @@ def test_participle_after_a_shown_name_is_the_names():
     praised = Doc(_VOCAB, words=["Doe", "praised", "Roe", "saying"], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "advcl"],
                   pos=["PROPN", "VERB", "PROPN", "VERB"], tags=["NNP", "VBD", "NNP", "VBG"], lemmas=["Doe", "praise", "Roe", "say"])
     assert participle_subject(praised[3]).text == "Doe"
+
+
+def test_issuer_of_a_text_behind_a_relative_pronoun():
+    from claimex.extractors.cues import Cue, CueLexicon, _issuer
+
+    # Roe released a statement that says ...
+    words = ["Roe", "released", "a", "statement", "that", "says"]
+    doc = Doc(_VOCAB, words=words, heads=[1, 1, 3, 1, 5, 3], deps=["nsubj", "ROOT", "det", "dobj", "nsubj", "relcl"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "PRON", "VERB"], tags=["NNP", "VBD", "DT", "NN", "WDT", "VBZ"],
+              lemmas=["Roe", "release", "a", "statement", "that", "say"])
+    lex = CueLexicon(frozenset({"say"}), (), {}, {}, text_nouns=frozenset({"statement"}))
+    assert _issuer(doc[4], Cue(5, 5, doc[5], "subject"), lex).text == "Roe"
+    # near miss: a relative clause on a person reports for that person
+    doc = Doc(_VOCAB, words=["Roe", "met", "a", "nurse", "who", "says"], heads=[1, 1, 3, 1, 5, 3], deps=["nsubj", "ROOT", "det", "dobj", "nsubj", "relcl"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "PRON", "VERB"], tags=["NNP", "VBD", "DT", "NN", "WP", "VBZ"],
+              lemmas=["Roe", "meet", "a", "nurse", "who", "say"])
+    assert _issuer(doc[4], Cue(5, 5, doc[5], "subject"), lex).text == "nurse"

@@ -199,6 +199,8 @@ def _issuer(head, cue: Cue, lex: CueLexicon):
     or a relative clause that hangs from a noun of something written reports
     for the text's owner (:func:`noun_owner`), when one is written."""
     verb = cue.verb
+    if verb is not None and verb.dep_ == "relcl" and head.tag_ in ("WDT", "WP") and head.head.i == verb.i:
+        head = verb.head  # 'a statement that says ...': the relative pronoun stands for the noun
     if verb is None or verb.dep_ not in ("acl", "relcl") or verb.head.i != head.i or head.lemma_.lower() not in lex.text_nouns:
         return head
     owner = noun_owner(head)
@@ -226,7 +228,7 @@ def noun_owner(noun):
 # verbs whose subject makes or issues the text that is their object ('Roe issued a statement')
 _ISSUING_VERBS = frozenset(
     """make issue release send deliver give offer post publish write tweet put voice express repeat reiterate
-    renew sign file circulate blast pen author run air unveil launch""".split()
+    renew sign file circulate blast pen author run air unveil launch coin adopt pass approve""".split()
 )
 _NOT_OWNERS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
 
