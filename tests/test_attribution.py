@@ -165,6 +165,13 @@ NOUN_OWNER = [
     (['Her biggest problem was "the economy."'], "the economy", [], None),
 ]
 
+AS_CLAUSE = [
+    # 'As X put it' of any length, closed by its comma, gives the woven words after it to X
+    (['As Maria Lopez put it in a statement to the council in July, the port is "open for business again."'], "open for business", ["Maria Lopez"], "cue_subject/name"),
+    # near miss: 'as' of time with a verb that reports nothing
+    (['As Maria Lopez put the files in a box in July, the port was "open for business again."'], "open for business", [], None),
+]
+
 CONTINUATION = [
     # after a programme's name in doubled apostrophes (a title, no quote), the next quote carries on
     (["''The port will reopen,'' Omar Haddad said on the network's ''Morning Report.'' ''We are ready for the ships.''"], "ready for the ships", ["Omar Haddad"], "continuation"),
@@ -222,7 +229,7 @@ AUTHOR = [
     (['"I told the committee that the port cannot wait," Maria Lopez said.'], "I told the committee", ["Maria Lopez"], "cue_subject/name"),
 ]
 
-SIEVES = AUTHOR + CUE_SUBJECT + SOURCE_LABEL + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + NOUN_OWNER + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
+SIEVES = AUTHOR + CUE_SUBJECT + SOURCE_LABEL + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + NOUN_OWNER + AS_CLAUSE + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
 
 
 @pytest.mark.parametrize("paragraphs, words, speakers, rule", SIEVES)

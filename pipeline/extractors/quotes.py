@@ -346,8 +346,8 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
     any verb there ('"...," the senator quipped'): a finite verb with its
     subject right after the closing mark."""
     after = frame.text_after()
-    if not (content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")) or _dash_enclosed(frame) or _reply_after(frame):
-        return None  # (words after a quote set off by dashes carry the author's sentence on)
+    if not _may_have_cue_after(frame, content, after):
+        return None
     n = near = 0
     toks = []
     commas = 0
@@ -368,6 +368,13 @@ def _cue_after(frame: _QuoteFrame, lex: CueLexicon, content: str) -> tuple[Cue, 
     toks = toks[:near]
     verb = _frame_verb(toks) if content[-1:] in (",", "!", "?") or after[:1] == "," else None
     return (Cue(verb.i, verb.i, verb, "subject"), frame.close_seg) if verb is not None else None
+
+
+def _may_have_cue_after(frame: _QuoteFrame, content: str, after: str) -> bool:
+    """Punctuation that lets a cue follow the quote; not words set off by dashes (the
+    author's sentence carries on) nor a reply ('To which she said')."""
+    marked = content[-1:] in (",", "!", "?", ".") or after[:1] in (",", "!", "?", "\u2014", "-")
+    return marked and not _dash_enclosed(frame) and not _reply_after(frame)
 
 
 def _subject_opens(verb, first) -> bool:
@@ -714,6 +721,19 @@ def _comment_clause_cue(frame: _QuoteFrame, lex: CueLexicon) -> Cue | None:
         phrase = next((ph for j in range(max(sent.start, t.i - _MAX_ACCORDING), t.i) if (ph := lex.phrase_ending_at(t.doc, j)) is not None), None)
         if phrase is not None and (phrase.role == "object" or _as_clause(phrase.verb)):
             return phrase
+        phrase = _as_clause_before(toks[: k + 1], lex)
+        if phrase is not None:
+            return phrase
+    return None
+
+
+def _as_clause_before(toks: list, lex: CueLexicon) -> Cue | None:
+    """'As Roe put it in a statement to reporters in July, ...': an as-clause of
+    any length whose verb opens a reporting phrase, closed by the comma after ``toks``."""
+    for t in toks:
+        ph = lex.phrase_starting_at(t.doc, t.i) if t.pos_ == "VERB" else None
+        if ph is not None and ph.role == "subject" and _as_clause(ph.verb) and ph.verb.right_edge.i >= toks[-1].i - 1:
+            return ph
     return None
 
 
