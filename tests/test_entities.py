@@ -471,3 +471,37 @@ def test_particles_and_inner_letter_acronyms(records_of, sentence, name, label, 
     text = "Names\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n" + sentence + "\n"
     found = [e for e in records_of(text).get("entity", []) if e["text"] == name]
     assert found and (found[0]["label"], found[0]["canonical"]) == (label, canonical), [(e["text"], e["label"]) for e in records_of(text)["entity"]]
+
+
+# -- headlines and surnames shared by relatives (speaker resolution relies on them)
+
+
+@pytest.mark.parametrize(
+    "text, glued, person",
+    [
+        # a title word in a Title Case headline does not make the verb after it part of a name
+        ("Lawmakers Blast Tom Okafor As A Fraud\n\nTom Okafor spoke in Lagos on Monday and said the vote was fair.\n", "Blast Tom Okafor", "Tom Okafor"),
+        # a first line in Title Case is a headline even with a full stop (the NER runs the name into the verbs)
+        ("Okafor Hid Past Health Problems From All The Voters, Former Clinic Doctor Says.\n\nTom Okafor spoke in Lagos on Monday.\n", "Okafor Hid Past Health", "Tom Okafor"),
+    ],
+)
+def test_headline_words_are_not_glued_to_a_name(records_of, text, glued, person):
+    recs = records_of(text)
+    canon = {e["canonical"] for e in recs.get("entity", [])}
+    assert glued not in canon and person in canon, canon
+    assert recs["document"][0]["title"] == text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "body, canonical",
+    [
+        # a surname stays with the first person named by it, not with a relative named in full since
+        ("Sen. Tom Okafor spoke in Lagos on Monday. His wife, Ada Okafor, stood beside him. Okafor said the vote was fair.", "Tom Okafor"),
+        # near miss: with one longer name before it, that one
+        ("Ada Okafor spoke in Lagos on Monday. Okafor said the vote was fair. Her husband Tom Okafor agreed.", "Ada Okafor"),
+    ],
+)
+def test_surname_joins_the_first_person_named_by_it(records_of, body, canonical):
+    text = "Voting\n\n" + body + "\n"
+    ents = [e for e in records_of(text).get("entity", []) if e["text"] == "Okafor"]
+    assert ents and ents[-1]["canonical"] == canonical, ents

@@ -215,12 +215,17 @@ def _longer_names(keys: _Keys) -> dict[str, list[str]]:
 
 
 def _target(keys: _Keys, cands: list[str], pos: int) -> str:
-    """Of several longer names, the nearest one before ``pos``, else the nearest after it."""
+    """Of several longer names, for a person the one introduced first before ``pos``
+    (a surname stays with the first person the text names by it: a relative named
+    later in full is no "Roe" of her own), else the nearest one before ``pos``;
+    with none before it, the nearest after it."""
     if len(cands) == 1:
         return cands[0]
-    before = [(max(p for p in keys.positions[c] if p < pos), c) for c in cands if any(p < pos for p in keys.positions[c])]
+    before = [c for c in cands if keys.positions[c][0] < pos]
+    if before and all(keys.label[c] == "PERSON" for c in before):
+        return min(before, key=lambda c: keys.positions[c][0])
     if before:
-        return max(before)[1]
+        return max((max(p for p in keys.positions[c] if p < pos), c) for c in before)[1]
     return min((min(keys.positions[c]), c) for c in cands)[1]
 
 
