@@ -145,6 +145,10 @@ PRONOUNS = [
     (['Omar Haddad spoke after the vote. "John Baker is our best negotiator," he said.'], "our best negotiator", ["Omar Haddad"], "cue_subject/pronoun"),
     # never a place
     (["Omar Haddad arrived in Vermont on Monday.", '"The talks will go on," he said.'], "The talks will go on", ["Omar Haddad"], "cue_subject/pronoun"),
+    # never a title in apposition to a noun of a work ('her memoir, X'), whatever label the recogniser gives it
+    (["Maria Lopez's clinic is the subject of her 2009 memoir, Living Memory.", '"We will win," she said.'], "We will win", ["Maria Lopez"], "cue_subject/pronoun"),
+    # near miss: a name in apposition to a noun of a person is one
+    (["At the rally, her sister, Maria Lopez, spoke first.", '"We will win," she said.'], "We will win", ["Maria Lopez"], "cue_subject/pronoun"),
 ]
 
 DESCRIPTIONS = [

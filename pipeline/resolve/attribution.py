@@ -109,6 +109,7 @@ class AttributionLexicon:
     speaking_nouns: frozenset[str]  # heads of a group phrase that can be a speaker
     non_speakers: frozenset[str]  # heads of a phrase that never speaks
     body_nouns: frozenset[str] = frozenset()  # heads of a group phrase that names a body or a text ('the agency', 'the ad')
+    thing_nouns: frozenset[str] = frozenset()  # nouns of works and things: a name in apposition to one is no person ('her book, X')
 
     @classmethod
     def load(cls, assets: Assets) -> AttributionLexicon:
@@ -136,6 +137,7 @@ class AttributionLexicon:
             ),
             non_speakers=assets.lexicon_set("non_speaker_nouns"),
             body_nouns=assets.lexicon_set("source_nouns") | assets.lexicon_set("organisation_common_nouns") | {w.lower() for w in assets.lexicon("organisation_heads")},
+            thing_nouns=(assets.lexicon_set("work_title_cues") | assets.lexicon_set("non_speaker_nouns")) - CueLexicon.load(assets).person_nouns,
         )
 
 
@@ -162,6 +164,7 @@ class Attributor:
         self.speaking_nouns = lex.speaking_nouns
         self.non_speakers = lex.non_speakers
         self.body_nouns = lex.body_nouns
+        self.thing_nouns = lex.thing_nouns
         self.reporting_verbs = CueLexicon.load(assets).verbs
         self.cue_lexicon = CueLexicon.load(assets)  # reporting verbs with lemma corrections (is_verb)
         self.ranker = SpeakerRanker.load(assets)
@@ -744,6 +747,15 @@ class Attributor:
             return False
         return e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None
 
+    def _names_thing(self, seg, e: Entity) -> bool:
+        """A name in apposition to a noun of a work or a thing ('in her book, X,'; ``thing_nouns``): a title, no person."""
+        sp = seg.char_span(e.start, e.end, alignment_mode="expand")
+        if sp is None:
+            return False
+        root = sp.root
+        other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+        return other is not None and other.pos_ == "NOUN" and other.lemma_.lower() in self.thing_nouns
+
     def resolved_between(self, a: int, b: int) -> list[tuple[int, int, list[Name]]]:
         """The pronouns resolved so far that start in [a, b): (start, end, names)."""
         out = []
@@ -832,7 +844,7 @@ class Attributor:
         sentence: named persons, pronouns resolved before and, where nobody is
         named, a subject headed by a role word; a subject first, the last one."""
         # (offset, is a subject, names)
-        cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role)]
+        cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role) and not self._names_thing(seg, e)]
         cands += self._resolved_in(*where)
         if not cands:  # 'a senior officer, who asked not to be named, said'
             cands = self._role_subjects(seg, toks, gender, role)
