@@ -499,9 +499,36 @@ def test_headline_words_are_not_glued_to_a_name(records_of, text, glued, person)
         ("Sen. Tom Okafor spoke in Lagos on Monday. His wife, Ada Okafor, stood beside him. Okafor said the vote was fair.", "Tom Okafor"),
         # near miss: with one longer name before it, that one
         ("Ada Okafor spoke in Lagos on Monday. Okafor said the vote was fair. Her husband Tom Okafor agreed.", "Ada Okafor"),
+        # an honorific's gender picks among them
+        ("Sen. Tom Okafor spoke in Lagos on Monday with his wife, Ada Okafor. Mrs. Okafor said the vote was fair.", "Ada Okafor"),
+        # a name the headline runs into its words ('Top Okafor') introduces nobody
+        ("Sen. Tom Okafor spoke in Lagos on Monday. Okafor said the vote was fair.", "Tom Okafor"),
     ],
 )
 def test_surname_joins_the_first_person_named_by_it(records_of, body, canonical):
-    text = "Voting\n\n" + body + "\n"
+    text = "Top Okafor adviser sent secret messages to his private account.\n\n" + body + "\n"
     ents = [e for e in records_of(text).get("entity", []) if e["text"] == "Okafor"]
     assert ents and ents[-1]["canonical"] == canonical, ents
+
+
+@pytest.mark.parametrize(
+    "forms, labels, rules, person",
+    [
+        # a first name and a surname, and the surname alone: a person, whatever the NER said
+        (["Tom Okafor", "Okafor", "Okafor"], ["ORG", "ORG", "ORG"], ["known_name", "ner", "ner"], True),
+        # near misses: no surname alone; a first name that opens an organisation's name from the gazetteer
+        (["Tom Okafor", "Tom Okafor"], ["ORG", "ORG"], ["ner", "ner"], False),
+        (["Virginia Okafor", "Okafor"], ["ORG", "ORG"], ["gazetteer", "ner"], False),
+    ],
+)
+def test_first_name_and_surname_make_a_person(forms, labels, rules, person):
+    from claimex.extractors.entities import EntityMention
+    from claimex.resolve.entities import _personal_names
+
+    mentions, pos = [], 0
+    for f, lab, rule in zip(forms, labels, rules, strict=True):
+        mentions.append(EntityMention(pos, pos + len(f), lab, rule=rule))
+        pos += len(f) + 1
+    cluster = ["name:" + forms[0].lower()] * len(forms)
+    found = _personal_names(mentions, forms, cluster, {cluster[0]: forms[0]}, {"tom": "male", "virginia": "female"})
+    assert bool(found) is person
