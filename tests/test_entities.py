@@ -532,3 +532,28 @@ def test_first_name_and_surname_make_a_person(forms, labels, rules, person):
     cluster = ["name:" + forms[0].lower()] * len(forms)
     found = _personal_names(mentions, forms, cluster, {cluster[0]: forms[0]}, {"tom": "male", "virginia": "female"})
     assert bool(found) is person
+
+
+@pytest.mark.parametrize(
+    "words, pos, trimmed",
+    [
+        # an adverb in '-ly' that opens a sentence (or a quote) is no part of the name the NER runs it into
+        (["Certainly", "Tom", "Okafor", "left"], ["ADV", "PROPN", "PROPN", "VERB"], True),
+        (["\u201c", "Certainly", "Tom", "Okafor", "left"], ["PUNCT", "ADV", "PROPN", "PROPN", "VERB"], True),
+        # near misses: a name in '-ly' the tagger reads as a name; an adverb inside the sentence stays the NER's call
+        (["Kelly", "Okafor", "left"], ["PROPN", "PROPN", "VERB"], False),
+        (["So", "Certainly", "Okafor", "left"], ["ADV", "ADV", "PROPN", "VERB"], False),
+    ],
+)
+def test_sentence_adverb_does_not_start_a_name(words, pos, trimmed):
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimex.extractors.entities import _trimmed_before
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+    k = 1 if words[0] in ("\u201c", "So") else 0
+    rules = SimpleNamespace(determiners=frozenset({"the"}), particles=frozenset({"de", "van"}))
+    assert _trimmed_before(doc[k], rules) is trimmed

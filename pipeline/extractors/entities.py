@@ -462,8 +462,11 @@ def _clean(sdoc, i: int, j: int, rules: EntityRules) -> tuple[int, int]:
 
 
 def _trimmed_before(t, rules: EntityRules) -> bool:
-    """A word that does not start a name: a determiner, punctuation, a lower-case word (not a particle)."""
-    return t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles)
+    """A word that does not start a name: a determiner, punctuation, a lower-case word (not a particle),
+    an adverb in '-ly' that opens the sentence ('"Certainly Jane Roe has ...'": capitalised for the sentence)."""
+    if t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles):
+        return True
+    return t.pos_ == "ADV" and t.lower_.endswith("ly") and (t.is_sent_start or t.i > 0 and t.nbor(-1).is_quote)
 
 
 def _trimmed_after(sdoc, i: int, j: int) -> bool:
