@@ -537,11 +537,12 @@ def test_first_name_and_surname_make_a_person(forms, labels, rules, person):
 @pytest.mark.parametrize(
     "words, pos, trimmed",
     [
-        # an adverb in '-ly' that opens a sentence (or a quote) is no part of the name the NER runs it into
+        # a sentence adverb that opens a sentence (or a quote) is no part of the name the NER runs it into
         (["Certainly", "Tom", "Okafor", "left"], ["ADV", "PROPN", "PROPN", "VERB"], True),
         (["\u201c", "Certainly", "Tom", "Okafor", "left"], ["PUNCT", "ADV", "PROPN", "PROPN", "VERB"], True),
-        # near misses: a name in '-ly' the tagger reads as a name; an adverb inside the sentence stays the NER's call
+        # near misses: a first name in '-ly', even read as an adverb; an adverb inside the sentence stays the NER's call
         (["Kelly", "Okafor", "left"], ["PROPN", "PROPN", "VERB"], False),
+        (["Carly", "Okafor", "left"], ["ADV", "PROPN", "VERB"], False),
         (["So", "Certainly", "Okafor", "left"], ["ADV", "ADV", "PROPN", "VERB"], False),
     ],
 )
