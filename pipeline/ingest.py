@@ -555,6 +555,12 @@ def _is_prose(text: str, min_words: int) -> bool:
     return len(words) >= min_words and bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s*$|[.!?]\s+[A-Z\"\u201c]", text))
 
 
+def _title_cased(text: str) -> bool:
+    """Words in Title Case ("Doctor Says Senator Hid Past Health Problems."): a headline even with a full stop."""
+    words = re.findall(r"[^\W\d_]{4,}", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 @dataclass
 class _HeaderRead:
     """What :func:`parse_header` reads with (the view text, the header patterns,
@@ -737,7 +743,8 @@ def _choose_title(h: _HeaderRead, blocks: list[Block], limit: int, min_words: in
         _, ti = min(h.titles)
     else:
         ti = next((i for i in range(limit) if h.kinds.get(i) == "header" and len(blocks[i].text(h.text).split()) >= 3), None)
-        if ti is None and limit == 0 and len(blocks) > 1 and not _is_prose(blocks[0].text(h.text), min_words):
+        first = blocks[0].text(h.text) if blocks else ""
+        if ti is None and limit == 0 and len(blocks) > 1 and (not _is_prose(first, min_words) or _title_cased(first)):
             ti = 0
     if ti is not None:
         h.kinds[ti] = "title"

@@ -201,6 +201,33 @@ PRONOUNS = [
     (['Omar Haddad spoke after the vote. "John Baker is our best negotiator," he said.'], "our best negotiator", ["Omar Haddad"], "cue_subject/pronoun"),
     # never a place
     (["Omar Haddad arrived in Vermont on Monday.", '"The talks will go on," he said.'], "The talks will go on", ["Omar Haddad"], "cue_subject/pronoun"),
+    # never a title in apposition to a noun of a work ('her memoir, X'), whatever label the recogniser gives it
+    (["Maria Lopez's clinic is the subject of her 2009 memoir, Living Memory.", '"We will win," she said.'], "We will win", ["Maria Lopez"], "cue_subject/pronoun"),
+    # near miss: a name in apposition to a noun of a person is one
+    (["At the rally, her sister, Maria Lopez, spoke first.", '"We will win," she said.'], "We will win", ["Maria Lopez"], "cue_subject/pronoun"),
+]
+
+RESOLUTION = [
+    # a person the quoted words name is talked about: he/she stands for someone else of its sentence
+    (["While Omar Haddad had a choir singing for him, that has not happened for Maria Lopez, which worries Tom Diallo, president of the local club.",
+      '"Omar Haddad had a choir. Maria Lopez has nobody," he said.'], "Maria Lopez has nobody", ["Tom Diallo"], "cue_subject/pronoun"),
+    # near miss: nobody else in the sentence, the one named
+    (["Omar Haddad spoke in Lima on Monday.", '"Omar Haddad will never give up," he said.'], "will never give up", ["Omar Haddad"], "cue_subject/pronoun"),
+    # a person's description ('the GOP candidate') is no name of the organisation that modifies it
+    (["Omar Haddad spoke in Ohio on Monday.", 'The GOP candidate said the plan was "fully funded."'], "fully funded", ["Omar Haddad"], "cue_subject/description"),
+    (["Omar Haddad spoke in Ohio on Monday.", 'The GOP candidate gave no estimate, though he said "budget reforms" would pay for it.'], "budget reforms", ["Omar Haddad"], "cue_subject/pronoun"),
+    # near miss: a text after the organisation is the organisation's
+    (['A GOP report said the plan was "fully funded."'], "fully funded", ["GOP"], "cue_subject/source_noun"),
+    # a lone demonstrative or relative pronoun is never a speaker's name
+    (['The mayor\'s brief said that was not her view and dismissed the reports as "old and false claims."'], "old and false claims", ["mayor's brief"], "ranker"),
+    # a list before 'who' and words in the first person singular: the last one speaks
+    (['The crowd included stars like Ana Lopez, Will Baker, Tom Diallo and Sara Lind, who joked of the museum, "I have not seen it yet."'],
+     "I have not seen it", ["Sara Lind"], "cue_subject/coordination"),
+    # near miss: words in the first person plural are the list's
+    (['The crowd included Will Baker, Tom Diallo and Sara Lind, who wrote in a joint letter, "We have not seen it yet."'],
+     "We have not seen it", ["Will Baker", "Tom Diallo", "Sara Lind"], "cue_subject/coordination"),
+    # 'they' for a campaign, a team, a staff: the body, with its possessor
+    (["Maria Lopez's campaign is trying to contrast her plan with what they call Omar Haddad's \"selfish message.\""], "selfish message", ["Maria Lopez's campaign"], "cue_subject/pronoun"),
 ]
 
 DESCRIPTIONS = [
@@ -229,7 +256,7 @@ AUTHOR = [
     (['"I told the committee that the port cannot wait," Maria Lopez said.'], "I told the committee", ["Maria Lopez"], "cue_subject/name"),
 ]
 
-SIEVES = AUTHOR + CUE_SUBJECT + SOURCE_LABEL + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + NOUN_OWNER + AS_CLAUSE + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + DESCRIPTIONS + REPORTED
+SIEVES = AUTHOR + CUE_SUBJECT + SOURCE_LABEL + APPOSITION + ACCORDING_TO + CLAUSE_SUBJECT + NOUN_OWNER + AS_CLAUSE + CONTINUATION + PRECEDING_SUBJECT + PRONOUNS + RESOLUTION + DESCRIPTIONS + REPORTED
 
 
 @pytest.mark.parametrize("paragraphs, words, speakers, rule", SIEVES)

@@ -471,3 +471,90 @@ def test_particles_and_inner_letter_acronyms(records_of, sentence, name, label, 
     text = "Names\n\nThe talks in the capital went on for most of the week and ended without any agreement at all.\n\n" + sentence + "\n"
     found = [e for e in records_of(text).get("entity", []) if e["text"] == name]
     assert found and (found[0]["label"], found[0]["canonical"]) == (label, canonical), [(e["text"], e["label"]) for e in records_of(text)["entity"]]
+
+
+# -- headlines and surnames shared by relatives (speaker resolution relies on them)
+
+
+@pytest.mark.parametrize(
+    "text, glued, person",
+    [
+        # a title word in a Title Case headline does not make the verb after it part of a name
+        ("Lawmakers Blast Tom Okafor As A Fraud\n\nTom Okafor spoke in Lagos on Monday and said the vote was fair.\n", "Blast Tom Okafor", "Tom Okafor"),
+        # a first line in Title Case is a headline even with a full stop (the NER runs the name into the verbs)
+        ("Okafor Hid Past Health Problems From All The Voters, Former Clinic Doctor Says.\n\nTom Okafor spoke in Lagos on Monday.\n", "Okafor Hid Past Health", "Tom Okafor"),
+    ],
+)
+def test_headline_words_are_not_glued_to_a_name(records_of, text, glued, person):
+    recs = records_of(text)
+    canon = {e["canonical"] for e in recs.get("entity", [])}
+    assert glued not in canon and person in canon, canon
+    assert recs["document"][0]["title"] == text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "body, canonical",
+    [
+        # a surname stays with the first person named by it, not with a relative named in full since
+        ("Sen. Tom Okafor spoke in Lagos on Monday. His wife, Ada Okafor, stood beside him. Okafor said the vote was fair.", "Tom Okafor"),
+        # near miss: with one longer name before it, that one
+        ("Ada Okafor spoke in Lagos on Monday. Okafor said the vote was fair. Her husband Tom Okafor agreed.", "Ada Okafor"),
+        # an honorific's gender picks among them
+        ("Sen. Tom Okafor spoke in Lagos on Monday with his wife, Ada Okafor. Mrs. Okafor said the vote was fair.", "Ada Okafor"),
+        # a name the headline runs into its words ('Top Okafor') introduces nobody
+        ("Sen. Tom Okafor spoke in Lagos on Monday. Okafor said the vote was fair.", "Tom Okafor"),
+    ],
+)
+def test_surname_joins_the_first_person_named_by_it(records_of, body, canonical):
+    text = "Top Okafor adviser sent secret messages to his private account.\n\n" + body + "\n"
+    ents = [e for e in records_of(text).get("entity", []) if e["text"] == "Okafor"]
+    assert ents and ents[-1]["canonical"] == canonical, ents
+
+
+@pytest.mark.parametrize(
+    "forms, labels, rules, person",
+    [
+        # a first name and a surname, and the surname alone: a person, whatever the NER said
+        (["Tom Okafor", "Okafor", "Okafor"], ["ORG", "ORG", "ORG"], ["known_name", "ner", "ner"], True),
+        # near misses: no surname alone; a first name that opens an organisation's name from the gazetteer
+        (["Tom Okafor", "Tom Okafor"], ["ORG", "ORG"], ["ner", "ner"], False),
+        (["Virginia Okafor", "Okafor"], ["ORG", "ORG"], ["gazetteer", "ner"], False),
+    ],
+)
+def test_first_name_and_surname_make_a_person(forms, labels, rules, person):
+    from claimex.extractors.entities import EntityMention
+    from claimex.resolve.entities import _personal_names
+
+    mentions, pos = [], 0
+    for f, lab, rule in zip(forms, labels, rules, strict=True):
+        mentions.append(EntityMention(pos, pos + len(f), lab, rule=rule))
+        pos += len(f) + 1
+    cluster = ["name:" + forms[0].lower()] * len(forms)
+    found = _personal_names(mentions, forms, cluster, {cluster[0]: forms[0]}, {"tom": "male", "virginia": "female"})
+    assert bool(found) is person
+
+
+@pytest.mark.parametrize(
+    "words, pos, trimmed",
+    [
+        # a sentence adverb that opens a sentence (or a quote) is no part of the name the NER runs it into
+        (["Certainly", "Tom", "Okafor", "left"], ["ADV", "PROPN", "PROPN", "VERB"], True),
+        (["\u201c", "Certainly", "Tom", "Okafor", "left"], ["PUNCT", "ADV", "PROPN", "PROPN", "VERB"], True),
+        # near misses: a first name in '-ly', even read as an adverb; an adverb inside the sentence stays the NER's call
+        (["Kelly", "Okafor", "left"], ["PROPN", "PROPN", "VERB"], False),
+        (["Carly", "Okafor", "left"], ["ADV", "PROPN", "VERB"], False),
+        (["So", "Certainly", "Okafor", "left"], ["ADV", "ADV", "PROPN", "VERB"], False),
+    ],
+)
+def test_sentence_adverb_does_not_start_a_name(words, pos, trimmed):
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimex.extractors.entities import _trimmed_before
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+    k = 1 if words[0] in ("\u201c", "So") else 0
+    rules = SimpleNamespace(determiners=frozenset({"the"}), particles=frozenset({"de", "van"}))
+    assert _trimmed_before(doc[k], rules) is trimmed

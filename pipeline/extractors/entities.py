@@ -402,9 +402,12 @@ def _portfolio_after(sdoc, e: int, rules: EntityRules) -> tuple[int, str]:
     return m, _title_words(sdoc[e:m], rules.portfolio_minor)
 
 
-def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -> Iterator[_Cand]:
-    """PERSON names introduced by a title; several after a plural title."""
+def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains, plain: _PlainText | None = None) -> Iterator[_Cand]:
+    """PERSON names introduced by a title; several after a plural title. In a
+    Title Case headline a name counts only as far as the running text writes
+    it ("Lawmakers Rip Jane Roe": no "Rip Jane Roe" there, so no name)."""
     sdoc = seg.doc
+    titled_headline = plain is not None and _headline_case(doc, seg) and not _caps(doc, seg)
     for s, e, title, plural in chains:
         lower_title = not any(_cap(t) for t in sdoc[s:e])
         if lower_title and sdoc[e - 1].pos_ == "ADJ":
@@ -412,6 +415,8 @@ def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -
         k = e
         while True:
             j = _name_run(sdoc, k, rules)
+            if titled_headline:
+                j = _written_prefix(sdoc, k, j, plain)
             if j == k:
                 break
             name = sdoc[k:j]
@@ -426,6 +431,13 @@ def _title_candidates(doc: Document, seg: Segment, rules: EntityRules, chains) -
                 k = j + 1 + (sdoc[j + 1].lower_ == "and")
                 continue
             break
+
+
+def _written_prefix(sdoc, k: int, j: int, plain: _PlainText) -> int:
+    """The end of the longest run ``sdoc[k:j']`` the running text also writes (``k``: none)."""
+    while j > k and not plain.has(sdoc[k:j].text):
+        j -= 1
+    return j
 
 
 def _strip_title(sdoc, i: int, j: int, chains) -> tuple[int, tuple | None]:
@@ -450,8 +462,21 @@ def _clean(sdoc, i: int, j: int, rules: EntityRules) -> tuple[int, int]:
 
 
 def _trimmed_before(t, rules: EntityRules) -> bool:
-    """A word that does not start a name: a determiner, punctuation, a lower-case word (not a particle)."""
-    return t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles)
+    """A word that does not start a name: a determiner, punctuation, a lower-case word (not a particle),
+    a sentence adverb that opens the sentence or a quote ('"Certainly Jane Roe has ...'": capitalised for the sentence)."""
+    if t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles):
+        return True
+    return t.lower_ in _SENTENCE_ADVERBS and (t.is_sent_start or t.i > 0 and t.nbor(-1).is_quote)
+
+
+# adverbs that open a sentence about what follows (a first name in '-ly', "Carly", "Kelly", is no adverb)
+_SENTENCE_ADVERBS = frozenset(
+    """certainly clearly obviously surely frankly honestly hopefully unfortunately fortunately apparently basically
+    essentially ultimately finally actually really definitely absolutely probably undoubtedly evidently interestingly
+    ironically notably importantly similarly likewise additionally currently recently previously originally initially
+    eventually naturally seriously truly simply personally generally usually typically increasingly particularly
+    especially specifically politically admittedly arguably presumably reportedly allegedly supposedly""".split()
+)
 
 
 def _trimmed_after(sdoc, i: int, j: int) -> bool:
@@ -1396,7 +1421,7 @@ def _segment_candidates(doc: Document, seg: Segment, rules: EntityRules, chains,
     """Every candidate name of a segment, from every source (titles, bylines,
     header lines, acronyms, the NER, gazetteers, head nouns, place nouns,
     settlements, apposed organisations), less the words of titles."""
-    cands = list(_title_candidates(doc, seg, rules, chains))
+    cands = list(_title_candidates(doc, seg, rules, chains, plain))
     cands += _byline_candidates(doc, seg, rules)
     cands += _header_name_line(seg, rules)
     cands += acronyms

@@ -18,7 +18,8 @@ from .statistics import resolve_statistics
 
 def resolve(doc: Document, assets: Assets) -> Document:
     m = doc.mentions
-    entities = canonical_names(doc, m.get("entity", []), frozenset(assets.mapping("name_structure_words")["weak_person_heads"]))
+    weak = frozenset(assets.mapping("name_structure_words")["weak_person_heads"])
+    entities = canonical_names(doc, m.get("entity", []), weak, {k.lower(): v for k, v in assets.mapping("first_names").items()})
     m["entity"] = entities
     m["date"] = resolve_dates(doc, m.get("date", []), assets)
     # quotes in marks and reported speech are one record type

@@ -58,6 +58,7 @@ _FUNCTION_WORDS = frozenset({"of", "the", "for", "de", "and", "to", "on", "in", 
 _JOINERS = frozenset({"and", "or", "nor", "both", "as", "well", "also", ",", "&", "'s", "\u2019s", "'", "\u2019", "-", "(", ")"})
 _LEADING_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVES = frozenset({"that", "which", "who", "whom", "this"})  # a lone one is never a speaker's name
 _REUSE_MIN_WORDS = 3
 _OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab\u201e")
 _MAX_NAME_WORDS = 4
@@ -109,6 +110,7 @@ class AttributionLexicon:
     speaking_nouns: frozenset[str]  # heads of a group phrase that can be a speaker
     non_speakers: frozenset[str]  # heads of a phrase that never speaks
     body_nouns: frozenset[str] = frozenset()  # heads of a group phrase that names a body or a text ('the agency', 'the ad')
+    thing_nouns: frozenset[str] = frozenset()  # nouns of works and things: a name in apposition to one is no person ('her book, X')
 
     @classmethod
     def load(cls, assets: Assets) -> AttributionLexicon:
@@ -137,6 +139,7 @@ class AttributionLexicon:
             non_speakers=assets.lexicon_set("non_speaker_nouns"),
             body_nouns=assets.lexicon_set("source_nouns") | assets.lexicon_set("speaking_texts") | assets.lexicon_set("organisation_common_nouns")
             | {w.lower() for w in assets.lexicon("organisation_heads")},
+            thing_nouns=(assets.lexicon_set("work_title_cues") | assets.lexicon_set("non_speaker_nouns")) - CueLexicon.load(assets).person_nouns,
         )
 
 
@@ -163,6 +166,7 @@ class Attributor:
         self.speaking_nouns = lex.speaking_nouns
         self.non_speakers = lex.non_speakers
         self.body_nouns = lex.body_nouns
+        self.thing_nouns = lex.thing_nouns
         self.reporting_verbs = CueLexicon.load(assets).verbs
         self.cue_lexicon = CueLexicon.load(assets)  # reporting verbs with lemma corrections (is_verb)
         self.ranker = SpeakerRanker.load(assets)
@@ -179,6 +183,7 @@ class Attributor:
         self._quoted: list[tuple[int, int]] = []
         self._quoted_starts: list[int] = []
         self._resolved: list[tuple[int, int, list[Name]]] = []  # (start, end, names), in text order
+        self.talked_about: frozenset[str] = frozenset()  # persons the quote being attributed names (casefolded)
 
     # -- document structure ----------------------------------------------
     def segment_at(self, offset: int):
@@ -290,6 +295,10 @@ class Attributor:
             return phrase  # a quoted title inside the phrase ('the authors of the "Growth Project"')
         return SpeakerPhrase(Span(phrase.span.start, b), phrase.head) if phrase.head.end <= b else None
 
+    def persons_in(self, q: QuoteMention) -> frozenset[str]:
+        """The canonical names (casefolded) of the persons named inside a quote's words."""
+        return frozenset(_norm(e.canonical).casefold() for e in self.entities_in(Span(q.start, q.end)) if e.label == "PERSON")
+
     def remember(self, span: Span, names: list[Name]) -> None:
         """A pronoun resolved to ``names``: a mention of them at ``span`` for later pronouns."""
         if names and (not self._resolved or self._resolved[-1][0] <= span.start):
@@ -384,9 +393,8 @@ class Attributor:
         words = _words(text)
         if not words:
             return [], ""
-        if len(words) == 1 and words[0] in self.pronouns:
-            kind = self.pronouns[words[0]]
-            return self.author(phrase.span) if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
+        if len(words) == 1 and (words[0] in self.pronouns or words[0] in _RELATIVES):
+            return self._pronoun(phrase, words[0])
         if self.is_author(phrase.span):
             return self.author(phrase.span)
         person = self.person_before_apposition(phrase.span)
@@ -416,6 +424,23 @@ class Attributor:
         if not self.can_speak(phrase):
             return [], ""  # 'the balloons', 'the first incident', 'what': nobody
         return [self.group(phrase.span)], "group"
+
+    def _pronoun(self, phrase: SpeakerPhrase, word: str) -> tuple[list[Name], str]:
+        """A lone pronoun: 'I'/'we' the author, he/she/they/it an antecedent, a relative its noun."""
+        kind = self.pronouns.get(word)
+        if kind is None:
+            return self.relative_antecedent(phrase)
+        return self.author(phrase.span) if kind == "self" else (self.antecedents(phrase.span, kind), "pronoun")
+
+    def relative_antecedent(self, phrase: SpeakerPhrase) -> tuple[list[Name], str]:
+        """'the brief, which dismissed ...': a relative pronoun stands for the noun its
+        clause modifies; a demonstrative ('that was not her view and dismissed ...') for nobody."""
+        seg, tok = self._token_at(phrase.head.start)
+        if tok is None or tok.head.dep_ != "relcl" or tok.head.head.pos_ not in ("NOUN", "PROPN"):
+            return [], ""
+        noun = tok.head.head
+        span, hspan = span_of(seg, noun_phrase(noun), strip_det=True), span_of(seg, [noun])
+        return self.resolve(SpeakerPhrase(span, hspan)) if span is not None and hspan is not None else ([], "")
 
     def can_speak(self, phrase: SpeakerPhrase) -> bool:
         """A group phrase names someone who can speak unless its head is a noun of
@@ -529,6 +554,8 @@ class Attributor:
         head_word = " ".join(_words(self.text[phrase.head.start : phrase.head.end]))
         if all(e.label in ("NORP", "GPE") and e.end <= phrase.head.start for e in ents) and head_word in self.title_words:
             return [], ""  # 'the former Mexican president': a role, not the country
+        if all(e.label != "PERSON" and e.end <= phrase.head.start for e in ents) and self.describes_person(phrase):
+            return [], ""  # 'the GOP candidate': someone named before, not the party
         if not rest:
             return _unique(self._name(e) for e in self._coordinated(ents)), "name"
         head = self.entity_over(phrase.head)
@@ -745,6 +772,15 @@ class Attributor:
             return False
         return e.label == "PERSON" or self.person_named(Span(e.start, e.end)) is not None
 
+    def _names_thing(self, seg, e: Entity) -> bool:
+        """A name in apposition to a noun of a work or a thing ('in her book, X,'; ``thing_nouns``): a title, no person."""
+        sp = seg.char_span(e.start, e.end, alignment_mode="expand")
+        if sp is None:
+            return False
+        root = sp.root
+        other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+        return other is not None and other.pos_ == "NOUN" and other.lemma_.lower() in self.thing_nouns
+
     def resolved_between(self, a: int, b: int) -> list[tuple[int, int, list[Name]]]:
         """The pronouns resolved so far that start in [a, b): (start, end, names)."""
         out = []
@@ -833,11 +869,13 @@ class Attributor:
         sentence: named persons, pronouns resolved before and, where nobody is
         named, a subject headed by a role word; a subject first, the last one."""
         # (offset, is a subject, names)
-        cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role)]
+        cands = [(e.start, self._is_subject(seg, e), [self._name(e)]) for e in ents if self._person_mention(e) and self._holds(e, role) and not self._names_thing(seg, e)]
         cands += self._resolved_in(*where)
         if not cands:  # 'a senior officer, who asked not to be named, said'
             cands = self._role_subjects(seg, toks, gender, role)
         cands = [c for c in cands if self._agrees(c[2], gender)]
+        others = [c for c in cands if not {n.name.casefold() for n in c[2]} & self.talked_about]
+        cands = others or cands  # 'While Roe had ..., it concerns Doe. "Roe had help," he said': Doe
         subj = [c for c in cands if c[1]]
         pick = max(subj or cands, key=lambda c: c[0]) if cands else None
         return pick[2] if pick else []
@@ -1001,8 +1039,14 @@ def _woven(att: Attributor, q: QuoteMention, reports: _Reports) -> QuoteMention 
 def _own_phrase(att: Attributor, q: QuoteMention) -> tuple[QuoteMention, list[Name], str]:
     """The names of the quote's own speaker phrase and how they were found; a noun
     owner that names nobody leaves a scare quote, a clause subject that is no
-    person or speaking body is dropped (the quote then has no phrase)."""
+    person or speaking body is dropped (the quote then has no phrase). A person
+    the quoted words name is what the speaker talks about: a pronoun stands for
+    someone else of its sentence when there is one."""
+    att.talked_about = att.persons_in(q) if q.marked else frozenset()
     names, how = _phrase_names(att, q)
+    att.talked_about = frozenset()
+    if how == "coordination" and len(names) > 1 and q.phrases and _one_voice(att, q):
+        names = names[-1:]  # 'A, B and C, who joked, "I have not seen it"': the last one speaks
     if q.sieve == "noun_owner" and not names:
         q = q._replace(kind="scare", cue=None, phrases=(), sieve="")
     if q.sieve == "clause_subject":
@@ -1031,6 +1075,18 @@ def _from_context(att: Attributor, q: QuoteMention, last: QuoteMention | None, r
     if prev is not None:
         return q._replace(speakers=prev.speakers, speaker_spans=prev.speaker_spans, cue=q.cue or prev.cue, speaker_rule="continuation")
     return q._replace(speakers=(), speaker_spans=())
+
+
+def _one_voice(att: Attributor, q: QuoteMention) -> bool:
+    """Names listed before a relative 'who' ('A, B and C, who joked, "..."') and
+    quoted words in the first person singular: one voice, the last conjunct's."""
+    after = att.text[q.phrases[-1].span.end : q.phrases[-1].span.end + 8]
+    words = set(_words(att.text[q.start : q.end]))
+    return bool(re.match(r"\s*,\s*who\b", after)) and bool(words & _FIRST_SINGULAR) and not words & _FIRST_PLURAL
+
+
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "we're", "we’re", "we've", "we’ve"})
 
 
 def _with(q: QuoteMention, names: list[Name], rule: str) -> QuoteMention:

@@ -106,6 +106,12 @@ def _winner(votes: dict[str, float]) -> str:
     return max(votes, key=lambda lab: (votes[lab], -LABEL_ORDER.index(lab) if lab in LABEL_ORDER else -99))
 
 
+def _in_headline(doc: Document, offset: int) -> bool:
+    """In the first paragraph or a title, heading or header line (where a name may run into a headline's words)."""
+    seg = doc.segment_at(offset)
+    return seg is None or seg.index == 0 or seg.kind in ("title", "heading", "header")
+
+
 def _in_caps(doc: Document, offset: int) -> bool:
     seg = doc.segment_at(offset)
     return seg is not None and 0 <= seg.block < len(doc.blocks) and doc.blocks[seg.block].caps
@@ -144,18 +150,22 @@ def _identity_keys(mentions: list[EntityMention], forms: list[str]) -> list[str]
     return keys
 
 
-def canonical_names(doc: Document, mentions: list[EntityMention], weak_cues: frozenset[str] = frozenset()) -> list[Entity]:
+def canonical_names(doc: Document, mentions: list[EntityMention], weak_cues: frozenset[str] = frozenset(), first_names: dict[str, str] | None = None) -> list[Entity]:
     """One entity per real entity: identity, clusters of shorter and longer
     names, one label by vote, the fullest form (steps 1-4 of the module doc).
-    ``weak_cues``: ``name_structure_words.json`` weak_person_heads."""
+    ``weak_cues``: ``name_structure_words.json`` weak_person_heads;
+    ``first_names``: lower-case first name -> gender (``first_names.json``)."""
+    first_names = first_names or {}
     text = doc.view.text
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     forms = [_norm(text[m.start : m.end]) for m in mentions]
     keys = _identity_keys(mentions, forms)
     key_label, key_strong = _key_labels(mentions, keys, weak_cues)
-    cluster = _clusters(mentions, keys, forms, key_label, key_strong)
+    cluster = _clusters(doc, mentions, keys, forms, key_label, key_strong, first_names)
     label = _entity_labels(mentions, cluster, weak_cues)
     best = _fullest_forms(doc, mentions, forms, cluster)
+    for c in _personal_names(mentions, forms, cluster, best, first_names):
+        label[c] = "PERSON"
     out = []
     for m, c in zip(mentions, cluster, strict=False):
         lab = label[c]
@@ -186,6 +196,8 @@ class _Keys(NamedTuple):
     strong: dict[str, set[str]]
     words: dict[str, tuple[str, ...]]  # the longest form's words
     positions: dict[str, list[int]]  # where its mentions start
+    intro: dict[str, int]  # where its first mention in the running text starts (not in the headline)
+    first_names: dict[str, str]  # lower-case first name -> "female" | "male"
 
 
 def _compatible(keys: _Keys, short: str, long: str) -> bool:
@@ -214,27 +226,45 @@ def _longer_names(keys: _Keys) -> dict[str, list[str]]:
     return candidates
 
 
-def _target(keys: _Keys, cands: list[str], pos: int) -> str:
-    """Of several longer names, the nearest one before ``pos``, else the nearest after it."""
+def _target(keys: _Keys, cands: list[str], pos: int, gender: str | None = None) -> str:
+    """Of several longer names (of the gender of an honorific, if any), for a person the one introduced first before ``pos``
+    (a surname stays with the first person the text names by it: a relative named
+    later in full is no "Roe" of her own), else the nearest one before ``pos``;
+    with none before it, the nearest after it."""
+    if gender is not None:  # 'Mrs. Roe': not Tom Roe
+        cands = [c for c in cands if keys.first_names.get(keys.words[c][0], gender) == gender] or cands
     if len(cands) == 1:
         return cands[0]
-    before = [(max(p for p in keys.positions[c] if p < pos), c) for c in cands if any(p < pos for p in keys.positions[c])]
+    introduced = [c for c in cands if keys.intro.get(c, pos) < pos]
+    if introduced and all(keys.label[c] == "PERSON" for c in introduced):
+        return min(introduced, key=lambda c: keys.intro[c])
+    before = [c for c in cands if keys.positions[c][0] < pos]
     if before:
-        return max(before)[1]
+        return max((max(p for p in keys.positions[c] if p < pos), c) for c in before)[1]
     return min((min(keys.positions[c]), c) for c in cands)[1]
 
 
-def _clusters(mentions: list[EntityMention], keys: list[str], forms: list[str], key_label: dict, key_strong: dict) -> list[str]:
+def _clusters(doc: Document, mentions: list[EntityMention], keys: list[str], forms: list[str], key_label: dict, key_strong: dict, first_names: dict[str, str]) -> list[str]:
     """Step 2: shorter names join longer ones (per mention: "Lee" may be two people)."""
     key_words: dict[str, tuple[str, ...]] = {}
     positions: dict[str, list[int]] = defaultdict(list)
+    intro: dict[str, int] = {}
     for m, k, f in zip(mentions, keys, forms, strict=False):
         positions[k].append(m.start)
+        if k not in intro and not _in_headline(doc, m.start):
+            intro[k] = m.start
         if len(_words(f)) > len(key_words.get(k, ())):
             key_words[k] = _words(f)
-    known = _Keys(key_label, key_strong, key_words, positions)
+    known = _Keys(key_label, key_strong, key_words, positions, intro, first_names)
     candidates = _longer_names(known)
-    return [_target(known, candidates[k], m.start) if k in candidates else k for m, k in zip(mentions, keys, strict=False)]
+    return [_target(known, candidates[k], m.start, _honorific_gender(m.title)) if k in candidates else k for m, k in zip(mentions, keys, strict=False)]
+
+
+def _honorific_gender(title: str | None) -> str | None:
+    return _HONORIFICS.get(title.lower().rstrip(".")) if title else None
+
+
+_HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "mister": "male", "madam": "female"}
 
 
 def _entity_labels(mentions: list[EntityMention], cluster: list[str], weak_cues: frozenset[str]) -> dict[str, str]:
@@ -244,6 +274,21 @@ def _entity_labels(mentions: list[EntityMention], cluster: list[str], weak_cues:
         for lab, w in _votes(m, weak_cues).items():
             votes[c][lab] += w
     return {c: _winner(v) for c, v in votes.items()}
+
+
+def _personal_names(mentions: list[EntityMention], forms: list[str], cluster: list[str], best: dict[str, str], first_names: dict[str, str]) -> set[str]:
+    """Entities the NER calls an organisation or a place that are a person's name:
+    a first name and a surname ("Tom Roe"), and the surname alone among the
+    mentions ("Roe said"); no gazetteer entry, acronym or head noun says otherwise."""
+    strong = {c for m, c in zip(mentions, cluster, strict=False) if m.rule in STRONG_RULES or m.group}
+    out = set()
+    for f, c in zip(forms, cluster, strict=False):
+        words = best[c].split()
+        if c in strong or not 2 <= len(words) <= 3 or words[0].lower() not in first_names:
+            continue
+        if f == words[-1] and all(w[:1].isupper() for w in words):
+            out.add(c)
+    return out
 
 
 def _fullest_forms(doc: Document, mentions: list[EntityMention], forms: list[str], cluster: list[str]) -> dict[str, str]:
