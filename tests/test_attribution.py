@@ -161,7 +161,8 @@ NOUN_OWNER = [
     # the words a noun of speech is, after a copula, are its owner's
     (['Maria Lopez\'s campaign slogan is "We stand together." It is on every poster.'], "We stand together", ["Maria Lopez"], "noun_owner/name"),
     (["Omar Haddad's catch phrase in the race was that Lopez \"would say anything to win.\""], "would say anything", ["Omar Haddad"], "noun_owner/name"),
-    # near miss: the subject of the copula is no noun of speech
+    # near misses: a noun of a stance, not of words; the subject of the copula is no noun of speech
+    (["Europe's response so far has been a \"shopping list\" of demands."], "shopping list", [], None),
     (['Her biggest problem was "the economy."'], "the economy", [], None),
 ]
 

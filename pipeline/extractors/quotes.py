@@ -464,13 +464,14 @@ class _QuoteLexicons(NamedTuple):
     signatures: tuple = ()  # models/patterns/quote_signatures.json
     continuations: frozenset[str] = frozenset()  # 'she continued, "..."'
     word_use: frozenset[str] = frozenset()  # 'Roe used the phrase "..."'
+    wording: frozenset[str] = frozenset()  # 'her slogan is "..."' (wording_nouns)
 
     @classmethod
     def load(cls, assets: Assets) -> _QuoteLexicons:
         return cls(
             CueLexicon.load(assets), assets.lexicon_set("work_title_cues"), assets.lexicon_set("scare_quote_cues"),
             assets.lexicon_set("title_case_minor_words"), assets.lexicon_set("speech_nouns"), assets.patterns("quote_signatures"),
-            assets.lexicon_set("quote_intro_verbs"), assets.lexicon_set("word_use_verbs"),
+            assets.lexicon_set("quote_intro_verbs"), assets.lexicon_set("word_use_verbs"), assets.lexicon_set("wording_nouns"),
         )  # fmt: skip
 
 
@@ -607,7 +608,7 @@ def _without_cue(frame: _QuoteFrame, content: str, lexicons: _QuoteLexicons) -> 
     if misread is not None:
         cue, phrases = misread
         return QuoteMention(a, b, "partial", cue=cue_span(frame.seg, cue), phrases=phrases, rule="quote/misread_cue", sieve="cue_subject")
-    owned = _speech_noun_owner(frame, speech_nouns)
+    owned = _speech_noun_owner(frame, speech_nouns, lexicons.wording)
     if owned is not None:
         noun, phrases = owned
         return QuoteMention(a, b, "partial", cue=span_of(frame.seg, [noun]), phrases=phrases, rule="quote/speech_noun_owner", sieve="noun_owner")
@@ -823,7 +824,7 @@ def _cue_in_previous_paragraph(frame: _QuoteFrame, lex: CueLexicon) -> tuple[Cue
     return (fallback, prev) if fallback is not None else None
 
 
-def _speech_noun_owner(frame: _QuoteFrame, speech_nouns: frozenset[str]):
+def _speech_noun_owner(frame: _QuoteFrame, speech_nouns: frozenset[str], wording: frozenset[str] = frozenset()):
     """'his call for "a total ban"', 'Roe's suggestion that she was "likable
     enough"', 'a report by the Tribune that he "fabricated" it': quoted words
     woven into a noun of speech (below any verb) are its owner's: the possessor,
@@ -834,7 +835,7 @@ def _speech_noun_owner(frame: _QuoteFrame, speech_nouns: frozenset[str]):
         if h.i == t.i or h.i in {x.i for x in frame.inside} or is_quote_mark(h):
             continue
         for _ in range(_MAX_CLIMB):
-            h = _copula_subject(h)  # "Roe's answer was that "..."', 'her slogan is "..."'
+            h = _copula_subject(h, wording)  # "Roe's answer was that "..."', 'her slogan is "..."'
             if frame.in_quotes(h) or h.pos_ in ("VERB", "AUX"):
                 return None
             if h.pos_ == "NOUN" and h.lemma_.lower() in speech_nouns:
@@ -848,12 +849,13 @@ def _speech_noun_owner(frame: _QuoteFrame, speech_nouns: frozenset[str]):
     return None
 
 
-def _copula_subject(verb):
-    """The subject of a form of 'be' ('her answer was that ...'), else the word itself."""
+def _copula_subject(verb, wording: frozenset[str]):
+    """The subject of a form of 'be' when it names words ('her answer was that ...',
+    ``wording_nouns``), else the word itself."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() != "be":
         return verb
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj if subj is not None and subj.pos_ == "NOUN" else verb
+    return subj if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in wording else verb
 
 
 def _owner_phrases(seg: Segment, owner) -> tuple[SpeakerPhrase, ...]:
