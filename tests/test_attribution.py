@@ -106,6 +106,11 @@ CUE_SUBJECT = [
     (['Omar Haddad ended the evening on a high note: "We will win this."'], "We will win this", ["Omar Haddad"], "cue_subject/name"),
     # quotation marks typed against the words around them are still quotation marks
     (['Maria Lopez said,“Look, these images have no place in a campaign.”'], "Look, these images", ["Maria Lopez"], "cue_subject/name"),
+    # a surname the tagger reads as an adverb or a modal right before the cue is the speaker
+    (['Tom Skelly runs the county party. And Skelly called the mayor "a real smart guy."'], "real smart guy", ["Tom Skelly"], "cue_subject/name"),
+    (['Conservative columnist Maria Will wrote a column on Friday. In the column, Will described the plan as "a caricature of reform."'], "caricature of reform", ["Maria Will"], "cue_subject/name"),
+    # near miss: a sentence adverb
+    (['Then Obviously called it "a farce of sorts."'], "a farce of sorts", [], None),
     # 'brand' names, like 'call'
     (['Japan branded the regime an "outlaw state in the neighborhood." Russia insisted on restraint.'], "outlaw state", ["Japan"], "cue_subject/name"),
 ]

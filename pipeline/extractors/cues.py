@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ..assets import Assets
 from ..document import Segment, Span
 from .clauses import after_dateline, noun_phrase, span_of, subject_of
+from .entities import SENTENCE_ADVERBS as _SENTENCE_ADVERBS
 
 
 class SpeakerPhrase(NamedTuple):
@@ -173,7 +174,7 @@ def _subject_head(cue: Cue):
     if passive_without_agent(cue.verb):
         return None
     head = participle_subject(cue.verb) or subject_of(cue.verb)
-    return (subject_before(cue.verb) or subject_after(cue.verb)) if head is None else head
+    return (_name_before(cue.verb) or subject_before(cue.verb) or subject_after(cue.verb)) if head is None else head
 
 
 def _speaker_tokens(head, cue: Cue) -> list:
@@ -338,6 +339,17 @@ def subject_before(verb):
             return _first_conjunct(t)
         return None
     return None
+
+
+def _name_before(verb):
+    """'And Skelly called ...', ', Will described ...': a capitalised word inside the
+    sentence right before the verb that the tagger read as an adverb or a modal is a
+    surname (not a sentence adverb: 'Then Obviously called'; not in a Title Case
+    headline: 'Voters Will Call ...')."""
+    t = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if t is None or t.pos_ not in ("ADV", "AUX") or t.i == t.sent.start or t.lower_ in _SENTENCE_ADVERBS or not verb.text.islower():
+        return None
+    return t if t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha else None
 
 
 def _first_conjunct(t):

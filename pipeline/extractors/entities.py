@@ -466,11 +466,11 @@ def _trimmed_before(t, rules: EntityRules) -> bool:
     a sentence adverb that opens the sentence or a quote ('"Certainly Jane Roe has ...'": capitalised for the sentence)."""
     if t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles):
         return True
-    return t.lower_ in _SENTENCE_ADVERBS and (t.is_sent_start or t.i > 0 and t.nbor(-1).is_quote)
+    return t.lower_ in SENTENCE_ADVERBS and (t.is_sent_start or t.i > 0 and t.nbor(-1).is_quote)
 
 
 # adverbs that open a sentence about what follows (a first name in '-ly', "Carly", "Kelly", is no adverb)
-_SENTENCE_ADVERBS = frozenset(
+SENTENCE_ADVERBS = frozenset(
     """certainly clearly obviously surely frankly honestly hopefully unfortunately fortunately apparently basically
     essentially ultimately finally actually really definitely absolutely probably undoubtedly evidently interestingly
     ironically notably importantly similarly likewise additionally currently recently previously originally initially
