@@ -74,6 +74,11 @@ CUE_SUBJECT = [
     # a relative clause on a text reports for the text's issuer
     (['Maria Lopez is releasing a new ad that urges voters to "send a message" to the banks.'], "send a message", ["Maria Lopez"], "cue_subject/name"),
     (['Maria Lopez released a statement that says the city "condemns all hate speech" and more.'], "condemns all hate", ["Maria Lopez"], "cue_subject/name"),
+    # a participle after the one a text is sent to reports for its sender
+    (['Her campaign quickly blasted out an email to supporters stating, "The speaker joins us today."'], "The speaker joins", ["Her campaign"], "cue_subject/group"),
+    (['The senator emailed supporters saying: "The struggle continues."'], "The struggle continues", ["senator"], "cue_subject/group"),
+    # near miss: people spoken to who say something themselves
+    (['Maria Lopez spoke to supporters chanting "four more years."'], "four more years", ["supporters"], "cue_subject/group"),
     # near miss: a relative clause on people reports for those people
     (['The council members who said the city "condemns all hate speech" left early.'], "condemns all hate", ["council members"], "cue_subject/group"),
     # quoted words inside the subject phrase are not its speaker: what precedes them is

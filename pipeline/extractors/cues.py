@@ -200,12 +200,35 @@ def _issuer(head, cue: Cue, lex: CueLexicon):
     or a relative clause that hangs from a noun of something written reports
     for the text's owner (:func:`noun_owner`), when one is written."""
     verb = cue.verb
+    if verb is not None and verb.dep_ == "acl" and verb.head.i == head.i:
+        sender = _sender_to(head, lex)
+        if sender is not None:
+            return sender  # 'an email to supporters saying ...', 'emailed supporters saying ...'
     if verb is not None and verb.dep_ == "relcl" and head.tag_ in ("WDT", "WP") and head.head.i == verb.i:
         head = verb.head  # 'a statement that says ...': the relative pronoun stands for the noun
     if verb is None or verb.dep_ not in ("acl", "relcl") or verb.head.i != head.i or head.lemma_.lower() not in lex.text_nouns:
         return head
     owner = noun_owner(head)
     return owner if owner is not None else head
+
+
+def _sender_to(noun, lex: CueLexicon):
+    """The sender of a text addressed to ``noun``: the owner of the text it goes to
+    ('sent a message to supporters', 'his memo to employees'), or the subject of a
+    verb of sending words ('emailed supporters'); None when ``noun`` receives nothing."""
+    text = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+        above = noun.head.head
+        text = above if above.pos_ == "NOUN" else next((c for c in above.children if c.dep_ == "dobj"), None)
+    if text is not None and text.lemma_.lower() in lex.text_nouns:
+        return noun_owner(text) or text
+    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in _SENDING_VERBS:
+        return subject_of(noun.head)
+    return None
+
+
+# verbs whose object receives words sent by the subject ('emailed supporters saying ...')
+_SENDING_VERBS = frozenset({"email", "e-mail", "text", "message", "mail", "tweet", "write"})
 
 
 def noun_owner(noun):
