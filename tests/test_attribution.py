@@ -77,6 +77,8 @@ CUE_SUBJECT = [
     # a participle after the one a text is sent to reports for its sender
     (['Her campaign quickly blasted out an email to supporters stating, "The speaker joins us today."'], "The speaker joins", ["Her campaign"], "cue_subject/group"),
     (['The senator emailed supporters saying: "The struggle continues."'], "The struggle continues", ["senator"], "cue_subject/group"),
+    # words on a sign are the carrier's
+    (['Protesters waved placards saying "No more war" outside the embassy.'], "No more war", ["Protesters"], "cue_subject/group"),
     # near miss: people spoken to who say something themselves
     (['Maria Lopez spoke to supporters chanting "four more years."'], "four more years", ["supporters"], "cue_subject/group"),
     # near miss: a relative clause on people reports for those people

@@ -206,7 +206,7 @@ def _issuer(head, cue: Cue, lex: CueLexicon):
             return sender  # 'an email to supporters saying ...', 'emailed supporters saying ...'
     if verb is not None and verb.dep_ == "relcl" and head.tag_ in ("WDT", "WP") and head.head.i == verb.i:
         head = verb.head  # 'a statement that says ...': the relative pronoun stands for the noun
-    if verb is None or verb.dep_ not in ("acl", "relcl") or verb.head.i != head.i or head.lemma_.lower() not in lex.text_nouns:
+    if verb is None or verb.dep_ not in ("acl", "relcl") or verb.head.i != head.i or head.lemma_.lower() not in lex.text_nouns | _DISPLAYS:
         return head
     owner = noun_owner(head)
     return owner if owner is not None else head
@@ -249,11 +249,15 @@ def noun_owner(noun):
     return None
 
 
-# verbs whose subject makes or issues the text that is their object ('Roe issued a statement')
+# verbs whose subject makes, issues or displays the text that is their object ('Roe issued a statement',
+# 'protesters carried signs saying ...')
 _ISSUING_VERBS = frozenset(
     """make issue release send deliver give offer post publish write tweet put voice express repeat reiterate
-    renew sign file circulate blast pen author run air unveil launch coin adopt pass approve""".split()
+    renew sign file circulate blast pen author run air unveil launch coin adopt pass approve
+    carry hold wave wear hoist raise display brandish""".split()
 )
+# things that display words for whoever carries them
+_DISPLAYS = frozenset({"sign", "banner", "placard", "poster", "billboard", "t-shirt", "shirt"})
 _NOT_OWNERS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
 
 
