@@ -552,9 +552,10 @@ def test_sentence_adverb_does_not_start_a_name(words, pos, trimmed):
     import spacy
     from spacy.tokens import Doc
 
+    from claimex.assets import Assets
     from claimex.extractors.entities import _trimmed_before
 
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
     k = 1 if words[0] in ("\u201c", "So") else 0
-    rules = SimpleNamespace(determiners=frozenset({"the"}), particles=frozenset({"de", "van"}))
+    rules = SimpleNamespace(determiners=frozenset({"the"}), particles=frozenset({"de", "van"}), sentence_adverbs=Assets().lexicon_set("sentence_adverbs"))
     assert _trimmed_before(doc[k], rules) is trimmed

@@ -18,7 +18,6 @@ from typing import NamedTuple
 from ..assets import Assets
 from ..document import Segment, Span
 from .clauses import after_dateline, noun_phrase, span_of, subject_of
-from .entities import SENTENCE_ADVERBS as _SENTENCE_ADVERBS
 
 
 class SpeakerPhrase(NamedTuple):
@@ -44,6 +43,7 @@ class CueLexicon:
     person_nouns: frozenset[str] = frozenset()  # nouns (lemmas) that name a person or a group of people
     text_nouns: frozenset[str] = frozenset()  # nouns of something said or written (a statement, a report)
     lemma_fixes: dict = field(default_factory=dict)  # form -> lemma where the model's lemma is wrong ('hoped' -> 'hop')
+    sentence_adverbs: frozenset[str] = frozenset()  # 'Then Obviously called': no surname
 
     @classmethod
     def load(cls, assets: Assets) -> CueLexicon:
@@ -62,7 +62,10 @@ class CueLexicon:
         people = assets.lexicon_set("person_role_nouns") | titles | _PEOPLE_GROUPS
         texts = assets.lexicon_set("speech_nouns") | assets.lexicon_set("source_nouns")
         fixes = dict(assets.mapping("lemma_corrections"))
-        return cls(assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people), frozenset(texts), fixes)
+        return cls(
+            assets.lexicon_set("reporting_verbs"), phrases, by_first, by_last, frozenset(people), frozenset(texts), fixes,
+            assets.lexicon_set("sentence_adverbs"),
+        )  # fmt: skip
 
     def lemma(self, tok) -> str:
         """The token's lemma, corrected where the model is known to slip ('hoped' -> 'hope')."""
@@ -135,7 +138,7 @@ def speaker_phrases(seg: Segment, cue: Cue, lex: CueLexicon | None = None) -> tu
     together and are split by the resolver)."""
     if cue.role == "possessor":
         return _possessor_phrase(seg, cue)
-    head = _object_head(seg.doc, cue) if cue.role in ("object", "source") else _subject_head(cue)
+    head = _object_head(seg.doc, cue) if cue.role in ("object", "source") else _subject_head(cue, lex)
     if head is None:
         return ()
     head = _past_dateline(head, cue)
@@ -167,14 +170,14 @@ def _object_head(doc, cue: Cue):
     return head
 
 
-def _subject_head(cue: Cue):
+def _subject_head(cue: Cue, lex: CueLexicon | None = None):
     """The subject of a reporting verb (or participle), else the subject written
     before it; nobody for a passive cue with no agent ('Roe was called "a liar"',
     'a group called "X"': the subject is what the words are about)."""
     if passive_without_agent(cue.verb):
         return None
     head = participle_subject(cue.verb) or subject_of(cue.verb)
-    return (_name_before(cue.verb) or subject_before(cue.verb) or subject_after(cue.verb)) if head is None else head
+    return (_misread_surname(cue.verb, lex) or subject_before(cue.verb) or subject_after(cue.verb)) if head is None else head
 
 
 def _speaker_tokens(head, cue: Cue) -> list:
@@ -368,13 +371,13 @@ def subject_before(verb):
     return None
 
 
-def _name_before(verb):
+def _misread_surname(verb, lex: CueLexicon | None):
     """'And Skelly called ...', ', Will described ...': a capitalised word inside the
     sentence right before the verb that the tagger read as an adverb or a modal is a
     surname (not a sentence adverb: 'Then Obviously called'; not in a Title Case
     headline: 'Voters Will Call ...')."""
-    t = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if t is None or t.pos_ not in ("ADV", "AUX") or t.i == t.sent.start or t.lower_ in _SENTENCE_ADVERBS or not verb.text.islower():
+    t = verb.doc[verb.i - 1] if verb.i > 0 and lex is not None else None
+    if t is None or t.pos_ not in ("ADV", "AUX") or t.i == t.sent.start or t.lower_ in lex.sentence_adverbs or not verb.text.islower():
         return None
     return t if t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha else None
 

@@ -107,6 +107,7 @@ class EntityRules:
 
     def _word_sets(self, assets: Assets) -> None:
         self.determiners = assets.lexicon_set("determiners")
+        self.sentence_adverbs = assets.lexicon_set("sentence_adverbs")
         self.name_heads = assets.lexicon_set("name_heads", lower=False)
         self.place_parts = assets.lexicon_set("place_name_parts", lower=False)
         self.person_heads = assets.lexicon_set("person_head_nouns")
@@ -466,17 +467,8 @@ def _trimmed_before(t, rules: EntityRules) -> bool:
     a sentence adverb that opens the sentence or a quote ('"Certainly Jane Roe has ...'": capitalised for the sentence)."""
     if t.lower_ in rules.determiners or t.is_punct or t.is_space or (t.text.islower() and t.is_alpha and t.lower_ not in rules.particles):
         return True
-    return t.lower_ in SENTENCE_ADVERBS and (t.is_sent_start or t.i > 0 and t.nbor(-1).is_quote)
+    return t.lower_ in rules.sentence_adverbs and (t.is_sent_start or t.i > 0 and t.nbor(-1).is_quote)
 
-
-# adverbs that open a sentence about what follows (a first name in '-ly', "Carly", "Kelly", is no adverb)
-SENTENCE_ADVERBS = frozenset(
-    """certainly clearly obviously surely frankly honestly hopefully unfortunately fortunately apparently basically
-    essentially ultimately finally actually really definitely absolutely probably undoubtedly evidently interestingly
-    ironically notably importantly similarly likewise additionally currently recently previously originally initially
-    eventually naturally seriously truly simply personally generally usually typically increasingly particularly
-    especially specifically politically admittedly arguably presumably reportedly allegedly supposedly""".split()
-)
 
 
 def _trimmed_after(sdoc, i: int, j: int) -> bool:
