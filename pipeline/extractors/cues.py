@@ -312,7 +312,7 @@ def _depicted(verb):
 # recordings and verbs of showing whose object, followed by a participle, is the one speaking
 _DEPICTING = frozenset(
     """footage video clip tape recording audio image images photo picture scene ad advert advertisement spot film
-    show feature depict capture hear see watch play air film record catch""".split()
+    show feature depict capture hear see watch play air record catch""".split()
 )
 
 
